@@ -1,0 +1,85 @@
+package dev.raftops.domain.cluster;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One consistent observation of the world around a cluster: its StatefulSets, their pods, the
+ * executor Jobs raftops created, and which revision each client Service selects. Iteration order
+ * is always sorted (by name, then ordinal), so decisions never depend on hash order.
+ */
+public record ClusterObservation(
+        SortedMap<String, StatefulSetView> statefulSets,
+        List<PodView> pods,
+        SortedMap<String, JobView> jobs,
+        SortedMap<String, String> serviceSelectors) {
+
+    public ClusterObservation {
+        statefulSets = Sorted.copyOf(statefulSets);
+        jobs = Sorted.copyOf(jobs);
+        serviceSelectors = Sorted.copyOf(serviceSelectors);
+        pods = pods == null ? List.of() : pods.stream()
+                .sorted((a, b) -> {
+                    int c = String.valueOf(a.statefulSet()).compareTo(String.valueOf(b.statefulSet()));
+                    return c != 0 ? c : Integer.compare(a.ordinal(), b.ordinal());
+                })
+                .toList();
+    }
+
+    public static ClusterObservation of(Collection<StatefulSetView> sets, Collection<PodView> pods, Collection<JobView> jobs) {
+        return new ClusterObservation(
+                sets.stream().collect(Collectors.toMap(StatefulSetView::name, s -> s, (a, b) -> b, TreeMap::new)),
+                List.copyOf(pods),
+                jobs.stream().collect(Collectors.toMap(JobView::name, j -> j, (a, b) -> b, TreeMap::new)),
+                new TreeMap<>());
+    }
+
+    public static ClusterObservation empty() {
+        return new ClusterObservation(new TreeMap<>(), List.of(), new TreeMap<>(), new TreeMap<>());
+    }
+
+    public Optional<StatefulSetView> statefulSet(String name) {
+        return Optional.ofNullable(statefulSets.get(name));
+    }
+
+    /** Pods of one StatefulSet by ordinal. */
+    public SortedMap<Integer, PodView> podsOf(String statefulSet) {
+        SortedMap<Integer, PodView> byOrdinal = new TreeMap<>();
+        for (PodView pod : pods) {
+            if (Objects.equals(pod.statefulSet(), statefulSet)) {
+                byOrdinal.put(pod.ordinal(), pod);
+            }
+        }
+        return byOrdinal;
+    }
+
+    public Optional<JobView> job(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    public ClusterObservation withStatefulSet(StatefulSetView set) {
+        SortedMap<String, StatefulSetView> copy = new TreeMap<>(statefulSets);
+        copy.put(set.name(), set);
+        return new ClusterObservation(copy, pods, jobs, serviceSelectors);
+    }
+
+    public ClusterObservation withPods(List<PodView> newPods) {
+        return new ClusterObservation(statefulSets, newPods, jobs, serviceSelectors);
+    }
+
+    public ClusterObservation withJob(JobView job) {
+        SortedMap<String, JobView> copy = new TreeMap<>(jobs);
+        copy.put(job.name(), job);
+        return new ClusterObservation(statefulSets, pods, copy, serviceSelectors);
+    }
+
+    public ClusterObservation withServiceSelectors(Map<String, String> selectors) {
+        return new ClusterObservation(statefulSets, pods, jobs, new TreeMap<>(selectors));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.raftops.domain.cluster;
+
+import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.gates.Maintenance;
+import java.util.Objects;
+
+/**
+ * The {@code RaftCluster} spec fields Day 2 reads. Versions stay raw strings here: parsing them is a
+ * decision (an invalid version is reported, never thrown past a reconcile).
+ *
+ * @param backup null when backups are not configured
+ * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ */
+public record ClusterSpec(
+        String version,
+        String image,
+        int replicas,
+        boolean paused,
+        Maintenance maintenance,
+        String breakGlassAck,
+        UpgradeSpec upgrade,
+        BackupSpec backup) {
+
+    public static final int DEFAULT_REPLICAS = 3;
+
+    public ClusterSpec {
+        Objects.requireNonNull(version, "spec.version");
+        if (replicas < 1) {
+            throw new IllegalArgumentException("spec.replicas must be at least 1, was " + replicas);
+        }
+        maintenance = maintenance == null ? Maintenance.off() : maintenance;
+        upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+    }
+
+    /** A spec with defaults for everything but version, image and replicas. */
+    public static ClusterSpec of(String version, String image, int replicas) {
+        return new ClusterSpec(version, image, replicas, false, null, null, null, null);
+    }
+
+    /** Raft quorum for this many voters: {@code replicas/2 + 1}. */
+    public int quorum() {
+        return replicas / 2 + 1;
+    }
+
+    public ClusterSpec withVersion(String value, String imageValue) {
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withPaused(boolean value) {
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withMaintenance(Maintenance value) {
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withBreakGlassAck(String value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+    }
+
+    public ClusterSpec withUpgrade(UpgradeSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+    }
+
+    public ClusterSpec withBackup(BackupSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+    }
+}

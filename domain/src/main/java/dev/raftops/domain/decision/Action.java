@@ -1,0 +1,118 @@
+package dev.raftops.domain.decision;
+
+import java.util.Objects;
+
+/**
+ * The closed set of side effects a decision may ask for. Every write that can disrupt carries a
+ * precondition (the StatefulSet's resourceVersion, the pod's UID) so a stale decision cannot act.
+ */
+public sealed interface Action {
+
+    /** Whether this action can take a voter down. A decision carries at most one. */
+    default boolean disruptive() {
+        return false;
+    }
+
+    /**
+     * Sets {@code partition} and the template image in one patch, so nothing can roll before the
+     * partition is locked.
+     */
+    record LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion)
+            implements Action {
+        public LockPartitionAndSetImage {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+            Objects.requireNonNull(image, "image");
+            if (partition < 0) {
+                throw new IllegalArgumentException("negative partition");
+            }
+        }
+    }
+
+    /** Moves the partition; lowering it releases ordinal {@code partition} to the update revision. */
+    record SetPartition(String statefulSet, int partition, String resourceVersion, boolean releases) implements Action {
+        public SetPartition {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+            if (partition < 0) {
+                throw new IllegalArgumentException("negative partition");
+            }
+        }
+
+        @Override
+        public boolean disruptive() {
+            return releases;
+        }
+    }
+
+    /** Deletes a pod, only if it still has {@code uid}. */
+    record DeletePod(String pod, String uid) implements Action {
+        public DeletePod {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(uid, "uid");
+        }
+
+        @Override
+        public boolean disruptive() {
+            return true;
+        }
+    }
+
+    record CreateJob(JobRequest job) implements Action {
+        public CreateJob {
+            Objects.requireNonNull(job, "job");
+        }
+    }
+
+    record DeleteJob(String job) implements Action {
+        public DeleteJob {
+            Objects.requireNonNull(job, "job");
+        }
+    }
+
+    /**
+     * Sets ({@code marked}) or removes the maintenance annotation on the StatefulSet or a pod; the
+     * precondition is the object's resourceVersion or UID.
+     */
+    record MarkMaintenance(Target target, String name, boolean marked, String precondition) implements Action {
+        public enum Target { STATEFUL_SET, POD }
+
+        public MarkMaintenance {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Creates a blue or green StatefulSet for {@code revision}. */
+    record CreateWorkload(String statefulSet, String revision, String version, String image, int replicas,
+            String joinRevision) implements Action {
+        public CreateWorkload {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+            Objects.requireNonNull(revision, "revision");
+        }
+    }
+
+    /** Deletes a blue or green StatefulSet, only if it still has {@code uid}. */
+    record DeleteWorkload(String statefulSet, String uid) implements Action {
+        public DeleteWorkload {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+        }
+
+        @Override
+        public boolean disruptive() {
+            return true;
+        }
+    }
+
+    /** Points the client Services at the pods of {@code revision}. */
+    record SwitchTraffic(String revision) implements Action {
+        public SwitchTraffic {
+            Objects.requireNonNull(revision, "revision");
+        }
+    }
+
+    /** Emits a Kubernetes Event. */
+    record Emit(ClusterEvent event) implements Action {
+        public Emit {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+}
