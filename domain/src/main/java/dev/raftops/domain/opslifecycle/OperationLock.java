@@ -1,6 +1,7 @@
 package dev.raftops.domain.opslifecycle;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * {@code status.operationLock}. A free lock keeps its {@code epoch} (holder and operation null), so
@@ -28,5 +29,41 @@ public record OperationLock(Operation operation, String holder, String message, 
 
     public boolean isHeldBy(Operation op, String who) {
         return isHeld() && operation == op && holder.equals(who);
+    }
+
+    /**
+     * Acquires the lock for {@code (op, who)}: a free lock is taken with a new epoch; a lock already
+     * held by exactly {@code (op, who)} is renewed; anyone else's lock is left alone.
+     */
+    public LockOutcome acquire(Operation op, String who, String why, Instant now) {
+        Objects.requireNonNull(op, "operation");
+        Objects.requireNonNull(who, "holder");
+        Objects.requireNonNull(now, "now");
+        if (!isHeld()) {
+            return new LockOutcome.Acquired(new OperationLock(op, who, why, now, now, epoch + 1));
+        }
+        if (isHeldBy(op, who)) {
+            Instant acquired = acquiredAt == null ? now : acquiredAt;
+            return new LockOutcome.Renewed(new OperationLock(op, who, why, acquired, now, epoch));
+        }
+        return new LockOutcome.HeldByOther(this);
+    }
+
+    /** Releases the lock if {@code (op, who)} holds it; otherwise nothing changes. Releasing a free lock is a no-op. */
+    public LockOutcome release(Operation op, String who) {
+        if (isHeldBy(op, who)) {
+            return new LockOutcome.Released(new OperationLock(null, null, null, null, null, epoch));
+        }
+        return new LockOutcome.NotHolder(this);
+    }
+
+    /**
+     * Takes the lock whoever holds it. Only for an explicit, audited request: the caller must emit
+     * an Event naming the previous holder.
+     */
+    public LockOutcome forceTakeover(Operation op, String who, String why, Instant now) {
+        Objects.requireNonNull(op, "operation");
+        Objects.requireNonNull(who, "holder");
+        return new LockOutcome.TakenOver(new OperationLock(op, who, why, now, now, epoch + 1), this);
     }
 }

@@ -1,0 +1,51 @@
+package dev.raftops.domain.decision;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything a Day-2 decision reads: the cluster's identity and generation, its spec, its status
+ * (as left by the families decided before in the same pass), one observation, the time, and the
+ * injected random source and retry timing. Decisions are pure functions of this value.
+ */
+public record DecisionInput(ClusterKey cluster, long generation, ClusterSpec spec, ClusterStatus status,
+        ClusterObservation observation, Instant now, RandomGenerator random, RetryTiming timing) {
+
+    public DecisionInput {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(timing, "timing");
+    }
+
+    /** The same input with the status a previous family decided. */
+    public DecisionInput withStatus(ClusterStatus next) {
+        return new DecisionInput(cluster, generation, spec, next, observation, now, random, timing);
+    }
+
+    public DecisionInput withSpec(ClusterSpec next) {
+        return new DecisionInput(cluster, generation, next, status, observation, now, random, timing);
+    }
+
+    public DecisionInput withObservation(ClusterObservation next) {
+        return new DecisionInput(cluster, generation, spec, status, next, now, random, timing);
+    }
+
+    public DecisionInput at(Instant time) {
+        return new DecisionInput(cluster, generation, spec, status, observation, time, random, timing);
+    }
+
+    /** The name of the cluster's own (rolling) StatefulSet: the cluster name. */
+    public String statefulSetName() {
+        return cluster.name();
+    }
+}

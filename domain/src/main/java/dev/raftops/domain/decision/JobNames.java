@@ -1,0 +1,50 @@
+package dev.raftops.domain.decision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Deterministic executor Job names: the same (cluster, action, identity parts) always give the same
+ * name, so "already exists" means "already started", and a new attempt (a new part) a new name.
+ * Names stay within the 63-character DNS label limit; a long name keeps a readable prefix and a
+ * 10-hex hash of the full identity.
+ */
+public final class JobNames {
+
+    private JobNames() {
+    }
+
+    public static String of(String cluster, ExecutorAction action, Object... parts) {
+        StringBuilder name = new StringBuilder(cluster).append('-').append(action.wireName());
+        for (Object part : parts) {
+            name.append('-').append(part);
+        }
+        String full = sanitize(name.toString());
+        if (full.length() <= JobRequest.MAX_NAME_LENGTH) {
+            return full;
+        }
+        String hash = hash(full);
+        String prefix = full.substring(0, JobRequest.MAX_NAME_LENGTH - hash.length() - 1);
+        while (prefix.endsWith("-")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix + "-" + hash;
+    }
+
+    private static String sanitize(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return lower.replaceAll("-+", "-").replaceAll("^-|-$", "");
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
