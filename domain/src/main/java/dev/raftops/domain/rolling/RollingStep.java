@@ -4,6 +4,7 @@ import static dev.raftops.domain.rolling.RollingReasons.*;
 
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
@@ -28,6 +29,9 @@ import java.util.Objects;
 
 /** One pass of a running rolling upgrade: the snapshot, then one ordinal, then completion. */
 final class RollingStep {
+
+    /** Step-down Jobs per ordinal and attempt: leadership can come straight back, but not forever. */
+    static final int MAX_STEP_DOWNS = 3;
 
     private RollingStep() {
     }
@@ -84,6 +88,13 @@ final class RollingStep {
         if (in.spec().replicas() > 1 && mayLead) {
             return stepDown(in, progress, target);
         }
+        StepDown sd = progress.stepDown();
+        if (sd != null && sd.ordinal() == target && sd.confirmedAt() == null
+                && in.observation().job(sd.job()).map(j -> !j.result().finished()).orElse(true)) {
+            // a step-down still in flight could hand leadership back to the target after its release
+            return wait(in, progress, STEP_DOWN_REQUESTED, "ordinal " + target + " waits for: step-down job "
+                    + sd.job() + " to finish");
+        }
         if (in.spec().replicas() > 1 && leaders.isEmpty()) {
             return wait(in, progress, LEADER_UNKNOWN, "ordinal " + target + " waits for: a known Raft leader");
         }
@@ -109,7 +120,16 @@ final class RollingStep {
     private static Decision stepDown(DecisionInput in, RollingProgress progress, int target) {
         StepDown sd = progress.stepDown();
         boolean current = sd != null && sd.ordinal() == target && sd.confirmedAt() == null;
-        if (!current) {
+        // a finished step-down with the pod still reported leader asks again; unknown leadership waits for clarity
+        PodView targetPod = in.observation().podsOf(in.statefulSetName()).get(target);
+        boolean stillLeads = targetPod != null && targetPod.isLeader();
+        JobView finished = current && stillLeads ? in.observation().job(sd.job())
+                .filter(j -> j.result() == JobResult.SUCCEEDED).orElse(null) : null;
+        if (finished != null && sd.sequence() >= MAX_STEP_DOWNS) {
+            return RollingUpgrade.fail(in, progress, STEP_DOWN_TIMEOUT, "ordinal " + target + " still leads or may lead after "
+                    + sd.sequence() + " successful step-down jobs (last " + sd.job() + ")");
+        }
+        if (!current || finished != null) {
             int sequence = sd != null && sd.ordinal() == target ? sd.sequence() + 1 : 1;
             String job = JobNames.of(in.cluster().name(), ExecutorAction.STEP_DOWN, target, "a" + progress.attempt(),
                     "s" + sequence);
@@ -129,7 +149,7 @@ final class RollingStep {
                     + target + " within " + in.spec().upgrade().timeouts().stepDown().toSeconds() + "s of step-down job "
                     + sd.job());
         }
-        if (job != null && job.result() == dev.raftops.domain.cluster.JobResult.FAILED) {
+        if (job != null && job.result() == JobResult.FAILED) {
             return RollingUpgrade.fail(in, progress, STEP_DOWN_FAILED, "step-down job " + sd.job() + " failed: "
                     + Objects.toString(job.message(), "no message"));
         }
