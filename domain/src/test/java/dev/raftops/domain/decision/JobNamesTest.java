@@ -43,10 +43,15 @@ class JobNamesTest {
     }
 
     @Test
-    void charactersOutsideALabelBecomeDashes() {
+    void charactersOutsideALabelBecomeDashesAndAHashOfTheOriginal() {
         String name = JobNames.of("Bao.Prod", ExecutorAction.BACKUP, "2026_11_24");
 
-        assertThat(name).isEqualTo("bao-prod-backup-2026-11-24").matches(DNS_LABEL);
+        assertThat(name).startsWith("bao-prod-backup-2026-11-24-").matches(".*-[0-9a-f]{10}").matches(DNS_LABEL);
+    }
+
+    @Test
+    void clustersWhoseNamesDifferOnlyInRewrittenCharactersGetDifferentNames() {
+        assertThat(JobNames.of("a.b", ExecutorAction.BACKUP, 1)).isNotEqualTo(JobNames.of("a-b", ExecutorAction.BACKUP, 1));
     }
 
     @Test
