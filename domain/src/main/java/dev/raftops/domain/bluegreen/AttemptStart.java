@@ -31,7 +31,11 @@ final class AttemptStart {
         if (leftovers != null) {
             return leftovers;
         }
-        ClusterStatus status = c.in().status();
+        // Idle holds no lock: an attempt that ended released it; a crash between two writes cannot leave it.
+        ClusterStatus status = c.holdsLock()
+                ? c.in().status().withOperationLock(c.lock().release(Operation.BlueGreen, Holders.BLUE_GREEN).lock())
+                : c.in().status();
+        c = c.over(status);
         ClusterSpec spec = c.in().spec();
         if (status.currentVersion() == null) {
             return Decision.of(status, Wake.idle());
