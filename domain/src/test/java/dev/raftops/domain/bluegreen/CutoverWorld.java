@@ -49,6 +49,8 @@ final class CutoverWorld {
     final TreeMap<String, JobView> jobs = new TreeMap<>();
     final TreeMap<String, String> selectors = new TreeMap<>();
     final List<ClusterEvent> events = new ArrayList<>();
+    /** Jobs of these actions stay running in {@link #runCooperatively}: the test finishes them. */
+    final java.util.Set<ExecutorAction> finishedByTest = java.util.EnumSet.noneOf(ExecutorAction.class);
     private int uids;
 
     private CutoverWorld(long seed) {
@@ -257,7 +259,8 @@ final class CutoverWorld {
     void runCooperatively(int maxSteps, java.util.function.Predicate<CutoverWorld> until) {
         for (int i = 0; i < maxSteps && !until.test(this); i++) {
             step();
-            runningJobs().forEach(j -> finish(j, true));
+            runningJobs().stream().filter(j -> !finishedByTest.contains(ExecutorAction.fromWire(j.action())))
+                    .forEach(j -> finish(j, true));
             readyAll();
             settlePods();
             advance(Duration.ofSeconds(30));
