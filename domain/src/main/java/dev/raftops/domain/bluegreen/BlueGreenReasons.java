@@ -25,6 +25,7 @@ public final class BlueGreenReasons {
     public static final String TARGET_LATCHED = "BlueGreenTargetFailed";
     public static final String CLEANUP_STALLED = "CleanupStalled";
     public static final String WAITING_FOR_PERSON = "WaitingForPerson";
+    public static final String GREEN_NOT_READY = "GreenNotReady";
     public static final String BLUE_NOT_HEALTHY = "BlueNotHealthy";
     public static final String LOCK_HELD = "OperationLockHeld";
     public static final String BREAK_GLASS_ENTERED = "BreakGlassEntered";

@@ -124,6 +124,13 @@ public record BlueGreenStatus(
                 rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, reason);
     }
 
+    /** Restarts the phase timer without leaving the phase (DeployingGreen times Green's readiness from its creation). */
+    public BlueGreenStatus withPhaseStartedAt(Instant at) {
+        return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
+                greenReplicas, manualPromotionRequired, at, jobFailureCount, lastJobFailure, snapshotJob,
+                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason);
+    }
+
     public BlueGreenStatus withSnapshotJob(String job) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, jobFailureCount, lastJobFailure, job,

@@ -38,12 +38,20 @@ final class ForwardPhases {
         }
         if (c.workload(c.greenSet()).isEmpty()) {
             // Green gets Blue's revision to join: it becomes non-voters of Blue's Raft, never a cluster of its own.
-            return Decision.of(c.in().status(), c.onEvent("green created"),
+            return Decision.of(c.with(bg.withPhaseStartedAt(c.now())), c.onEvent("green created"),
                     new Action.CreateWorkload(c.greenSet(), bg.greenRevision(), bg.greenVersion(), bg.greenImage(),
                             bg.greenReplicas(), bg.blueRevision()));
         }
         if (!c.greenReady()) {
-            return c.waitFor("green pods becoming ready");
+            Duration budget = c.in().spec().upgrade().timeouts().podReady();
+            if (bg.phaseStartedAt() != null && c.now().isAfter(bg.phaseStartedAt().plus(budget))) {
+                // a Green that cannot become Ready (crash loop, bad image) ends the attempt; the latch stops a loop
+                return Unwind.unwind(c, BlueGreenReasons.GREEN_NOT_READY, c.readyPods(c.greenSet()) + " of "
+                        + bg.greenReplicas() + " Green pods Ready after spec.upgrade.timeouts.podReady " + budget, true);
+            }
+            Instant deadline = (bg.phaseStartedAt() == null ? c.now() : bg.phaseStartedAt()).plus(budget);
+            return Decision.of(c.in().status(), Wake.onEvent(Duration.between(c.now(), deadline).plusSeconds(1),
+                    "green pods becoming ready"));
         }
         return c.advance(BlueGreenPhase.JoiningMesh, "all " + bg.greenReplicas() + " Green pods are Ready");
     }

@@ -188,10 +188,10 @@ class BlueGreenDecisionPropertiesTest {
     void aFailingCaseCanBeReplayedFromItsSeed() {
         Case<CutoverScenario> c = PropertyCases.replay(42L, CutoverScenario::generate);
         assertThat(c.value().play()).hasSize(150);
-        fail_ifDifferent(c.value().play(), PropertyCases.replay(42L, CutoverScenario::generate).value().play());
+        assertSameRun(c.value().play(), PropertyCases.replay(42L, CutoverScenario::generate).value().play());
     }
 
-    private static void fail_ifDifferent(List<Step> a, List<Step> b) {
+    private static void assertSameRun(List<Step> a, List<Step> b) {
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).after().equals(b.get(i).after())) {
                 fail("replaying seed 42 diverged at step " + i);

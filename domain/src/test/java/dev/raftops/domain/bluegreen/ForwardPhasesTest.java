@@ -168,4 +168,33 @@ class ForwardPhasesTest {
         assertThat(w.selectors.values()).containsOnly(w.bg().blueRevision());
         assertThat(w.podsOf(w.blueSet())).filteredOn(p -> p.leadership() == Leadership.LEADER).hasSize(1);
     }
+
+    @Test
+    void aGreenThatNeverBecomesReadyAbortsAfterPodReadyAndLatches() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.step();
+        w.step();
+        w.advance(Duration.ofMinutes(9));
+        w.step();
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.DeployingGreen);
+        w.advance(Duration.ofMinutes(2));
+        w.step();
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
+        assertThat(w.bg().rollbackReason()).isEqualTo(BlueGreenReasons.GREEN_NOT_READY);
+        assertThat(w.bg().failedTarget()).isNotNull();
+    }
+
+    @Test
+    void jobNamesStayTheSameWithinAnAttemptAndChangeWithANewOne() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
+        Cutover pass = new Cutover(w.input(), w.bg());
+        String name = ExecutorStep.jobName(pass, ExecutorAction.JOIN_GREEN, ExecutorStep.OnFailure.COUNTED);
+        assertThat(ExecutorStep.jobName(new Cutover(w.input(), w.bg()), ExecutorAction.JOIN_GREEN,
+                ExecutorStep.OnFailure.COUNTED)).isEqualTo(name);
+        BlueGreenStatus another = w.bg().started("0badcafe", w.bg().target(), null, w.now)
+                .advancedTo(BlueGreenPhase.JoiningMesh, w.now);
+        assertThat(ExecutorStep.jobName(new Cutover(w.input(), another), ExecutorAction.JOIN_GREEN,
+                ExecutorStep.OnFailure.COUNTED)).isNotEqualTo(name).hasSizeLessThanOrEqualTo(63);
+    }
 }
