@@ -76,7 +76,8 @@ final class AttemptStart {
                 + Revision.statefulSet(c.cluster(), target.revision()) + ", attempt " + started.attemptId() + ")";
         ClusterStatus next = c.upgrading(c.with(started).withOperationLock(lock.lock()).withPhase(Phase.Upgrading),
                 true, "BlueGreen" + BlueGreenPhase.DeployingGreen.name(), message);
-        return Decision.of(next, Wake.now("attempt started"), c.phaseEvent(ClusterEvent.Type.Normal,
+        // the audit fields of the start Event carry the new lock's holder and epoch
+        return Decision.of(next, Wake.now("attempt started"), c.over(next).phaseEvent(ClusterEvent.Type.Normal,
                 BlueGreenReasons.UPGRADE_STARTED, BlueGreenPhase.DeployingGreen, message));
     }
 
