@@ -31,7 +31,9 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
     }
 
     enum Kind { SUCCEED_JOB, FAIL_JOB, READY, UNREADY, LEADER, NO_LEADER, LAG, SETTLE, TICK, PROMOTE, ROLLBACK, RETRY,
-        VERSION, REPLICAS, ACK, WRONG_ACK }
+        VERSION, REPLICAS, ACK, WRONG_ACK,
+        /** The decision's actions happen but its status write is lost (a crash or a conflict). */
+        LOSE_WRITE }
 
     record Move(Kind kind, int pick) {
         @Override
@@ -46,7 +48,7 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
             boolean retryPending) {
     }
 
-    private static final int[] WEIGHTS = {25, 6, 15, 4, 4, 2, 3, 10, 8, 4, 1, 3, 2, 1, 4, 1};
+    private static final int[] WEIGHTS = {25, 6, 15, 4, 4, 2, 3, 10, 8, 4, 1, 3, 2, 1, 4, 1, 3};
 
     static CutoverScenario generate(Random random) {
         long seed = random.nextLong();
@@ -86,6 +88,9 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
             var requests = w.spec.upgrade().requests();
             boolean retryPending = new OneShotRequest(requests.retry(), before.requests().lastHandledRetry()).pending();
             Decision d = w.step();
+            if (moves.get(i).kind() == Kind.LOSE_WRITE) {
+                w.status = before;
+            }
             steps.add(new Step(i, moves.get(i), before, seen, d, w.status, new TreeMap<>(w.selectors),
                     new TreeSet<>(w.workloads.keySet()), specRevision, retryPending));
         }
@@ -144,6 +149,8 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
                 }
             }
             case WRONG_ACK -> w.editSpec(s -> s.withBreakGlassAck("wrong-" + m.pick()));
+            case LOSE_WRITE -> {
+            }
         }
         w.advance(Duration.ofSeconds(5));
     }
