@@ -13,6 +13,7 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public final class AdminOpsService implements AdminOperations {
 
     /** The standard families in the spec's order: blue/green, rolling, backup. */
     public static List<OperationFamily> standardFamilies() {
-        return List.of(RollingUpgrade::decide);
+        return List.of(BlueGreenDecision::decide, RollingUpgrade::decide);
     }
 
     public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,

@@ -32,7 +32,7 @@ class PauseTest {
                 null);
         OperationLock lock = OperationLock.free().acquire(Operation.Upgrade, Holders.UPGRADE, "rolling", T0).lock();
         return ClusterStatus.initial().withCurrentVersion("1.1.0").withPhase(Phase.Upgrading).withUpgrade(progress)
-                .withOperationLock(lock).withBlueGreen(BlueGreenStatus.idle("rev-a"))
+                .withOperationLock(lock).withBlueGreen(BlueGreenStatus.idle("rev-a", "quay.io/openbao/openbao:2.4.0"))
                 .withRequests(HandledRequests.none().withRetry("r1"));
     }
 
