@@ -5,7 +5,9 @@ import static dev.raftops.domain.rolling.RollingReasons.*;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -34,13 +36,18 @@ final class RollingStart {
      * Before the first version is known: once the StatefulSet has converged with every pod Ready,
      * the version it runs becomes {@code status.currentVersion}.
      */
-    static Decision firstConvergence(DecisionInput in) {
+    static Decision firstConvergence(DecisionInput in, UpgradeStrategy strategy) {
         UpgradeVerdict verdict = UpgradeValidation.check(null, in.spec().version(), in.spec().image(),
                 in.spec().upgrade().policy());
         if (verdict.blocked()) {
             return blocked(in, verdict);
         }
-        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
+        // a blue/green cluster starts as its Blue StatefulSet, named by the revision it runs
+        String name = strategy == UpgradeStrategy.BLUE_GREEN
+                ? Revision.statefulSet(in.cluster().name(),
+                        Revision.of(verdict.target().toString(), in.spec().image(), in.spec().replicas()))
+                : in.statefulSetName();
+        StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
         String image = in.spec().imageFor(verdict.target().toString());
         boolean converged = sts != null && sts.replicas() == in.spec().replicas() && sts.converged()
                 && image.equals(sts.templateImage()) && allReady(in, sts);

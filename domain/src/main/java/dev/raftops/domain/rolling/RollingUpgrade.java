@@ -39,14 +39,14 @@ public final class RollingUpgrade {
     public static Decision decide(DecisionInput in) {
         ClusterStatus status = in.status();
         RollingProgress progress = status.upgrade();
+        if (status.currentVersion() == null && progress == null) {
+            return RollingStart.firstConvergence(in, strategy(in));
+        }
         if (progress == null && strategy(in) != UpgradeStrategy.ROLLING_UPDATE) {
             return Decision.of(status, Wake.idle());
         }
         if (status.breakGlass().active()) {
             return Decision.of(status, Wake.idle()); // quorum-risk automation halts; the gates explain why
-        }
-        if (status.currentVersion() == null) {
-            return RollingStart.firstConvergence(in);
         }
         if (progress == null) {
             return RollingStart.decide(in);
