@@ -155,4 +155,30 @@ class AdminOpsServiceTest {
         });
         assertThat(cluster.status.phase()).isEqualTo(Phase.Degraded);
     }
+
+    @Test
+    void pausingMidUpgradeWritesNothingAndUnpausingResumesAtTheRecordedOrdinal() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        for (int i = 0; i < 300 && (cluster.status.upgrade() == null || cluster.status.upgrade().releasedAt() == null); i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        int released = cluster.status.upgrade().targetOrdinal();
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withPaused(true));
+        int before = cluster.writes.size();
+        for (int i = 0; i < 20; i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        assertThat(cluster.writes.subList(before, cluster.writes.size())).containsOnly("status");
+        assertThat(world.pods().get(released).ready).as("the released pod still becomes Ready").isTrue();
+        assertThat(cluster.status.upgrade().targetOrdinal()).as("progress kept while paused").isEqualTo(released);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        runUntil("2.4.4", 300);
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(cluster.disruptiveWrites()).as("no pod released twice: " + cluster.writes).isEqualTo(3);
+    }
 }
