@@ -93,6 +93,13 @@ public final class BackupDecision {
         if (suppression.isPresent()) {
             return skipped(in, status, what, suppression.get(), untilNext(in, following));
         }
+        if (!windowDue) {
+            window = freeManualWindow(in, window);
+        } else if (in.observation().job(BackupWindowName.of(in.cluster().name(), window)).isPresent()) {
+            // the run is recorded before its Job exists, so an existing Job means this window already ran
+            return skipped(in, status, what, new BackupSuppression(WINDOW_ALREADY_RAN, "backup job "
+                    + BackupWindowName.of(in.cluster().name(), window) + " exists already"), untilNext(in, following));
+        }
         ActiveRun run = new ActiveRun(BackupWindowName.of(in.cluster().name(), window), window, !windowDue, in.now(),
                 null);
         LockOutcome lock = status.operationLock().acquire(Operation.Backup, Holders.BACKUP, "backup job " + run.job(),
@@ -107,6 +114,23 @@ public final class BackupDecision {
                 .withPhase(Phase.BackingUp);
         // the run and the lock are persisted before the Job exists: a restart finds the same name
         return Decision.of(started, Wake.now("backup run recorded"));
+    }
+
+    /**
+     * A manual run is named by the second it was requested, but always after the previous run's
+     * second and never after an existing Job's name (two requests in one second, a Job already
+     * garbage-collected, a clock that went back), so a new request never reuses an old run's name.
+     */
+    private static Instant freeManualWindow(DecisionInput in, Instant window) {
+        Instant candidate = window;
+        Instant lastAttempt = in.status().backup().lastAttemptTime();
+        if (lastAttempt != null && !candidate.isAfter(lastAttempt.truncatedTo(ChronoUnit.SECONDS))) {
+            candidate = lastAttempt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        while (in.observation().job(BackupWindowName.of(in.cluster().name(), candidate)).isPresent()) {
+            candidate = candidate.plusSeconds(1);
+        }
+        return candidate;
     }
 
     /** A due window or token consumed without a Job: one {@code BackupSkipped} Event, then wait for the next window. */

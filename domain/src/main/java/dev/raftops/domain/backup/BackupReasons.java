@@ -30,6 +30,8 @@ public final class BackupReasons {
     public static final String BLUE_GREEN_IN_PROGRESS = "BlueGreenInProgress";
     public static final String OPERATION_LOCK_HELD = "OperationLockHeld";
     public static final String BACKUP_ALREADY_RUNNING = "BackupAlreadyRunning";
+    /** The Job named by a due window exists already: the window ran before (a window runs at most once). */
+    public static final String WINDOW_ALREADY_RAN = "WindowAlreadyRan";
 
     /** Consecutive failures after which {@code BackupFailing} is set. */
     public static final int FAILING_THRESHOLD = 3;
