@@ -51,6 +51,10 @@ class BackupDecisionPropertiesTest {
     record LostWrite() implements Step {
     }
 
+    /** One pass, persisted, and then the controller stops before the immediate follow-up pass. */
+    record Interrupted() implements Step {
+    }
+
     record Jump(Duration by) implements Step {
     }
 
@@ -111,8 +115,10 @@ class BackupDecisionPropertiesTest {
             return new Settle();
         } else if (roll < 30) {
             return new Restart();
-        } else if (roll < 35) {
+        } else if (roll < 33) {
             return new LostWrite();
+        } else if (roll < 37) {
+            return new Interrupted();
         } else if (roll < 52) {
             Duration by = oneOf(random, Duration.ofMinutes(between(random, 1, 59)), Duration.ofHours(between(random, 1, 30)),
                     Duration.ofSeconds(between(random, 1, 300)), Duration.ofDays(between(random, 1, 9)));
@@ -167,6 +173,8 @@ class BackupDecisionPropertiesTest {
                 settle(check);
             } else if (step instanceof LostWrite) {
                 pass(false);
+            } else if (step instanceof Interrupted) {
+                pass(true);
             } else if (step instanceof Jump jump) {
                 world.advance(jump.by());
             } else if (step instanceof Finish finish) {
