@@ -3,8 +3,10 @@ package dev.raftops.domain.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
+import dev.raftops.domain.cluster.UpgradeSpec;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.ExecutorAction;
@@ -235,5 +237,45 @@ class BackupDecisionTest {
         assertThat(world.backup().consecutiveFailures()).isZero();
         assertThat(world.backup().successfulBackups()).isEqualTo(1);
         assertThat(world.jobs).containsKeys("vault-pre-upgrade-snapshot-a1-n1", "vault-pre-upgrade-snapshot-a2-n1");
+    }
+
+    @Test
+    void aDueWindowWhoseJobAlreadyExistsIsConsumedWithoutASecondJob() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.jobs.put("vault-backup-20260501-110000", new JobView("vault-backup-20260501-110000",
+                ExecutorAction.BACKUP.wireName(), JobResult.SUCCEEDED, t("2026-05-01T11:00:05Z"),
+                t("2026-05-01T11:02:00Z"), null));
+        world.at("2026-05-01T11:05:00Z").settle();
+        assertThat(world.created).isEmpty();
+        assertThat(world.events(BackupReasons.BACKUP_SKIPPED)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains(BackupReasons.WINDOW_ALREADY_RAN));
+        assertThat(world.backup().nextScheduledBackup()).isEqualTo(t("2026-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void aManualRequestNeverReusesTheNameOfTheRunBeforeIt() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.trigger("first");
+        world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
+        world.jobs.clear(); // garbage-collected
+        world.trigger("second");
+        world.settle();
+        assertThat(world.created).extracting(JobRequest::name)
+                .containsExactly("vault-backup-20260501-102000", "vault-backup-20260501-102001");
+    }
+
+    @Test
+    void withoutABackupImageTheJobUsesTheUpgradeExecutorImage() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        var backup = world.spec.backup();
+        world.spec = world.spec.withBackup(new BackupSpec(backup.schedule(), backup.timeZone(), backup.retention(),
+                backup.target(), null, null)).withUpgrade(new UpgradeSpec(null, false, null, null,
+                new ExecutorSpec("raftops/executor:2", "raftops-executor", null, null), null, null));
+        world.settle();
+        world.at("2026-05-01T11:00:00Z").settle();
+        assertThat(world.created.get(0).image()).isEqualTo("raftops/executor:2");
+        assertThat(world.created.get(0).serviceAccount()).isEqualTo("raftops-executor");
     }
 }
