@@ -23,6 +23,9 @@ public record ClusterSpec(
 
     public static final int DEFAULT_REPLICAS = 3;
 
+    /** The image repository used when {@code spec.image} is not set; the tag is the version. */
+    public static final String DEFAULT_IMAGE_REPOSITORY = "quay.io/openbao/openbao";
+
     public ClusterSpec {
         Objects.requireNonNull(version, "spec.version");
         if (replicas < 1) {
@@ -35,6 +38,11 @@ public record ClusterSpec(
     /** A spec with defaults for everything but version, image and replicas. */
     public static ClusterSpec of(String version, String image, int replicas) {
         return new ClusterSpec(version, image, replicas, false, null, null, null, null);
+    }
+
+    /** The container image for {@code version}: {@code spec.image} when set, else the default repository tagged with the version. */
+    public String imageFor(String canonicalVersion) {
+        return image != null && !image.isBlank() ? image : DEFAULT_IMAGE_REPOSITORY + ":" + canonicalVersion;
     }
 
     /** Raft quorum for this many voters: {@code replicas/2 + 1}. */

@@ -22,11 +22,17 @@ public final class JobNames {
         for (Object part : parts) {
             name.append('-').append(part);
         }
-        String full = sanitize(name.toString());
-        if (full.length() <= JobRequest.MAX_NAME_LENGTH) {
+        String raw = name.toString();
+        String full = sanitize(raw);
+        // a rewritten name (dots, capitals) could meet another cluster's: the hash of the original keeps them apart
+        boolean rewritten = !full.equals(raw);
+        if (!rewritten && full.length() <= JobRequest.MAX_NAME_LENGTH) {
             return full;
         }
-        String hash = hash(full);
+        String hash = hash(raw);
+        if (full.length() + hash.length() + 1 <= JobRequest.MAX_NAME_LENGTH) {
+            return full + "-" + hash;
+        }
         String prefix = full.substring(0, JobRequest.MAX_NAME_LENGTH - hash.length() - 1);
         while (prefix.endsWith("-")) {
             prefix = prefix.substring(0, prefix.length() - 1);

@@ -49,15 +49,13 @@ public record RetryTiming(Duration lockContention, Duration progressPoll, Durati
 
     /** The wait after the {@code consecutiveErrors}-th error in a row (1 = first): base doubling to the cap. */
     public Duration errorBackoff(int consecutiveErrors) {
-        if (consecutiveErrors <= 1) {
-            return errorBase;
+        // Double as Durations and stop at the cap: a shifted long overflowed for large bases and
+        // a fixed shift limit stopped short of a large cap. At most ~90 doublings reach any cap.
+        Duration wait = errorBase;
+        for (int i = 1; i < consecutiveErrors && wait.compareTo(errorCap) < 0; i++) {
+            wait = wait.multipliedBy(2);
         }
-        int shift = Math.min(consecutiveErrors - 1, 30);
-        long millis = errorBase.toMillis() << shift;
-        if (millis <= 0 || millis > errorCap.toMillis()) {
-            return errorCap;
-        }
-        return Duration.ofMillis(millis);
+        return wait.compareTo(errorCap) < 0 ? wait : errorCap;
     }
 
     private Duration jittered(Duration base, RandomGenerator random) {

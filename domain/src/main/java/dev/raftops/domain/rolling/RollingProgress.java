@@ -97,8 +97,11 @@ public record RollingProgress(
                 snapshot == null ? null : snapshot.retried());
     }
 
-    /** A step-down requested for {@code ordinal} by Job {@code job}. */
-    public record StepDown(int ordinal, String job, Instant startedAt, Instant confirmedAt) {
+    /**
+     * A step-down requested for {@code ordinal} by Job {@code job}; {@code sequence} counts the
+     * step-downs for this ordinal in this attempt (leadership can come back), and names the Job.
+     */
+    public record StepDown(int ordinal, int sequence, String job, Instant startedAt, Instant confirmedAt) {
 
         public StepDown {
             Objects.requireNonNull(job, "job");
@@ -106,7 +109,7 @@ public record RollingProgress(
         }
 
         public StepDown confirmed(Instant at) {
-            return new StepDown(ordinal, job, startedAt, at);
+            return new StepDown(ordinal, sequence, job, startedAt, at);
         }
     }
 

@@ -1,0 +1,86 @@
+package dev.raftops.controller.metrics;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.rolling.RollingReasons;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Day-2 metrics, read off status transitions (the status before and after a successful write), so
+ * they count what was recorded, never what was only attempted. Label: {@code cluster} (namespace/name)
+ * where per-cluster values are useful, {@code operation} for the lock.
+ */
+public final class DayTwoMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<ClusterKey, AtomicLong> lastBackup = new ConcurrentHashMap<>();
+
+    public DayTwoMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Records what changed between {@code before} and {@code after} (a persisted status) at {@code now}. */
+    public void transition(ClusterKey cluster, ClusterStatus before, ClusterStatus after, Instant now) {
+        upgrade(cluster, before.upgrade(), after, now);
+        lock(before.operationLock(), after.operationLock(), before, now);
+        backup(cluster, before, after);
+    }
+
+    private void upgrade(ClusterKey cluster, RollingProgress before, ClusterStatus after, Instant now) {
+        RollingProgress progress = after.upgrade();
+        if (before != null && progress != null && progress.attempt() == before.attempt()
+                && progress.completedOrdinals().size() > before.completedOrdinals().size()) {
+            Counter.builder("raftops_pods_upgraded").description("Pods rolled to an upgrade target")
+                    .register(registry).increment(progress.completedOrdinals().size() - before.completedOrdinals().size());
+            Instant stepStart = before.releasedAt() != null ? before.releasedAt() : before.startedAt();
+            Timer.builder("raftops_upgrade_step_duration").description("From a pod's release to it being Ready and caught up")
+                    .register(registry).record(Duration.between(stepStart, now));
+        }
+        if (before != null && progress == null && before.targetVersion().equals(after.currentVersion())) {
+            Timer.builder("raftops_upgrade_duration").description("From the start of a rolling upgrade to its completion")
+                    .register(registry).record(Duration.between(before.startedAt(), now));
+        }
+    }
+
+    private void lock(OperationLock before, OperationLock after, ClusterStatus statusBefore, Instant now) {
+        if (after.isHeld() && after.epoch() > before.epoch()) {
+            Instant blockedSince = Condition.find(statusBefore.conditions(), Condition.PROGRESSING)
+                    .filter(c -> c.reason().equals(RollingReasons.OPERATION_LOCK_BLOCKED))
+                    .map(Condition::lastTransitionTime).orElse(now);
+            Timer.builder("raftops_lock_wait").description("Time an operation waited for the operation lock")
+                    .tags(Tags.of("operation", after.operation().name())).register(registry)
+                    .record(Duration.between(blockedSince, now));
+        }
+        if (before.isHeld() && (!after.isHeld() || after.epoch() != before.epoch()) && before.acquiredAt() != null) {
+            Timer.builder("raftops_lock_hold").description("Time an operation held the operation lock")
+                    .tags(Tags.of("operation", before.operation().name())).register(registry)
+                    .record(Duration.between(before.acquiredAt(), now));
+        }
+    }
+
+    private void backup(ClusterKey cluster, ClusterStatus before, ClusterStatus after) {
+        if (after.backup().successfulBackups() > before.backup().successfulBackups()) {
+            Counter.builder("raftops_backups").tag("result", "succeeded").register(registry).increment();
+            if (after.backup().lastBackupTime() != null) {
+                AtomicLong gauge = lastBackup.computeIfAbsent(cluster, k -> registry.gauge(
+                        "raftops_last_successful_backup_timestamp_seconds", Tags.of("cluster", k.toString()),
+                        new AtomicLong()));
+                gauge.set(after.backup().lastBackupTime().getEpochSecond());
+            }
+        }
+        if (after.backup().consecutiveFailures() > before.backup().consecutiveFailures()) {
+            Counter.builder("raftops_backups").tag("result", "failed").register(registry).increment();
+        }
+    }
+}

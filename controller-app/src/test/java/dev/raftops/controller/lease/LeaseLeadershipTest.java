@@ -1,0 +1,43 @@
+package dev.raftops.controller.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class LeaseLeadershipTest {
+
+    KubernetesClient client;
+
+    LeaseLeadership instance(String id, AtomicInteger starts, AtomicInteger stops) {
+        return new LeaseLeadership(client, "raftops-system", "raftops-controller", id, Duration.ofSeconds(2),
+                Duration.ofMillis(1500), Duration.ofMillis(200), starts::incrementAndGet, stops::incrementAndGet);
+    }
+
+    @Test
+    void oneOfTwoInstancesLeadsAndTheOtherTakesOverWhenItStops() {
+        AtomicInteger aStarts = new AtomicInteger();
+        AtomicInteger aStops = new AtomicInteger();
+        AtomicInteger bStarts = new AtomicInteger();
+        AtomicInteger bStops = new AtomicInteger();
+        try (LeaseLeadership a = instance("a", aStarts, aStops); LeaseLeadership b = instance("b", bStarts, bStops)) {
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).until(a::leading);
+            b.start();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !b.leading());
+            assertThat(bStarts.get()).as("the standby never started its controllers").isZero();
+
+            a.close();
+            assertThat(a.leading()).as("the old leader stops leading at once").isFalse();
+            await().atMost(Duration.ofSeconds(15)).until(b::leading);
+            assertThat(bStarts.get()).isEqualTo(1);
+            assertThat(client.leases().inNamespace("raftops-system").withName("raftops-controller").get().getSpec()
+                    .getHolderIdentity()).isEqualTo("b");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.raftops.domain.rolling;
+
+import dev.raftops.domain.cluster.PodView;
+import java.util.Map;
+
+/**
+ * The quorum rule for taking one voter down: every other voter must be present, Ready and caught
+ * up with the leader, and together they must still form a majority ({@code replicas/2 + 1}).
+ *
+ * <p>One voter: there is nobody else; restarting it is unavoidable downtime, so it is allowed.
+ * Two voters: the survivor alone is not a majority of two, so the cluster is briefly without
+ * quorum whatever the order; it is allowed when the other voter is caught up (documented in
+ * docs/decisions/rolling-quorum-small-clusters.md). Three or more: the others always form a majority.
+ */
+public final class Quorum {
+
+    private Quorum() {
+    }
+
+    public static int of(int replicas) {
+        return replicas / 2 + 1;
+    }
+
+    /** Whether ordinal {@code candidate} may go down now, judged from the other voters only. */
+    public static boolean allowsTakingDown(int candidate, int replicas, Map<Integer, PodView> podsByOrdinal, long maxLag) {
+        int healthyOthers = 0;
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            if (ordinal == candidate) {
+                continue;
+            }
+            PodView pod = podsByOrdinal.get(ordinal);
+            if (pod == null || !pod.caughtUp(maxLag)) {
+                return false;
+            }
+            healthyOthers++;
+        }
+        return replicas <= 2 || healthyOthers >= of(replicas);
+    }
+}

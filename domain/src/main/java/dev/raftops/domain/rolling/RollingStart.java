@@ -1,0 +1,252 @@
+package dev.raftops.domain.rolling;
+
+import static dev.raftops.domain.rolling.RollingReasons.*;
+
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.bluegreen.Revision;
+import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.LockOutcome;
+import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.version.SemVer;
+import dev.raftops.domain.version.UpgradeValidation;
+import dev.raftops.domain.version.UpgradeVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Starting (and retargeting) a rolling upgrade: validation, the health gate, the lock, the partition lock. */
+final class RollingStart {
+
+    private RollingStart() {
+    }
+
+    /**
+     * Before the first version is known: once the StatefulSet has converged with every pod Ready,
+     * the version it runs becomes {@code status.currentVersion}.
+     */
+    static Decision firstConvergence(DecisionInput in, UpgradeStrategy strategy) {
+        UpgradeVerdict verdict = UpgradeValidation.check(null, in.spec().version(), in.spec().image(),
+                in.spec().upgrade().policy());
+        if (verdict.blocked()) {
+            return blocked(in, verdict);
+        }
+        // a blue/green cluster starts as its Blue StatefulSet, named by the revision it runs
+        String name = strategy == UpgradeStrategy.BLUE_GREEN
+                ? Revision.statefulSet(in.cluster().name(),
+                        Revision.of(verdict.target().toString(), in.spec().image(), in.spec().replicas()))
+                : in.statefulSetName();
+        StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
+        String image = in.spec().imageFor(verdict.target().toString());
+        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && sts.converged()
+                && image.equals(sts.templateImage()) && allReady(in, sts);
+        if (!converged) {
+            return Decision.of(in.status(), Wake.idle());
+        }
+        ClusterStatus next = in.status().withCurrentVersion(verdict.target().toString())
+                .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
+                        "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now());
+        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(CLUSTER_INITIALIZED,
+                "cluster converged on " + verdict.target(), RollingUpgrade.audit(in, in.status().operationLock()))));
+    }
+
+    /** No upgrade exists: start one when the spec drifts upward and everything allows it. */
+    static Decision decide(DecisionInput in) {
+        ClusterStatus status = acknowledgeRetry(in, in.status());
+        UpgradeVerdict verdict = UpgradeValidation.check(status.currentVersion(), in.spec().version(),
+                in.spec().image(), in.spec().upgrade().policy());
+        if (verdict.blocked()) {
+            return blocked(in.withStatus(status), verdict);
+        }
+        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
+            OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
+            ClusterStatus next = status.withOperationLock(lock)
+                    .withCondition(Condition.UPGRADING, Condition.Status.False, "UpToDate",
+                            "running " + status.currentVersion(), in.generation(), in.now());
+            return Decision.of(next, Wake.idle());
+        }
+        String problem = healthProblem(in);
+        if (problem != null) {
+            return waiting(in.withStatus(status), problem);
+        }
+        List<Integer> leaders = leaders(in);
+        if (leaders.size() > 1) {
+            return RollingUpgrade.splitBrain(in.withStatus(status), leaders);
+        }
+        if (in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
+            return blocked(in.withStatus(status), new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
+                    SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
+                            + "executor image) to take the snapshot", verdict.target(), List.of()));
+        }
+        String target = verdict.target().toString();
+        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade to " + target,
+                in.now());
+        if (!lock.holds()) {
+            return lockBlocked(in, status, lock.lock());
+        }
+        if (lock instanceof LockOutcome.Acquired) {
+            // the lock is persisted before the first workload write
+            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
+        }
+        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElseThrow();
+        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
+        String image = in.spec().imageFor(target);
+        int replicas = in.spec().replicas();
+        RollingProgress progress = new RollingProgress(status.currentVersion(), target, image, in.now(), replicas,
+                List.of(), null, null, RollingPlan.remaining(replicas, replicas, pods), null, 1,
+                in.spec().upgrade().preUpgradeSnapshot() ? new RollingProgress.Snapshot(null, 0, null) : null);
+        ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(progress)
+                .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_STARTED,
+                        "upgrading " + status.currentVersion() + " to " + target, in.generation(), in.now());
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()));
+        actions.add(new Action.Emit(ClusterEvent.normal(UPGRADE_STARTED, "upgrading " + status.currentVersion()
+                + " to " + target + ", " + replicas + " pods, highest ordinal first",
+                RollingUpgrade.audit(in, lock.lock()))));
+        for (String warning : verdict.warnings()) {
+            actions.add(new Action.Emit(ClusterEvent.warning("UpgradePolicyWarning", warning,
+                    RollingUpgrade.audit(in, lock.lock()))));
+        }
+        return new Decision(actions, next, Wake.now("partition locked"));
+    }
+
+    /**
+     * {@code spec.version} changed while an upgrade exists: the partition is locked again at
+     * {@code replicas} with the new image, and every pod (also those on the old target) rolls again,
+     * one at a time, under the same leader and quorum checks.
+     */
+    static Decision retarget(DecisionInput in, RollingProgress progress, UpgradeVerdict verdict) {
+        ClusterStatus status = in.status();
+        if (verdict.blocked()) {
+            return blocked(in, verdict);
+        }
+        SemVer oldTarget = SemVer.parse(progress.targetVersion());
+        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE || verdict.target().compareTo(oldTarget) < 0) {
+            return blocked(in, new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED, UpgradeVerdict.DOWNGRADE_BLOCKED,
+                    "spec.version " + verdict.target() + " is lower than the upgrade target " + oldTarget
+                            + ", which pods may already run; downgrades are never performed", verdict.target(),
+                    List.of()));
+        }
+        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE,
+                "upgrade to " + verdict.target(), in.now());
+        if (!lock.holds()) {
+            return lockBlocked(in, status, lock.lock());
+        }
+        if (lock instanceof LockOutcome.Acquired) {
+            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
+        }
+        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
+        if (sts == null) {
+            return waiting(in, "StatefulSet " + in.statefulSetName() + " not found");
+        }
+        int replicas = in.spec().replicas();
+        String target = verdict.target().toString();
+        String image = in.spec().imageFor(target);
+        RollingProgress next = new RollingProgress(progress.fromVersion(), target, image, in.now(), replicas,
+                List.of(), null, null, RollingPlan.remaining(replicas, replicas, in.observation().podsOf(sts.name())),
+                null, progress.attempt() + 1,
+                in.spec().upgrade().preUpgradeSnapshot() ? new RollingProgress.Snapshot(null, 0, null) : null);
+        String message = "retargeted from " + progress.targetVersion() + " to " + target
+                + "; every pod rolls again from ordinal " + (replicas - 1);
+        ClusterStatus nextStatus = acknowledgeRetry(in, status).withOperationLock(lock.lock()).withUpgrade(next)
+                .withCondition(Condition.DEGRADED, Condition.Status.False, UPGRADE_RETARGETED, message,
+                        in.generation(), in.now())
+                .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_RETARGETED, message,
+                        in.generation(), in.now());
+        return Decision.of(nextStatus, Wake.now("retargeted"),
+                new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
+                new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, RollingUpgrade.audit(in, lock.lock()))));
+    }
+
+    /** Invalid or disallowed target: status and an Event (once per distinct message), nothing else. */
+    static Decision blocked(DecisionInput in, UpgradeVerdict verdict) {
+        ClusterStatus status = in.status();
+        boolean known = Condition.find(status.conditions(), Condition.UPGRADING)
+                .map(c -> c.reason().equals(verdict.reason()) && c.message().equals(verdict.message()))
+                .orElse(false);
+        ClusterStatus next = status.withCondition(Condition.UPGRADING, Condition.Status.False, verdict.reason(),
+                verdict.message(), in.generation(), in.now());
+        if (known) {
+            return Decision.of(next, Wake.idle());
+        }
+        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.warning(verdict.reason(), verdict.message(),
+                RollingUpgrade.audit(in, status.operationLock()))));
+    }
+
+    static Decision lockBlocked(DecisionInput in, ClusterStatus status, OperationLock heldBy) {
+        String message = "operation lock held by " + heldBy.operation() + " (" + heldBy.holder() + "): "
+                + Objects.toString(heldBy.message(), "");
+        ClusterStatus next = status.withCondition(Condition.PROGRESSING, Condition.Status.False,
+                OPERATION_LOCK_BLOCKED, message, in.generation(), in.now());
+        return Decision.of(next, Wake.after(in.timing().contention(in.random()), "lock contention"),
+                new Action.Emit(ClusterEvent.warning(OPERATION_LOCK_BLOCKED, message,
+                        RollingUpgrade.audit(in, heldBy))));
+    }
+
+    static Decision waiting(DecisionInput in, String problem) {
+        ClusterStatus next = in.status().withCondition(Condition.PROGRESSING, Condition.Status.False,
+                CLUSTER_NOT_READY, problem, in.generation(), in.now());
+        return Decision.of(next, Wake.after(in.timing().poll(in.random()), problem));
+    }
+
+    /** What stops a new upgrade from starting, or null: all pods present, Ready, caught up, one leader. */
+    private static String healthProblem(DecisionInput in) {
+        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
+        if (sts == null) {
+            return "StatefulSet " + in.statefulSetName() + " not found";
+        }
+        if (sts.replicas() != in.spec().replicas()) {
+            return "StatefulSet has " + sts.replicas() + " replicas, spec asks for " + in.spec().replicas();
+        }
+        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
+        long maxLag = RollingUpgrade.maxLag(in);
+        for (int ordinal = 0; ordinal < in.spec().replicas(); ordinal++) {
+            PodView pod = pods.get(ordinal);
+            if (pod == null) {
+                return "pod " + sts.name() + "-" + ordinal + " does not exist";
+            }
+            if (!pod.caughtUp(maxLag)) {
+                return "pod " + pod.name() + " is not Ready and caught up";
+            }
+        }
+        List<Integer> leaders = leaders(in);
+        if (leaders.isEmpty() && in.spec().replicas() > 1) {
+            return "no pod reports Raft leadership";
+        }
+        return null;
+    }
+
+    private static boolean allReady(DecisionInput in, StatefulSetView sts) {
+        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
+        for (int ordinal = 0; ordinal < in.spec().replicas(); ordinal++) {
+            PodView pod = pods.get(ordinal);
+            if (pod == null || !pod.ready() || pod.terminating()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<Integer> leaders(DecisionInput in) {
+        return in.observation().podsOf(in.statefulSetName()).values().stream()
+                .filter(p -> p.ordinal() < in.spec().replicas() && p.isLeader())
+                .map(PodView::ordinal).toList();
+    }
+
+    private static ClusterStatus acknowledgeRetry(DecisionInput in, ClusterStatus status) {
+        OneShotRequest retry = new OneShotRequest(in.spec().upgrade().requests().retry(),
+                status.requests().lastHandledRetry());
+        return retry.pending() ? status.withRequests(status.requests().withRetry(retry.token())) : status;
+    }
+}

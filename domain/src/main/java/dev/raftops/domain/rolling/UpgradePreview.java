@@ -1,0 +1,41 @@
+package dev.raftops.domain.rolling;
+
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.rolling.RollingProgress.PlanStep;
+import dev.raftops.domain.version.SemVer;
+import dev.raftops.domain.version.UpgradeValidation;
+import dev.raftops.domain.version.UpgradeVerdict;
+import dev.raftops.domain.version.VersionDrift;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dry run of the rolling upgrade for a spec and a running version: the drift, whether the upgrade
+ * would be allowed (and the reason when not), and the ordered steps with the step-downs expected
+ * from the pods' reported leadership (every step may need one when no pods are given).
+ *
+ * @param drift {@code none}, {@code upgrade}, {@code downgrade} or {@code invalid}
+ */
+public record UpgradePreview(String drift, boolean allowed, String reason, String message, List<PlanStep> steps,
+        List<String> warnings) {
+
+    public static UpgradePreview of(ClusterSpec spec, String currentVersion, Map<Integer, PodView> pods) {
+        UpgradeVerdict verdict = UpgradeValidation.check(currentVersion, spec.version(), spec.image(),
+                spec.upgrade().policy());
+        String drift = drift(currentVersion, verdict);
+        List<PlanStep> steps = verdict.allowed() ? RollingPlan.remaining(spec.replicas(), spec.replicas(), pods) : List.of();
+        return new UpgradePreview(drift, verdict.allowed(), verdict.reason(), verdict.message(), steps, verdict.warnings());
+    }
+
+    private static String drift(String currentVersion, UpgradeVerdict verdict) {
+        if (verdict.target() == null || currentVersion == null) {
+            return verdict.target() == null ? "invalid" : "none";
+        }
+        try {
+            return VersionDrift.between(SemVer.parse(currentVersion), verdict.target()).kind().name().toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "invalid";
+        }
+    }
+}

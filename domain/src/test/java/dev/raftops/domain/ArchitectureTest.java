@@ -1,0 +1,84 @@
+package dev.raftops.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.raftops.domain.testing.PureCoreRule;
+import dev.raftops.domain.version.SemVer;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static final JavaClasses DOMAIN = PureCoreRule.productionClasses("dev.raftops.domain");
+
+    @Test
+    void domainDependsOnNoKubernetesClientNetworkOrThreads() {
+        PureCoreRule.rule().check(DOMAIN);
+    }
+
+    @Test
+    void scansTheRealDomainClassesAndNoTestClasses() {
+        assertThat(DOMAIN.contain(SemVer.class)).isTrue();
+        assertThat(DOMAIN.contain(ArchitectureTest.class)).isFalse();
+        assertThat(DOMAIN.size()).isGreaterThan(40);
+    }
+
+    @Test
+    void ruleReportsEachForbiddenDependency() {
+        JavaClasses offenders = new ClassFileImporter().importClasses(StartsAThread.class, CallsTheNetwork.class,
+                UsesAnExecutor.class, WaitsOnAFuture.class, SleepsOnThread.class);
+        String report = PureCoreRule.rule().evaluate(offenders).getFailureReport().toString();
+        assertThat(report)
+                .contains(StartsAThread.class.getSimpleName(), CallsTheNetwork.class.getSimpleName(),
+                        UsesAnExecutor.class.getSimpleName(), WaitsOnAFuture.class.getSimpleName(),
+                        SleepsOnThread.class.getSimpleName());
+    }
+
+    @Test
+    void ruleAllowsPlainJava() {
+        JavaClasses clean = new ClassFileImporter().importClasses(PlainValue.class);
+        assertThat(PureCoreRule.rule().evaluate(clean).hasViolation()).isFalse();
+    }
+
+    // Fixtures that break the rule on purpose: they prove the rule can fail.
+
+    static final class StartsAThread {
+        void run() {
+            new Thread(() -> { }).start();
+        }
+    }
+
+    static final class CallsTheNetwork {
+        URI where() {
+            return URI.create("https://example.invalid");
+        }
+    }
+
+    static final class UsesAnExecutor {
+        void run() {
+            Executors.newSingleThreadExecutor().shutdown();
+        }
+    }
+
+    static final class WaitsOnAFuture {
+        CompletableFuture<String> later() {
+            return CompletableFuture.completedFuture("x");
+        }
+    }
+
+    static final class SleepsOnThread {
+        void pause() throws InterruptedException {
+            Thread.sleep(1);
+        }
+    }
+
+    static final class PlainValue {
+        String name() {
+            return String.join("-", java.util.List.of("a", "b"));
+        }
+    }
+}

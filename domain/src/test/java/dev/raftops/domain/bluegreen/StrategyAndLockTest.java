@@ -1,0 +1,90 @@
+package dev.raftops.domain.bluegreen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.Operation;
+import org.junit.jupiter.api.Test;
+
+class StrategyAndLockTest {
+
+    @Test
+    void underTheRollingStrategyItLeavesThePassToTheOtherFamilies() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
+        w.status = w.status.withAcceptedUpgradeStrategy(UpgradeStrategy.ROLLING_UPDATE.wireName());
+        Decision d = w.step();
+        assertThat(d.wake()).isInstanceOf(Wake.Idle.class);
+        assertThat(d.actions()).isEmpty();
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
+    }
+
+    @Test
+    void aStrategySwitchIsDeferredWhileAnAttemptIsInFlight() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
+        w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
+        w.step();
+        assertThat(w.status.acceptedUpgradeStrategy()).isEqualTo(UpgradeStrategy.BLUE_GREEN.wireName());
+        assertThat(w.emitted(BlueGreenReasons.STRATEGY_DEFERRED)).isTrue();
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.JoiningMesh);
+    }
+
+    @Test
+    void aStrategySwitchIsAcceptedOnceIdle() {
+        CutoverWorld w = CutoverWorld.running("1.4.0");
+        w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
+        Decision d = w.step();
+        assertThat(w.status.acceptedUpgradeStrategy()).isEqualTo(UpgradeStrategy.ROLLING_UPDATE.wireName());
+        assertThat(d.wake()).isInstanceOf(Wake.Idle.class);
+    }
+
+    @Test
+    void aSwitchToBlueGreenStartsNothingWhileARollingUpgradeHoldsTheLock() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.status = w.status.withAcceptedUpgradeStrategy(UpgradeStrategy.ROLLING_UPDATE.wireName())
+                .withOperationLock(w.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "rolling",
+                        w.now).lock());
+        Decision d = w.step();
+        assertThat(w.status.acceptedUpgradeStrategy()).isEqualTo(UpgradeStrategy.ROLLING_UPDATE.wireName());
+        assertThat(d.wake()).isInstanceOf(Wake.Idle.class);
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
+    }
+
+    @Test
+    void anAttemptWaitsWhileAnotherOperationHoldsTheLock() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.status = w.status.withOperationLock(w.status.operationLock()
+                .acquire(Operation.Backup, Holders.BACKUP, "backup", w.now).lock());
+        Decision d = w.step();
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
+        assertThat(w.status.operationLock().holder()).isEqualTo(Holders.BACKUP);
+        assertThat(d.wake()).isInstanceOf(Wake.After.class);
+        assertThat(w.emitted(BlueGreenReasons.LOCK_HELD)).isTrue();
+    }
+
+    @Test
+    void whilePausedNothingMovesButTheAttemptIsKept() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
+        var before = w.status;
+        w.editSpec(s -> s.withPaused(true));
+        Decision d = w.step();
+        assertThat(d.actions()).isEmpty();
+        assertThat(w.status).isEqualTo(before);
+        assertThat(d.wake().endsPass()).isTrue();
+    }
+
+    @Test
+    void aClusterWithoutBlueGreenStatusBootstrapsBlueFromTheSelectedWorkload() {
+        CutoverWorld w = CutoverWorld.running("1.4.0");
+        String blue = w.bg().blueRevision();
+        w.status = w.status.withBlueGreen(null);
+        w.step();
+        assertThat(w.bg().blueRevision()).isEqualTo(blue);
+        assertThat(w.bg().blueImage()).isEqualTo(CutoverWorld.image("1.4.0"));
+    }
+}

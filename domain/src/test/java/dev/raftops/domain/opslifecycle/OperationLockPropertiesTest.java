@@ -1,0 +1,164 @@
+package dev.raftops.domain.opslifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.testing.Generate;
+import dev.raftops.domain.testing.PropertyCases;
+import dev.raftops.domain.testing.PropertyCases.Case;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Any interleaving of acquire, renew, release and forced takeover by two or three holders, checked
+ * against a tiny model of who should own the lock.
+ */
+class OperationLockPropertiesTest {
+
+    /** A caller: an operation and a logical holder. The impostor shares a holder name with upgrade. */
+    record Caller(Operation operation, String holder) {
+    }
+
+    private static final List<Caller> CALLERS = List.of(
+            new Caller(Operation.Upgrade, Holders.UPGRADE),
+            new Caller(Operation.Backup, Holders.BACKUP),
+            new Caller(Operation.Restore, Holders.restore("nightly")),
+            new Caller(Operation.BlueGreen, Holders.UPGRADE));
+
+    enum Kind { ACQUIRE, RENEW, RELEASE, FORCE }
+
+    record Step(Kind kind, int caller) {
+    }
+
+    record Scenario(List<Caller> callers, long startEpoch, List<Step> steps) {
+    }
+
+    static Scenario scenario(Random r) {
+        List<Caller> pool = new ArrayList<>(CALLERS);
+        java.util.Collections.shuffle(pool, r);
+        List<Caller> callers = List.copyOf(pool.subList(0, Generate.between(r, 2, 3)));
+        long startEpoch = Generate.chance(r, 0.5) ? 0 : r.nextInt(1_000_000);
+        List<Step> steps = new ArrayList<>();
+        int n = Generate.between(r, 1, 40);
+        for (int i = 0; i < n; i++) {
+            // forced takeovers are rare in life; keep them rarer than the ordinary calls
+            Kind kind = Generate.chance(r, 0.1) ? Kind.FORCE : Generate.oneOf(r, Kind.ACQUIRE, Kind.RENEW, Kind.RELEASE);
+            steps.add(new Step(kind, r.nextInt(callers.size())));
+        }
+        return new Scenario(callers, startEpoch, steps);
+    }
+
+    static Stream<Arguments> scenarios() {
+        return PropertyCases.of(300, OperationLockPropertiesTest::scenario);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void theLockBehavesLikeItsModel(Case<Scenario> c) {
+        Scenario s = c.value();
+        OperationLock lock = new OperationLock(null, null, null, null, null, s.startEpoch());
+        Integer owner = null; // the model: index of the caller that should hold the lock
+        long[] believedEpoch = new long[s.callers().size()]; // epoch each caller last won, 0 = none
+        Instant now = Instant.parse("2026-11-24T00:00:00Z");
+        for (int i = 0; i < s.steps().size(); i++) {
+            Step step = s.steps().get(i);
+            Caller who = s.callers().get(step.caller());
+            now = now.plusSeconds(1);
+            String at = " at step " + i + " (" + step + ")";
+            OperationLock before = lock;
+            LockOutcome outcome = switch (step.kind()) {
+                case ACQUIRE, RENEW -> lock.acquire(who.operation(), who.holder(), "step " + i, now);
+                case RELEASE -> lock.release(who.operation(), who.holder());
+                case FORCE -> lock.forceTakeover(who.operation(), who.holder(), "forced at step " + i, now);
+            };
+            lock = outcome.lock();
+
+            Class<?> expected;
+            if (step.kind() == Kind.FORCE) {
+                expected = LockOutcome.TakenOver.class;
+                owner = step.caller();
+            } else if (step.kind() == Kind.RELEASE) {
+                expected = owner != null && owner == step.caller() ? LockOutcome.Released.class : LockOutcome.NotHolder.class;
+                if (expected == LockOutcome.Released.class) {
+                    owner = null;
+                }
+            } else if (owner == null) {
+                expected = LockOutcome.Acquired.class;
+                owner = step.caller();
+            } else {
+                expected = owner == step.caller() ? LockOutcome.Renewed.class : LockOutcome.HeldByOther.class;
+            }
+            assertThat(outcome).as(c.why("invariant the outcome is the model's" + at)).isInstanceOf(expected);
+
+            boolean acquisition = outcome instanceof LockOutcome.Acquired || outcome instanceof LockOutcome.TakenOver;
+            if (acquisition) {
+                assertThat(lock.epoch()).as(c.why("invariant every acquisition raises the epoch" + at))
+                        .isGreaterThan(before.epoch());
+                believedEpoch[step.caller()] = lock.epoch();
+            } else {
+                assertThat(lock.epoch()).as(c.why("invariant the epoch moves only on acquisition" + at))
+                        .isEqualTo(before.epoch());
+            }
+            if (outcome instanceof LockOutcome.TakenOver taken) {
+                assertThat(taken.previous()).as(c.why("invariant a takeover names the previous lock" + at))
+                        .isEqualTo(before);
+            }
+            if (outcome instanceof LockOutcome.NotHolder || outcome instanceof LockOutcome.HeldByOther) {
+                assertThat(lock).as(c.why("invariant a refused call changes nothing" + at)).isEqualTo(before);
+            }
+            if (outcome.holds()) {
+                assertThat(lock.isHeldBy(who.operation(), who.holder()))
+                        .as(c.why("invariant the caller told it holds is the holder" + at)).isTrue();
+            }
+
+            int holders = 0;
+            int fenced = 0;
+            for (int k = 0; k < s.callers().size(); k++) {
+                Caller other = s.callers().get(k);
+                if (lock.isHeldBy(other.operation(), other.holder())) {
+                    holders++;
+                }
+                if (believedEpoch[k] == lock.epoch() && lock.isHeldBy(other.operation(), other.holder())) {
+                    fenced++;
+                }
+            }
+            assertThat(holders).as(c.why("invariant at most one holder at a time" + at)).isLessThanOrEqualTo(1);
+            assertThat(fenced).as(c.why("invariant at most one caller holds the current epoch" + at))
+                    .isLessThanOrEqualTo(1);
+            assertThat(holders).as(c.why("invariant the lock is held exactly when the model says" + at))
+                    .isEqualTo(owner == null ? 0 : 1);
+            if (owner != null) {
+                Caller expectedOwner = s.callers().get(owner);
+                assertThat(lock.isHeldBy(expectedOwner.operation(), expectedOwner.holder()))
+                        .as(c.why("invariant the model's owner holds the lock" + at)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void releaseByANonHolderNeverClearsTheLock(Case<Scenario> c) {
+        Scenario s = c.value();
+        OperationLock lock = new OperationLock(null, null, null, null, null, s.startEpoch());
+        Instant now = Instant.parse("2026-11-24T00:00:00Z");
+        for (Step step : s.steps()) {
+            Caller who = s.callers().get(step.caller());
+            now = now.plusSeconds(1);
+            if (lock.isHeld() && !lock.isHeldBy(who.operation(), who.holder())) {
+                LockOutcome release = lock.release(who.operation(), who.holder());
+                assertThat(release.lock()).as(c.why("invariant release by a non-holder keeps the lock")).isEqualTo(lock);
+                assertThat(release.lock().isHeld()).as(c.why("invariant release by a non-holder keeps the lock")).isTrue();
+            }
+            lock = switch (step.kind()) {
+                case ACQUIRE, RENEW -> lock.acquire(who.operation(), who.holder(), null, now).lock();
+                case RELEASE -> lock.release(who.operation(), who.holder()).lock();
+                case FORCE -> lock.forceTakeover(who.operation(), who.holder(), null, now).lock();
+            };
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.raftops.domain.rolling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.JobResult;
+import dev.raftops.domain.cluster.JobView;
+import dev.raftops.domain.cluster.Leadership;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.cluster.UpgradeRequests;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.testing.RollingWorld;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The rolling upgrade's story, one behaviour per test. */
+class RollingUpgradeTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    final Random random = new Random(7);
+    RollingWorld world = new RollingWorld(random, 3, "2.4.0", 0, T0);
+    ClusterSpec spec = RollingWorld.spec(3, "2.4.4");
+    ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
+
+    Decision decide() {
+        return decide(world.observe());
+    }
+
+    Decision decide(ClusterObservation observation) {
+        return RollingUpgrade.decide(new DecisionInput(RollingWorld.KEY, 1, spec, status, observation, world.now(), random,
+                RetryTiming.defaults().withoutJitter()));
+    }
+
+    /** Decides, applies and persists, like one controller pass. */
+    Decision pass() {
+        Decision d = decide();
+        d.actions().forEach(world::apply);
+        status = d.nextStatus();
+        return d;
+    }
+
+    /** Runs passes (and cluster ticks) until the decision carries an action of {@code type}. */
+    <T extends Action> T passUntil(Class<T> type) {
+        for (int i = 0; i < 200; i++) {
+            Decision d = pass();
+            if (!d.actionsOf(type).isEmpty()) {
+                return d.actionsOf(type).get(0);
+            }
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " within 200 passes; status " + status.upgrade());
+    }
+
+    @Test
+    void takesTheLockBeforeAnyWorkloadWrite() {
+        Decision first = decide();
+        assertThat(first.actions()).isEmpty();
+        assertThat(first.nextStatus().operationLock().isHeldBy(Operation.Upgrade, Holders.UPGRADE)).isTrue();
+        assertThat(first.nextStatus().operationLock().epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void locksThePartitionAndSetsTheImageInOneAction() {
+        pass();
+        Decision start = pass();
+        assertThat(start.actionsOf(Action.LockPartitionAndSetImage.class)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.partition()).isEqualTo(3);
+                    assertThat(a.image()).isEqualTo("quay.io/openbao/openbao:2.4.4");
+                });
+        assertThat(status.upgrade().currentPartition()).isEqualTo(3);
+        assertThat(status.upgrade().plan()).extracting(RollingProgress.PlanStep::ordinal).containsExactly(2, 1, 0);
+        assertThat(status.upgrade().plan()).filteredOn(RollingProgress.PlanStep::stepDown)
+                .extracting(RollingProgress.PlanStep::ordinal).containsExactly(0);
+    }
+
+    @Test
+    void releasesTheHighestOrdinalFirst() {
+        Action.SetPartition release = passUntil(Action.SetPartition.class);
+        assertThat(release.partition()).isEqualTo(2);
+        assertThat(release.releases()).isTrue();
+    }
+
+    @Test
+    void asksTheLeaderToStepDownBeforeReleasingIt() {
+        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        Action.CreateJob job = passUntil(Action.CreateJob.class);
+        assertThat(job.job().name()).isEqualTo("db-step-down-2-a1-s1");
+        assertThat(world.partition()).isEqualTo(3);
+        Action.SetPartition release = passUntil(Action.SetPartition.class);
+        assertThat(release.partition()).isEqualTo(2);
+        assertThat(world.pods().get(2).leadership).isEqualTo(Leadership.FOLLOWER);
+    }
+
+    @Test
+    void neverReleasesWhileAnotherVoterIsNotReady() {
+        pass();
+        pass();
+        world.pods().get(0).ready = false;
+        world.pods().get(0).neverReady = true;
+        for (int i = 0; i < 20; i++) {
+            assertThat(pass().hasDisruptiveAction()).isFalse();
+            world.advance(Duration.ofSeconds(5));
+        }
+        assertThat(Condition.find(status.conditions(), Condition.PROGRESSING).orElseThrow().reason())
+                .isEqualTo(RollingReasons.QUORUM_NOT_HEALTHY);
+    }
+
+    @Test
+    void failsWithPodNotReadyMeasuredFromTheRelease() {
+        passUntil(Action.SetPartition.class);
+        world.tick(); // the StatefulSet restarts pod 2
+        world.pods().get(2).neverReady = true;
+        world.pods().get(2).ready = false;
+        world.advance(Duration.ofMinutes(9));
+        pass();
+        assertThat(status.upgrade().failed()).isFalse();
+        world.advance(Duration.ofMinutes(2));
+        Decision failed = pass();
+        assertThat(status.upgrade().failure().reason()).isEqualTo(RollingReasons.POD_NOT_READY);
+        assertThat(status.upgrade().currentPartition()).as("progress is kept").isEqualTo(3);
+        assertThat(status.operationLock().isHeld()).as("the lock waits for a retry released").isFalse();
+        assertThat(failed.actionsOf(Action.Emit.class)).singleElement()
+                .satisfies(e -> assertThat(e.event().reason()).isEqualTo(RollingReasons.POD_NOT_READY));
+    }
+
+    @Test
+    void keepsOnlyTheFirstFailure() {
+        failsWithPodNotReadyMeasuredFromTheRelease();
+        Instant firstAt = status.upgrade().failure().at();
+        world.advance(Duration.ofMinutes(30));
+        assertThat(pass().actions()).isEmpty();
+        assertThat(status.upgrade().failure().at()).isEqualTo(firstAt);
+    }
+
+    @Test
+    void aRetryTokenResumesWithFreshBudgetsAndDeletesTheStuckPod() {
+        failsWithPodNotReadyMeasuredFromTheRelease();
+        world.pods().get(2).neverReady = false;
+        spec = spec.withUpgrade(spec.upgrade().withRequests(UpgradeRequests.none().withRetry("2026-11-24T10:30:00Z")));
+        Decision retry = pass();
+        assertThat(retry.actionsOf(Action.DeletePod.class)).singleElement()
+                .satisfies(d -> assertThat(d.pod()).isEqualTo("db-2"));
+        assertThat(status.upgrade().failed()).isFalse();
+        assertThat(status.upgrade().attempt()).isEqualTo(2);
+        assertThat(status.upgrade().startedAt()).isEqualTo(world.now());
+        assertThat(status.requests().lastHandledRetry()).isEqualTo("2026-11-24T10:30:00Z");
+        assertThat(pass().actionsOf(Action.DeletePod.class)).as("the token acts once").isEmpty();
+    }
+
+    @Test
+    void recognisesAPodThatRolledBeforeACrashWithoutRestartingIt() {
+        passUntil(Action.SetPartition.class);
+        ClusterStatus beforeRelease = status.withUpgrade(status.upgrade().withReleasedAt(null));
+        for (int i = 0; i < 10; i++) {
+            world.tick();
+        }
+        // the controller crashed after the partition write, before anything else was recorded
+        status = beforeRelease;
+        List<Action> actions = new ArrayList<>();
+        for (int i = 0; i < 5 && status.upgrade().currentPartition() == 3; i++) {
+            actions.addAll(pass().actions());
+        }
+        assertThat(actions).noneMatch(Action::disruptive);
+        assertThat(status.upgrade().completedOrdinals()).containsExactly(2);
+    }
+
+    @Test
+    void completionMovesTheVersionAndClearsProgressInOneStatus() {
+        for (int i = 0; i < 300 && !"2.4.4".equals(status.currentVersion()); i++) {
+            pass();
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        assertThat(status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(status.upgrade()).isNull();
+        assertThat(status.operationLock().isHeld()).isFalse();
+        assertThat(world.allRun("2.4.4")).isTrue();
+    }
+
+    @Test
+    void aNewVersionMidUpgradeLocksThePartitionAgainAtReplicas() {
+        passUntil(Action.SetPartition.class);
+        spec = RollingWorld.spec(3, "2.4.5");
+        Decision retarget = pass();
+        assertThat(retarget.actionsOf(Action.LockPartitionAndSetImage.class)).singleElement()
+                .satisfies(a -> assertThat(a.partition()).isEqualTo(3));
+        assertThat(status.upgrade().targetVersion()).isEqualTo("2.4.5");
+        assertThat(status.upgrade().attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void retargetingBelowTheRunningTargetIsBlocked() {
+        passUntil(Action.SetPartition.class);
+        spec = RollingWorld.spec(3, "2.4.2");
+        Decision blocked = pass();
+        assertThat(blocked.actions()).allMatch(a -> a instanceof Action.Emit);
+        assertThat(Condition.find(status.conditions(), Condition.UPGRADING).orElseThrow().reason())
+                .isEqualTo("DowngradeBlocked");
+    }
+
+    @Test
+    void aSingleReplicaIsReleasedWithoutStepDown() {
+        world = new RollingWorld(random, 1, "2.4.0", 0, T0);
+        spec = RollingWorld.spec(1, "2.4.4");
+        assertThat(passUntil(Action.SetPartition.class).partition()).isZero();
+        assertThat(status.upgrade().stepDown()).isNull();
+    }
+
+    @Test
+    void twoLeadersEnterBreakGlassAndHaltEverything() {
+        pass();
+        pass();
+        world.pods().get(1).leadership = Leadership.LEADER;
+        Decision split = pass();
+        assertThat(split.hasDisruptiveAction()).isFalse();
+        assertThat(status.breakGlass().active()).isTrue();
+        assertThat(status.breakGlass().reason()).isEqualTo("SplitBrain");
+        assertThat(pass().actions()).isEmpty();
+    }
+
+    @Test
+    void aStepDownThatNeverMovesLeadershipTimesOutFromTheJobsCreation() {
+        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        passUntil(Action.CreateJob.class);
+        Instant jobCreated = world.now();
+        ClusterObservation stuck = world.observe();
+        // the job runs but leadership never moves
+        world.advance(Duration.ofSeconds(59));
+        assertThat(decide(stuck).nextStatus().upgrade().failed()).isFalse();
+        world.advance(Duration.ofSeconds(2));
+        Decision timeout = decide(stuck.withJob(new JobView("db-step-down-2-a1-s1", "step-down", JobResult.RUNNING,
+                jobCreated, null, null)));
+        assertThat(timeout.nextStatus().upgrade().failure().reason()).isEqualTo(RollingReasons.STEP_DOWN_TIMEOUT);
+    }
+
+    @Test
+    void anUnknownLeaderIsTreatedAsMayLead() {
+        pass();
+        pass();
+        List<PodView> unknown = world.observe().pods().stream().map(p -> p.withLeadership(Leadership.UNKNOWN)).toList();
+        Decision d = decide(world.observe().withPods(unknown));
+        assertThat(d.hasDisruptiveAction()).isFalse();
+        assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
+                .satisfies(j -> assertThat(j.job().name()).isEqualTo("db-step-down-2-a1-s1"));
+    }
+}

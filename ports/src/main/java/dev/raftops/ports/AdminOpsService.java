@@ -1,0 +1,182 @@
+package dev.raftops.ports;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.cluster.PhaseRule;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.decision.OperationFamily;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
+import dev.raftops.domain.rolling.RollingUpgrade;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The admin-operations pass: read the cluster, observe once, decide (gates, then each family in
+ * order), perform the actions in order, persist the status with compare-and-set.
+ *
+ * <p>It is the only place that sequences side effects, and it stays sequential. A conflict on any
+ * write abandons the rest of the pass and decides again from a fresh read (bounded); a reconcile
+ * call never performs more than one disruptive action, so a retry can never disrupt twice. Any
+ * exception from a port becomes {@code status.adminOps.lastError} and an {@link ReconcileOutcome.Error},
+ * never a crash.
+ */
+public final class AdminOpsService implements AdminOperations {
+
+    /** Passes one reconcile call may run back to back (immediate wake-ups and conflict retries). */
+    static final int MAX_PASSES = 8;
+
+    private final StatusPort status;
+    private final ClusterObserver observer;
+    private final ActionRunner runner;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RetryTiming timing;
+    private final DayTwoPass pass;
+
+    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing, List<OperationFamily> families) {
+        this.status = Objects.requireNonNull(status);
+        this.observer = Objects.requireNonNull(observer);
+        this.runner = new ActionRunner(workload, jobs, events);
+        this.clock = Objects.requireNonNull(clock);
+        this.random = Objects.requireNonNull(random);
+        this.timing = Objects.requireNonNull(timing);
+        this.pass = new DayTwoPass(families);
+    }
+
+    /** The standard families in the spec's order: blue/green, rolling, backup. */
+    public static List<OperationFamily> standardFamilies() {
+        return List.of(BlueGreenDecision::decide, RollingUpgrade::decide);
+    }
+
+    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing) {
+        this(status, observer, workload, jobs, events, clock, random, timing, standardFamilies());
+    }
+
+    @Override
+    public ReconcileOutcome reconcile(ClusterKey cluster) {
+        boolean disrupted = false;
+        ReconcileOutcome outcome = new ReconcileOutcome.Done();
+        try {
+            for (int i = 0; i < MAX_PASSES; i++) {
+                Optional<ClusterDocument> read = status.read(cluster);
+                if (read.isEmpty()) {
+                    return new ReconcileOutcome.Done();
+                }
+                ClusterDocument doc = read.get();
+                Instant now = clock.instant();
+                Decision decision = decide(doc, now);
+                if (disrupted && decision.hasDisruptiveAction()) {
+                    // one disruption per call: the next call decides again from a fresh observation
+                    return new ReconcileOutcome.WaitFor(timing.poll(random), "one disruptive action per reconcile");
+                }
+                boolean conflict = false;
+                for (Action action : decision.actions()) {
+                    WriteResult result = runner.run(cluster, action);
+                    if (!result.written()) {
+                        conflict = true;
+                        break;
+                    }
+                    disrupted |= action.disruptive();
+                }
+                if (conflict) {
+                    outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "write conflict");
+                    continue;
+                }
+                ClusterStatus next = decision.nextStatus().withLastError(null);
+                if (!next.equals(doc.status())) {
+                    WriteResult written = status.compareAndSet(cluster, doc.resourceVersion(), next);
+                    if (!written.written()) {
+                        outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "status conflict");
+                        continue;
+                    }
+                }
+                outcome = outcomeOf(decision.wake());
+                if (!(decision.wake() instanceof Wake.After after) || !after.delay().isZero()) {
+                    return outcome;
+                }
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            return recordError(cluster, e);
+        }
+    }
+
+    private Decision decide(ClusterDocument doc, Instant now) {
+        if (doc.spec() instanceof SpecReading.Invalid invalid) {
+            return InvalidSpec.decide(doc, invalid, now);
+        }
+        ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
+        ClusterObservation observation = observer.observe(doc.key());
+        DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
+                timing);
+        Decision decision = pass.decide(in);
+        ClusterStatus next = decision.nextStatus().withObservedGeneration(doc.generation());
+        return decision.withStatus(next.withPhase(PhaseRule.of(spec, next)));
+    }
+
+    private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {
+        String reason = "ReconcileError";
+        String message = e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "no message");
+        try {
+            Optional<ClusterDocument> read = status.read(cluster);
+            if (read.isPresent()) {
+                ClusterDocument doc = read.get();
+                ClusterStatus failed = doc.status().withLastError(new Failure(reason, message, clock.instant()));
+                status.compareAndSet(cluster, doc.resourceVersion(), failed);
+            }
+        } catch (RuntimeException ignored) {
+            // the error is still returned; the controller backs off and the next pass records it
+        }
+        return new ReconcileOutcome.Error(reason, message);
+    }
+
+    static ReconcileOutcome outcomeOf(Wake wake) {
+        if (wake instanceof Wake.After after) {
+            return new ReconcileOutcome.WaitFor(after.delay(), after.reason());
+        }
+        if (wake instanceof Wake.OnEvent onEvent) {
+            return new ReconcileOutcome.WakeOnEvent(onEvent.fallback(), onEvent.reason());
+        }
+        return new ReconcileOutcome.Done();
+    }
+
+    /** A spec that does not map: a condition and an Event naming the field, nothing else. */
+    static final class InvalidSpec {
+
+        static final String REASON = "InvalidSpec";
+
+        private InvalidSpec() {
+        }
+
+        static Decision decide(ClusterDocument doc, SpecReading.Invalid invalid, Instant now) {
+            String message = invalid.field() + ": " + invalid.message();
+            ClusterStatus current = doc.status();
+            boolean known = Condition.find(current.conditions(), Condition.DEGRADED)
+                    .map(c -> c.reason().equals(REASON) && c.message().equals(message)).orElse(false);
+            ClusterStatus next = current.withCondition(Condition.DEGRADED, Condition.Status.True, REASON, message,
+                    doc.generation(), now).withObservedGeneration(doc.generation());
+            next = next.withPhase(dev.raftops.domain.cluster.Phase.Degraded);
+            Wake wake = Wake.onEvent(Duration.ofMinutes(10), "waiting for a valid spec");
+            if (known) {
+                return Decision.of(next, wake);
+            }
+            return Decision.of(next, wake, new Action.Emit(dev.raftops.domain.decision.ClusterEvent.warning(REASON,
+                    message, dev.raftops.domain.opslifecycle.AuditFields.of(doc.key().toString(), REASON))));
+        }
+    }
+}

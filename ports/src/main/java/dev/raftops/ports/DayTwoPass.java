@@ -1,0 +1,72 @@
+package dev.raftops.ports;
+
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.decision.OperationFamily;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.gates.BreakGlass;
+import dev.raftops.domain.gates.MaintenanceMarks;
+import dev.raftops.domain.gates.Pause;
+import dev.raftops.domain.opslifecycle.AuditFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pure part of a pass: gates first (pause, break-glass acknowledgement, maintenance marks),
+ * then each family in order until one ends the pass or asks to disrupt.
+ */
+final class DayTwoPass {
+
+    static final String BREAK_GLASS_ACKNOWLEDGED = "BreakGlassAcknowledged";
+    static final String BREAK_GLASS_ACK_REJECTED = "BreakGlassAckRejected";
+
+    private final List<OperationFamily> families;
+
+    DayTwoPass(List<OperationFamily> families) {
+        this.families = List.copyOf(families);
+    }
+
+    Decision decide(DecisionInput in) {
+        Optional<Decision> paused = Pause.decide(in.spec(), in.status(), in.generation(), in.now());
+        if (paused.isPresent()) {
+            return paused.get();
+        }
+        List<Action> actions = new ArrayList<>();
+        ClusterStatus status = Pause.resumed(in.status(), in.generation(), in.now());
+        status = acknowledgeBreakGlass(in, status, actions);
+        actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
+        Wake wake = Wake.idle();
+        for (OperationFamily family : families) {
+            Decision d = family.decide(in.withStatus(status));
+            actions.addAll(d.actions());
+            status = d.nextStatus();
+            wake = d.wake();
+            if (wake.endsPass() || d.hasDisruptiveAction()) {
+                break;
+            }
+        }
+        return new Decision(actions, status, wake);
+    }
+
+    private static ClusterStatus acknowledgeBreakGlass(DecisionInput in, ClusterStatus status, List<Action> actions) {
+        BreakGlass.Acknowledgement ack = status.breakGlass().acknowledge(in.spec().breakGlassAck(), in.now());
+        AuditFields audit = AuditFields.of(in.cluster().toString(), status.operationLock(), null);
+        if (ack instanceof BreakGlass.Acknowledgement.Accepted accepted) {
+            actions.add(new Action.Emit(ClusterEvent.normal(BREAK_GLASS_ACKNOWLEDGED, "break-glass "
+                    + status.breakGlass().reason() + " acknowledged; automation resumes once", audit)));
+            return status.withBreakGlass(accepted.breakGlass()).withCondition(
+                    dev.raftops.domain.cluster.Condition.BREAK_GLASS,
+                    dev.raftops.domain.cluster.Condition.Status.False, BREAK_GLASS_ACKNOWLEDGED,
+                    "acknowledged with the current nonce", in.generation(), in.now());
+        }
+        if (ack instanceof BreakGlass.Acknowledgement.Wrong) {
+            actions.add(new Action.Emit(ClusterEvent.warning(BREAK_GLASS_ACK_REJECTED, "spec.breakGlassAck does not "
+                    + "match status.breakGlass.nonce; nothing changes", audit)));
+        }
+        return status;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.raftops.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.testing.RollingWorld;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AdminOpsServiceTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    final Random random = new Random(11);
+    final RollingWorld world = new RollingWorld(random, 3, "2.4.0", 1, T0);
+    final InMemoryCluster cluster = new InMemoryCluster(world, RollingWorld.spec(3, "2.4.0"));
+
+    AdminOpsService service() {
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return world.now();
+            }
+        };
+        return new AdminOpsService(cluster, cluster, cluster, cluster, cluster, clock, random,
+                RetryTiming.defaults().withoutJitter());
+    }
+
+    /** Reconciles (a new service instance every call: nothing survives in memory) until converged. */
+    void runUntil(String version, int maxPasses) {
+        for (int i = 0; i < maxPasses; i++) {
+            service().reconcile(RollingWorld.KEY);
+            if (version.equals(cluster.status.currentVersion()) && cluster.status.upgrade() == null) {
+                return;
+            }
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void recordsTheFirstVersionOnceTheClusterConverged() {
+        runUntil("2.4.0", 5);
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.0");
+        assertThat(cluster.status.phase()).isEqualTo(Phase.Running);
+        assertThat(cluster.status.observedGeneration()).isEqualTo(1);
+    }
+
+    @Test
+    void drivesARollingUpgradeToCompletion() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        runUntil("2.4.4", 300);
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(world.allRun("2.4.4")).isTrue();
+        assertThat(cluster.status.phase()).isEqualTo(Phase.Running);
+        assertThat(cluster.events).extracting(e -> e.reason()).contains("UpgradeStarted", "UpgradeComplete");
+        assertThat(cluster.disruptiveWrites()).as("one release per pod: " + cluster.writes).isEqualTo(3);
+    }
+
+    @Test
+    void aConflictOnAnyWriteNeverDuplicatesADisruptiveAction() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        runUntil("2.4.4", 300);
+        int writes = cluster.writeCount;
+        assertThat(writes).as("a fault-free upgrade writes the lock, partitions, jobs and status").isGreaterThan(10);
+        for (int k = 1; k <= writes; k++) {
+            Random r = new Random(k);
+            RollingWorld w = new RollingWorld(r, 3, "2.4.0", k % 3, T0);
+            InMemoryCluster c = new InMemoryCluster(w, RollingWorld.spec(3, "2.4.0"));
+            c.status = cluster.status.withCurrentVersion("2.4.0").withConditions(java.util.List.of());
+            c.setSpec(RollingWorld.spec(3, "2.4.4"));
+            int conflictAt = k;
+            c.conflictOnWrite = n -> n == conflictAt;
+            for (int i = 0; i < 300 && !"2.4.4".equals(c.status.currentVersion()); i++) {
+                new AdminOpsService(c, c, c, c, c, Clock.fixed(w.now(), ZoneOffset.UTC), r,
+                        RetryTiming.defaults().withoutJitter()).reconcile(RollingWorld.KEY);
+                w.tick();
+                w.advance(Duration.ofSeconds(5));
+            }
+            assertThat(c.status.currentVersion()).as("conflict on write " + k + " still converges: " + c.writes)
+                    .isEqualTo("2.4.4");
+            Map<String, Integer> releases = new HashMap<>();
+            c.writes.stream().filter(x -> x.startsWith("partition ")).forEach(x -> releases.merge(x, 1, Integer::sum));
+            assertThat(releases.values()).as("conflict on write " + k + ": each ordinal released once " + c.writes)
+                    .allMatch(n -> n == 1);
+        }
+    }
+
+    @Test
+    void anExceptionFromAPortBecomesLastErrorNotACrash() {
+        runUntil("2.4.0", 5);
+        cluster.failObserve = new IllegalStateException("api server unreachable");
+        ReconcileOutcome outcome = service().reconcile(RollingWorld.KEY);
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Error.class);
+        assertThat(cluster.status.lastError().message()).contains("api server unreachable");
+        cluster.failObserve = null;
+        service().reconcile(RollingWorld.KEY);
+        assertThat(cluster.status.lastError()).as("a clean pass clears it").isNull();
+    }
+
+    @Test
+    void aPausedClusterGetsNoWritesButItsCondition() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withPaused(true));
+        int before = cluster.writes.size();
+        for (int i = 0; i < 5; i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+        }
+        assertThat(cluster.writes.subList(before, cluster.writes.size())).containsOnly("status");
+        assertThat(cluster.status.phase()).isEqualTo(Phase.Paused);
+        assertThat(cluster.status.upgrade()).isNull();
+        assertThat(Condition.isTrue(cluster.status.conditions(), Condition.PAUSED)).isTrue();
+    }
+
+    @Test
+    void maintenanceMarksTheStatefulSetAndPodsWithoutStoppingTheUpgrade() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.0").withMaintenance(Maintenance.on()));
+        service().reconcile(RollingWorld.KEY);
+        assertThat(cluster.writes).contains("maintenance db=true", "maintenance db-0=true", "maintenance db-1=true",
+                "maintenance db-2=true");
+    }
+
+    @Test
+    void anInvalidSpecIsReportedOnceAndNothingIsWritten() {
+        cluster.specReading = new SpecReading.Invalid("spec.replicas", "must be at least 1, was 0");
+        service().reconcile(RollingWorld.KEY);
+        service().reconcile(RollingWorld.KEY);
+        assertThat(cluster.writes).containsOnly("status");
+        assertThat(cluster.events).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("InvalidSpec");
+            assertThat(e.message()).contains("spec.replicas");
+        });
+        assertThat(cluster.status.phase()).isEqualTo(Phase.Degraded);
+    }
+
+    @Test
+    void pausingMidUpgradeWritesNothingAndUnpausingResumesAtTheRecordedOrdinal() {
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        for (int i = 0; i < 300 && (cluster.status.upgrade() == null || cluster.status.upgrade().releasedAt() == null); i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        int released = cluster.status.upgrade().targetOrdinal();
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withPaused(true));
+        int before = cluster.writes.size();
+        for (int i = 0; i < 20; i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        assertThat(cluster.writes.subList(before, cluster.writes.size())).containsOnly("status");
+        assertThat(world.pods().get(released).ready).as("the released pod still becomes Ready").isTrue();
+        assertThat(cluster.status.upgrade().targetOrdinal()).as("progress kept while paused").isEqualTo(released);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4"));
+        runUntil("2.4.4", 300);
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(cluster.disruptiveWrites()).as("no pod released twice: " + cluster.writes).isEqualTo(3);
+    }
+}
