@@ -2,6 +2,7 @@ package dev.raftops.domain.backup;
 
 import dev.raftops.domain.backup.BackupStatus.ActiveRun;
 import dev.raftops.domain.bluegreen.BlueGreenStatus;
+import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.ExecutorAction;
@@ -62,7 +63,7 @@ public final class BackupJob {
     private static String workload(DecisionInput in) {
         BlueGreenStatus blueGreen = in.status().blueGreen();
         if (blueGreen != null && blueGreen.blueRevision() != null && !blueGreen.blueRevision().isBlank()) {
-            return in.cluster().name() + "-" + blueGreen.blueRevision();
+            return Revision.statefulSet(in.cluster().name(), blueGreen.blueRevision());
         }
         return in.statefulSetName();
     }

@@ -125,7 +125,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileABlueGreenUpgradeIsUnderway() {
-        BackupWorld world = dueWith(s -> s.withBlueGreen(withPhase(BlueGreenStatus.idle("abc"), BlueGreenPhase.Syncing)));
+        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0").advancedTo(BlueGreenPhase.Syncing, STARTED)));
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(skipMessage(world)).contains(BackupReasons.BLUE_GREEN_IN_PROGRESS);
@@ -133,7 +133,7 @@ class BackupSuppressionTest {
 
     @Test
     void anIdleBlueGreenStatusBacksUpTheBlueStatefulSet() {
-        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc")));
+        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0")));
         world.settle();
         assertThat(world.created).singleElement()
                 .satisfies(j -> assertThat(j.parameters()).containsEntry(BackupJob.STATEFUL_SET, "vault-abc"));
@@ -220,10 +220,5 @@ class BackupSuppressionTest {
         world.settle();
         assertThat(world.created).hasSize(1);
         assertThat(world.status.operationLock().isHeld()).isFalse();
-    }
-
-    private static BlueGreenStatus withPhase(BlueGreenStatus s, BlueGreenPhase phase) {
-        return new BlueGreenStatus(phase, "attempt-1", s.blueRevision(), "def", "openbao:1.4.0", "openbao:1.5.0",
-                "1.5.0", 3, false, STARTED, 0, null, null, null, null, 0, null);
     }
 }
