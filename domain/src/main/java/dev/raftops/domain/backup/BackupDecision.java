@@ -5,7 +5,6 @@ import static dev.raftops.domain.backup.BackupReasons.*;
 import dev.raftops.domain.backup.BackupStatus.ActiveRun;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -39,6 +38,7 @@ public final class BackupDecision {
     private BackupDecision() {
     }
 
+    /** The backup family's decision for one pass; never throws for bad input (see the class comment). */
     public static Decision decide(DecisionInput in) {
         if (in.status().backup().activeRun() != null) {
             return BackupRun.decide(in);
@@ -110,8 +110,7 @@ public final class BackupDecision {
         }
         ClusterStatus started = status.withOperationLock(lock.lock()).withBackup(backup.started(run))
                 .withCondition(Condition.BACKING_UP, Condition.Status.True, BACKUP_RUNNING,
-                        "backup job " + run.job() + " for " + what, in.generation(), in.now())
-                .withPhase(Phase.BackingUp);
+                        "backup job " + run.job() + " for " + what, in.generation(), in.now());
         // the run and the lock are persisted before the Job exists: a restart finds the same name
         return Decision.of(started, Wake.now("backup run recorded"));
     }

@@ -38,6 +38,7 @@ public final class BackupJob {
     private BackupJob() {
     }
 
+    /** The Job for {@code run}; {@code lockEpoch} is the epoch of the lock the run holds, for fencing. */
     public static JobRequest request(DecisionInput in, BackupSpec spec, ActiveRun run, long lockEpoch) {
         Map<String, String> parameters = new TreeMap<>();
         parameters.put(CLUSTER_NAMESPACE, in.cluster().namespace());

@@ -8,7 +8,7 @@ import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
-import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.PhaseRule;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -80,8 +80,7 @@ final class BackupRun {
         actions.add(new Action.CreateJob(BackupJob.request(in, spec, created, status.operationLock().epoch())));
         actions.add(new Action.Emit(ClusterEvent.normal(BACKUP_STARTED, "backup job " + run.job() + " started for "
                 + (run.manual() ? "a manual request at " : "the window ") + run.window(),
-                BackupDecision.audit(in, status.operationLock()).withPhases(in.status().phase().name(),
-                        Phase.BackingUp.name()))));
+                phases(in, BackupDecision.audit(in, status.operationLock()), withoutLock(status), status))));
         return new Decision(actions, status.withBackup(status.backup().withActiveRun(created)), running(in, created));
     }
 
@@ -134,10 +133,10 @@ final class BackupRun {
 
     /** The run is over: the lock is released and the BackingUp condition and phase end. */
     private static ClusterStatus finish(DecisionInput in, ClusterStatus status, String reason, String message) {
-        ClusterStatus next = status.withOperationLock(status.operationLock().release(Operation.Backup, Holders.BACKUP).lock())
+        ClusterStatus next = withoutLock(status)
                 .withBackup(status.backup().withActiveRun(null))
                 .withCondition(Condition.BACKING_UP, Condition.Status.False, reason, message, in.generation(), in.now());
-        return next.phase() == Phase.BackingUp ? next.withPhase(Phase.Running) : next;
+        return next;
     }
 
     /** A manual token that arrives while a run is in flight is acknowledged and skipped: one run at a time. */
@@ -161,7 +160,16 @@ final class BackupRun {
     }
 
     private static AuditFields lifecycleAudit(DecisionInput in, ClusterStatus before) {
-        return BackupDecision.audit(in, before.operationLock()).withPhases(Phase.BackingUp.name(), Phase.Running.name());
+        return phases(in, BackupDecision.audit(in, before.operationLock()), before, withoutLock(before));
+    }
+
+    /** The phase change the backup lock makes, as {@link PhaseRule} derives it (decisions never write the phase). */
+    private static AuditFields phases(DecisionInput in, AuditFields audit, ClusterStatus from, ClusterStatus to) {
+        return audit.withPhases(PhaseRule.of(in.spec(), from).name(), PhaseRule.of(in.spec(), to).name());
+    }
+
+    private static ClusterStatus withoutLock(ClusterStatus status) {
+        return status.withOperationLock(status.operationLock().release(Operation.Backup, Holders.BACKUP).lock());
     }
 
     private static Duration elapsed(Instant from, Instant to) {

@@ -77,11 +77,12 @@ public final class BackupSchedule {
         }
     }
 
-    /** The expression as written (macros kept). */
+    /** The expression as written, trimmed (macros kept). */
     public String expression() {
         return expression;
     }
 
+    /** The zone windows are evaluated in. */
     public ZoneId zone() {
         return zone;
     }

@@ -39,6 +39,7 @@ public record BackupStatus(
                 consecutiveFailures, lastFailure, successfulBackups, null, null);
     }
 
+    /** Nothing scheduled, nothing run yet. */
     public static BackupStatus empty() {
         return new BackupStatus(null, null, null, null, null, 0, null, 0, null, null);
     }
@@ -61,6 +62,7 @@ public record BackupStatus(
                 lastBackupJob, consecutiveFailures, lastFailure, successfulBackups, run, scheduleFingerprint);
     }
 
+    /** The same status with {@code run} in flight (null: none). */
     public BackupStatus withActiveRun(ActiveRun run) {
         return new BackupStatus(nextScheduledBackup, lastScheduledTime, lastAttemptTime, lastBackupTime,
                 lastBackupJob, consecutiveFailures, lastFailure, successfulBackups, run, scheduleFingerprint);
@@ -91,6 +93,7 @@ public record BackupStatus(
             Objects.requireNonNull(recordedAt, "recordedAt");
         }
 
+        /** The run whose Job was created at {@code at}. */
         public ActiveRun created(Instant at) {
             return new ActiveRun(job, window, manual, recordedAt, at);
         }

@@ -26,6 +26,7 @@ public final class BackupWindowName {
     private BackupWindowName() {
     }
 
+    /** The Job name of {@code cluster}'s run for {@code window}, at most 63 characters. */
     public static String of(String cluster, Instant window) {
         String suffix = INFIX + STAMP.format(window);
         if (cluster.length() + suffix.length() <= JobRequest.MAX_NAME_LENGTH) {

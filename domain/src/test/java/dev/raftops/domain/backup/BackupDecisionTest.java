@@ -3,6 +3,8 @@ package dev.raftops.domain.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.PhaseRule;
 import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
@@ -194,11 +196,11 @@ class BackupDecisionTest {
     }
 
     @Test
-    void phaseAndConditionSayBackingUpWhileTheJobRuns() {
+    void theDerivedPhaseAndTheConditionSayBackingUpWhileTheJobRuns() {
         BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
         world.settle();
         Decision running = world.at("2026-05-01T11:00:00Z").settle();
-        assertThat(world.status.phase()).hasToString("BackingUp");
+        assertThat(PhaseRule.of(world.spec, world.status)).isEqualTo(Phase.BackingUp);
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKING_UP)).isTrue();
         assertThat(running.wake()).isInstanceOf(Wake.OnEvent.class);
     }

@@ -3,6 +3,8 @@ package dev.raftops.domain.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.PhaseRule;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -51,8 +53,10 @@ class BackupRunTest {
         assertThat(world.status.operationLock().isHeld()).isFalse();
         assertThat(world.backup().activeRun()).isNull();
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKING_UP)).isFalse();
-        assertThat(world.status.phase()).hasToString("Running");
-        assertThat(world.events(BackupReasons.BACKUP_SUCCEEDED)).hasSize(1);
+        assertThat(PhaseRule.of(world.spec, world.status)).isEqualTo(Phase.Running);
+        assertThat(world.events(BackupReasons.BACKUP_SUCCEEDED)).singleElement()
+                .satisfies(e -> assertThat(e.audit().asMap()).containsEntry("phase_from", "BackingUp")
+                        .containsEntry("phase_to", "Running"));
     }
 
     @Test
