@@ -116,8 +116,8 @@ public final class BackupDecision {
     }
 
     /**
-     * A manual run is named by the second it was requested, but always after the previous run's
-     * second and never after an existing Job's name (two requests in one second, a Job already
+     * A manual run is named by the second it was requested, but always later than the previous
+     * run's second and never the name of an existing Job (two requests in one second, a Job already
      * garbage-collected, a clock that went back), so a new request never reuses an old run's name.
      */
     private static Instant freeManualWindow(DecisionInput in, Instant window) {

@@ -140,6 +140,11 @@ class BackupScheduleTest {
     }
 
     @Test
+    void aLeapDayScheduleFindsTheNextLeapYear() {
+        assertThat(next("0 0 29 2 *", "UTC", "2026-01-01T00:00:00Z")).isEqualTo("2028-02-29T00:00:00Z");
+    }
+
+    @Test
     void theFingerprintChangesWithTheZone() {
         assertThat(schedule("@daily", "UTC").fingerprint()).isNotEqualTo(schedule("@daily", AMSTERDAM).fingerprint());
     }
