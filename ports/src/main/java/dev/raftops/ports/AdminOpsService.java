@@ -12,7 +12,9 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.backup.BackupDecision;
 import dev.raftops.domain.bluegreen.BlueGreenDecision;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import java.time.Clock;
@@ -59,7 +61,9 @@ public final class AdminOpsService implements AdminOperations {
 
     /** The standard families in the spec's order: blue/green, rolling, backup. */
     public static List<OperationFamily> standardFamilies() {
-        return List.of(BlueGreenDecision::decide, RollingUpgrade::decide);
+        return List.of(new OperationFamily(Operation.BlueGreen, BlueGreenDecision::decide),
+                new OperationFamily(Operation.Upgrade, RollingUpgrade::decide),
+                new OperationFamily(Operation.Backup, BackupDecision::decide));
     }
 
     public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,

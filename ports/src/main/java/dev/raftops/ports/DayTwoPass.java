@@ -40,7 +40,7 @@ final class DayTwoPass {
         status = acknowledgeBreakGlass(in, status, actions);
         actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
         Wake wake = Wake.idle();
-        for (OperationFamily family : families) {
+        for (OperationFamily family : lockHolderFirst(status)) {
             Decision d = family.decide(in.withStatus(status));
             actions.addAll(d.actions());
             status = d.nextStatus();
@@ -50,6 +50,22 @@ final class DayTwoPass {
             }
         }
         return new Decision(actions, status, wake);
+    }
+
+    /** The family whose operation holds the lock first, the others in their order. */
+    private List<OperationFamily> lockHolderFirst(ClusterStatus status) {
+        if (!status.operationLock().isHeld()) {
+            return families;
+        }
+        List<OperationFamily> ordered = new ArrayList<>();
+        for (OperationFamily family : families) {
+            if (family.operation() == status.operationLock().operation()) {
+                ordered.add(0, family);
+            } else {
+                ordered.add(family);
+            }
+        }
+        return ordered;
     }
 
     private static ClusterStatus acknowledgeBreakGlass(DecisionInput in, ClusterStatus status, List<Action> actions) {

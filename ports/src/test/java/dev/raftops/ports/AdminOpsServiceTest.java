@@ -181,4 +181,28 @@ class AdminOpsServiceTest {
         assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
         assertThat(cluster.disruptiveWrites()).as("no pod released twice: " + cluster.writes).isEqualTo(3);
     }
+
+    @Test
+    void anUpgradeRequestedWhileABackupJobRunsWaitsForItThenCompletes() {
+        dev.raftops.domain.backup.BackupSpec backup = new dev.raftops.domain.backup.BackupSpec("@daily", "UTC", null,
+                java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(backup));
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(backup.withTriggerRequest("now")));
+        for (int i = 0; i < 5 && !cluster.status.operationLock().isHeld(); i++) {
+            service().reconcile(RollingWorld.KEY);
+        }
+        assertThat(cluster.status.operationLock().operation()).isEqualTo(dev.raftops.domain.opslifecycle.Operation.Backup);
+        service().reconcile(RollingWorld.KEY);
+        assertThat(cluster.writes).anyMatch(w -> w.startsWith("job db-backup-"));
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withBackup(backup.withTriggerRequest("now")));
+        service().reconcile(RollingWorld.KEY);
+        assertThat(cluster.writes).noneMatch(w -> w.startsWith("lock-partition"));
+        runUntil("2.4.4", 300);
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(cluster.status.backup().successfulBackups()).isEqualTo(1);
+        int backupBeforeLock = cluster.writes.indexOf(cluster.writes.stream().filter(w -> w.startsWith("job db-backup-"))
+                .findFirst().orElseThrow());
+        assertThat(cluster.writes.indexOf("lock-partition 3")).isGreaterThan(backupBeforeLock);
+    }
 }

@@ -1,0 +1,203 @@
+package dev.raftops.domain.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.PhaseRule;
+import dev.raftops.domain.cluster.JobResult;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.Wake;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A run in flight: results, failures, restarts and Jobs that never show up. */
+class BackupRunTest {
+
+    /** A world whose 11:00 window is due and whose Job runs. */
+    private static BackupWorld running() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.at("2026-05-01T11:00:00Z").settle();
+        return world;
+    }
+
+    @Test
+    void aSuccessRecordsTheJobAndItsFinishTime() {
+        BackupWorld world = running();
+        world.advance(Duration.ofMinutes(3));
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
+        world.settle();
+        assertThat(world.backup().lastBackupJob()).isEqualTo("vault-backup-20260501-110000");
+        assertThat(world.backup().lastBackupTime()).isEqualTo(Instant.parse("2026-05-01T11:03:00Z"));
+        assertThat(world.backup().successfulBackups()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuccessResetsConsecutiveFailures() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "nope");
+        world.settle();
+        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.SUCCEEDED);
+        assertThat(world.backup().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void aFinishedRunReleasesTheLockAndEndsBackingUp() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
+        world.settle();
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+        assertThat(world.backup().activeRun()).isNull();
+        assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKING_UP)).isFalse();
+        assertThat(PhaseRule.of(world.spec, world.status)).isEqualTo(Phase.Running);
+        assertThat(world.events(BackupReasons.BACKUP_SUCCEEDED)).singleElement()
+                .satisfies(e -> assertThat(e.audit().asMap()).containsEntry("phase_from", "BackingUp")
+                        .containsEntry("phase_to", "Running"));
+    }
+
+    @Test
+    void aFailureIsCountedAndRecorded() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
+        world.settle();
+        assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
+        assertThat(world.backup().lastFailure().reason()).isEqualTo(BackupReasons.BACKUP_FAILED);
+        assertThat(world.backup().lastFailure().message()).contains("upload refused");
+        assertThat(world.events(BackupReasons.BACKUP_FAILED)).singleElement()
+                .extracting(ClusterEvent::type).isEqualTo(ClusterEvent.Type.Warning);
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+    }
+
+    @Test
+    void aFailureIsNotRetriedBeforeTheNextWindow() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
+        Decision after = world.settle();
+        world.advance(Duration.ofMinutes(30)).settle();
+        assertThat(world.created).hasSize(1);
+        assertThat(after.wake()).isInstanceOf(Wake.After.class);
+        assertThat(world.backup().nextScheduledBackup()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void aResultIsCountedOnceHoweverOftenItIsObserved() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
+        world.settle();
+        world.advance(Duration.ofMinutes(1)).settle();
+        world.advance(Duration.ofMinutes(1)).settle();
+        assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void twoConsecutiveFailuresDoNotSetBackupFailing() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "x");
+        world.settle();
+        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
+        assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKUP_FAILING)).isFalse();
+    }
+
+    @Test
+    void threeConsecutiveFailuresSetBackupFailing() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "x");
+        world.settle();
+        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
+        world.at("2026-05-01T13:00:00Z").runWindow(JobResult.FAILED);
+        assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKUP_FAILING)).isTrue();
+        assertThat(world.backup().consecutiveFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void aSuccessClearsBackupFailing() {
+        BackupWorld world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "x");
+        world.settle();
+        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
+        world.at("2026-05-01T13:00:00Z").runWindow(JobResult.FAILED);
+        world.at("2026-05-01T14:00:00Z").runWindow(JobResult.SUCCEEDED);
+        assertThat(Condition.find(world.status.conditions(), Condition.BACKUP_FAILING))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.Status.False));
+    }
+
+    @Test
+    void aLostStatusWriteAfterCreatingTheJobCreatesNoSecondJob() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.at("2026-05-01T11:00:00Z").pass();
+        world.passLosingStatus();
+        world.advance(Duration.ofSeconds(10)).settle();
+        assertThat(world.created).hasSize(1);
+        assertThat(world.backup().activeRun().createdAt()).isNotNull();
+    }
+
+    @Test
+    void aLostStatusWriteWhileRecordingTheRunGivesTheSameJobName() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.at("2026-05-01T11:00:00Z").passLosingStatus();
+        world.advance(Duration.ofSeconds(10)).settle();
+        assertThat(world.created).singleElement().extracting(j -> j.name()).isEqualTo("vault-backup-20260501-110000");
+    }
+
+    @Test
+    void aJobThatIsNeverObservedBecomesAFailureAfterTheGrace() {
+        BackupWorld world = running();
+        world.jobs.clear();
+        world.advance(Duration.ofSeconds(30)).settle();
+        assertThat(world.backup().activeRun()).isNotNull();
+        world.advance(Duration.ofSeconds(60)).settle();
+        assertThat(world.backup().activeRun()).isNull();
+        assertThat(world.backup().lastFailure().reason()).isEqualTo(BackupReasons.BACKUP_JOB_MISSING);
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+    }
+
+    @Test
+    void aRefusedCreateReleasesTheLockAfterTheGrace() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.refuseCreates = true;
+        world.at("2026-05-01T11:00:00Z").settle();
+        assertThat(world.status.operationLock().isHeld()).isTrue();
+        world.advance(Duration.ofSeconds(61)).settle();
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+        assertThat(world.backup().lastFailure().reason()).isEqualTo(BackupReasons.BACKUP_JOB_NOT_CREATED);
+        assertThat(world.created).isEmpty();
+    }
+
+    @Test
+    void removingTheBackupSpecWhileAJobRunsStillRecordsItsResult() {
+        BackupWorld world = running();
+        world.spec = world.spec.withBackup(null);
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
+        world.settle();
+        assertThat(world.backup().successfulBackups()).isEqualTo(1);
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+    }
+
+    @Test
+    void removingTheBackupSpecBeforeTheJobIsCreatedCancelsTheRun() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.at("2026-05-01T11:00:00Z").pass();
+        world.spec = world.spec.withBackup(null);
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+        assertThat(world.backup().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void aRunningJobIsNeverDeleted() {
+        BackupWorld world = running();
+        world.advance(Duration.ofHours(5));
+        Decision decision = world.settle();
+        assertThat(decision.actionsOf(Action.DeleteJob.class)).isEmpty();
+        assertThat(world.created).hasSize(1);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.raftops.domain.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.bluegreen.BlueGreenPhase;
+import dev.raftops.domain.bluegreen.BlueGreenStatus;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.cluster.JobResult;
+import dev.raftops.domain.cluster.JobView;
+import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.LockOutcome;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.rolling.RollingProgress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Upgrades win: suppression, and how the backup and an upgrade share the operation lock. */
+class BackupSuppressionTest {
+
+    private static final Instant STARTED = Instant.parse("2026-05-01T10:30:00Z");
+
+    /** A world whose next window is 11:00, seen at 11:00 with {@code status} changed by {@code upgrade}. */
+    private static BackupWorld dueWith(java.util.function.UnaryOperator<ClusterStatus> upgrade) {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.status = upgrade.apply(world.status);
+        world.at("2026-05-01T11:00:00Z");
+        return world;
+    }
+
+    static RollingProgress rolling(String target) {
+        return new RollingProgress(BackupWorld.VERSION, target, "openbao:" + target, STARTED, 2, List.of(2), null, null,
+                List.of(new RollingProgress.PlanStep(1, false), new RollingProgress.PlanStep(0, true)), null, 1, null);
+    }
+
+    static ClusterStatus upgradeRunning(ClusterStatus status) {
+        OperationLock lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade", STARTED).lock();
+        return status.withUpgrade(rolling("1.5.0")).withOperationLock(lock);
+    }
+
+    static ClusterStatus upgradeFailed(ClusterStatus status) {
+        // a failed rolling upgrade keeps its progress and releases the lock
+        return status.withUpgrade(rolling("1.5.0").withFailure(new Failure("PodNotReady", "pod 1 not ready", STARTED)));
+    }
+
+    private static String skipMessage(BackupWorld world) {
+        return world.events(BackupReasons.BACKUP_SKIPPED).get(0).message();
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileARollingUpgradeRuns() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_IN_PROGRESS);
+    }
+
+    @Test
+    void aSkippedWindowLeavesTheUpgradesLockAlone() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        OperationLock before = world.status.operationLock();
+        world.settle();
+        assertThat(world.status.operationLock()).isEqualTo(before);
+    }
+
+    @Test
+    void aSkippedWindowIsConsumedAndTheScheduleMovesOn() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        world.settle();
+        assertThat(world.backup().lastScheduledTime()).isEqualTo(Instant.parse("2026-05-01T11:00:00Z"));
+        assertThat(world.backup().nextScheduledBackup()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void aSkippedWindowIsReportedOnce() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        world.settle();
+        world.advance(Duration.ofMinutes(10)).settle();
+        assertThat(world.events(BackupReasons.BACKUP_SKIPPED)).hasSize(1);
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileAFailedUpgradeWaitsForARetry() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeFailed);
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_FAILED);
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileAnUpgradeIsPending() {
+        BackupWorld world = dueWith(s -> s);
+        world.spec = world.spec.withVersion("1.5.0", null);
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_PENDING);
+    }
+
+    @Test
+    void aVersionThatDiffersOnlyInSpellingIsNoPendingUpgrade() {
+        BackupWorld world = dueWith(s -> s);
+        world.spec = world.spec.withVersion("v" + BackupWorld.VERSION + "+build.7", null);
+        world.settle();
+        assertThat(world.created).hasSize(1);
+    }
+
+    @Test
+    void aBackupRunsAtTheFirstWindowAfterAnUpgradeCompleted() {
+        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        world.settle();
+        // the upgrade finishes: currentVersion moves, status.upgrade clears and the lock is released in one write
+        world.spec = world.spec.withVersion("1.5.0", null);
+        world.status = world.status.withCurrentVersion("1.5.0").withUpgrade(null)
+                .withOperationLock(world.status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock());
+        world.at("2026-05-01T11:40:00Z").settle();
+        assertThat(world.created).isEmpty();
+        world.at("2026-05-01T12:00:00Z").settle();
+        assertThat(world.created).extracting(j -> j.name()).containsExactly("vault-backup-20260501-120000");
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileABlueGreenUpgradeIsUnderway() {
+        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0").advancedTo(BlueGreenPhase.Syncing, STARTED)));
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.BLUE_GREEN_IN_PROGRESS);
+    }
+
+    @Test
+    void anIdleBlueGreenStatusBacksUpTheBlueStatefulSet() {
+        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0")));
+        world.settle();
+        assertThat(world.created).singleElement()
+                .satisfies(j -> assertThat(j.parameters()).containsEntry(BackupJob.STATEFUL_SET, "vault-abc"));
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileARestoreHoldsTheLock() {
+        BackupWorld world = dueWith(s -> s.withOperationLock(s.operationLock()
+                .acquire(Operation.Restore, Holders.restore("r1"), "restore", STARTED).lock()));
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.OPERATION_LOCK_HELD);
+    }
+
+    @Test
+    void aDueWindowIsSkippedBeforeTheClusterHasAVersion() {
+        BackupWorld world = dueWith(s -> s.withCurrentVersion(null));
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.CLUSTER_INITIALIZING);
+    }
+
+    @Test
+    void aDueWindowIsSkippedWhileAnUntrackedBackupJobRuns() {
+        BackupWorld world = dueWith(s -> s);
+        world.jobs.put("vault-backup-20260501-090000", new JobView("vault-backup-20260501-090000",
+                ExecutorAction.BACKUP.wireName(), JobResult.RUNNING, STARTED, null, null));
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(BackupReasons.BACKUP_ALREADY_RUNNING);
+    }
+
+    @Test
+    void aManualTokenDuringAnUpgradeIsAcknowledgedAndSkipped() {
+        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        world.status = upgradeRunning(world.status);
+        world.trigger("now-please");
+        world.at("2026-05-01T10:20:00Z").settle();
+        assertThat(world.created).isEmpty();
+        assertThat(world.status.requests().lastHandledBackupTrigger()).isEqualTo("now-please");
+        assertThat(world.backup().nextScheduledBackup()).isEqualTo(Instant.parse("2026-05-01T11:00:00Z"));
+    }
+
+    @Test
+    void anUpgradeArrivingBeforeTheJobIsCreatedCancelsTheRunAndFreesTheLock() {
+        BackupWorld world = dueWith(s -> s);
+        world.pass();
+        world.spec = world.spec.withVersion("1.5.0", null);
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+        assertThat(world.backup().activeRun()).isNull();
+    }
+
+    @Test
+    void anUpgradeCannotTakeTheLockWhileABackupJobRuns() {
+        BackupWorld world = dueWith(s -> s);
+        world.settle();
+        LockOutcome upgrade = world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade",
+                world.now);
+        assertThat(upgrade).isInstanceOf(LockOutcome.HeldByOther.class);
+    }
+
+    @Test
+    void theLockIsFreeForTheUpgradeOnceTheBackupJobFinishes() {
+        BackupWorld world = dueWith(s -> s);
+        world.settle();
+        world.spec = world.spec.withVersion("1.5.0", null);
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
+        world.settle();
+        LockOutcome upgrade = world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade",
+                world.now);
+        assertThat(upgrade).isInstanceOf(LockOutcome.Acquired.class);
+    }
+
+    @Test
+    void aPendingUpgradeStartsNoNewBackupAfterTheRunningOneFinishes() {
+        BackupWorld world = dueWith(s -> s);
+        world.settle();
+        world.spec = world.spec.withVersion("1.5.0", null);
+        world.at("2026-05-01T12:05:00Z");
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
+        world.settle();
+        assertThat(world.created).hasSize(1);
+        assertThat(world.status.operationLock().isHeld()).isFalse();
+    }
+}
