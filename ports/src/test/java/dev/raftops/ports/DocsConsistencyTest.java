@@ -44,6 +44,7 @@ class DocsConsistencyTest {
     /** The pages this test owns; docs/decisions and docs/testing.md are checked only for patches. */
     static final List<String> PAGES = List.of("architecture.md", "user-guide.md", "embedding.md",
             "reference/conditions-and-reasons.md", "reference/events.md", "reference/status.md", "reference/spec.md",
+            "reference/metrics.md",
             "runbooks/upgrade-stuck-on-a-pod.md", "runbooks/step-down-timeout.md", "runbooks/backup-failing.md",
             "runbooks/break-glass-after-failed-rollback.md",
             "runbooks/lock-held-by-an-operation-that-will-not-finish.md");
@@ -151,6 +152,23 @@ class DocsConsistencyTest {
             }
         }
         assertThat(unknown).as("names in the docs that the code does not know").isEmpty();
+    }
+
+    @Test
+    void theMetricsReferenceNamesExactlyTheMetricsOfTheCode() {
+        SortedSet<String> inCode = new TreeSet<>();
+        Matcher code = Pattern.compile("\"(raftops_[a-z_]+)\"").matcher(sources("src/main/java"));
+        while (code.find()) {
+            inCode.add(code.group(1));
+        }
+        SortedSet<String> documented = new TreeSet<>();
+        for (String line : read(DOCS.resolve("reference/metrics.md")).lines().toList()) {
+            Matcher m = Pattern.compile("^\\|\\s*`(raftops_[a-z_]+)`").matcher(line);
+            if (m.find()) {
+                documented.add(m.group(1));
+            }
+        }
+        assertThat(documented).as("metrics in reference/metrics.md").isEqualTo(inCode).isNotEmpty();
     }
 
     @Test
