@@ -155,6 +155,28 @@ class DocsConsistencyTest {
     }
 
     @Test
+    void everyLabelTheCommandsSelectOrShowIsOneTheCodeUses() {
+        String code = mainSources();
+        Pattern selector = Pattern.compile("kubectl[^\\n`]*? -(?:l|L) ([a-z0-9./,=-]+)");
+        List<String> unknown = new ArrayList<>();
+        SortedSet<String> checked = new TreeSet<>();
+        for (String name : PAGES) {
+            Matcher m = selector.matcher(read(DOCS.resolve(name)));
+            while (m.find()) {
+                for (String term : m.group(1).split(",")) {
+                    String key = term.split("=")[0];
+                    checked.add(key);
+                    if (!code.contains(key)) {
+                        unknown.add(name + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(checked).contains("raftops.dev/cluster", "controller-revision-hash");
+        assertThat(unknown).as("label keys in kubectl -l/-L that the code never uses").isEmpty();
+    }
+
+    @Test
     void theMetricsReferenceNamesExactlyTheMetricsOfTheCode() {
         SortedSet<String> inCode = new TreeSet<>();
         Matcher code = Pattern.compile("\"(raftops_[a-z_]+)\"").matcher(sources("src/main/java"));
