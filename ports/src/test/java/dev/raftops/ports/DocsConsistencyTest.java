@@ -151,6 +151,24 @@ class DocsConsistencyTest {
                 }
             }
         }
+        // the diagrams name classes without backticks: every CamelCase word in a mermaid block counts
+        Pattern mermaid = Pattern.compile("```mermaid\\n(.*?)```", Pattern.DOTALL);
+        Pattern word = Pattern.compile("\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\\b");
+        int diagramNames = 0;
+        for (String name : PAGES) {
+            Matcher block = mermaid.matcher(read(DOCS.resolve(name)));
+            while (block.find()) {
+                Matcher m = word.matcher(block.group(1));
+                while (m.find()) {
+                    diagramNames++;
+                    if (!kubernetes.contains(m.group(1))
+                            && !Pattern.compile("\\b" + m.group(1) + "\\b").matcher(code).find()) {
+                        unknown.add(name + " (diagram): " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(diagramNames).as("class names in the diagrams").isGreaterThan(20);
         assertThat(unknown).as("names in the docs that the code does not know").isEmpty();
     }
 
