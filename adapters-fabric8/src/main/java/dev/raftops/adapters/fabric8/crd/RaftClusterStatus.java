@@ -1,12 +1,13 @@
 package dev.raftops.adapters.fabric8.crd;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * {@code status} of a {@code RaftCluster}, written only by raftops through the status subresource.
- * Timestamps are RFC 3339 strings. Nulls are serialised on purpose: a status write is a JSON merge
- * patch, and an explicit null is how a field that is gone now (a finished upgrade) gets removed.
+ * Timestamps are RFC 3339 strings; absent parts are left out.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class RaftClusterStatus {
 
     public String currentVersion;
@@ -23,6 +24,7 @@ public class RaftClusterStatus {
     public String acceptedUpgradeStrategy;
 
     /** A Kubernetes-style condition. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class StatusCondition {
         public String type;
         public String status;
@@ -33,6 +35,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code reason, message, at} of a recorded failure. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class FailureRecord {
         public String reason;
         public String message;
@@ -40,6 +43,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.upgrade}: rolling progress. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Upgrade {
         public String fromVersion;
         public String targetVersion;
@@ -56,6 +60,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.upgrade.stepDown}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class StepDown {
         public Integer ordinal;
         public String job;
@@ -64,12 +69,14 @@ public class RaftClusterStatus {
     }
 
     /** One remaining ordinal of the plan, marked when leadership must move away first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class PlanStep {
         public Integer ordinal;
         public Boolean stepDown;
     }
 
     /** {@code status.upgrade.snapshot}: the pre-upgrade snapshot Job. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Snapshot {
         public String job;
         public Integer failedAttempts;
@@ -77,6 +84,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.blueGreen}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class BlueGreen {
         public String phase;
         public String attemptId;
@@ -98,6 +106,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.operationLock}; a free lock keeps its epoch. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class OperationLock {
         public String operation;
         public String holder;
@@ -108,6 +117,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.breakGlass}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class BreakGlass {
         public Boolean active;
         public String reason;
@@ -119,6 +129,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.backup}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Backup {
         public String nextScheduledBackup;
         public String lastScheduledTime;
@@ -131,6 +142,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.requests}: the last handled one-shot tokens. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Requests {
         public String lastHandledRetry;
         public String lastHandledPromote;
@@ -139,6 +151,7 @@ public class RaftClusterStatus {
     }
 
     /** {@code status.adminOps}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class AdminOps {
         public FailureRecord lastError;
     }
