@@ -86,17 +86,17 @@ final class Fabric8WorkloadPort implements WorkloadPort {
 
     @Override
     public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action) {
-        Map<String, Object> annotations = new HashMap<>();
-        annotations.put(MaintenanceMarks.ANNOTATION, action.marked() ? "true" : null); // null removes it
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put("annotations", annotations);
         if (action.target() == Action.MarkMaintenance.Target.STATEFUL_SET) {
-            if (action.precondition() != null) {
-                metadata.put("resourceVersion", action.precondition());
+            Resource<StatefulSet> ref = statefulSet(cluster, action.name());
+            StatefulSet live = ref.get();
+            if (live == null) {
+                return new WriteResult.NotFound("StatefulSet " + action.name() + " does not exist");
             }
-            String body = json(Map.of("metadata", metadata));
-            return ConditionalWrite.attempt(() -> statefulSet(cluster, action.name())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), body));
+            String rv = live.getMetadata().getResourceVersion();
+            if (action.precondition() != null && !action.precondition().equals(rv)) {
+                return ConditionalWrite.conflict("StatefulSet " + action.name() + " resourceVersion", action.precondition(), rv);
+            }
+            return annotate(ref, live, action.marked());
         }
         Resource<Pod> ref = client.pods().inNamespace(cluster.namespace()).withName(action.name());
         Pod live = ref.get();
@@ -106,9 +106,30 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (action.precondition() != null && !action.precondition().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("pod " + action.name() + " UID", action.precondition(), live.getMetadata().getUid());
         }
-        metadata.put("resourceVersion", live.getMetadata().getResourceVersion());
-        String body = json(Map.of("metadata", metadata));
-        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON_MERGE), body));
+        return annotate(ref, live, action.marked());
+    }
+
+    /**
+     * Sets or removes the maintenance annotation with a JSON patch conditioned on the read
+     * resourceVersion. Removal is an explicit {@code remove} of a key known to exist: the CRUD mock
+     * stores a merge patch's null instead of deleting the key.
+     */
+    private <T extends HasMetadata> WriteResult annotate(Resource<T> ref, T live, boolean marked) {
+        Map<String, String> annotations = Fabric8ClusterObserver.orEmpty(live.getMetadata().getAnnotations());
+        String key = "/metadata/annotations/" + JsonPatch.escape(MaintenanceMarks.ANNOTATION);
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(JsonPatch.precondition(live.getMetadata().getResourceVersion()));
+        if (marked && !"true".equals(annotations.get(MaintenanceMarks.ANNOTATION))) {
+            ops.add(live.getMetadata().getAnnotations() == null
+                    ? JsonPatch.add("/metadata/annotations", Map.of(MaintenanceMarks.ANNOTATION, "true"))
+                    : JsonPatch.add(key, "true"));
+        } else if (!marked && annotations.containsKey(MaintenanceMarks.ANNOTATION)) {
+            ops.add(JsonPatch.remove(key));
+        } else {
+            return new WriteResult.Written(live.getMetadata().getResourceVersion()); // already as asked
+        }
+        String body = json(ops);
+        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
 
     @Override
