@@ -51,7 +51,7 @@ final class Fabric8EventPort implements EventPort {
                 Event live = ref.get();
                 if (live == null) {
                     try {
-                        ref.create(fresh(cluster, name, event, now));
+                        client.resource(fresh(cluster, name, event, now)).create();
                         return;
                     } catch (KubernetesClientException e) {
                         if (e.getCode() != ConditionalWrite.CONFLICT) {

@@ -43,7 +43,7 @@ final class Fabric8JobPort implements JobPort {
         Job job = ExecutorJobs.render(cluster, uid, request, executor, settings);
         Resource<Job> ref = client.batch().v1().jobs().inNamespace(cluster.namespace()).withName(request.name());
         try {
-            ref.create(job);
+            client.resource(job).create();
             return new JobCreation.Created();
         } catch (KubernetesClientException e) {
             if (e.getCode() != ConditionalWrite.CONFLICT) {

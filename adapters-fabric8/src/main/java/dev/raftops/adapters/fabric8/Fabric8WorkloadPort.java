@@ -141,7 +141,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, settings);
         Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
         try {
-            return new WriteResult.Written(ref.create(desired).getMetadata().getResourceVersion());
+            return new WriteResult.Written(client.resource(desired).create().getMetadata().getResourceVersion());
         } catch (KubernetesClientException e) {
             if (e.getCode() != ConditionalWrite.CONFLICT) {
                 throw e;

@@ -70,7 +70,7 @@ public final class WorkloadReconciliation {
                     .withName(desired.getMetadata().getName());
             StatefulSet live = ref.get();
             if (live == null) {
-                create(desired, () -> ref.create(desired));
+                create(desired, () -> client.resource(desired).create());
                 return;
             }
             List<Map<String, Object>> ops = new ArrayList<>();
@@ -89,17 +89,17 @@ public final class WorkloadReconciliation {
             patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
         }
 
-        void service(Service desired, boolean client) {
-            Resource<Service> ref = WorkloadReconciliation.this.client.services()
+        void service(Service desired, boolean clientRole) {
+            Resource<Service> ref = client.services()
                     .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
             Service live = ref.get();
             if (live == null) {
-                create(desired, () -> ref.create(desired));
+                create(desired, () -> client.resource(desired).create());
                 return;
             }
             Map<String, String> selector = new TreeMap<>(desired.getSpec().getSelector());
             Map<String, String> liveSelector = Fabric8ClusterObserver.orEmpty(live.getSpec().getSelector());
-            if (client && liveSelector.containsKey(Labels.REVISION)) {
+            if (clientRole && liveSelector.containsKey(Labels.REVISION)) {
                 selector.put(Labels.REVISION, liveSelector.get(Labels.REVISION));
             }
             List<Map<String, Object>> ops = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class WorkloadReconciliation {
                     .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
             PodDisruptionBudget live = ref.get();
             if (live == null) {
-                create(desired, () -> ref.create(desired));
+                create(desired, () -> client.resource(desired).create());
                 return;
             }
             List<Map<String, Object>> ops = new ArrayList<>();
