@@ -39,4 +39,12 @@ final class Durations {
         }
         return total;
     }
+
+    /** The inverse of {@link #parse}: whole seconds as {@code 90s}, anything finer in milliseconds. */
+    static String format(Duration d) {
+        if (d == null) {
+            return null;
+        }
+        return d.getNano() == 0 ? d.getSeconds() + "s" : d.toMillis() + "ms";
+    }
 }

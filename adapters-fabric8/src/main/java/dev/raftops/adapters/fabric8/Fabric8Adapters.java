@@ -1,10 +1,14 @@
 package dev.raftops.adapters.fabric8;
 
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.ports.ClusterObserver;
 import dev.raftops.ports.EventPort;
 import dev.raftops.ports.JobPort;
 import dev.raftops.ports.StatusPort;
 import dev.raftops.ports.WorkloadPort;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Objects;
@@ -50,5 +54,13 @@ public final class Fabric8Adapters {
 
     public WorkloadReconciliation workloadReconciliation() {
         return new WorkloadReconciliation(client, settings);
+    }
+
+    /** A new {@code RaftCluster} for {@code spec} (for the CLI and the sandbox); create it with the client. */
+    public static RaftCluster raftCluster(ClusterKey key, ClusterSpec spec) {
+        RaftCluster cr = new RaftCluster();
+        cr.setMetadata(new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
+        cr.setSpec(SpecWriting.toResource(spec));
+        return cr;
     }
 }
