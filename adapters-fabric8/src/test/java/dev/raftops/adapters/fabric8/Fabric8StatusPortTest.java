@@ -127,4 +127,16 @@ class Fabric8StatusPortTest {
         assertThat(new Fabric8StatusPort(client).compareAndSet(new ClusterKey("ns", "gone"), "1", ClusterStatus.initial()))
                 .isInstanceOf(WriteResult.NotFound.class);
     }
+
+    @Test
+    void aStoredClusterWithABadFieldReadsAsInvalidNotAsAnException() {
+        RaftCluster bad = ClusterFixtures.cluster("ns", "bad", "2.1.0", 0);
+        bad.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        bad.getSpec().upgrade.strategy = "Canary";
+        ClusterFixtures.create(client, bad);
+
+        SpecReading spec = new Fabric8StatusPort(client).read(new ClusterKey("ns", "bad")).orElseThrow().spec();
+
+        assertThat(spec).isEqualTo(new SpecReading.Invalid("spec.replicas", "spec.replicas must be at least 1, was 0"));
+    }
 }

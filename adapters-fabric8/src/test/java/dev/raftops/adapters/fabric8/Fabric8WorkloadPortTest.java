@@ -166,4 +166,29 @@ class Fabric8WorkloadPortTest {
                 .doesNotContainKey(Labels.REVISION);
         assertThat(adapters().clusterObserver().observe(key).serviceSelectors()).containsExactly(java.util.Map.entry("switch", "g2"));
     }
+
+    @Test
+    void aWorkloadOfTheSameNameButAnotherRevisionIsAConflict() {
+        ClusterKey key = deployed("clash");
+        port().createWorkload(key, new Action.CreateWorkload("clash-g1", "g1", "2.2.0", null, 3, null));
+
+        WriteResult other = port().createWorkload(key, new Action.CreateWorkload("clash-g1", "g9", "2.3.0", null, 3, null));
+
+        assertThat(other).isInstanceOf(WriteResult.Conflict.class);
+        assertThat(sts("clash-g1").getMetadata().getLabels()).containsEntry(Labels.REVISION, "g1");
+    }
+
+    @Test
+    void reconciliationKeepsTheMaintenanceMarkAndWritesNothing() {
+        ClusterKey key = deployed("kept");
+        port().markMaintenance(key, new Action.MarkMaintenance(Action.MarkMaintenance.Target.STATEFUL_SET, "kept", true,
+                sts("kept").getMetadata().getResourceVersion()));
+        String rv = sts("kept").getMetadata().getResourceVersion();
+
+        var outcome = adapters().workloadReconciliation().reconcile(adapters().statusPort().read(key).orElseThrow());
+
+        assertThat(outcome.writes()).isEmpty();
+        assertThat(sts("kept").getMetadata().getResourceVersion()).isEqualTo(rv);
+        assertThat(sts("kept").getMetadata().getAnnotations()).containsEntry(MaintenanceMarks.ANNOTATION, "true");
+    }
 }
