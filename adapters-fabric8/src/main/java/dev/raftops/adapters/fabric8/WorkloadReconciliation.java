@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.ports.ClusterDocument;
+import dev.raftops.ports.ReconcileOutcome;
 import dev.raftops.ports.SpecReading;
 import dev.raftops.ports.WriteResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -43,6 +44,22 @@ public final class WorkloadReconciliation {
         public Outcome {
             writes = List.copyOf(writes);
         }
+    }
+
+    /** Delay before a pass that met a conflict runs again on fresh reads. */
+    static final java.time.Duration CONFLICT_RETRY = java.time.Duration.ofSeconds(1);
+
+    /**
+     * One pass for {@code cluster} from a fresh read, shaped for a work queue: done, or run again soon
+     * after a conflict. A cluster that is gone or has an invalid spec is done (nothing to write).
+     */
+    public ReconcileOutcome reconcile(ClusterKey cluster) {
+        return new Fabric8StatusPort(client).read(cluster)
+                .map(this::reconcile)
+                .<ReconcileOutcome>map(o -> o.conflicted()
+                        ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
+                        : new ReconcileOutcome.Done())
+                .orElseGet(ReconcileOutcome.Done::new);
     }
 
     /** One pass for {@code document}; an invalid spec writes nothing (Day 2 reports it as a condition). */

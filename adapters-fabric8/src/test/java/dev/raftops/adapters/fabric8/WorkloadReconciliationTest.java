@@ -158,4 +158,15 @@ class WorkloadReconciliationTest {
         assertThat(Map.of("r", WorkloadRendering.repository("registry:5000/openbao@sha256:abc")))
                 .containsEntry("r", "registry:5000/openbao");
     }
+
+    @Test
+    void theQueueEntryPointReadsTheClusterAndIsDoneWhenInLine() {
+        ClusterDocument doc = cluster("queued", 1);
+        var reconciliation = adapters().workloadReconciliation();
+
+        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+        assertThat(sts("queued").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(reconciliation.reconcile(new ClusterKey("wl", "no-such-cluster")))
+                .isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+    }
 }
