@@ -59,7 +59,8 @@ final class StatusReading {
             return null;
         }
         RollingProgress.StepDown stepDown = u.stepDown == null ? null
-                : new RollingProgress.StepDown(num(u.stepDown.ordinal), u.stepDown.job, time(u.stepDown.startedAt),
+                : new RollingProgress.StepDown(num(u.stepDown.ordinal), u.stepDown.sequence == null ? 1
+                        : u.stepDown.sequence, u.stepDown.job, time(u.stepDown.startedAt),
                         time(u.stepDown.confirmedAt));
         List<RollingProgress.PlanStep> plan = new ArrayList<>();
         if (u.plan != null) {
@@ -82,7 +83,7 @@ final class StatusReading {
                 b.blueRevision, b.greenRevision, b.blueImage, b.greenImage, b.greenVersion, num(b.greenReplicas),
                 Boolean.TRUE.equals(b.manualPromotionRequired), time(b.phaseStartedAt), num(b.jobFailureCount),
                 failure(b.lastJobFailure), b.snapshotJob, b.rollbackReason, time(b.rollbackStartedAt),
-                num(b.rollbackAttempt), b.failedTarget);
+                num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason);
     }
 
     private static OperationLock lock(RaftClusterStatus.OperationLock l) {
@@ -107,7 +108,15 @@ final class StatusReading {
         }
         return new BackupStatus(time(b.nextScheduledBackup), time(b.lastScheduledTime), time(b.lastAttemptTime),
                 time(b.lastBackupTime), b.lastBackupJob, num(b.consecutiveFailures), lenient(() -> failure(b.lastFailure)),
-                num(b.successfulBackups));
+                num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint);
+    }
+
+    private static BackupStatus.ActiveRun activeRun(RaftClusterStatus.ActiveRun r) {
+        if (r == null) {
+            return null;
+        }
+        return new BackupStatus.ActiveRun(r.job, time(r.window), Boolean.TRUE.equals(r.manual), time(r.recordedAt),
+                time(r.createdAt));
     }
 
     private static HandledRequests requests(RaftClusterStatus.Requests r) {

@@ -68,6 +68,7 @@ final class StatusWriting {
         if (p.stepDown() != null) {
             w.stepDown = new RaftClusterStatus.StepDown();
             w.stepDown.ordinal = p.stepDown().ordinal();
+            w.stepDown.sequence = p.stepDown().sequence();
             w.stepDown.job = p.stepDown().job();
             w.stepDown.startedAt = time(p.stepDown().startedAt());
             w.stepDown.confirmedAt = time(p.stepDown().confirmedAt());
@@ -112,6 +113,8 @@ final class StatusWriting {
         w.rollbackStartedAt = time(b.rollbackStartedAt());
         w.rollbackAttempt = b.rollbackAttempt();
         w.failedTarget = b.failedTarget();
+        w.completedSteps = b.completedSteps().isEmpty() ? null : b.completedSteps();
+        w.holdReason = b.holdReason();
         return w;
     }
 
@@ -148,6 +151,15 @@ final class StatusWriting {
         w.consecutiveFailures = b.consecutiveFailures();
         w.lastFailure = failure(b.lastFailure());
         w.successfulBackups = b.successfulBackups();
+        if (b.activeRun() != null) {
+            w.activeRun = new RaftClusterStatus.ActiveRun();
+            w.activeRun.job = b.activeRun().job();
+            w.activeRun.window = time(b.activeRun().window());
+            w.activeRun.manual = b.activeRun().manual();
+            w.activeRun.recordedAt = time(b.activeRun().recordedAt());
+            w.activeRun.createdAt = time(b.activeRun().createdAt());
+        }
+        w.scheduleFingerprint = b.scheduleFingerprint();
         return w;
     }
 

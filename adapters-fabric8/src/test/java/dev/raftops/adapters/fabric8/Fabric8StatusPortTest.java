@@ -42,7 +42,7 @@ class Fabric8StatusPortTest {
         OperationLock lock = ((dev.raftops.domain.opslifecycle.LockOutcome.Acquired) OperationLock.free()
                 .acquire(Operation.Upgrade, "raftcluster/upgrade", "rolling", T0)).lock();
         RollingProgress progress = new RollingProgress("2.0.0", "2.1.0", "quay.io/openbao/openbao:2.1.0", T0, 2,
-                List.of(2), T0.plusSeconds(5), new RollingProgress.StepDown(1, "db-step-down-1-1", T0, null),
+                List.of(2), T0.plusSeconds(5), new RollingProgress.StepDown(1, 1, "db-step-down-1-1", T0, null),
                 List.of(new RollingProgress.PlanStep(1, true), new RollingProgress.PlanStep(0, false)), null, 1,
                 new RollingProgress.Snapshot("db-snap", 0, T0));
         return ClusterStatus.initial().withCurrentVersion("2.0.0").withPhase(Phase.Upgrading).withObservedGeneration(1)

@@ -74,17 +74,21 @@ final class RandomClusters {
         }
         RollingProgress upgrade = chance(r, 0.4) ? null : new RollingProgress(text(r), "2.2.0", text(r), instant(r),
                 between(r, 0, 5), List.of(4, 3), maybeInstant(r),
-                chance(r, 0.5) ? null : new RollingProgress.StepDown(2, "db-step-down-1-2", instant(r), maybeInstant(r)),
+                chance(r, 0.5) ? null : new RollingProgress.StepDown(2, between(r, 1, 3), "db-step-down-1-2", instant(r), maybeInstant(r)),
                 List.of(new RollingProgress.PlanStep(2, true), new RollingProgress.PlanStep(1, r.nextBoolean())),
                 chance(r, 0.7) ? null : failure(r), between(r, 1, 4),
                 chance(r, 0.5) ? null : new RollingProgress.Snapshot(text(r), between(r, 0, 3), maybeInstant(r)));
         BlueGreenStatus blueGreen = chance(r, 0.5) ? null : new BlueGreenStatus(oneOf(r, BlueGreenPhase.values()), text(r),
                 "b0", text(r), text(r), text(r), text(r), between(r, 0, 5), r.nextBoolean(), maybeInstant(r), between(r, 0, 5),
-                chance(r, 0.5) ? null : failure(r), text(r), text(r), maybeInstant(r), between(r, 0, 3), text(r));
+                chance(r, 0.5) ? null : failure(r), text(r), text(r), maybeInstant(r), between(r, 0, 3), text(r),
+                chance(r, 0.5) ? List.of() : List.of("join-green", "wait-synced"), text(r));
         BreakGlass breakGlass = chance(r, 0.7) ? BreakGlass.inactive() : new BreakGlass(true, "SplitBrain", "two leaders",
                 "00ff" + r.nextInt(1000), instant(r), List.of("1. look", "2. fix"), maybeInstant(r));
+        BackupStatus.ActiveRun run = chance(r, 0.5) ? null
+                : new BackupStatus.ActiveRun("db-backup-" + r.nextInt(99), instant(r), r.nextBoolean(), instant(r),
+                        maybeInstant(r));
         BackupStatus backup = new BackupStatus(maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), text(r),
-                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100));
+                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r));
         return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
                 breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r)),
                 chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"));

@@ -63,6 +63,7 @@ public class RaftClusterStatus {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class StepDown {
         public Integer ordinal;
+        public Integer sequence;
         public String job;
         public String startedAt;
         public String confirmedAt;
@@ -103,6 +104,8 @@ public class RaftClusterStatus {
         public String rollbackStartedAt;
         public Integer rollbackAttempt;
         public String failedTarget;
+        public List<String> completedSteps;
+        public String holdReason;
     }
 
     /** {@code status.operationLock}; a free lock keeps its epoch. */
@@ -139,6 +142,18 @@ public class RaftClusterStatus {
         public Integer consecutiveFailures;
         public FailureRecord lastFailure;
         public Long successfulBackups;
+        public ActiveRun activeRun;
+        public String scheduleFingerprint;
+    }
+
+    /** {@code status.backup.activeRun}: the backup run holding the lock, recorded before its Job is created. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class ActiveRun {
+        public String job;
+        public String window;
+        public Boolean manual;
+        public String recordedAt;
+        public String createdAt;
     }
 
     /** {@code status.requests}: the last handled one-shot tokens. */
