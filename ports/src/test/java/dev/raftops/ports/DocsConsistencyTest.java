@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raftops.domain.backup.BackupReasons;
 import dev.raftops.domain.bluegreen.BlueGreenPhase;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.rolling.RollingReasons;
@@ -30,10 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documentation names only things that exist, and names all of them: every
- * {@code kubectl patch raftcluster} sets fields of {@link ClusterSpec} or {@link ClusterStatus}
- * (under their wire names), every {@code spec.}/{@code status.} path the docs mention exists,
- * the reference lists every spec and status field, and every reason in the reference tables is a
- * string in the code (and every reason constant is in the tables).
+ * {@code kubectl patch raftcluster} sets fields of the generated CRD, every {@code spec.}/{@code status.}
+ * path the docs mention exists in it, the reference lists every field of the CRD with its validation,
+ * every reason in the reference tables is a string in the code (and every reason constant is in the
+ * tables), and the names, labels and metrics the docs use are the code's.
  */
 class DocsConsistencyTest {
 
@@ -44,7 +42,7 @@ class DocsConsistencyTest {
     /** The pages this test owns; docs/decisions and docs/testing.md are checked only for patches. */
     static final List<String> PAGES = List.of("architecture.md", "user-guide.md", "embedding.md",
             "reference/conditions-and-reasons.md", "reference/events.md", "reference/status.md", "reference/spec.md",
-            "reference/metrics.md",
+            "reference/metrics.md", "reference/cli.md",
             "runbooks/upgrade-stuck-on-a-pod.md", "runbooks/step-down-timeout.md", "runbooks/backup-failing.md",
             "runbooks/break-glass-after-failed-rollback.md",
             "runbooks/lock-held-by-an-operation-that-will-not-finish.md");
@@ -64,7 +62,7 @@ class DocsConsistencyTest {
             // a shell variable spliced into the JSON ('"$NONCE"') stands for a string value
             Matcher m = PATCH.matcher(read(page).replaceAll("'\"\\$[A-Z_]+\"'", "VALUE"));
             while (m.find()) {
-                for (String path : MiniJson.leafPaths(m.group(1))) {
+                for (String path : MergePatchPaths.leafPaths(m.group(1))) {
                     patches.add(path);
                     assertThat(WirePaths.resolves(path)).as("%s patches %s, which is no field of the RaftCluster",
                             DOCS.relativize(page), path).isTrue();
@@ -87,15 +85,39 @@ class DocsConsistencyTest {
     }
 
     @Test
-    void theReferenceListsEverySpecAndStatusField() {
+    void theReferenceListsEveryFieldOfTheCrd() {
         String spec = read(DOCS.resolve("reference/spec.md"));
-        for (String path : WirePaths.of("spec", ClusterSpec.class)) {
+        SortedSet<String> specLeaves = WirePaths.leaves("spec");
+        assertThat(specLeaves).contains("spec.version", "spec.upgrade.requests.retry");
+        for (String path : specLeaves) {
             assertThat(spec).as("reference/spec.md documents %s", path).contains("`" + path + "`");
         }
         String status = read(DOCS.resolve("reference/status.md"));
-        for (String path : WirePaths.of("status", ClusterStatus.class)) {
+        SortedSet<String> statusLeaves = WirePaths.leaves("status");
+        assertThat(statusLeaves).contains("status.currentVersion", "status.conditions[].reason");
+        for (String path : statusLeaves) {
             assertThat(status).as("reference/status.md documents %s", path).contains("`" + path + "`");
         }
+    }
+
+    @Test
+    void theSpecReferenceShowsTheValidationOfTheCrd() {
+        List<String> rows = read(DOCS.resolve("reference/spec.md")).lines().filter(l -> l.startsWith("| `spec.")).toList();
+        for (String path : WirePaths.leaves("spec")) {
+            String rendered = WirePaths.CRD.get(path).rendered().replace("|", "\\|");
+            List<String> row = rows.stream().filter(l -> l.startsWith("| `" + path + "` |")).toList();
+            assertThat(row).as("one row for %s", path).hasSize(1);
+            assertThat(cells(row.get(0)).get(3)).as("CRD validation of %s", path).isEqualTo(rendered);
+        }
+    }
+
+    /** The cells of a markdown table row, with escaped pipes kept inside their cell. */
+    static List<String> cells(String row) {
+        List<String> out = new ArrayList<>();
+        for (String cell : row.substring(1, row.length() - 1).split("(?<!\\\\)\\|", -1)) {
+            out.add(cell.strip());
+        }
+        return out;
     }
 
     @Test
@@ -197,6 +219,56 @@ class DocsConsistencyTest {
     }
 
     @Test
+    void theCliReferenceNamesExactlyTheOptionsOfTheCommands() {
+        String cli = sourcesUnder(ROOT.resolve("controller-app/src/main/java/dev/raftops/controller/cli"));
+        SortedSet<String> declared = new TreeSet<>();
+        Matcher names = Pattern.compile("names = (\\{[^}]*\\}|\"[^\"]*\")").matcher(cli);
+        while (names.find()) {
+            Matcher option = Pattern.compile("\"(-[-a-zA-Z]+)\"").matcher(names.group(1));
+            while (option.find()) {
+                declared.add(option.group(1));
+            }
+        }
+        SortedSet<String> documented = new TreeSet<>();
+        for (String line : read(DOCS.resolve("reference/cli.md")).lines().toList()) {
+            if (line.startsWith("| `-")) {
+                Matcher option = Pattern.compile("`(-[-a-zA-Z]+)`").matcher(cells(line).get(0));
+                while (option.find()) {
+                    documented.add(option.group(1));
+                }
+            }
+        }
+        assertThat(declared).contains("--file", "--namespace");
+        assertThat(documented).as("options in reference/cli.md").isEqualTo(declared);
+    }
+
+    @Test
+    void everyRaftopsCommandLineInTheDocsUsesACommandAndOptionsThatExist() {
+        String cli = sourcesUnder(ROOT.resolve("controller-app/src/main/java/dev/raftops/controller/cli"));
+        Set<String> help = Set.of("--help", "--version");
+        List<String> unknown = new ArrayList<>();
+        int lines = 0;
+        for (Path page : allMarkdown()) {
+            for (String line : read(page).lines().filter(l -> l.contains("raftops.jar ")).toList()) {
+                lines++;
+                Matcher command = Pattern.compile("raftops\\.jar ([a-z]+)").matcher(line);
+                if (command.find() && !cli.contains("name = \"" + command.group(1) + "\"")) {
+                    unknown.add(line);
+                }
+                Matcher option = Pattern.compile(" (--?[a-zA-Z][-a-zA-Z]*)").matcher(line.substring(line.indexOf("raftops.jar")));
+                while (option.find()) {
+                    String o = option.group(1).replaceFirst("^--no-", "--");
+                    if (!help.contains(o) && !cli.contains("\"" + o + "\"")) {
+                        unknown.add(line + " (" + o + ")");
+                    }
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(2);
+        assertThat(unknown).as("raftops command lines naming what the CLI does not have").isEmpty();
+    }
+
+    @Test
     void theMetricsReferenceNamesExactlyTheMetricsOfTheCode() {
         SortedSet<String> inCode = new TreeSet<>();
         Matcher code = Pattern.compile("\"(raftops_[a-z_]+)\"").matcher(sources("src/main/java"));
@@ -221,9 +293,9 @@ class DocsConsistencyTest {
         assertThat(WirePaths.resolves("status.adminOps.lastError.reason")).isTrue();
         assertThat(WirePaths.resolves("status.lastError")).isFalse();
         assertThat(WirePaths.resolves("status.upgrade.plan[].stepDown")).isTrue();
-        assertThat(MiniJson.leafPaths("{\"spec\":{\"upgrade\":{\"requests\":{\"retry\":\"2026-11-24T10:00:00Z\"}}}}"))
+        assertThat(MergePatchPaths.leafPaths("{\"spec\":{\"upgrade\":{\"requests\":{\"retry\":\"2026-11-24T10:00:00Z\"}}}}"))
                 .containsExactly("spec.upgrade.requests.retry");
-        assertThat(MiniJson.leafPaths("{\"spec\":{\"paused\":true,\"maintenance\":{\"enabled\":false}}}"))
+        assertThat(MergePatchPaths.leafPaths("{\"spec\":{\"paused\":true,\"maintenance\":{\"enabled\":false}}}"))
                 .containsExactly("spec.paused", "spec.maintenance.enabled");
     }
 
@@ -262,7 +334,7 @@ class DocsConsistencyTest {
     /** The Java sources under {@code tree} of every module, as one text. */
     static String sources(String tree) {
         StringBuilder all = new StringBuilder();
-        for (String module : List.of("domain", "ports", "controller-app")) {
+        for (String module : List.of("domain", "ports", "adapters-fabric8", "controller-app")) {
             Path main = ROOT.resolve(module).resolve(tree);
             if (!Files.isDirectory(main)) {
                 continue;
@@ -274,6 +346,16 @@ class DocsConsistencyTest {
             }
         }
         return all.toString();
+    }
+
+    static String sourcesUnder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> all.append(read(p)).append('\n'));
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Path> allMarkdown() {
@@ -292,149 +374,34 @@ class DocsConsistencyTest {
         }
     }
 
-    /** A tiny JSON reader: the dotted paths of the leaves (scalars, arrays, nulls) of a merge patch. */
-    static final class MiniJson {
-
-        private final String text;
-        private int at;
-        private final List<String> leaves = new ArrayList<>();
-
-        private MiniJson(String text) {
-            this.text = text;
-        }
-
-        static List<String> leafPaths(String json) {
-            MiniJson reader = new MiniJson(json);
-            reader.value("");
-            return reader.leaves;
-        }
-
-        private void value(String path) {
-            skipSpace();
-            char c = text.charAt(at);
-            if (c == '{') {
-                at++;
-                skipSpace();
-                if (text.charAt(at) == '}') {
-                    at++;
-                    leaves.add(path);
-                    return;
-                }
-                while (true) {
-                    skipSpace();
-                    String key = string();
-                    skipSpace();
-                    expect(':');
-                    value(path.isEmpty() ? key : path + "." + key);
-                    skipSpace();
-                    if (text.charAt(at) == ',') {
-                        at++;
-                    } else {
-                        expect('}');
-                        return;
-                    }
-                }
-            }
-            leaves.add(path);
-            if (c == '"') {
-                string();
-            } else if (c == '[') {
-                int depth = 0;
-                do {
-                    char d = text.charAt(at++);
-                    depth += d == '[' ? 1 : d == ']' ? -1 : 0;
-                } while (depth > 0);
-            } else {
-                while (at < text.length() && ",}] \n".indexOf(text.charAt(at)) < 0) {
-                    at++;
-                }
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder s = new StringBuilder();
-            while (text.charAt(at) != '"') {
-                if (text.charAt(at) == '\\') {
-                    at++;
-                }
-                s.append(text.charAt(at++));
-            }
-            at++;
-            return s.toString();
-        }
-
-        private void expect(char c) {
-            if (text.charAt(at) != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + at + " in " + text);
-            }
-            at++;
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-    }
-
-    /**
-     * The wire paths of the RaftCluster spec and status, read off the domain records. A few record
-     * components are spelled differently in the resource (the spec's names); they are listed here.
-     */
+    /** The paths of the generated CRD; a path resolves when it is a field, a parent of one, or a key under a map. */
     static final class WirePaths {
 
-        static final TreeMap<String, String> WIRE_NAMES = new TreeMap<>(java.util.Map.of(
-                "ClusterStatus.lastError", "adminOps.lastError",
-                "BackupSpec.triggerRequest", "requests.trigger",
-                "BackupSpec.executorImage", "executor.image"));
+        static final java.util.SortedMap<String, CrdSchema.Field> CRD = CrdSchema.parse(
+                read(ROOT.resolve("controller-app/deploy/crd.yaml")));
 
-        static SortedSet<String> of(String root, Class<?> record) {
+        /** The leaf fields under {@code root} ({@code spec} or {@code status}). */
+        static SortedSet<String> leaves(String root) {
             SortedSet<String> out = new TreeSet<>();
-            walk(root, record, out);
-            return out;
-        }
-
-        private static void walk(String prefix, Class<?> record, SortedSet<String> out) {
-            for (var component : record.getRecordComponents()) {
-                String wire = WIRE_NAMES.getOrDefault(record.getSimpleName() + "." + component.getName(),
-                        component.getName());
-                String path = prefix + "." + wire;
-                Class<?> type = component.getType();
-                if (type.isRecord()) {
-                    walk(path, type, out);
-                } else if (List.class.isAssignableFrom(type)
-                        && component.getGenericType() instanceof java.lang.reflect.ParameterizedType p
-                        && p.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
-                    walk(path + "[]", element, out);
-                } else {
+            for (String path : CRD.keySet()) {
+                boolean parent = CRD.keySet().stream().anyMatch(p -> p.startsWith(path + ".") || p.startsWith(path + "[]"));
+                if (path.startsWith(root + ".") && !parent) {
                     out.add(path);
                 }
             }
+            return out;
         }
 
-        /** Whether {@code path} is a field, a parent of fields, or a key under a map field. */
         static boolean resolves(String path) {
             String wanted = path.replace("[]", "");
-            Class<?> root = wanted.startsWith("spec") ? ClusterSpec.class : ClusterStatus.class;
-            String rootName = wanted.startsWith("spec") ? "spec" : "status";
-            for (String known : of(rootName, root)) {
-                String k = known.replace("[]", "");
-                if (k.equals(wanted) || k.startsWith(wanted + ".")) {
-                    return true;
-                }
-                if (wanted.startsWith(k + ".") && isMap(known)) {
+            for (CrdSchema.Field field : CRD.values()) {
+                String known = field.path().replace("[]", "");
+                if (known.equals(wanted) || known.startsWith(wanted + ".")
+                        || (field.map() && wanted.startsWith(known + "."))) {
                     return true;
                 }
             }
             return false;
         }
-
-        private static boolean isMap(String path) {
-            return MAP_FIELDS.contains(path);
-        }
-
-        static final Set<String> MAP_FIELDS = Set.of("spec.backup.target", "spec.upgrade.executor.requests",
-                "spec.upgrade.executor.limits");
     }
 }
