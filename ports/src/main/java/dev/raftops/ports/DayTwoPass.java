@@ -58,7 +58,7 @@ final class DayTwoPass {
             return families;
         }
         List<OperationFamily> ordered = new ArrayList<>();
-        for (OperationFamily family : lockHolderFirst(status)) {
+        for (OperationFamily family : families) {
             if (family.operation() == status.operationLock().operation()) {
                 ordered.add(0, family);
             } else {

@@ -1,0 +1,40 @@
+package dev.raftops.simulator;
+
+import java.util.List;
+
+/**
+ * How a simulated run ended.
+ *
+ * @param result {@code converged}, {@code blocked}, {@code failed} or {@code timeout} (as in {@code run.end})
+ * @param writes the writes the controllers attempted (W of a crash test)
+ * @param violations the invariants the trace broke; the run stops at the first
+ */
+public record RunResult(Scenario scenario, String result, String reason, int writes, int controllerStarts,
+        List<Violation> violations, List<String> trace) {
+
+    public RunResult {
+        violations = List.copyOf(violations);
+        trace = List.copyOf(trace);
+    }
+
+    public boolean converged() {
+        return "converged".equals(result);
+    }
+
+    public boolean safe() {
+        return violations.isEmpty();
+    }
+
+    /** The whole trace as JSON Lines text. */
+    public String traceText() {
+        StringBuilder out = new StringBuilder();
+        trace.forEach(l -> out.append(l).append('\n'));
+        return out.toString();
+    }
+
+    /** One line a person can paste into a replay: the scenario, the outcome and the first violation. */
+    public String summary() {
+        return "replay: " + scenario.replay() + " -> " + result + (reason == null ? "" : " (" + reason + ")")
+                + (violations.isEmpty() ? "" : "; " + violations.get(0));
+    }
+}
