@@ -37,6 +37,13 @@ public sealed interface Fault {
         }
     }
 
+    /** The k-th watch event that would wake the controller arrives {@code seconds} late. */
+    record DelayEvent(int event, int seconds) implements Fault {
+        public String describe() {
+            return "delay-event:" + event + "+" + seconds + "s";
+        }
+    }
+
     /** At second {@code at}, Raft leadership moves to another Ready voter on its own. */
     record LeaderChange(int at) implements Fault {
         public String describe() {

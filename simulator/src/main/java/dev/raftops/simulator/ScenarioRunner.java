@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Runs one {@link Scenario}: controller passes alternate with world steps in simulated time. The
@@ -28,6 +29,7 @@ public final class ScenarioRunner {
     private static final int MAX_ITERATIONS = 200_000;
 
     private final List<OperationFamily> families;
+    private final Set<String> tolerated;
 
     /** A runner for the real controller: the standard families. */
     public ScenarioRunner() {
@@ -36,7 +38,20 @@ public final class ScenarioRunner {
 
     /** A runner whose controller decides with {@code families} (a broken one, in planted-bug tests). */
     public ScenarioRunner(List<OperationFamily> families) {
+        this(families, Set.of());
+    }
+
+    private ScenarioRunner(List<OperationFamily> families, Set<String> tolerated) {
         this.families = List.copyOf(families);
+        this.tolerated = Set.copyOf(tolerated);
+    }
+
+    /**
+     * The same runner, but violations of {@code invariants} are only recorded
+     * ({@link RunResult#tolerated()}) instead of ending the run.
+     */
+    public ScenarioRunner tolerating(Set<String> invariants) {
+        return new ScenarioRunner(families, invariants);
     }
 
     public RunResult run(Scenario scenario) {
@@ -44,7 +59,12 @@ public final class ScenarioRunner {
         Trace trace = new Trace(clock, SimWorld.NAMESPACE + "/" + SimWorld.NAME);
         InvariantChecker checker = new InvariantChecker();
         List<Violation> violations = new ArrayList<>();
-        trace.listen(line -> violations.addAll(checker.accept(line)));
+        List<Violation> noted = new ArrayList<>();
+        trace.listen(line -> {
+            for (Violation v : checker.accept(line)) {
+                (tolerated.contains(v.invariant()) ? noted : violations).add(v);
+            }
+        });
         SimWorld world = new SimWorld(scenario, clock, trace);
         SimulatedPorts ports = new SimulatedPorts(world);
         Instant deadline = EPOCH.plus(scenario.limit());
@@ -94,13 +114,17 @@ public final class ScenarioRunner {
                 if (world.changes() > eventsSeen) {
                     eventsSeen = world.changes();
                     wakeEvents++;
-                    if (scenario.faults().contains(new Fault.DropEvent(wakeEvents))) {
-                        trace.write(trace.line("fault").put("fault", "dropped-event").put("event", wakeEvents));
-                    } else if (controllerAt.isAfter(clock.instant())) {
-                        controllerAt = clock.instant();
+                    Instant delivered = delivery(scenario, trace, clock.instant(), wakeEvents);
+                    if (delivered != null && controllerAt.isAfter(delivered)) {
+                        controllerAt = delivered;
                     }
                 }
-                retries = operator(scenario, world, retries);
+            }
+            int before = retries;
+            retries = operator(scenario, world, retries);
+            if (retries > before) {
+                controllerAt = clock.instant(); // a spec edit is always a watch event
+                eventsSeen = world.changes();
             }
         }
         ClusterStatus status = world.status();
@@ -120,7 +144,23 @@ public final class ScenarioRunner {
         }
         trace.write(trace.line("run.end").put("result", result).put("currentVersion", status.currentVersion())
                 .put("reason", reason));
-        return new RunResult(scenario, result, reason, ports.writes(), instance, violations, trace.lines());
+        return new RunResult(scenario, result, reason, ports.writes(), instance, violations, noted, trace.lines());
+    }
+
+    /** When the k-th watch event reaches the controller: now, later (delayed) or never (dropped, null). */
+    private static Instant delivery(Scenario scenario, Trace trace, Instant now, int event) {
+        if (scenario.faults().contains(new Fault.DropEvent(event))) {
+            trace.write(trace.line("fault").put("fault", "dropped-event").put("event", event));
+            return null;
+        }
+        for (Fault fault : scenario.faults()) {
+            if (fault instanceof Fault.DelayEvent d && d.event() == event) {
+                trace.write(trace.line("fault").put("fault", "delayed-event").put("event", event)
+                        .put("seconds", d.seconds()));
+                return now.plusSeconds(d.seconds());
+            }
+        }
+        return now;
     }
 
     /** The simulated operator: asks for a retry when an upgrade has failed, a few times at most. */
