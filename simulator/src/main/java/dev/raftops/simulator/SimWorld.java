@@ -113,6 +113,25 @@ public final class SimWorld {
         }
     }
 
+    /** Lets the world run on its own for {@code duration}: every event due in it happens, in order. */
+    public void runFor(Duration duration) {
+        Instant until = clock.instant().plus(duration);
+        while (nextEventAt() != null && !nextEventAt().isAfter(until)) {
+            clock.advanceTo(nextEventAt());
+            step();
+        }
+        clock.advanceTo(until);
+    }
+
+    /** The leader's ordinal, or null while there is none. */
+    public Integer leader() {
+        return leader;
+    }
+
+    public long term() {
+        return term;
+    }
+
     /** Every pod of the cluster exists, runs {@code version}, is Ready, and the StatefulSet agrees. */
     public boolean runsEverywhere(String version) {
         if (pods.size() != sts.replicas) {

@@ -11,6 +11,7 @@ import dev.raftops.ports.SpecReading;
 import dev.raftops.ports.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -128,7 +129,7 @@ public final class WorldApi {
 
     /** Sets or removes the maintenance annotation on the StatefulSet or a pod. */
     public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
-        java.util.Map<String, String> annotations;
+        Map<String, String> annotations;
         if (statefulSet) {
             if (!w.sts.name.equals(name)) {
                 return new WriteResult.NotFound("StatefulSet " + name + " not found");
