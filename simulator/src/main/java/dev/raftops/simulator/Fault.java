@@ -1,7 +1,7 @@
 package dev.raftops.simulator;
 
 /**
- * A fault a scenario injects. Counted faults name the k-th write, read, wake-up event or Job of a
+ * A fault a scenario injects (or an operator edit that interleaves with the run like one). Counted faults name the k-th write, read, wake-up event or Job of a
  * run (1-based); timed faults name the simulated second they happen at. {@link #describe()} is the
  * form used in one-line replays.
  */
@@ -62,6 +62,13 @@ public sealed interface Fault {
     record JobFailure(int job) implements Fault {
         public String describe() {
             return "job-failure:" + job;
+        }
+    }
+
+    /** At second {@code at}, an operator edits {@code spec.version} to {@code version} (a retarget mid-upgrade). */
+    record NewTarget(int at, String version) implements Fault {
+        public String describe() {
+            return "new-target@" + at + ":" + version;
         }
     }
 

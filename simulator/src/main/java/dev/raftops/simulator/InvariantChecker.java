@@ -50,6 +50,7 @@ public final class InvariantChecker {
     private final Map<String, String> selectors = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
     private final Set<String> releasedLeading = new TreeSet<>();
+    private final Set<String> releasedNotDeleted = new TreeSet<>();
     private int replicas = -1;
     private String toVersion;
     private String currentVersion;
@@ -102,6 +103,11 @@ public final class InvariantChecker {
             case "sts.partition" -> onPartition();
             case "status" -> onStatus();
             case "service.selector" -> onSelector();
+            case "operator" -> {
+                if ("version".equals(line.string("request"))) {
+                    toVersion = line.string("version"); // the target of the run is what the spec asks for last
+                }
+            }
             case "run.end" -> onEnd();
             default -> {
             }
@@ -161,6 +167,7 @@ public final class InvariantChecker {
         }
         pod.exists = false;
         pod.replaced = false;
+        releasedNotDeleted.remove(name);
         if (!byController) {
             return;
         }
@@ -224,6 +231,7 @@ public final class InvariantChecker {
                 fail(PARTITION_STEPS, "partition of " + sts + " rose from " + before + " to " + value
                         + " (only a lock at " + replicas + " may raise it)");
             }
+            withdrawReleases(sts, value);
             return;
         }
         if (value < before - 1) {
@@ -240,6 +248,22 @@ public final class InvariantChecker {
                     releasedLeading.add(name);
                 }
                 takeDown(name, "released ordinal " + value);
+                releasedNotDeleted.add(name);
+            }
+        }
+    }
+
+    /**
+     * A lock raised the partition above ordinals released but not yet restarted: the StatefulSet
+     * will no longer restart them, so they are not down (a retarget does this).
+     */
+    private void withdrawReleases(String sts, int partition) {
+        for (String name : new ArrayList<>(releasedNotDeleted)) {
+            Pod pod = pods.get(name);
+            if (pod != null && pod.statefulSet.equals(sts) && pod.ordinal < partition) {
+                releasedNotDeleted.remove(name);
+                controllerDown.remove(name);
+                releasedLeading.remove(name);
             }
         }
     }

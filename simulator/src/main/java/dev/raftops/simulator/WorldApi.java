@@ -53,6 +53,15 @@ public final class WorldApi {
         w.changed();
     }
 
+    /** A person edits {@code spec.version}. */
+    public void requestVersion(String version) {
+        w.spec = w.spec.withVersion(SimWorld.canonical(version), w.spec.image());
+        w.crGeneration++;
+        w.crResourceVersion = w.nextResourceVersion();
+        w.trace.write(w.trace.line("operator").put("request", "version").put("version", w.spec.version()));
+        w.changed();
+    }
+
     public ClusterObservation observe() {
         StatefulSetView set = w.sts.view();
         List<PodView> pods = new ArrayList<>();

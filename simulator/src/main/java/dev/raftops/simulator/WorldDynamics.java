@@ -53,6 +53,8 @@ final class WorldDynamics {
             w.atInstant(w.clock.start().plusSeconds(f.at()), () -> spontaneousLeaderChange(f));
         } else if (fault instanceof Fault.PodCrash f) {
             w.atInstant(w.clock.start().plusSeconds(f.at()), () -> crash(f));
+        } else if (fault instanceof Fault.NewTarget f) {
+            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> w.api.requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
             w.atInstant(w.clock.start().plusSeconds(f.at()), () -> splitBrain(f));
         }

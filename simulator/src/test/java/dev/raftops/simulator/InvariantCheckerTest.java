@@ -122,6 +122,14 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aRetargetLockWithdrawsAReleaseTheStatefulSetHadNotActedOnYet() {
+        Story s = new Story().lock().roll(2).roll(1).leader(1).partition(0).partition(3);
+        s.add(s.line("sts.template").put("statefulSet", "raft").put("image", "img:2.3.0").put("version", "2.3.0"));
+        s.partition(2);
+        assertThat(s.invariants()).isEmpty();
+    }
+
+    @Test
     void aPartitionDroppingByTwoReleasesTwoOrdinalsAtOnce() {
         Story s = new Story().lock().partition(1);
         assertThat(s.invariants()).contains(InvariantChecker.PARTITION_STEPS);

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random mode: rolling upgrades of 1 to 5 replicas under a random mix of faults (409s, stale
- * reads, dropped and delayed events, leader changes, pod crashes, controller crashes, Job failures, with a
- * simulated operator who retries a failed upgrade). Invariants are checked on every trace line
+ * reads, dropped and delayed events, leader changes, pod crashes, controller crashes, Job failures, a
+ * retarget to a newer version mid-upgrade, and a simulated operator who retries a failed upgrade). Invariants are checked on every trace line
  * as it is written; a failing run is shrunk and printed as a one-line replay.
  */
 class RandomFaultsPropertiesTest {
@@ -41,6 +41,9 @@ class RandomFaultsPropertiesTest {
                 case 6 -> new Fault.CrashAfterWrite(Generate.between(random, 1, 25));
                 default -> new Fault.JobFailure(Generate.between(random, 1, 3));
             });
+        }
+        if (Generate.chance(random, 0.3)) {
+            faults.add(new Fault.NewTarget(Generate.between(random, 0, 60), "2." + Generate.between(random, 21, 24) + ".0"));
         }
         String from = "2." + Generate.between(random, 0, 12) + "." + Generate.between(random, 0, 3);
         String to = "2." + Generate.between(random, 13, 20) + ".0";

@@ -61,6 +61,15 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aRetargetMidUpgradeRollsEveryPodToTheNewVersion() {
+        RunResult run = runner.run(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 7)
+                .withFaults(List.of(new Fault.NewTarget(15, "2.3.0"))));
+        assertThat(run.converged()).as(run.summary()).isTrue();
+        assertThat(run.trace().get(run.trace().size() - 1)).contains("\"currentVersion\":\"2.3.0\"");
+        assertThat(run.violations()).as(run.summary()).isEmpty();
+    }
+
+    @Test
     void aSplitBrainHaltsTheUpgradeInBreakGlass() {
         RunResult run = runner.run(Scenario.upgrade(5, "2.1.0", "2.2.0", 0, 7)
                 .withFaults(List.of(new Fault.SplitBrain(12))).withLimit(Duration.ofMinutes(20)));
