@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
  *
  * @param brokenVersion pods of this version never become Ready ({@code failureMode}); null = none
  * @param autoRetry a simulated operator sets {@code spec.upgrade.requests.retry} when an upgrade fails
+ * @param snapshot the spec asks for a pre-upgrade snapshot (and configures backups so it can be taken)
  * @param limit simulated time after which the run ends as {@code timeout}
  */
 public record Scenario(int replicas, String fromVersion, String toVersion, int leader, long seed, List<Fault> faults,
-        String brokenVersion, PodFailureMode failureMode, boolean autoRetry, Duration limit) {
+        String brokenVersion, PodFailureMode failureMode, boolean autoRetry, boolean snapshot, Duration limit) {
 
     /** How a pod of a broken version misbehaves. */
     public enum PodFailureMode { CRASH_LOOP, NEVER_READY }
@@ -36,33 +37,39 @@ public record Scenario(int replicas, String fromVersion, String toVersion, int l
 
     /** A fault-free rolling upgrade. */
     public static Scenario upgrade(int replicas, String from, String to, int leader, long seed) {
-        return new Scenario(replicas, from, to, leader, seed, List.of(), null, null, false, null);
+        return new Scenario(replicas, from, to, leader, seed, List.of(), null, null, false, false, null);
     }
 
     public Scenario withFaults(List<Fault> value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, value, brokenVersion, failureMode,
-                autoRetry, limit);
+                autoRetry, snapshot, limit);
     }
 
     public Scenario withBrokenVersion(String version, PodFailureMode mode) {
-        return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, version, mode, autoRetry, limit);
+        return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, version, mode, autoRetry, snapshot,
+                limit);
     }
 
     public Scenario withAutoRetry(boolean value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode, value,
-                limit);
+                snapshot, limit);
+    }
+
+    public Scenario withSnapshot(boolean value) {
+        return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
+                autoRetry, value, limit);
     }
 
     public Scenario withLimit(Duration value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
-                autoRetry, value);
+                autoRetry, snapshot, value);
     }
 
     /** The one-line replay: everything needed to run this scenario again. */
     public String replay() {
         return "replicas=" + replicas + " from=" + fromVersion + " to=" + toVersion + " leader=" + leader + " seed="
                 + seed + (brokenVersion == null ? "" : " broken=" + brokenVersion + "/" + failureMode)
-                + (autoRetry ? " autoRetry" : "") + " faults=["
+                + (autoRetry ? " autoRetry" : "") + (snapshot ? " snapshot" : "") + " faults=["
                 + faults.stream().map(Fault::describe).collect(Collectors.joining(",")) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.raftops.simulator;
 
+import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.SortedMap;
@@ -66,7 +68,11 @@ public final class SimWorld {
         this.clock = clock;
         this.trace = trace;
         this.random = new Random(scenario.seed());
-        this.spec = ClusterSpec.of(canonical(scenario.toVersion()), null, scenario.replicas());
+        ClusterSpec base = ClusterSpec.of(canonical(scenario.toVersion()), null, scenario.replicas());
+        this.spec = scenario.snapshot()
+                ? base.withBackup(new BackupSpec("@daily", "UTC", null, Map.of("bucket", "sim"), "raftops/executor:sim",
+                        null)).withUpgrade(base.upgrade().withPreUpgradeSnapshot(true))
+                : base;
         this.status = ClusterStatus.initial().withCurrentVersion(canonical(scenario.fromVersion()))
                 .withPhase(Phase.Running);
         this.crResourceVersion = nextResourceVersion();

@@ -48,7 +48,7 @@ class RandomFaultsPropertiesTest {
         String from = "2." + Generate.between(random, 0, 12) + "." + Generate.between(random, 0, 3);
         String to = "2." + Generate.between(random, 13, 20) + ".0";
         return Scenario.upgrade(replicas, from, to, random.nextInt(replicas), random.nextLong()).withFaults(faults)
-                .withAutoRetry(true);
+                .withAutoRetry(true).withSnapshot(Generate.chance(random, 0.3));
     }
 
     /**

@@ -70,6 +70,27 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aPreUpgradeSnapshotRunsBeforeTheFirstPodIsTouchedAndIsRetriedAfterAFailure() {
+        RunResult run = runner.run(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 7).withSnapshot(true)
+                .withFaults(List.of(new Fault.JobFailure(1))));
+        assertThat(run.converged()).as(run.summary()).isTrue();
+        List<String> trace = run.trace();
+        int lastSnapshot = -1;
+        int firstDeletion = -1;
+        for (int i = 0; i < trace.size(); i++) {
+            if (trace.get(i).contains("\"action\":\"pre-upgrade-snapshot\",\"result\":\"succeeded\"")) {
+                lastSnapshot = i;
+            }
+            if (firstDeletion < 0 && trace.get(i).contains("\"kind\":\"pod.deleted\"")) {
+                firstDeletion = i;
+            }
+        }
+        assertThat(count(run, "\"kind\":\"job.created\",\"cluster\":\"sim/raft\",\"job\":\"raft-pre-upgrade-snapshot"))
+                .as(run.summary()).isEqualTo(2);
+        assertThat(lastSnapshot).as(run.summary()).isPositive().isLessThan(firstDeletion);
+    }
+
+    @Test
     void aSplitBrainHaltsTheUpgradeInBreakGlass() {
         RunResult run = runner.run(Scenario.upgrade(5, "2.1.0", "2.2.0", 0, 7)
                 .withFaults(List.of(new Fault.SplitBrain(12))).withLimit(Duration.ofMinutes(20)));
