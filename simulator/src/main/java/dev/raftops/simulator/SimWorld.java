@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * from one {@link Random}, and things that take time are scheduled events processed in (time,
  * sequence) order, so the same scenario always gives the same trace.
  *
- * <p>The API operations the ports call live in {@link WorldApi}; the kubelet, StatefulSet
- * controller and Raft behaviour in {@link WorldDynamics}. This class holds the state they share.
+ * <p>The API operations the ports call live in {@link WorldApi}; the kubelet and StatefulSet
+ * controller in {@link WorldDynamics}; Raft in {@link SimRaft}. This class holds the state they share.
  */
 public final class SimWorld {
 
@@ -54,12 +54,7 @@ public final class SimWorld {
     String crResourceVersion;
     String lastStatusSummary;
 
-    // Raft
-    Integer leader;
-    Integer splitBrainLeader;
-    long term = 1;
-    boolean electionPending;
-
+    final SimRaft raft;
     final WorldApi api;
     final WorldDynamics dynamics;
 
@@ -79,6 +74,7 @@ public final class SimWorld {
         String image = spec.imageFor(canonical(scenario.fromVersion()));
         this.sts = new SimStatefulSet(NAME, nextUid(), scenario.replicas(), image);
         this.sts.resourceVersion = Long.parseLong(nextResourceVersion());
+        this.raft = new SimRaft(this);
         this.api = new WorldApi(this);
         this.dynamics = new WorldDynamics(this);
         dynamics.start();
@@ -131,11 +127,11 @@ public final class SimWorld {
 
     /** The leader's ordinal, or null while there is none. */
     public Integer leader() {
-        return leader;
+        return raft.leader;
     }
 
     public long term() {
-        return term;
+        return raft.term;
     }
 
     /** Every pod of the cluster exists, runs {@code version}, is Ready, and the StatefulSet agrees. */
@@ -155,7 +151,7 @@ public final class SimWorld {
     public List<String> podSummary() {
         List<String> out = new ArrayList<>();
         for (SimPod pod : pods.values()) {
-            out.add(pod.name + "=" + pod.version + "/" + pod.state + (Integer.valueOf(pod.ordinal).equals(leader) ? "*" : ""));
+            out.add(pod.name + "=" + pod.version + "/" + pod.state + (raft.leads(pod.ordinal) ? "*" : ""));
         }
         return out;
     }

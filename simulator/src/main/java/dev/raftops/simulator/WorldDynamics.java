@@ -3,8 +3,6 @@ package dev.raftops.simulator;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.decision.ExecutorAction;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What happens in the simulated cluster without the controller: pods start, become Ready, catch
@@ -41,7 +39,7 @@ final class WorldDynamics {
         }
         w.sts.readyReplicas = s.replicas();
         w.sts.updatedReplicas = s.replicas();
-        setLeader(s.leader(), false);
+        w.raft.elect(s.leader(), false);
         w.api.traceStatus();
         for (Fault fault : s.faults()) {
             scheduleTimed(fault);
@@ -50,13 +48,16 @@ final class WorldDynamics {
 
     private void scheduleTimed(Fault fault) {
         if (fault instanceof Fault.LeaderChange f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> spontaneousLeaderChange(f));
+            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> {
+                w.trace.write(w.trace.line("fault").put("fault", "leader-change"));
+                w.raft.transfer();
+            });
         } else if (fault instanceof Fault.PodCrash f) {
             w.atInstant(w.clock.start().plusSeconds(f.at()), () -> crash(f));
         } else if (fault instanceof Fault.NewTarget f) {
             w.atInstant(w.clock.start().plusSeconds(f.at()), () -> w.api.requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> splitBrain(f));
+            w.atInstant(w.clock.start().plusSeconds(f.at()), w.raft::splitBrain);
         }
     }
 
@@ -112,19 +113,17 @@ final class WorldDynamics {
             }
         });
         requestSync();
-        if (w.leader == null) {
-            scheduleElection();
-        }
+        w.raft.memberReady();
     }
 
     /** Starts the graceful deletion of a pod; {@code cause} is controller, rollout or fault. */
     void delete(SimPod pod, String cause) {
-        boolean leads = leads(pod.ordinal);
+        boolean leads = w.raft.leads(pod.ordinal);
         pod.state = SimPod.State.TERMINATING;
         w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                 pod.version).put("leader", leads).put("cause", cause));
         w.changed();
-        loseMember(pod.ordinal);
+        w.raft.lose(pod.ordinal);
         String uid = pod.uid;
         w.at(w.between(1000, 3000), () -> {
             SimPod now = w.pods.get(pod.ordinal);
@@ -143,10 +142,10 @@ final class WorldDynamics {
         }
         w.trace.write(w.trace.line("fault").put("fault", "pod-crash").put("pod", pod.name));
         w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
-                pod.version).put("leader", leads(pod.ordinal)).put("cause", "crash"));
+                pod.version).put("leader", w.raft.leads(pod.ordinal)).put("cause", "crash"));
         pod.restartCount++;
         w.changed();
-        loseMember(pod.ordinal);
+        w.raft.lose(pod.ordinal);
         boot(pod);
         requestSync();
     }
@@ -211,90 +210,6 @@ final class WorldDynamics {
         }
     }
 
-    boolean leads(int ordinal) {
-        return Integer.valueOf(ordinal).equals(w.leader) || Integer.valueOf(ordinal).equals(w.splitBrainLeader);
-    }
-
-    private void loseMember(int ordinal) {
-        if (Integer.valueOf(ordinal).equals(w.splitBrainLeader)) {
-            w.splitBrainLeader = null;
-        }
-        if (Integer.valueOf(ordinal).equals(w.leader)) {
-            w.leader = null;
-            w.trace.write(w.trace.line("raft.leader").put("pod", null).put("ordinal", null).put("term", w.term));
-            w.changed();
-            scheduleElection();
-        }
-    }
-
-    private void scheduleElection() {
-        if (w.electionPending) {
-            return;
-        }
-        w.electionPending = true;
-        w.at(w.between(1000, 3000), () -> {
-            w.electionPending = false;
-            if (w.leader != null) {
-                return;
-            }
-            List<Integer> candidates = readyVoters(null);
-            if (candidates.size() >= w.scenario.replicas() / 2 + 1) {
-                setLeader(candidates.get(w.random.nextInt(candidates.size())), true);
-            } else {
-                scheduleElection();
-            }
-        });
-    }
-
-    private List<Integer> readyVoters(Integer except) {
-        List<Integer> out = new ArrayList<>();
-        for (SimPod pod : w.pods.values()) {
-            if (pod.ready() && !Integer.valueOf(pod.ordinal).equals(except)) {
-                out.add(pod.ordinal);
-            }
-        }
-        return out;
-    }
-
-    private void setLeader(int ordinal, boolean newTerm) {
-        w.leader = ordinal;
-        w.term += newTerm ? 1 : 0;
-        w.pods.get(ordinal).lag = 0L;
-        w.trace.write(w.trace.line("raft.leader").put("pod", w.podName(ordinal)).put("ordinal", ordinal)
-                .put("term", w.term));
-        w.changed();
-    }
-
-    /** Leadership moves from the current leader to another Ready voter (step-down or a fault). */
-    private boolean moveLeadership() {
-        if (w.leader == null) {
-            return false;
-        }
-        List<Integer> candidates = readyVoters(w.leader);
-        if (candidates.isEmpty()) {
-            return false;
-        }
-        setLeader(candidates.get(w.random.nextInt(candidates.size())), true);
-        return true;
-    }
-
-    private void spontaneousLeaderChange(Fault.LeaderChange f) {
-        w.trace.write(w.trace.line("fault").put("fault", "leader-change"));
-        moveLeadership();
-    }
-
-    private void splitBrain(Fault.SplitBrain f) {
-        List<Integer> candidates = readyVoters(w.leader);
-        if (w.leader == null || candidates.isEmpty()) {
-            return;
-        }
-        w.splitBrainLeader = candidates.get(w.random.nextInt(candidates.size()));
-        w.trace.write(w.trace.line("fault").put("fault", "split-brain"));
-        w.trace.write(w.trace.line("raft.leader").put("pod", w.podName(w.splitBrainLeader))
-                .put("ordinal", w.splitBrainLeader).put("term", w.term).put("splitBrain", true));
-        w.changed();
-    }
-
     /** A Job runs for a few seconds; a step-down that succeeds moves leadership away from the leader. */
     void run(SimJob job) {
         w.at(w.between(2000, 6000), () -> {
@@ -305,7 +220,7 @@ final class WorldDynamics {
             job.result = job.fails ? JobResult.FAILED : JobResult.SUCCEEDED;
             job.message = job.fails ? "injected failure" : null;
             if (!job.fails && job.request.action() == ExecutorAction.STEP_DOWN) {
-                moveLeadership();
+                w.raft.transfer();
             }
             w.trace.write(w.trace.line("job.finished").put("job", job.request.name())
                     .put("action", job.request.action().wireName())
