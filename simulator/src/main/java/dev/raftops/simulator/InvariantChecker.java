@@ -41,8 +41,7 @@ public final class InvariantChecker {
     public static final String ONE_COLOUR = "client Services select exactly one colour, and only one with a leader";
 
     private final List<Violation> violations = new ArrayList<>();
-    private final Map<String, Pod> pods = new TreeMap<>();
-    private final Set<String> leaders = new TreeSet<>();
+    private final TracedCluster cluster = new TracedCluster();
     private final Set<String> controllerDown = new TreeSet<>();
     private final Map<String, Integer> deletions = new HashMap<>();
     private final Map<String, Integer> partitions = new TreeMap<>();
@@ -51,22 +50,13 @@ public final class InvariantChecker {
     private final Set<String> templates = new TreeSet<>();
     private final Set<String> releasedLeading = new TreeSet<>();
     private final Set<String> releasedNotDeleted = new TreeSet<>();
+    private final Set<String> replacedWhileDown = new TreeSet<>();
     private int replicas = -1;
     private String toVersion;
     private String currentVersion;
     private String lock;
     private int lineNumber;
     private TraceRecord line;
-
-    private static final class Pod {
-        String statefulSet;
-        int ordinal;
-        String version;
-        String revision;
-        boolean ready;
-        boolean exists;
-        boolean replaced;
-    }
 
     /** Every violation in {@code lines}. */
     public static List<Violation> check(List<String> lines) {
@@ -94,10 +84,16 @@ public final class InvariantChecker {
                 replicas = (int) line.number("replicas");
                 toVersion = line.string("toVersion");
             }
-            case "raft.leader" -> onLeader();
-            case "pod.created" -> onPodCreated();
-            case "pod.ready" -> onPodReady();
-            case "pod.unready" -> pod(line.string("pod")).ready = false;
+            case "pod.created" -> {
+                if (controllerDown.contains(line.string("pod"))) {
+                    replacedWhileDown.add(line.string("pod"));
+                }
+            }
+            case "pod.ready" -> {
+                if (replacedWhileDown.remove(line.string("pod"))) {
+                    controllerDown.remove(line.string("pod"));
+                }
+            }
             case "pod.deleted" -> onPodDeleted();
             case "sts.template" -> onTemplate();
             case "sts.partition" -> onPartition();
@@ -112,62 +108,21 @@ public final class InvariantChecker {
             default -> {
             }
         }
+        cluster.apply(line);
         return List.copyOf(violations.subList(before, violations.size()));
-    }
-
-    private void onLeader() {
-        String pod = line.string("pod");
-        if (!line.flag("splitBrain")) {
-            leaders.clear();
-        }
-        if (pod != null) {
-            leaders.add(pod);
-        }
-    }
-
-    private Pod pod(String name) {
-        return pods.computeIfAbsent(name, n -> {
-            Pod p = new Pod();
-            int dash = n.lastIndexOf('-');
-            p.statefulSet = dash < 0 ? n : n.substring(0, dash);
-            p.ordinal = line.optionalInt("ordinal") == null ? -1 : line.optionalInt("ordinal");
-            return p;
-        });
-    }
-
-    private void onPodCreated() {
-        Pod pod = pod(line.string("pod"));
-        pod.exists = true;
-        pod.ready = false;
-        pod.replaced = true;
-        pod.version = line.string("version");
-        pod.revision = line.string("revision");
-    }
-
-    private void onPodReady() {
-        String name = line.string("pod");
-        Pod pod = pod(name);
-        pod.ready = true;
-        pod.exists = true;
-        pod.version = line.string("version");
-        if (pod.replaced && controllerDown.remove(name)) {
-            pod.replaced = false;
-        }
     }
 
     private void onPodDeleted() {
         String name = line.string("pod");
-        Pod pod = pod(name);
+        TracedCluster.Pod pod = cluster.pod(name, line.optionalInt("ordinal"));
         String cause = line.string("cause");
         boolean byController = "controller".equals(cause) || "rollout".equals(cause);
         boolean wasReady = pod.ready;
-        pod.ready = false;
         if ("crash".equals(cause)) {
             return;
         }
-        pod.exists = false;
-        pod.replaced = false;
         releasedNotDeleted.remove(name);
+        replacedWhileDown.remove(name);
         if (!byController) {
             return;
         }
@@ -239,11 +194,11 @@ public final class InvariantChecker {
         }
         if (value < before) {
             String name = sts + "-" + value;
-            Pod pod = pods.get(name);
+            TracedCluster.Pod pod = cluster.find(name);
             String target = targets.get(sts);
             boolean done = pod != null && pod.ready && target != null && same(pod.version, target);
             if (!done) {
-                if (leaders.contains(name) && replicas > 1) {
+                if (cluster.leads(name) && replicas > 1) {
                     fail(LEADER_SPARED, "released ordinal " + value + " (" + name + ") while it was the Raft leader");
                     releasedLeading.add(name);
                 }
@@ -259,7 +214,7 @@ public final class InvariantChecker {
      */
     private void withdrawReleases(String sts, int partition) {
         for (String name : new ArrayList<>(releasedNotDeleted)) {
-            Pod pod = pods.get(name);
+            TracedCluster.Pod pod = cluster.find(name);
             if (pod != null && pod.statefulSet.equals(sts) && pod.ordinal < partition) {
                 releasedNotDeleted.remove(name);
                 controllerDown.remove(name);
@@ -284,8 +239,8 @@ public final class InvariantChecker {
         if (currentVersion != null) {
             List<String> behind = new ArrayList<>();
             int running = 0;
-            for (Map.Entry<String, Pod> e : pods.entrySet()) {
-                Pod pod = e.getValue();
+            for (Map.Entry<String, TracedCluster.Pod> e : cluster.pods().entrySet()) {
+                TracedCluster.Pod pod = e.getValue();
                 if (!pod.exists) {
                     continue;
                 }
@@ -314,8 +269,8 @@ public final class InvariantChecker {
             return;
         }
         boolean led = false;
-        for (String leader : leaders) {
-            Pod pod = pods.get(leader);
+        for (String leader : cluster.leaders()) {
+            TracedCluster.Pod pod = cluster.find(leader);
             led |= pod != null && revision.equals(pod.revision);
         }
         if (!led) {
