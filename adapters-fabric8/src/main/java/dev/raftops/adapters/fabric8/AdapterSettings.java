@@ -1,0 +1,41 @@
+package dev.raftops.adapters.fabric8;
+
+import java.util.Objects;
+
+/**
+ * What the adapters need to know about the workload that the {@code RaftCluster} does not say.
+ *
+ * @param leaderLabel pod label whose value {@code "true"}/{@code "false"} reports Raft leadership
+ *     (OpenBao's service registration sets {@code openbao-active})
+ * @param lagAnnotation optional pod annotation with the Raft log entries behind the leader
+ * @param defaultRepository image repository used when {@code spec.image} is not set
+ * @param containerName the workload container in the pod template
+ * @param apiPort the client port, served by the client Service
+ * @param clusterPort the Raft/cluster port, served by the headless Service
+ * @param storageSize size of the {@code data} volume claim of each pod
+ * @param executorImage executor Job image when neither the request nor the spec names one
+ * @param executorServiceAccount service account of executor Jobs when the spec names none
+ */
+public record AdapterSettings(String leaderLabel, String lagAnnotation, String defaultRepository, String containerName,
+        int apiPort, int clusterPort, String storageSize, String executorImage, String executorServiceAccount) {
+
+    public AdapterSettings {
+        Objects.requireNonNull(leaderLabel, "leaderLabel");
+        Objects.requireNonNull(lagAnnotation, "lagAnnotation");
+        Objects.requireNonNull(defaultRepository, "defaultRepository");
+        Objects.requireNonNull(containerName, "containerName");
+        Objects.requireNonNull(storageSize, "storageSize");
+        Objects.requireNonNull(executorImage, "executorImage");
+    }
+
+    /** OpenBao defaults. */
+    public static AdapterSettings openBao() {
+        return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", "quay.io/openbao/openbao", "server", 8200,
+                8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
+    }
+
+    public AdapterSettings withLeaderLabel(String value) {
+        return new AdapterSettings(value, lagAnnotation, defaultRepository, containerName, apiPort, clusterPort,
+                storageSize, executorImage, executorServiceAccount);
+    }
+}

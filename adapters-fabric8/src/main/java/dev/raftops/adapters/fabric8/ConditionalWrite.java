@@ -1,0 +1,39 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.ports.WriteResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Supplier;
+
+/** Runs one conditioned write and turns the API's precondition answers into {@link WriteResult} values. */
+final class ConditionalWrite {
+
+    static final int CONFLICT = 409;
+    static final int NOT_FOUND = 404;
+
+    private ConditionalWrite() {
+    }
+
+    /**
+     * 409 (stale resourceVersion, precondition failed) becomes {@code Conflict} and 404 {@code NotFound};
+     * anything else is a real failure and propagates, so the controller backs off.
+     */
+    static WriteResult attempt(Supplier<? extends HasMetadata> write) {
+        try {
+            HasMetadata written = write.get();
+            return new WriteResult.Written(written == null ? null : written.getMetadata().getResourceVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == CONFLICT) {
+                return new WriteResult.Conflict(e.getMessage());
+            }
+            if (e.getCode() == NOT_FOUND) {
+                return new WriteResult.NotFound(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    static WriteResult conflict(String what, String expected, String actual) {
+        return new WriteResult.Conflict(what + ": expected " + expected + " but found " + actual + "; nothing written");
+    }
+}

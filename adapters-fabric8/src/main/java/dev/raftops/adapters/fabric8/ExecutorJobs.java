@@ -1,0 +1,105 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ExecutorSpec;
+import dev.raftops.domain.decision.JobRequest;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders an executor Job: owned by the cluster, labelled, never retried by Kubernetes (raftops
+ * counts failures itself), cleaned up an hour after it finishes, restricted security context, and a
+ * short-lived projected service-account token instead of a mounted Secret.
+ */
+final class ExecutorJobs {
+
+    static final int TTL_SECONDS_AFTER_FINISHED = 3600;
+    static final long TOKEN_EXPIRATION_SECONDS = 3600;
+    static final String TOKEN_DIR = "/var/run/secrets/raftops";
+
+    private ExecutorJobs() {
+    }
+
+    static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, AdapterSettings settings) {
+        Map<String, String> labels = Labels.of(cluster);
+        labels.put(Labels.ACTION, request.action().wireName());
+        String image = request.image() != null ? request.image()
+                : executor.image() != null ? executor.image() : settings.executorImage();
+        String account = request.serviceAccount() != null ? request.serviceAccount()
+                : executor.serviceAccount() != null ? executor.serviceAccount() : settings.executorServiceAccount();
+        JobBuilder job = new JobBuilder()
+                .withNewMetadata()
+                .withNamespace(cluster.namespace()).withName(request.name()).withLabels(labels)
+                .withOwnerReferences(WorkloadRendering.owner(cluster, ownerUid))
+                .endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(0)
+                .withTtlSecondsAfterFinished(TTL_SECONDS_AFTER_FINISHED)
+                .withActiveDeadlineSeconds(request.activeDeadlineSeconds() > 0 ? (long) request.activeDeadlineSeconds() : null)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withServiceAccountName(account)
+                .withAutomountServiceAccountToken(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .addNewVolume().withName("token").withNewProjected()
+                .addNewSource().withNewServiceAccountToken().withPath("token")
+                .withExpirationSeconds(TOKEN_EXPIRATION_SECONDS).endServiceAccountToken().endSource()
+                .endProjected().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewContainer()
+                .withName("executor")
+                .withImage(image)
+                .withArgs(request.action().wireName())
+                .withEnv(env(cluster, request))
+                .withNewResources()
+                .withRequests(Fabric8JobPort.quantities(executor.requests()))
+                .withLimits(Fabric8JobPort.quantities(executor.limits()))
+                .endResources()
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .addNewVolumeMount().withName("token").withMountPath(TOKEN_DIR).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec();
+        return job.build();
+    }
+
+    /** Fixed variables first, then every parameter as {@code RAFTOPS_<UPPER_SNAKE>} in key order. */
+    static List<EnvVar> env(ClusterKey cluster, JobRequest request) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(var("RAFTOPS_CLUSTER", cluster.name()));
+        env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
+        env.add(var("RAFTOPS_ACTION", request.action().wireName()));
+        env.add(var("RAFTOPS_TOKEN_FILE", TOKEN_DIR + "/token"));
+        new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> env.add(var("RAFTOPS_" + envName(k), v)));
+        return env;
+    }
+
+    /** {@code targetPod} → {@code TARGET_POD}, {@code backup.target} → {@code BACKUP_TARGET}. */
+    static String envName(String key) {
+        String snake = key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
+        return snake.toUpperCase(Locale.ROOT);
+    }
+
+    private static EnvVar var(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+}

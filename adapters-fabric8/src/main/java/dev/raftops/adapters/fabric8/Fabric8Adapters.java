@@ -1,0 +1,66 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.ports.ClusterObserver;
+import dev.raftops.ports.EventPort;
+import dev.raftops.ports.JobPort;
+import dev.raftops.ports.StatusPort;
+import dev.raftops.ports.WorkloadPort;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The fabric8 implementations of the driven ports, for the controller to wire. The implementing
+ * classes stay package-private; only the port interfaces leave this package.
+ */
+public final class Fabric8Adapters {
+
+    /** Where the generated CRD sits on the classpath (inside this module's jar). */
+    public static final String CRD_RESOURCE = "/META-INF/fabric8/raftclusters.raftops.dev-v1.yml";
+
+    private final KubernetesClient client;
+    private final AdapterSettings settings;
+    private final Clock clock;
+
+    public Fabric8Adapters(KubernetesClient client, AdapterSettings settings, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ClusterObserver clusterObserver() {
+        return new Fabric8ClusterObserver(client, settings);
+    }
+
+    public StatusPort statusPort() {
+        return new Fabric8StatusPort(client);
+    }
+
+    public WorkloadPort workloadPort() {
+        return new Fabric8WorkloadPort(client, settings);
+    }
+
+    public JobPort jobPort() {
+        return new Fabric8JobPort(client, settings);
+    }
+
+    public EventPort eventPort() {
+        return new Fabric8EventPort(client, clock);
+    }
+
+    public WorkloadReconciliation workloadReconciliation() {
+        return new WorkloadReconciliation(client, settings);
+    }
+
+    /** A new {@code RaftCluster} for {@code spec} (for the CLI and the sandbox); create it with the client. */
+    public static RaftCluster raftCluster(ClusterKey key, ClusterSpec spec) {
+        RaftCluster cr = new RaftCluster();
+        cr.setMetadata(new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
+        cr.setSpec(SpecWriting.toResource(spec));
+        return cr;
+    }
+}

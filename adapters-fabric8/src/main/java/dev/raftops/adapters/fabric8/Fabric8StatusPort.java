@@ -1,0 +1,54 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.ports.ClusterDocument;
+import dev.raftops.ports.StatusPort;
+import dev.raftops.ports.WriteResult;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link StatusPort} on the {@code RaftCluster} status subresource. A write is one JSON patch of
+ * {@code /status}: it sets {@code metadata.resourceVersion} to the expected value, which the API
+ * server (and the CRUD mock) treats as a precondition (409 when stale; a status PUT is not
+ * conflict-checked by the mock), and replaces {@code /status} as a whole. A merge patch would not
+ * do: the mock concatenates lists in merge patches, so conditions would pile up.
+ */
+final class Fabric8StatusPort implements StatusPort {
+
+    private final KubernetesClient client;
+
+    Fabric8StatusPort(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<ClusterDocument> read(ClusterKey cluster) {
+        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
+        return Optional.ofNullable(cr).map(c -> document(cluster, c));
+    }
+
+    static ClusterDocument document(ClusterKey cluster, RaftCluster cr) {
+        Long generation = cr.getMetadata().getGeneration();
+        return new ClusterDocument(cluster, cr.getMetadata().getUid(), generation == null ? 0 : generation,
+                cr.getMetadata().getResourceVersion(), SpecMapping.read(cr.getSpec()),
+                StatusReading.fromResource(cr.getStatus()));
+    }
+
+    @Override
+    public WriteResult compareAndSet(ClusterKey cluster, String expectedResourceVersion, ClusterStatus status) {
+        if (expectedResourceVersion == null) {
+            return new WriteResult.Conflict("a status write needs the resourceVersion it was decided on; nothing written");
+        }
+        String body = client.getKubernetesSerialization().asJson(List.of(
+                JsonPatch.precondition(expectedResourceVersion),
+                JsonPatch.add("/status", StatusWriting.toResource(status))));
+        return ConditionalWrite.attempt(() -> client.resources(RaftCluster.class).inNamespace(cluster.namespace())
+                .withName(cluster.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+    }
+}

@@ -1,0 +1,229 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.gates.MaintenanceMarks;
+import dev.raftops.ports.WorkloadPort;
+import dev.raftops.ports.WriteResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link WorkloadPort} on StatefulSets, pods and Services. resourceVersion preconditions travel in
+ * the patch ({@code metadata.resourceVersion} set to the expected value, see {@link JsonPatch}). UID
+ * preconditions are checked by reading the object first; the write then carries the resourceVersion
+ * of that read, which pins the exact object the UID check saw (fabric8 cannot send a UID
+ * precondition, and the CRUD mock would ignore one).
+ */
+final class Fabric8WorkloadPort implements WorkloadPort {
+
+    private final KubernetesClient client;
+    private final AdapterSettings settings;
+
+    Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    @Override
+    public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
+        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        StatefulSet live = ref.get();
+        if (live == null) {
+            return new WriteResult.NotFound("StatefulSet " + action.statefulSet() + " does not exist");
+        }
+        String expected = action.resourceVersion() != null ? action.resourceVersion() : live.getMetadata().getResourceVersion();
+        if (!expected.equals(live.getMetadata().getResourceVersion())) {
+            return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
+                    live.getMetadata().getResourceVersion());
+        }
+        // one patch: the partition is locked in the same write that changes the image
+        String body = json(List.of(JsonPatch.precondition(expected),
+                JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
+                        "rollingUpdate", Map.of("partition", action.partition()))),
+                JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
+        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
+    }
+
+    @Override
+    public WriteResult setPartition(ClusterKey cluster, Action.SetPartition action) {
+        Map<String, Object> patch = new HashMap<>();
+        if (action.resourceVersion() != null) {
+            patch.put("metadata", Map.of("resourceVersion", action.resourceVersion()));
+        }
+        patch.put("spec", Map.of("updateStrategy", Map.of("type", "RollingUpdate",
+                "rollingUpdate", Map.of("partition", action.partition()))));
+        String body = json(patch);
+        return ConditionalWrite.attempt(() -> statefulSet(cluster, action.statefulSet())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), body));
+    }
+
+    @Override
+    public WriteResult deletePod(ClusterKey cluster, Action.DeletePod action) {
+        Resource<Pod> ref = client.pods().inNamespace(cluster.namespace()).withName(action.pod());
+        Pod live = ref.get();
+        if (live == null) {
+            return new WriteResult.NotFound("pod " + action.pod() + " does not exist");
+        }
+        if (!action.uid().equals(live.getMetadata().getUid())) {
+            return ConditionalWrite.conflict("pod " + action.pod() + " UID", action.uid(), live.getMetadata().getUid());
+        }
+        return delete(ref, live);
+    }
+
+    @Override
+    public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action) {
+        if (action.target() == Action.MarkMaintenance.Target.STATEFUL_SET) {
+            Resource<StatefulSet> ref = statefulSet(cluster, action.name());
+            StatefulSet live = ref.get();
+            if (live == null) {
+                return new WriteResult.NotFound("StatefulSet " + action.name() + " does not exist");
+            }
+            String rv = live.getMetadata().getResourceVersion();
+            if (action.precondition() != null && !action.precondition().equals(rv)) {
+                return ConditionalWrite.conflict("StatefulSet " + action.name() + " resourceVersion", action.precondition(), rv);
+            }
+            return annotate(ref, live, action.marked());
+        }
+        Resource<Pod> ref = client.pods().inNamespace(cluster.namespace()).withName(action.name());
+        Pod live = ref.get();
+        if (live == null) {
+            return new WriteResult.NotFound("pod " + action.name() + " does not exist");
+        }
+        if (action.precondition() != null && !action.precondition().equals(live.getMetadata().getUid())) {
+            return ConditionalWrite.conflict("pod " + action.name() + " UID", action.precondition(), live.getMetadata().getUid());
+        }
+        return annotate(ref, live, action.marked());
+    }
+
+    /**
+     * Sets or removes the maintenance annotation with a JSON patch conditioned on the read
+     * resourceVersion. Removal is an explicit {@code remove} of a key known to exist: the CRUD mock
+     * stores a merge patch's null instead of deleting the key.
+     */
+    private <T extends HasMetadata> WriteResult annotate(Resource<T> ref, T live, boolean marked) {
+        Map<String, String> annotations = Fabric8ClusterObserver.orEmpty(live.getMetadata().getAnnotations());
+        String key = "/metadata/annotations/" + JsonPatch.escape(MaintenanceMarks.ANNOTATION);
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(JsonPatch.precondition(live.getMetadata().getResourceVersion()));
+        if (marked && !"true".equals(annotations.get(MaintenanceMarks.ANNOTATION))) {
+            ops.add(live.getMetadata().getAnnotations() == null
+                    ? JsonPatch.add("/metadata/annotations", Map.of(MaintenanceMarks.ANNOTATION, "true"))
+                    : JsonPatch.add(key, "true"));
+        } else if (!marked && annotations.containsKey(MaintenanceMarks.ANNOTATION)) {
+            ops.add(JsonPatch.remove(key));
+        } else {
+            return new WriteResult.Written(live.getMetadata().getResourceVersion()); // already as asked
+        }
+        String body = json(ops);
+        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
+    }
+
+    @Override
+    public WriteResult createWorkload(ClusterKey cluster, Action.CreateWorkload action) {
+        RaftCluster owner = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
+        if (owner == null) {
+            return new WriteResult.NotFound("RaftCluster " + cluster + " does not exist");
+        }
+        StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, settings);
+        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        try {
+            return new WriteResult.Written(client.resource(desired).create().getMetadata().getResourceVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != ConditionalWrite.CONFLICT) {
+                throw e;
+            }
+            // already there: the same revision is the same work, already done; anything else is not ours to reuse
+            StatefulSet live = ref.get();
+            String revision = live == null ? null : Fabric8ClusterObserver.orEmpty(live.getMetadata().getLabels()).get(Labels.REVISION);
+            return action.revision().equals(revision) ? new WriteResult.Written(live.getMetadata().getResourceVersion())
+                    : ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " revision", action.revision(), revision);
+        }
+    }
+
+    @Override
+    public WriteResult deleteWorkload(ClusterKey cluster, Action.DeleteWorkload action) {
+        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        StatefulSet live = ref.get();
+        if (live == null) {
+            return new WriteResult.NotFound("StatefulSet " + action.statefulSet() + " does not exist");
+        }
+        if (action.uid() != null && !action.uid().equals(live.getMetadata().getUid())) {
+            return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " UID", action.uid(), live.getMetadata().getUid());
+        }
+        return delete(ref, live);
+    }
+
+    @Override
+    public WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic action) {
+        List<Service> services = client.services().inNamespace(cluster.namespace()).withLabel(Labels.CLUSTER, cluster.name())
+                .withLabel(Labels.SERVICE_ROLE, WorkloadRendering.CLIENT_ROLE).list().getItems();
+        if (services.isEmpty()) {
+            return new WriteResult.NotFound("no client Service for " + cluster);
+        }
+        List<Service> sorted = new ArrayList<>(services);
+        sorted.sort((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()));
+        WriteResult last = null;
+        for (Service svc : sorted) {
+            Map<String, String> selector = Fabric8ClusterObserver.orEmpty(svc.getSpec().getSelector());
+            if (Objects.equals(selector.get(Labels.REVISION), action.revision())) {
+                last = new WriteResult.Written(svc.getMetadata().getResourceVersion());
+                continue;
+            }
+            String body = json(Map.of("metadata", Map.of("resourceVersion", svc.getMetadata().getResourceVersion()),
+                    "spec", Map.of("selector", Map.of(Labels.REVISION, action.revision()))));
+            last = ConditionalWrite.attempt(() -> client.services().inNamespace(cluster.namespace())
+                    .withName(svc.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), body));
+            if (!last.written()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private <T extends HasMetadata> WriteResult delete(Resource<T> ref, T live) {
+        try {
+            ref.lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
+            return new WriteResult.Written(null);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == ConditionalWrite.CONFLICT) {
+                return new WriteResult.Conflict(e.getMessage());
+            }
+            if (e.getCode() == ConditionalWrite.NOT_FOUND) {
+                return new WriteResult.NotFound(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private int containerIndex(StatefulSet sts) {
+        var containers = sts.getSpec().getTemplate().getSpec().getContainers();
+        for (int i = 0; i < containers.size(); i++) {
+            if (settings.containerName().equals(containers.get(i).getName())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private Resource<StatefulSet> statefulSet(ClusterKey cluster, String name) {
+        return client.apps().statefulSets().inNamespace(cluster.namespace()).withName(name);
+    }
+
+    private String json(Object value) {
+        return client.getKubernetesSerialization().asJson(value);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.bluegreen.BlueGreenSpec;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ExecutorSpec;
+import dev.raftops.domain.cluster.UpgradeRequests;
+import dev.raftops.domain.cluster.UpgradeSpec;
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.rolling.UpgradeTimeouts;
+import dev.raftops.domain.version.UpgradePolicy;
+import dev.raftops.ports.SpecReading;
+import java.time.Duration;
+
+/**
+ * Reads a {@code RaftCluster} spec into the domain's {@link ClusterSpec}. The API server validates
+ * against the generated schema, but a CR may predate a schema change or come from a server without
+ * validation, so every field is checked again here; the first bad one becomes
+ * {@link SpecReading.Invalid} (never an exception).
+ */
+final class SpecMapping {
+
+    private SpecMapping() {
+    }
+
+    static SpecReading read(RaftClusterSpec spec) {
+        try {
+            return new SpecReading.Valid(toDomain(spec));
+        } catch (InvalidField e) {
+            return new SpecReading.Invalid(e.field(), e.getMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a domain constructor refused a combination the checks above let through
+            return new SpecReading.Invalid("spec", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static ClusterSpec toDomain(RaftClusterSpec spec) {
+        if (spec == null) {
+            throw new InvalidField("spec", "spec is missing");
+        }
+        if (spec.version == null || spec.version.isBlank()) {
+            throw new InvalidField("spec.version", "spec.version is required");
+        }
+        int replicas = spec.replicas == null ? ClusterSpec.DEFAULT_REPLICAS : spec.replicas;
+        if (replicas < 1) {
+            throw new InvalidField("spec.replicas", "spec.replicas must be at least 1, was " + replicas);
+        }
+        Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
+                : new Maintenance(isTrue(spec.maintenance.enabled), spec.maintenance.restartAt);
+        return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
+                blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup));
+    }
+
+    private static UpgradeSpec upgrade(RaftClusterSpec.Upgrade u) {
+        if (u == null) {
+            return UpgradeSpec.defaults();
+        }
+        UpgradeStrategy strategy;
+        try {
+            strategy = UpgradeStrategy.fromWire(u.strategy);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("spec.upgrade.strategy", e.getMessage());
+        }
+        return new UpgradeSpec(strategy, isTrue(u.preUpgradeSnapshot), policy(u.policy), timeouts(u.timeouts),
+                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen));
+    }
+
+    private static UpgradePolicy policy(RaftClusterSpec.Policy p) {
+        if (p == null) {
+            return UpgradePolicy.defaults();
+        }
+        if (p.maxMinorSkip != null && p.maxMinorSkip < 0) {
+            throw new InvalidField("spec.upgrade.policy.maxMinorSkip",
+                    "spec.upgrade.policy.maxMinorSkip must not be negative, was " + p.maxMinorSkip);
+        }
+        return new UpgradePolicy(isTrue(p.allowMajor), p.allowPrerelease == null || p.allowPrerelease, p.maxMinorSkip);
+    }
+
+    private static UpgradeTimeouts timeouts(RaftClusterSpec.Timeouts t) {
+        if (t == null) {
+            return UpgradeTimeouts.defaults();
+        }
+        Duration stepDown = positive("spec.upgrade.timeouts.stepDown", Durations.parse("spec.upgrade.timeouts.stepDown", t.stepDown));
+        Duration podReady = positive("spec.upgrade.timeouts.podReady", Durations.parse("spec.upgrade.timeouts.podReady", t.podReady));
+        return new UpgradeTimeouts(stepDown, podReady);
+    }
+
+    private static ExecutorSpec executor(RaftClusterSpec.Executor e) {
+        if (e == null) {
+            return ExecutorSpec.defaults();
+        }
+        return new ExecutorSpec(blankToNull(e.image), blankToNull(e.serviceAccount),
+                e.resources == null ? null : e.resources.requests, e.resources == null ? null : e.resources.limits);
+    }
+
+    private static UpgradeRequests requests(RaftClusterSpec.Requests r) {
+        return r == null ? UpgradeRequests.none() : new UpgradeRequests(r.retry, r.promote, r.rollback);
+    }
+
+    private static BlueGreenSpec blueGreen(RaftClusterSpec.BlueGreen b) {
+        if (b == null) {
+            return BlueGreenSpec.defaults();
+        }
+        int maxJobFailures = b.maxJobFailures == null ? BlueGreenSpec.DEFAULT_MAX_JOB_FAILURES : b.maxJobFailures;
+        if (maxJobFailures < 1) {
+            throw new InvalidField("spec.upgrade.blueGreen.maxJobFailures",
+                    "spec.upgrade.blueGreen.maxJobFailures must be at least 1, was " + maxJobFailures);
+        }
+        BlueGreenSpec.AutoRollback rollback = b.autoRollback == null ? BlueGreenSpec.AutoRollback.defaults()
+                : new BlueGreenSpec.AutoRollback(notFalse(b.autoRollback.enabled), notFalse(b.autoRollback.onJobFailure),
+                        notFalse(b.autoRollback.onValidationFailure));
+        return new BlueGreenSpec(notFalse(b.autoPromote), maxJobFailures, verification(b.verification), rollback);
+    }
+
+    private static BlueGreenSpec.Verification verification(RaftClusterSpec.Verification v) {
+        if (v == null) {
+            return BlueGreenSpec.Verification.defaults();
+        }
+        String prefix = "spec.upgrade.blueGreen.verification.";
+        long maxLag = v.maxLagEntries == null ? BlueGreenSpec.DEFAULT_MAX_LAG_ENTRIES : v.maxLagEntries;
+        if (maxLag < 0) {
+            throw new InvalidField(prefix + "maxLagEntries", prefix + "maxLagEntries must not be negative, was " + maxLag);
+        }
+        BlueGreenSpec.PrePromotionHook hook = null;
+        if (v.prePromotionHook != null) {
+            RaftClusterSpec.PrePromotionHook h = v.prePromotionHook;
+            if (h.image == null || h.image.isBlank()) {
+                throw new InvalidField(prefix + "prePromotionHook.image", prefix + "prePromotionHook.image is required");
+            }
+            if (h.timeoutSeconds != null && h.timeoutSeconds < 1) {
+                throw new InvalidField(prefix + "prePromotionHook.timeoutSeconds",
+                        prefix + "prePromotionHook.timeoutSeconds must be at least 1, was " + h.timeoutSeconds);
+            }
+            hook = new BlueGreenSpec.PrePromotionHook(h.image, h.command, h.args,
+                    h.timeoutSeconds == null ? 0 : h.timeoutSeconds);
+        }
+        return new BlueGreenSpec.Verification(Durations.parse(prefix + "minSyncDuration", v.minSyncDuration), maxLag, hook);
+    }
+
+    private static BackupSpec backup(RaftClusterSpec.Backup b) {
+        if (b == null) {
+            return null;
+        }
+        BackupSpec.Retention retention = BackupSpec.Retention.unlimited();
+        if (b.retention != null) {
+            if (b.retention.maxCount != null && b.retention.maxCount < 1) {
+                throw new InvalidField("spec.backup.retention.maxCount",
+                        "spec.backup.retention.maxCount must be at least 1, was " + b.retention.maxCount);
+            }
+            retention = new BackupSpec.Retention(b.retention.maxCount,
+                    Durations.parse("spec.backup.retention.maxAge", b.retention.maxAge));
+        }
+        // schedule and time zone stay raw: the backup decision reports them as BackupConfigurationInvalid
+        return new BackupSpec(b.schedule, b.timeZone, retention, b.target,
+                b.executor == null ? null : blankToNull(b.executor.image), b.requests == null ? null : b.requests.trigger);
+    }
+
+    private static Duration positive(String field, Duration d) {
+        if (d != null && (d.isZero() || d.isNegative())) {
+            throw new InvalidField(field, field + " must be positive");
+        }
+        return d;
+    }
+
+    private static boolean isTrue(Boolean b) {
+        return b != null && b;
+    }
+
+    private static boolean notFalse(Boolean b) {
+        return b == null || b;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.bluegreen.BlueGreenSpec;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.UpgradeSpec;
+
+/**
+ * Domain {@link ClusterSpec} to the {@code RaftCluster} spec wire form, the inverse of
+ * {@link SpecMapping} (used by tools that create clusters, and by the round-trip tests).
+ */
+final class SpecWriting {
+
+    private SpecWriting() {
+    }
+
+    static RaftClusterSpec toResource(ClusterSpec s) {
+        RaftClusterSpec out = new RaftClusterSpec();
+        out.version = s.version();
+        out.image = s.image();
+        out.replicas = s.replicas();
+        out.paused = s.paused();
+        out.maintenance = new RaftClusterSpec.Maintenance();
+        out.maintenance.enabled = s.maintenance().enabled();
+        out.maintenance.restartAt = s.maintenance().restartAt();
+        out.breakGlassAck = s.breakGlassAck();
+        out.upgrade = upgrade(s.upgrade());
+        out.backup = backup(s.backup());
+        return out;
+    }
+
+    private static RaftClusterSpec.Upgrade upgrade(UpgradeSpec u) {
+        RaftClusterSpec.Upgrade out = new RaftClusterSpec.Upgrade();
+        out.strategy = u.strategy().wireName();
+        out.preUpgradeSnapshot = u.preUpgradeSnapshot();
+        out.policy = new RaftClusterSpec.Policy();
+        out.policy.allowMajor = u.policy().allowMajor();
+        out.policy.allowPrerelease = u.policy().allowPrerelease();
+        out.policy.maxMinorSkip = u.policy().maxMinorSkip();
+        out.timeouts = new RaftClusterSpec.Timeouts();
+        out.timeouts.stepDown = Durations.format(u.timeouts().stepDown());
+        out.timeouts.podReady = Durations.format(u.timeouts().podReady());
+        out.executor = new RaftClusterSpec.Executor();
+        out.executor.image = u.executor().image();
+        out.executor.serviceAccount = u.executor().serviceAccount();
+        out.executor.resources = new RaftClusterSpec.Resources();
+        out.executor.resources.requests = u.executor().requests();
+        out.executor.resources.limits = u.executor().limits();
+        out.requests = new RaftClusterSpec.Requests();
+        out.requests.retry = u.requests().retry();
+        out.requests.promote = u.requests().promote();
+        out.requests.rollback = u.requests().rollback();
+        out.blueGreen = blueGreen(u.blueGreen());
+        return out;
+    }
+
+    private static RaftClusterSpec.BlueGreen blueGreen(BlueGreenSpec b) {
+        RaftClusterSpec.BlueGreen out = new RaftClusterSpec.BlueGreen();
+        out.autoPromote = b.autoPromote();
+        out.maxJobFailures = b.maxJobFailures();
+        out.verification = new RaftClusterSpec.Verification();
+        out.verification.minSyncDuration = Durations.format(b.verification().minSyncDuration());
+        out.verification.maxLagEntries = b.verification().maxLagEntries();
+        BlueGreenSpec.PrePromotionHook hook = b.verification().prePromotionHook();
+        if (hook != null) {
+            out.verification.prePromotionHook = new RaftClusterSpec.PrePromotionHook();
+            out.verification.prePromotionHook.image = hook.image();
+            out.verification.prePromotionHook.command = hook.command();
+            out.verification.prePromotionHook.args = hook.args();
+            out.verification.prePromotionHook.timeoutSeconds = hook.timeoutSeconds();
+        }
+        out.autoRollback = new RaftClusterSpec.AutoRollback();
+        out.autoRollback.enabled = b.autoRollback().enabled();
+        out.autoRollback.onJobFailure = b.autoRollback().onJobFailure();
+        out.autoRollback.onValidationFailure = b.autoRollback().onValidationFailure();
+        return out;
+    }
+
+    private static RaftClusterSpec.Backup backup(BackupSpec b) {
+        if (b == null) {
+            return null;
+        }
+        RaftClusterSpec.Backup out = new RaftClusterSpec.Backup();
+        out.schedule = b.schedule();
+        out.timeZone = b.timeZone();
+        out.retention = new RaftClusterSpec.Retention();
+        out.retention.maxCount = b.retention().maxCount();
+        out.retention.maxAge = Durations.format(b.retention().maxAge());
+        out.target = b.target();
+        if (b.executorImage() != null) {
+            out.executor = new RaftClusterSpec.BackupExecutor();
+            out.executor.image = b.executorImage();
+        }
+        if (b.triggerRequest() != null) {
+            out.requests = new RaftClusterSpec.BackupRequests();
+            out.requests.trigger = b.triggerRequest();
+        }
+        return out;
+    }
+}

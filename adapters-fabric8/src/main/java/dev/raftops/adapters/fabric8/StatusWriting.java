@@ -1,0 +1,189 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.domain.backup.BackupStatus;
+import dev.raftops.domain.bluegreen.BlueGreenStatus;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.gates.BreakGlass;
+import dev.raftops.domain.opslifecycle.HandledRequests;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.rolling.RollingProgress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Domain {@link ClusterStatus} to the {@code RaftCluster} status wire form (inverse of {@link StatusReading}). */
+final class StatusWriting {
+
+    private StatusWriting() {
+    }
+
+    static RaftClusterStatus toResource(ClusterStatus s) {
+        RaftClusterStatus out = new RaftClusterStatus();
+        out.currentVersion = s.currentVersion();
+        out.phase = s.phase().name();
+        out.observedGeneration = s.observedGeneration();
+        out.conditions = conditions(s.conditions());
+        out.upgrade = upgrade(s.upgrade());
+        out.blueGreen = blueGreen(s.blueGreen());
+        out.operationLock = lock(s.operationLock());
+        out.breakGlass = breakGlass(s.breakGlass());
+        out.backup = backup(s.backup());
+        out.requests = requests(s.requests());
+        out.adminOps = new RaftClusterStatus.AdminOps();
+        out.adminOps.lastError = failure(s.lastError());
+        out.acceptedUpgradeStrategy = s.acceptedUpgradeStrategy();
+        return out;
+    }
+
+    private static List<RaftClusterStatus.StatusCondition> conditions(List<Condition> conditions) {
+        List<RaftClusterStatus.StatusCondition> out = new ArrayList<>();
+        for (Condition c : conditions) {
+            RaftClusterStatus.StatusCondition w = new RaftClusterStatus.StatusCondition();
+            w.type = c.type();
+            w.status = c.status().name();
+            w.reason = c.reason();
+            w.message = c.message();
+            w.observedGeneration = c.observedGeneration();
+            w.lastTransitionTime = time(c.lastTransitionTime());
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static RaftClusterStatus.Upgrade upgrade(RollingProgress p) {
+        if (p == null) {
+            return null;
+        }
+        RaftClusterStatus.Upgrade w = new RaftClusterStatus.Upgrade();
+        w.fromVersion = p.fromVersion();
+        w.targetVersion = p.targetVersion();
+        w.targetImage = p.targetImage();
+        w.startedAt = time(p.startedAt());
+        w.currentPartition = p.currentPartition();
+        w.completedOrdinals = p.completedOrdinals();
+        w.releasedAt = time(p.releasedAt());
+        if (p.stepDown() != null) {
+            w.stepDown = new RaftClusterStatus.StepDown();
+            w.stepDown.ordinal = p.stepDown().ordinal();
+            w.stepDown.sequence = p.stepDown().sequence();
+            w.stepDown.job = p.stepDown().job();
+            w.stepDown.startedAt = time(p.stepDown().startedAt());
+            w.stepDown.confirmedAt = time(p.stepDown().confirmedAt());
+        }
+        w.plan = new ArrayList<>();
+        for (RollingProgress.PlanStep step : p.plan()) {
+            RaftClusterStatus.PlanStep ws = new RaftClusterStatus.PlanStep();
+            ws.ordinal = step.ordinal();
+            ws.stepDown = step.stepDown();
+            w.plan.add(ws);
+        }
+        w.failure = failure(p.failure());
+        w.attempt = p.attempt();
+        if (p.snapshot() != null) {
+            w.snapshot = new RaftClusterStatus.Snapshot();
+            w.snapshot.job = p.snapshot().job();
+            w.snapshot.failedAttempts = p.snapshot().failedAttempts();
+            w.snapshot.completedAt = time(p.snapshot().completedAt());
+        }
+        return w;
+    }
+
+    private static RaftClusterStatus.BlueGreen blueGreen(BlueGreenStatus b) {
+        if (b == null) {
+            return null;
+        }
+        RaftClusterStatus.BlueGreen w = new RaftClusterStatus.BlueGreen();
+        w.phase = b.phase() == null ? null : b.phase().name();
+        w.attemptId = b.attemptId();
+        w.blueRevision = b.blueRevision();
+        w.greenRevision = b.greenRevision();
+        w.blueImage = b.blueImage();
+        w.greenImage = b.greenImage();
+        w.greenVersion = b.greenVersion();
+        w.greenReplicas = b.greenReplicas();
+        w.manualPromotionRequired = b.manualPromotionRequired();
+        w.phaseStartedAt = time(b.phaseStartedAt());
+        w.jobFailureCount = b.jobFailureCount();
+        w.lastJobFailure = failure(b.lastJobFailure());
+        w.snapshotJob = b.snapshotJob();
+        w.rollbackReason = b.rollbackReason();
+        w.rollbackStartedAt = time(b.rollbackStartedAt());
+        w.rollbackAttempt = b.rollbackAttempt();
+        w.failedTarget = b.failedTarget();
+        w.completedSteps = b.completedSteps().isEmpty() ? null : b.completedSteps();
+        w.holdReason = b.holdReason();
+        return w;
+    }
+
+    private static RaftClusterStatus.OperationLock lock(OperationLock l) {
+        RaftClusterStatus.OperationLock w = new RaftClusterStatus.OperationLock();
+        w.operation = l.operation() == null ? null : l.operation().name();
+        w.holder = l.holder();
+        w.message = l.message();
+        w.acquiredAt = time(l.acquiredAt());
+        w.renewedAt = time(l.renewedAt());
+        w.epoch = l.epoch();
+        return w;
+    }
+
+    private static RaftClusterStatus.BreakGlass breakGlass(BreakGlass b) {
+        RaftClusterStatus.BreakGlass w = new RaftClusterStatus.BreakGlass();
+        w.active = b.active();
+        w.reason = b.reason();
+        w.message = b.message();
+        w.nonce = b.nonce();
+        w.enteredAt = time(b.enteredAt());
+        w.steps = b.steps();
+        w.acknowledgedAt = time(b.acknowledgedAt());
+        return w;
+    }
+
+    private static RaftClusterStatus.Backup backup(BackupStatus b) {
+        RaftClusterStatus.Backup w = new RaftClusterStatus.Backup();
+        w.nextScheduledBackup = time(b.nextScheduledBackup());
+        w.lastScheduledTime = time(b.lastScheduledTime());
+        w.lastAttemptTime = time(b.lastAttemptTime());
+        w.lastBackupTime = time(b.lastBackupTime());
+        w.lastBackupJob = b.lastBackupJob();
+        w.consecutiveFailures = b.consecutiveFailures();
+        w.lastFailure = failure(b.lastFailure());
+        w.successfulBackups = b.successfulBackups();
+        if (b.activeRun() != null) {
+            w.activeRun = new RaftClusterStatus.ActiveRun();
+            w.activeRun.job = b.activeRun().job();
+            w.activeRun.window = time(b.activeRun().window());
+            w.activeRun.manual = b.activeRun().manual();
+            w.activeRun.recordedAt = time(b.activeRun().recordedAt());
+            w.activeRun.createdAt = time(b.activeRun().createdAt());
+        }
+        w.scheduleFingerprint = b.scheduleFingerprint();
+        return w;
+    }
+
+    private static RaftClusterStatus.Requests requests(HandledRequests r) {
+        RaftClusterStatus.Requests w = new RaftClusterStatus.Requests();
+        w.lastHandledRetry = r.lastHandledRetry();
+        w.lastHandledPromote = r.lastHandledPromote();
+        w.lastHandledRollback = r.lastHandledRollback();
+        w.lastHandledBackupTrigger = r.lastHandledBackupTrigger();
+        return w;
+    }
+
+    private static RaftClusterStatus.FailureRecord failure(Failure f) {
+        if (f == null) {
+            return null;
+        }
+        RaftClusterStatus.FailureRecord w = new RaftClusterStatus.FailureRecord();
+        w.reason = f.reason();
+        w.message = f.message();
+        w.at = time(f.at());
+        return w;
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

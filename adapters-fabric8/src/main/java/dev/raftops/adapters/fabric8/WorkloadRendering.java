@@ -1,0 +1,206 @@
+package dev.raftops.adapters.fabric8;
+
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.decision.Action;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pure rendering of the steady-state workload from (spec, status): the StatefulSet, the headless and
+ * client Services and the PodDisruptionBudget; also the blue/green StatefulSets Day 2 asks for. No
+ * I/O. The partition is never rendered: it belongs to Day 2.
+ */
+final class WorkloadRendering {
+
+    static final String CLIENT_ROLE = "client";
+    static final String HEADLESS_ROLE = "headless";
+
+    private WorkloadRendering() {
+    }
+
+    /**
+     * The version the pod template runs: the upgrade's target while a rolling upgrade exists, else
+     * the converged {@code status.currentVersion}, else {@code spec.version} (first deployment).
+     */
+    static String templateVersion(ClusterSpec spec, ClusterStatus status) {
+        if (status.upgrade() != null) {
+            return status.upgrade().targetVersion();
+        }
+        return status.currentVersion() != null ? status.currentVersion() : spec.version();
+    }
+
+    /**
+     * The template image: the upgrade's recorded target image during an upgrade; {@code spec.image}
+     * verbatim when it is set and the template runs {@code spec.version}; otherwise the repository of
+     * {@code spec.image} (or the default one) tagged with the template version.
+     */
+    static String templateImage(ClusterSpec spec, ClusterStatus status, AdapterSettings settings) {
+        if (status.upgrade() != null && status.upgrade().targetImage() != null) {
+            return status.upgrade().targetImage();
+        }
+        String version = templateVersion(spec, status);
+        if (spec.image() != null && version.equals(spec.version())) {
+            return spec.image();
+        }
+        return repository(spec.image() == null ? settings.defaultRepository() : spec.image()) + ":" + version;
+    }
+
+    /** The image reference without tag or digest. */
+    static String repository(String image) {
+        String noDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int colon = noDigest.lastIndexOf(':');
+        return colon > noDigest.lastIndexOf('/') ? noDigest.substring(0, colon) : noDigest;
+    }
+
+    static StatefulSet statefulSet(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
+            AdapterSettings settings) {
+        return new StatefulSetBuilder()
+                .withMetadata(meta(cluster, cluster.name(), ownerUid, Labels.of(cluster)))
+                .withNewSpec()
+                .withReplicas(spec.replicas())
+                .withServiceName(headlessName(cluster))
+                .withPodManagementPolicy("OrderedReady")
+                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                .withNewSelector().withMatchLabels(podSelector(cluster, cluster.name())).endSelector()
+                .withTemplate(podTemplate(cluster, cluster.name(), templateImage(spec, status, settings), null, settings))
+                .withVolumeClaimTemplates(List.of(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                        .withNewMetadata().withName("data").endMetadata()
+                        .withNewSpec().withAccessModes("ReadWriteOnce")
+                        .withNewResources().addToRequests("storage", new Quantity(settings.storageSize())).endResources()
+                        .endSpec().build()))
+                .endSpec()
+                .build();
+    }
+
+    /** A blue or green StatefulSet: {@code OnDelete}, its pods labelled with the revision. */
+    static StatefulSet colour(ClusterKey cluster, String ownerUid, Action.CreateWorkload action, AdapterSettings settings) {
+        Map<String, String> labels = Labels.of(cluster);
+        labels.put(Labels.REVISION, action.revision());
+        ObjectMeta meta = meta(cluster, action.statefulSet(), ownerUid, labels);
+        if (action.joinRevision() != null) {
+            meta.setAnnotations(new TreeMap<>(Map.of(Labels.JOIN_REVISION, action.joinRevision())));
+        }
+        String image = action.image() != null ? action.image() : settings.defaultRepository() + ":" + action.version();
+        return new StatefulSetBuilder()
+                .withMetadata(meta)
+                .withNewSpec()
+                .withReplicas(action.replicas())
+                .withServiceName(headlessName(cluster))
+                .withPodManagementPolicy("OrderedReady")
+                .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
+                .withNewSelector().withMatchLabels(podSelector(cluster, action.statefulSet())).endSelector()
+                .withTemplate(podTemplate(cluster, action.statefulSet(), image, action.revision(), settings))
+                .endSpec()
+                .build();
+    }
+
+    private static PodTemplateSpec podTemplate(ClusterKey cluster, String statefulSet, String image, String revision,
+            AdapterSettings settings) {
+        Map<String, String> labels = new TreeMap<>(Labels.of(cluster));
+        labels.putAll(podSelector(cluster, statefulSet));
+        if (revision != null) {
+            labels.put(Labels.REVISION, revision);
+        }
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName(settings.containerName())
+                .withImage(image)
+                .addNewPort().withName("api").withContainerPort(settings.apiPort()).endPort()
+                .addNewPort().withName("cluster").withContainerPort(settings.clusterPort()).endPort()
+                .endContainer()
+                .endSpec()
+                .build();
+    }
+
+    static Service headlessService(ClusterKey cluster, String ownerUid, AdapterSettings settings) {
+        return new ServiceBuilder()
+                .withMetadata(meta(cluster, headlessName(cluster), ownerUid, roleLabels(cluster, HEADLESS_ROLE)))
+                .withNewSpec()
+                .withClusterIP("None")
+                .withPublishNotReadyAddresses(true)
+                .withSelector(Map.of(Labels.CLUSTER, cluster.name()))
+                .withPorts(port("api", settings.apiPort()), port("cluster", settings.clusterPort()))
+                .endSpec()
+                .build();
+    }
+
+    static Service clientService(ClusterKey cluster, String ownerUid, AdapterSettings settings) {
+        return new ServiceBuilder()
+                .withMetadata(meta(cluster, cluster.name(), ownerUid, roleLabels(cluster, CLIENT_ROLE)))
+                .withNewSpec()
+                .withSelector(Map.of(Labels.CLUSTER, cluster.name()))
+                .withPorts(port("api", settings.apiPort()))
+                .endSpec()
+                .build();
+    }
+
+    static PodDisruptionBudget disruptionBudget(ClusterKey cluster, String ownerUid) {
+        return new PodDisruptionBudgetBuilder()
+                .withMetadata(meta(cluster, cluster.name(), ownerUid, Labels.of(cluster)))
+                .withNewSpec()
+                .withMaxUnavailable(new IntOrString(1))
+                .withNewSelector().withMatchLabels(Map.of(Labels.CLUSTER, cluster.name())).endSelector()
+                .endSpec()
+                .build();
+    }
+
+    static String headlessName(ClusterKey cluster) {
+        return cluster.name() + "-internal";
+    }
+
+    static OwnerReference owner(ClusterKey cluster, String ownerUid) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(RaftCluster.GROUP + "/" + RaftCluster.VERSION)
+                .withKind("RaftCluster")
+                .withName(cluster.name())
+                .withUid(ownerUid)
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+
+    private static Map<String, String> podSelector(ClusterKey cluster, String statefulSet) {
+        return new TreeMap<>(Map.of(Labels.CLUSTER, cluster.name(), Labels.STATEFUL_SET, statefulSet));
+    }
+
+    private static Map<String, String> roleLabels(ClusterKey cluster, String role) {
+        Map<String, String> labels = Labels.of(cluster);
+        labels.put(Labels.SERVICE_ROLE, role);
+        return labels;
+    }
+
+    private static ServicePort port(String name, int port) {
+        return new ServicePortBuilder().withName(name).withPort(port).withNewTargetPort(name).build();
+    }
+
+    private static ObjectMeta meta(ClusterKey cluster, String name, String ownerUid, Map<String, String> labels) {
+        ObjectMetaBuilder meta = new ObjectMetaBuilder().withNamespace(cluster.namespace()).withName(name)
+                .withLabels(new TreeMap<>(labels));
+        if (ownerUid != null) {
+            meta.withOwnerReferences(owner(cluster, ownerUid));
+        }
+        return meta.build();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.raftops.adapters.fabric8;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.ports.JobCreation;
+import dev.raftops.ports.JobPort;
+import dev.raftops.ports.WriteResult;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class Fabric8JobPortTest {
+
+    static KubernetesClient client;
+
+    @BeforeAll
+    static void crd() {
+        ClusterFixtures.installCrd(client);
+        ClusterFixtures.create(client, ClusterFixtures.cluster("jobs", "db", "2.1.0", 3));
+    }
+
+    private static final ClusterKey DB = new ClusterKey("jobs", "db");
+
+    private static JobPort port() {
+        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC()).jobPort();
+    }
+
+    private static JobRequest stepDown(String name) {
+        return new JobRequest(name, ExecutorAction.STEP_DOWN, null, null, Map.of("targetPod", "db-2"), 120);
+    }
+
+    private static Job job(String name) {
+        return client.batch().v1().jobs().inNamespace("jobs").withName(name).get();
+    }
+
+    @Test
+    void createsAJobOnceAndAnswersAlreadyExistsAfterwards() {
+        assertThat(port().createIfAbsent(DB, stepDown("db-step-down-1-2"))).isInstanceOf(JobCreation.Created.class);
+        String rv = job("db-step-down-1-2").getMetadata().getResourceVersion();
+
+        assertThat(port().createIfAbsent(DB, stepDown("db-step-down-1-2"))).isInstanceOf(JobCreation.AlreadyExists.class);
+        assertThat(job("db-step-down-1-2").getMetadata().getResourceVersion()).isEqualTo(rv);
+    }
+
+    @Test
+    void aJobOfTheSameNameNotOwnedByTheClusterIsRefused() {
+        client.batch().v1().jobs().inNamespace("jobs").resource(new JobBuilder().withNewMetadata().withName("db-backup-x")
+                .endMetadata().withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+                .withName("c").withImage("busybox").endContainer().endSpec().endTemplate().endSpec().build()).create();
+
+        JobCreation answer = port().createIfAbsent(DB, new JobRequest("db-backup-x", ExecutorAction.BACKUP, null, null, null, 0));
+
+        assertThat(answer).isInstanceOf(JobCreation.Refused.class);
+        assertThat(job("db-backup-x").getMetadata().getLabels()).doesNotContainKey("raftops.dev/cluster");
+    }
+
+    @Test
+    void everyJobIsOwnedLabelledNeverRetriedAndCleanedUp() {
+        port().createIfAbsent(DB, stepDown("db-step-down-1-1"));
+        Job job = job("db-step-down-1-1");
+
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getKind()).isEqualTo("RaftCluster"));
+        assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "raftops")
+                .containsEntry("raftops.dev/cluster", "db").containsEntry("raftops.dev/action", "step-down");
+        assertThat(job.getSpec().getBackoffLimit()).isZero();
+        assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(120L);
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("RAFTOPS_TARGET_POD=db-2"));
+    }
+
+    @Test
+    void theExecutorPodRunsRestrictedWithAProjectedTokenAndNoSecret() {
+        port().createIfAbsent(DB, stepDown("db-step-down-1-0"));
+        PodSpec pod = job("db-step-down-1-0").getSpec().getTemplate().getSpec();
+        var sc = pod.getContainers().get(0).getSecurityContext();
+
+        assertThat(sc.getRunAsNonRoot()).isTrue();
+        assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(sc.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getVolumes()).noneMatch(v -> v.getSecret() != null);
+        assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getProjected().getSources().get(0)
+                .getServiceAccountToken().getExpirationSeconds()).isEqualTo(3600L));
+    }
+
+    @Test
+    void deleteRemovesOnlyExecutorJobsOfTheCluster() {
+        port().createIfAbsent(DB, stepDown("db-step-down-9-9"));
+        assertThat(port().delete(DB, "db-step-down-9-9").written()).isTrue();
+        assertThat(job("db-step-down-9-9")).isNull();
+        assertThat(port().delete(DB, "db-step-down-9-9")).isInstanceOf(WriteResult.NotFound.class);
+    }
+
+    @Test
+    void theObserverSeesTheJobWithItsAction() {
+        port().createIfAbsent(DB, stepDown("db-step-down-5-1"));
+        var view = new Fabric8ClusterObserver(client, AdapterSettings.openBao()).observe(DB).job("db-step-down-5-1");
+        assertThat(view).hasValueSatisfying(v -> {
+            assertThat(v.action()).isEqualTo("step-down");
+            assertThat(v.result()).isEqualTo(dev.raftops.domain.cluster.JobResult.RUNNING);
+        });
+    }
+}

@@ -1,0 +1,116 @@
+package dev.raftops.adapters.fabric8;
+
+import static dev.raftops.domain.testing.Generate.between;
+import static dev.raftops.domain.testing.Generate.chance;
+import static dev.raftops.domain.testing.Generate.oneOf;
+
+import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.backup.BackupStatus;
+import dev.raftops.domain.bluegreen.BlueGreenPhase;
+import dev.raftops.domain.bluegreen.BlueGreenSpec;
+import dev.raftops.domain.bluegreen.BlueGreenStatus;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.ExecutorSpec;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.UpgradeRequests;
+import dev.raftops.domain.cluster.UpgradeSpec;
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.gates.BreakGlass;
+import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.opslifecycle.HandledRequests;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.rolling.UpgradeTimeouts;
+import dev.raftops.domain.version.UpgradePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Random but valid domain specs and statuses, every optional part sometimes absent. */
+final class RandomClusters {
+
+    private RandomClusters() {
+    }
+
+    static ClusterSpec spec(Random r) {
+        UpgradeSpec upgrade = new UpgradeSpec(oneOf(r, UpgradeStrategy.values()), r.nextBoolean(),
+                new UpgradePolicy(r.nextBoolean(), r.nextBoolean(), chance(r, 0.5) ? between(r, 0, 5) : null),
+                new UpgradeTimeouts(duration(r, 1), duration(r, 1)),
+                new ExecutorSpec(text(r), text(r), chance(r, 0.5) ? Map.of("cpu", "100m") : null,
+                        chance(r, 0.5) ? Map.of("memory", "64Mi", "cpu", "1") : null),
+                new UpgradeRequests(text(r), text(r), text(r)),
+                new BlueGreenSpec(r.nextBoolean(), between(r, 1, 9),
+                        new BlueGreenSpec.Verification(duration(r, 0), between(r, 0, 1000),
+                                chance(r, 0.5) ? null : new BlueGreenSpec.PrePromotionHook("hook:" + r.nextInt(9),
+                                        List.of("sh", "-c"), chance(r, 0.5) ? List.of() : List.of("check"), between(r, 0, 900))),
+                        new BlueGreenSpec.AutoRollback(r.nextBoolean(), r.nextBoolean(), r.nextBoolean())));
+        BackupSpec backup = chance(r, 0.3) ? null : new BackupSpec(oneOf(r, "@daily", "0 3 * * *", "bad cron"),
+                oneOf(r, "UTC", "Europe/Berlin"), new BackupSpec.Retention(chance(r, 0.5) ? between(r, 1, 30) : null,
+                        chance(r, 0.5) ? duration(r, 1) : null),
+                chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
+        return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
+                r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup);
+    }
+
+    static ClusterStatus status(Random r) {
+        List<Condition> conditions = new ArrayList<>();
+        for (String type : List.of(Condition.AVAILABLE, Condition.UPGRADING, Condition.DEGRADED)) {
+            if (r.nextBoolean()) {
+                conditions = Condition.set(conditions, type, oneOf(r, Condition.Status.values()), "Reason" + r.nextInt(5),
+                        oneOf(r, "", "message " + r.nextInt(9)), between(r, 0, 9), instant(r));
+            }
+        }
+        OperationLock lock = new OperationLock(null, null, null, null, null, between(r, 0, 50));
+        if (r.nextBoolean()) {
+            lock = new OperationLock(oneOf(r, Operation.values()), "raftcluster/upgrade", text(r), instant(r), instant(r),
+                    between(r, 1, 50));
+        }
+        RollingProgress upgrade = chance(r, 0.4) ? null : new RollingProgress(text(r), "2.2.0", text(r), instant(r),
+                between(r, 0, 5), List.of(4, 3), maybeInstant(r),
+                chance(r, 0.5) ? null : new RollingProgress.StepDown(2, between(r, 1, 3), "db-step-down-1-2", instant(r), maybeInstant(r)),
+                List.of(new RollingProgress.PlanStep(2, true), new RollingProgress.PlanStep(1, r.nextBoolean())),
+                chance(r, 0.7) ? null : failure(r), between(r, 1, 4),
+                chance(r, 0.5) ? null : new RollingProgress.Snapshot(text(r), between(r, 0, 3), maybeInstant(r)));
+        BlueGreenStatus blueGreen = chance(r, 0.5) ? null : new BlueGreenStatus(oneOf(r, BlueGreenPhase.values()), text(r),
+                "b0", text(r), text(r), text(r), text(r), between(r, 0, 5), r.nextBoolean(), maybeInstant(r), between(r, 0, 5),
+                chance(r, 0.5) ? null : failure(r), text(r), text(r), maybeInstant(r), between(r, 0, 3), text(r),
+                chance(r, 0.5) ? List.of() : List.of("join-green", "wait-synced"), text(r));
+        BreakGlass breakGlass = chance(r, 0.7) ? BreakGlass.inactive() : new BreakGlass(true, "SplitBrain", "two leaders",
+                "00ff" + r.nextInt(1000), instant(r), List.of("1. look", "2. fix"), maybeInstant(r));
+        BackupStatus.ActiveRun run = chance(r, 0.5) ? null
+                : new BackupStatus.ActiveRun("db-backup-" + r.nextInt(99), instant(r), r.nextBoolean(), instant(r),
+                        maybeInstant(r));
+        BackupStatus backup = new BackupStatus(maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), text(r),
+                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r));
+        return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
+                breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r)),
+                chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"));
+    }
+
+    private static Failure failure(Random r) {
+        return new Failure("Reason" + r.nextInt(9), oneOf(r, "", "went wrong"), instant(r));
+    }
+
+    private static Instant instant(Random r) {
+        return Instant.ofEpochSecond(1_700_000_000L + r.nextInt(100_000_000), chance(r, 0.5) ? 0 : r.nextInt(1_000_000_000));
+    }
+
+    private static Instant maybeInstant(Random r) {
+        return chance(r, 0.5) ? null : instant(r);
+    }
+
+    private static Duration duration(Random r, int minSeconds) {
+        return chance(r, 0.5) ? Duration.ofSeconds(between(r, minSeconds, 7200)) : Duration.ofMillis(between(r, minSeconds * 1000 + 1, 900_000));
+    }
+
+    private static String text(Random r) {
+        return chance(r, 0.4) ? null : "v" + r.nextInt(1000);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.raftops.adapters.fabric8;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.ports.SpecReading;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class SpecMappingTest {
+
+    private static RaftClusterSpec spec(Consumer<RaftClusterSpec> edit) {
+        RaftClusterSpec s = new RaftClusterSpec();
+        s.version = "2.1.0";
+        edit.accept(s);
+        return s;
+    }
+
+    private static SpecReading.Invalid invalid(RaftClusterSpec s) {
+        SpecReading reading = SpecMapping.read(s);
+        assertThat(reading).isInstanceOf(SpecReading.Invalid.class);
+        return (SpecReading.Invalid) reading;
+    }
+
+    private static ClusterSpec valid(RaftClusterSpec s) {
+        SpecReading reading = SpecMapping.read(s);
+        assertThat(reading).isInstanceOf(SpecReading.Valid.class);
+        return ((SpecReading.Valid) reading).spec();
+    }
+
+    @Test
+    void aMinimalSpecGetsTheDocumentedDefaults() {
+        ClusterSpec s = valid(spec(x -> { }));
+        assertThat(s.replicas()).isEqualTo(3);
+        assertThat(s.upgrade().strategy()).isEqualTo(UpgradeStrategy.ROLLING_UPDATE);
+        assertThat(s.upgrade().timeouts().stepDown()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.upgrade().policy().allowPrerelease()).isTrue();
+        assertThat(s.upgrade().blueGreen().autoPromote()).isTrue();
+        assertThat(s.backup()).isNull();
+    }
+
+    @Test
+    void aMissingSpecIsInvalid() {
+        assertThat(invalid(null).field()).isEqualTo("spec");
+    }
+
+    @Test
+    void aMissingVersionNamesTheField() {
+        SpecReading.Invalid bad = invalid(spec(x -> x.version = null));
+        assertThat(bad.field()).isEqualTo("spec.version");
+        assertThat(bad.message()).contains("required");
+    }
+
+    @Test
+    void zeroReplicasAreInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> x.replicas = 0));
+        assertThat(bad.field()).isEqualTo("spec.replicas");
+        assertThat(bad.message()).contains("at least 1");
+    }
+
+    @Test
+    void anUnknownStrategyIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.strategy = "Canary";
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.strategy");
+        assertThat(bad.message()).contains("Canary");
+    }
+
+    @Test
+    void aMalformedDurationIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade.timeouts.podReady = "ten minutes";
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.timeouts.podReady");
+        assertThat(bad.message()).contains("ten minutes");
+    }
+
+    @Test
+    void aZeroTimeoutIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade.timeouts.stepDown = "0s";
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.timeouts.stepDown");
+    }
+
+    @Test
+    void compoundDurationsAreParsed() {
+        ClusterSpec s = valid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade.timeouts.podReady = "1h30m";
+            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
+            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade.blueGreen.verification.minSyncDuration = "90s";
+        }));
+        assertThat(s.upgrade().timeouts().podReady()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(s.upgrade().blueGreen().verification().minSyncDuration()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aZeroMaxJobFailuresIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
+            x.upgrade.blueGreen.maxJobFailures = 0;
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.blueGreen.maxJobFailures");
+    }
+
+    @Test
+    void aBadRetentionIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.backup = new RaftClusterSpec.Backup();
+            x.backup.retention = new RaftClusterSpec.Retention();
+            x.backup.retention.maxAge = "forever";
+        }));
+        assertThat(bad.field()).isEqualTo("spec.backup.retention.maxAge");
+    }
+
+    @Test
+    void backupScheduleStaysRawForTheBackupDecision() {
+        ClusterSpec s = valid(spec(x -> {
+            x.backup = new RaftClusterSpec.Backup();
+            x.backup.schedule = "not a cron";
+        }));
+        assertThat(s.backup().schedule()).isEqualTo("not a cron");
+        assertThat(s.backup().timeZone()).isEqualTo("UTC");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.raftops.adapters.fabric8;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.ports.ClusterDocument;
+import dev.raftops.ports.SpecReading;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class WorkloadReconciliationTest {
+
+    static KubernetesClient client;
+
+    @BeforeAll
+    static void crd() {
+        ClusterFixtures.installCrd(client);
+    }
+
+    private static Fabric8Adapters adapters() {
+        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC());
+    }
+
+    private ClusterDocument cluster(String name, int replicas) {
+        RaftCluster cr = ClusterFixtures.cluster("wl", name, "2.1.0", replicas);
+        cr.getSpec().image = "quay.io/openbao/openbao:2.1.0";
+        ClusterFixtures.create(client, cr);
+        return adapters().statusPort().read(new ClusterKey("wl", name)).orElseThrow();
+    }
+
+    private static StatefulSet sts(String name) {
+        return client.apps().statefulSets().inNamespace("wl").withName(name).get();
+    }
+
+    private static List<String> resourceVersions(String name) {
+        return List.of(sts(name).getMetadata().getResourceVersion(),
+                client.services().inNamespace("wl").withName(name).get().getMetadata().getResourceVersion(),
+                client.services().inNamespace("wl").withName(name + "-internal").get().getMetadata().getResourceVersion(),
+                client.policy().v1().podDisruptionBudget().inNamespace("wl").withName(name).get().getMetadata()
+                        .getResourceVersion());
+    }
+
+    @Test
+    void theFirstPassCreatesTheStatefulSetServicesAndBudget() {
+        ClusterDocument doc = cluster("first", 3);
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc);
+
+        assertThat(outcome.writes()).hasSize(4);
+        StatefulSet sts = sts("first");
+        assertThat(sts.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
+        assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate()).isNull();
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("quay.io/openbao/openbao:2.1.0");
+        assertThat(sts.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(doc.uid());
+        assertThat(client.services().inNamespace("wl").withName("first-internal").get().getSpec().getClusterIP())
+                .isEqualTo("None");
+        assertThat(client.policy().v1().podDisruptionBudget().inNamespace("wl").withName("first").get().getSpec()
+                .getMaxUnavailable().getIntVal()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondPassWithNothingChangedWritesNothing() {
+        ClusterDocument doc = cluster("steady", 3);
+        adapters().workloadReconciliation().reconcile(doc);
+        List<String> before = resourceVersions("steady");
+
+        WorkloadReconciliation.Outcome second = adapters().workloadReconciliation().reconcile(doc);
+
+        assertThat(second.writes()).isEmpty();
+        assertThat(resourceVersions("steady")).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedReplicaCountIsApplied() {
+        ClusterDocument doc = cluster("scaled", 3);
+        adapters().workloadReconciliation().reconcile(doc);
+        ClusterDocument five = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(), new SpecReading.Valid(
+                new dev.raftops.domain.cluster.ClusterSpec("2.1.0", "quay.io/openbao/openbao:2.1.0", 5, false, null, null,
+                        null, null)), doc.status());
+
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(five);
+
+        assertThat(outcome.writes()).containsExactly("patched StatefulSet wl/scaled");
+        assertThat(sts("scaled").getSpec().getReplicas()).isEqualTo(5);
+    }
+
+    @Test
+    void aRunningUpgradesPartitionAndImageAreNeverTouched() {
+        ClusterDocument doc = cluster("upgrading", 3);
+        adapters().workloadReconciliation().reconcile(doc);
+        StatefulSet live = sts("upgrading");
+        adapters().workloadPort().lockPartitionAndSetImage(doc.key(), new Action.LockPartitionAndSetImage("upgrading", 3,
+                "quay.io/openbao/openbao:2.2.0", live.getMetadata().getResourceVersion()));
+        adapters().workloadPort().setPartition(doc.key(), new Action.SetPartition("upgrading", 2,
+                sts("upgrading").getMetadata().getResourceVersion(), true));
+        // status says the upgrade runs, the spec asks for more replicas meanwhile
+        ClusterStatus status = doc.status().withCurrentVersion("2.1.0").withUpgrade(new RollingProgress("2.1.0", "2.2.0",
+                "quay.io/openbao/openbao:2.2.0", Instant.parse("2026-11-24T10:00:00Z"), 2, List.of(2), null, null, List.of(),
+                null, 1, null));
+        ClusterDocument during = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(), new SpecReading.Valid(
+                new dev.raftops.domain.cluster.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 4, false, null, null,
+                        null, null)), status);
+
+        adapters().workloadReconciliation().reconcile(during);
+
+        StatefulSet after = sts("upgrading");
+        assertThat(after.getSpec().getUpdateStrategy().getRollingUpdate().getPartition()).isEqualTo(2);
+        assertThat(after.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("quay.io/openbao/openbao:2.2.0");
+        assertThat(after.getSpec().getReplicas()).isEqualTo(4);
+    }
+
+    @Test
+    void theClientServiceKeepsTheRevisionBlueGreenSelected() {
+        ClusterDocument doc = cluster("traffic", 3);
+        adapters().workloadReconciliation().reconcile(doc);
+        adapters().workloadPort().switchTraffic(doc.key(), new Action.SwitchTraffic("abc123"));
+
+        WorkloadReconciliation.Outcome again = adapters().workloadReconciliation().reconcile(doc);
+
+        assertThat(again.writes()).isEmpty();
+        assertThat(client.services().inNamespace("wl").withName("traffic").get().getSpec().getSelector())
+                .containsEntry(Labels.REVISION, "abc123");
+    }
+
+    @Test
+    void anInvalidSpecWritesNothing() {
+        ClusterDocument doc = cluster("invalid", 3);
+        ClusterDocument bad = new ClusterDocument(doc.key(), doc.uid(), 1, doc.resourceVersion(),
+                new SpecReading.Invalid("spec.version", "spec.version is required"), doc.status());
+        assertThat(adapters().workloadReconciliation().reconcile(bad).writes()).isEmpty();
+        assertThat(sts("invalid")).isNull();
+    }
+
+    @Test
+    void theTemplateFollowsTheCurrentVersionBeforeAnUpgradeStarts() {
+        var spec = new dev.raftops.domain.cluster.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 3, false, null,
+                null, null, null);
+        ClusterStatus converged = ClusterStatus.initial().withCurrentVersion("2.1.0");
+        assertThat(WorkloadRendering.templateImage(spec, converged, AdapterSettings.openBao()))
+                .isEqualTo("quay.io/openbao/openbao:2.1.0");
+        assertThat(WorkloadRendering.templateImage(spec, ClusterStatus.initial(), AdapterSettings.openBao()))
+                .isEqualTo("quay.io/openbao/openbao:2.2.0");
+        assertThat(Map.of("r", WorkloadRendering.repository("registry:5000/openbao@sha256:abc")))
+                .containsEntry("r", "registry:5000/openbao");
+    }
+
+    @Test
+    void theQueueEntryPointReadsTheClusterAndIsDoneWhenInLine() {
+        ClusterDocument doc = cluster("queued", 1);
+        var reconciliation = adapters().workloadReconciliation();
+
+        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+        assertThat(sts("queued").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(reconciliation.reconcile(new ClusterKey("wl", "no-such-cluster")))
+                .isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.raftops.controller;
+
+import dev.raftops.controller.http.OpsEndpoints;
+import dev.raftops.controller.lease.LeaderFence;
+import dev.raftops.controller.lease.LeaseLeadership;
+import dev.raftops.controller.metrics.DayTwoMetrics;
+import dev.raftops.controller.metrics.MeteredStatusPort;
+import dev.raftops.controller.queue.ControllerLoop;
+import dev.raftops.controller.queue.WorkQueue;
+import dev.raftops.controller.watch.ClusterInformers;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.ports.AdminOpsService;
+import dev.raftops.ports.ClusterObserver;
+import dev.raftops.ports.EventPort;
+import dev.raftops.ports.JobPort;
+import dev.raftops.ports.ReconcileOutcome;
+import dev.raftops.ports.StatusPort;
+import dev.raftops.ports.WorkloadPort;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running controller: informers feed two work queues (workload repair and Day-2 admin
+ * operations, so a long operation never delays repair), each drained by its own loop; a Lease
+ * decides which replica runs the loops; every write goes through a leadership fence.
+ */
+public final class ControllerRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
+
+    /** What the runtime is configured with. */
+    public record Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
+            int healthPort, int metricsPort, int workers) {
+        public Settings {
+            namespaces = List.copyOf(namespaces);
+            Objects.requireNonNull(identity, "identity");
+        }
+    }
+
+    /** The driven ports and the workload reconciler, built on the same client. */
+    public record Wiring(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Function<ClusterKey, ReconcileOutcome> workloadReconciler) {
+    }
+
+    private final KubernetesClient client;
+    private final Settings settings;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<ClusterInformers> informers = new ArrayList<>();
+    private final List<OpsEndpoints> endpoints = new ArrayList<>();
+    private final ControllerLoop workloadLoop;
+    private final ControllerLoop adminLoop;
+    private final LeaseLeadership leadership;
+    private volatile boolean loopsRunning;
+    private volatile Runnable onLeadershipLost = () -> { };
+
+    public ControllerRuntime(KubernetesClient client, Settings settings,
+            BiFunction<KubernetesClient, Clock, Wiring> wiringFactory, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        Wiring wiring = wiringFactory.apply(client, clock);
+        this.leadership = settings.leaderElection()
+                ? new LeaseLeadership(client, settings.leaseNamespace(), "raftops-controller", settings.identity(),
+                        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), this::startLoops,
+                        this::leadershipLost)
+                : null;
+        BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
+        LeaderFence fence = new LeaderFence(leading, new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry),
+                clock), wiring.workload(), wiring.jobs(), wiring.events());
+        AdminOpsService service = new AdminOpsService(fence, wiring.observer(), fence, fence, fence, clock,
+                new SecureRandom(), RetryTiming.defaults());
+        Function<ClusterKey, ReconcileOutcome> workload = key -> leading.getAsBoolean()
+                ? wiring.workloadReconciler().apply(key) : new ReconcileOutcome.Done();
+        this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
+        this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
+    }
+
+    private static WorkQueue<ClusterKey> queue() {
+        return new WorkQueue<>(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /** Starts informers and endpoints, then competes for the Lease (or runs the loops at once). */
+    public void start() throws IOException {
+        List<String> namespaces = settings.namespaces().isEmpty() ? java.util.Collections.singletonList(null)
+                : settings.namespaces();
+        for (String namespace : namespaces) {
+            informers.add(new ClusterInformers(client, namespace, this::wake, this::wake));
+        }
+        endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.healthPort()), this::ready, registry::scrape));
+        if (settings.metricsPort() != settings.healthPort()) {
+            endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.metricsPort()), this::ready, registry::scrape));
+        }
+        if (leadership == null) {
+            startLoops();
+        } else {
+            leadership.start();
+        }
+    }
+
+    private void wake(ClusterKey key) {
+        workloadLoop.queue().add(key);
+        adminLoop.queue().add(key);
+    }
+
+    /** Informers synced; a standby replica is ready too (it serves and waits for the Lease). */
+    public boolean ready() {
+        return informers.stream().allMatch(ClusterInformers::synced);
+    }
+
+    public boolean leading() {
+        return leadership == null || leadership.leading();
+    }
+
+    private synchronized void startLoops() {
+        if (loopsRunning) {
+            return;
+        }
+        loopsRunning = true;
+        workloadLoop.start(settings.workers());
+        adminLoop.start(settings.workers());
+        informers.forEach(i -> i.clusters().forEach(this::wake));
+        LOG.info("identity={} controllers started", settings.identity());
+    }
+
+    /**
+     * What to do once this replica lost the Lease and its loops stopped; the CLI exits so the pod
+     * restarts as a clean standby (loops are not restarted in the same process).
+     */
+    public void onLeadershipLost(Runnable action) {
+        this.onLeadershipLost = Objects.requireNonNull(action);
+    }
+
+    private void leadershipLost() {
+        stopLoops();
+        onLeadershipLost.run();
+    }
+
+    private synchronized void stopLoops() {
+        if (!loopsRunning) {
+            return;
+        }
+        loopsRunning = false;
+        adminLoop.close();
+        workloadLoop.close();
+        LOG.info("identity={} controllers stopped", settings.identity());
+    }
+
+    public int healthPort() {
+        return endpoints.get(0).port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Graceful shutdown: stop taking work, finish the passes in flight, release the Lease. */
+    @Override
+    public void close() {
+        stopLoops();
+        if (leadership != null) {
+            leadership.close();
+        }
+        informers.forEach(ClusterInformers::close);
+        endpoints.forEach(OpsEndpoints::close);
+    }
+}
