@@ -34,6 +34,11 @@ public record RunResult(Scenario scenario, String result, String reason, int wri
         return out.toString();
     }
 
+    /** Writes the trace to {@code file} (JSON Lines, UTF-8), for people and other checkers. */
+    public void writeTrace(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, traceText(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** One line a person can paste into a replay: the scenario, the outcome and the first violation. */
     public String summary() {
         return "replay: " + scenario.replay() + " -> " + result + (reason == null ? "" : " (" + reason + ")")

@@ -223,6 +223,14 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aSimulatedRunsTraceFileChecksClean(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sim.jsonl");
+        new ScenarioRunner().run(Scenario.upgrade(5, "2.1.0", "2.2.0", 3, 9)).writeTrace(file);
+        assertThat(Files.readAllLines(file)).hasSizeGreaterThan(20);
+        assertThat(InvariantChecker.check(file)).isEmpty();
+    }
+
+    @Test
     void aTraceFileIsCheckedLineByLine(@TempDir Path dir) throws IOException {
         Story s = new Story().status("2.0.9", null);
         Path file = dir.resolve("run.jsonl");
