@@ -1,5 +1,9 @@
 package dev.raftops.simulator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -35,8 +39,8 @@ public record RunResult(Scenario scenario, String result, String reason, int wri
     }
 
     /** Writes the trace to {@code file} (JSON Lines, UTF-8), for people and other checkers. */
-    public void writeTrace(java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Files.writeString(file, traceText(), java.nio.charset.StandardCharsets.UTF_8);
+    public void writeTrace(Path file) throws IOException {
+        Files.writeString(file, traceText(), StandardCharsets.UTF_8);
     }
 
     /** One line a person can paste into a replay: the scenario, the outcome and the first violation. */

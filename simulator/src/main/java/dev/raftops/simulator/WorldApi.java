@@ -66,7 +66,7 @@ public final class WorldApi {
         StatefulSetView set = w.sts.view();
         List<PodView> pods = new ArrayList<>();
         for (SimPod pod : w.pods.values()) {
-            pods.add(pod.view(w.sts.name, w.raft.leads(pod.ordinal)));
+            pods.add(pod.view(w.sts.name, w.raft.labelledLeader(pod.ordinal)));
         }
         return ClusterObservation.of(List.of(set), pods, w.jobs.values().stream().map(SimJob::view).toList());
     }

@@ -14,6 +14,9 @@ final class WorldDynamics {
     /** How long the StatefulSet controller takes to react to a change. */
     static final Duration SYNC_DELAY = Duration.ofMillis(100);
 
+    /** The executor Job parameter naming the pod a step-down is for. */
+    static final String TARGET_POD = "RAFTOPS_TARGET_POD";
+
     private final SimWorld w;
     private boolean syncPending;
 
@@ -40,6 +43,7 @@ final class WorldDynamics {
         w.sts.readyReplicas = s.replicas();
         w.sts.updatedReplicas = s.replicas();
         w.raft.elect(s.leader(), false);
+        w.raft.settleLabels(); // the starting cluster has settled: its labels are right
         w.api.traceStatus();
         for (Fault fault : s.faults()) {
             scheduleTimed(fault);
@@ -210,6 +214,21 @@ final class WorldDynamics {
         }
     }
 
+    /**
+     * The executor steps the target down only if it still leads (it asks the workload first), so
+     * a repeated step-down cannot move leadership back onto the target; without a target it steps
+     * down whoever leads.
+     */
+    private void stepDown(String targetPod) {
+        Integer target = null;
+        for (SimPod pod : w.pods.values()) {
+            target = pod.name.equals(targetPod) ? Integer.valueOf(pod.ordinal) : target;
+        }
+        if (targetPod == null || (target != null && w.raft.leads(target))) {
+            w.raft.transfer();
+        }
+    }
+
     /** A Job runs for a few seconds; a step-down that succeeds moves leadership away from the leader. */
     void run(SimJob job) {
         w.at(w.between(2000, 6000), () -> {
@@ -220,7 +239,7 @@ final class WorldDynamics {
             job.result = job.fails ? JobResult.FAILED : JobResult.SUCCEEDED;
             job.message = job.fails ? "injected failure" : null;
             if (!job.fails && job.request.action() == ExecutorAction.STEP_DOWN) {
-                w.raft.transfer();
+                stepDown(job.request.parameters().get(TARGET_POD));
             }
             w.trace.write(w.trace.line("job.finished").put("job", job.request.name())
                     .put("action", job.request.action().wireName())
