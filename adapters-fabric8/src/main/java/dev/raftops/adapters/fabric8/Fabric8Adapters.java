@@ -1,5 +1,7 @@
 package dev.raftops.adapters.fabric8;
 
+import dev.raftops.ports.ClusterDocument;
+
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
@@ -62,5 +64,17 @@ public final class Fabric8Adapters {
         cr.setMetadata(new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
         cr.setSpec(SpecWriting.toResource(spec));
         return cr;
+    }
+
+    /**
+     * The document a {@code RaftCluster} object maps to (spec reading and status), for tools that
+     * read a manifest instead of the API, such as {@code raftops plan}.
+     */
+    public static ClusterDocument document(RaftCluster cr) {
+        String namespace = cr.getMetadata() == null || cr.getMetadata().getNamespace() == null ? "default"
+                : cr.getMetadata().getNamespace();
+        String name = cr.getMetadata() == null || cr.getMetadata().getName() == null ? "cluster"
+                : cr.getMetadata().getName();
+        return Fabric8StatusPort.document(new ClusterKey(namespace, name), cr);
     }
 }

@@ -1,0 +1,23 @@
+package dev.raftops.controller.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code raftops}: the controller and its tools. */
+@Command(name = "raftops", mixinStandardHelpOptions = true, version = "raftops 0.1.0",
+        description = "Day-2 operations for Raft-replicated workloads on Kubernetes.",
+        subcommands = {RunCommand.class, PlanCommand.class, CrdCommand.class})
+public final class RaftopsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RaftopsCommand()).execute(args));
+    }
+}

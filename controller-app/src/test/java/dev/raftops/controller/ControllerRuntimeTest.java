@@ -1,0 +1,70 @@
+package dev.raftops.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.raftops.adapters.fabric8.AdapterSettings;
+import dev.raftops.adapters.fabric8.Fabric8Adapters;
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class ControllerRuntimeTest {
+
+    KubernetesClient client;
+
+    @BeforeEach
+    void crd() throws Exception {
+        try (InputStream in = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
+            client.resource(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class)).create();
+        }
+    }
+
+    ControllerRuntime runtime() {
+        return new ControllerRuntime(client, new ControllerRuntime.Settings(List.of("ns"), false, "test", "ns", 0, 0, 1),
+                (c, clock) -> {
+                    Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
+                    return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+                            a.eventPort(), a.workloadReconciliation()::reconcile);
+                }, Clock.systemUTC());
+    }
+
+    @Test
+    void aNewClusterGetsItsWorkloadAndAStatusThatSaysItIsInitializing() throws Exception {
+        try (ControllerRuntime runtime = runtime()) {
+            runtime.start();
+            await().atMost(Duration.ofSeconds(10)).until(runtime::ready);
+            client.resource(Fabric8Adapters.raftCluster(new ClusterKey("ns", "db"), ClusterSpec.of("2.4.0", null, 3)))
+                    .create();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(client.apps().statefulSets().inNamespace("ns").withName("db").get()).isNotNull();
+                RaftCluster cr = client.resources(RaftCluster.class).inNamespace("ns").withName("db").get();
+                assertThat(cr.getStatus()).isNotNull();
+                assertThat(cr.getStatus().phase).isEqualTo("Initializing");
+                assertThat(cr.getStatus().observedGeneration).isEqualTo(1L);
+            });
+            assertThat(client.services().inNamespace("ns").list().getItems()).hasSize(2);
+
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + runtime.healthPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).contains("raftops_reconcile_duration_seconds_count{controller=\"adminops\"")
+                    .contains("raftops_queue_depth{controller=\"workload\"");
+        }
+    }
+}
