@@ -168,6 +168,11 @@ final class RollingStep {
         if (pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
             return completed(in, progress, target, in.observation().podsOf(sts.name()));
         }
+        if (in.spec().replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
+                && !Objects.equals(pod.revision(), sts.updateRevision())) {
+            // elected after its release, before the StatefulSet restarted it: ask it to step down again
+            return stepDown(in, progress, target);
+        }
         Duration budget = in.spec().upgrade().timeouts().podReady();
         if (Duration.between(progress.releasedAt(), in.now()).compareTo(budget) > 0) {
             String state = pod == null ? "missing" : "revision " + pod.revision() + ", ready " + pod.ready()

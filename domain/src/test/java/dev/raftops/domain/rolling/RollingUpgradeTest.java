@@ -258,4 +258,15 @@ class RollingUpgradeTest {
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().name()).isEqualTo("db-step-down-2-a1-s1"));
     }
+
+    @Test
+    void aReleasedPodElectedBeforeItsRestartIsAskedToStepDownAgain() {
+        passUntil(Action.SetPartition.class);
+        world.leader().ifPresent(l -> world.pods().get(l).leadership = Leadership.FOLLOWER);
+        world.pods().get(2).leadership = Leadership.LEADER; // elected before the StatefulSet restarted it
+        Decision d = pass();
+        assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
+                .satisfies(j -> assertThat(j.job().action().wireName()).isEqualTo("step-down"));
+        assertThat(d.hasDisruptiveAction()).isFalse();
+    }
 }
