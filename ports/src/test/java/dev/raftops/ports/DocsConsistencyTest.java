@@ -336,7 +336,7 @@ class DocsConsistencyTest {
     /** The Java sources under {@code tree} of every module, as one text. */
     static String sources(String tree) {
         StringBuilder all = new StringBuilder();
-        for (String module : List.of("domain", "ports", "adapters-fabric8", "controller-app")) {
+        for (String module : List.of("domain", "ports", "adapters-fabric8", "simulator", "controller-app")) {
             Path main = ROOT.resolve(module).resolve(tree);
             if (!Files.isDirectory(main)) {
                 continue;
