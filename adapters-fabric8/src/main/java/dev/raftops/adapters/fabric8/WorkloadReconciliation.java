@@ -70,8 +70,14 @@ public final class WorkloadReconciliation {
         ClusterKey key = document.key();
         ClusterSpec spec = valid.spec();
         Pass pass = new Pass();
-        StatefulSet sts = WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings);
-        pass.statefulSet(sts);
+        StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
+        boolean rollingExists = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get() != null;
+        if (blue != null && !rollingExists) {
+            // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never patched
+            pass.createIfAbsent(blue);
+        } else {
+            pass.statefulSet(WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings));
+        }
         pass.service(WorkloadRendering.headlessService(key, document.uid(), settings), false);
         pass.service(WorkloadRendering.clientService(key, document.uid(), settings), true);
         pass.disruptionBudget(WorkloadRendering.disruptionBudget(key, document.uid()));
@@ -145,6 +151,14 @@ public final class WorkloadReconciliation {
                 ops.add(JsonPatch.remove("/spec/minAvailable")); // path known to exist: safe with the mock
             }
             patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        }
+
+        void createIfAbsent(StatefulSet desired) {
+            Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
+                    .withName(desired.getMetadata().getName());
+            if (ref.get() == null) {
+                create(desired, () -> ref.create(desired));
+            }
         }
 
         private void create(HasMetadata desired, java.util.function.Supplier<HasMetadata> write) {

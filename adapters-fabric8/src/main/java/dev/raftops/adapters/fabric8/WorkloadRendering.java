@@ -4,7 +4,10 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.bluegreen.Revision;
+import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.version.SemVer;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -90,6 +93,41 @@ final class WorkloadRendering {
                         .endSpec().build()))
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * The Blue StatefulSet of a cluster under the BlueGreen strategy ({@code status.acceptedUpgradeStrategy},
+     * else {@code spec.upgrade.strategy}): {@code <name>-<blueRevision>}, where the revision is the one
+     * {@code status.blueGreen} records, or before that the revision of the version the template runs.
+     * Null under RollingUpdate.
+     */
+    static StatefulSet initialBlue(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
+            AdapterSettings settings) {
+        String accepted = status.acceptedUpgradeStrategy();
+        UpgradeStrategy strategy = accepted != null ? UpgradeStrategy.fromWire(accepted) : spec.upgrade().strategy();
+        if (strategy != UpgradeStrategy.BLUE_GREEN) {
+            return null;
+        }
+        String version = canonical(templateVersion(spec, status));
+        String revision;
+        String image;
+        if (status.blueGreen() != null && status.blueGreen().blueRevision() != null) {
+            revision = status.blueGreen().blueRevision();
+            image = status.blueGreen().blueImage();
+        } else {
+            revision = Revision.of(version, spec.image(), spec.replicas());
+            image = spec.image();
+        }
+        return colour(cluster, ownerUid, new Action.CreateWorkload(Revision.statefulSet(cluster.name(), revision),
+                revision, version, image, spec.replicas(), null), settings);
+    }
+
+    private static String canonical(String version) {
+        try {
+            return SemVer.parse(version).toString();
+        } catch (IllegalArgumentException e) {
+            return version;
+        }
     }
 
     /** A blue or green StatefulSet: {@code OnDelete}, its pods labelled with the revision. */

@@ -169,4 +169,24 @@ class WorkloadReconciliationTest {
         assertThat(reconciliation.reconcile(new ClusterKey("wl", "no-such-cluster")))
                 .isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
     }
+
+    @Test
+    void aClusterStartingUnderBlueGreenGetsItsBlueStatefulSetOnceAndNoRollingOne() {
+        RaftCluster cr = ClusterFixtures.cluster("wl", "bg", "2.1.0", 3);
+        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        cr.getSpec().upgrade.strategy = "BlueGreen";
+        ClusterFixtures.create(client, cr);
+        ClusterDocument doc = adapters().statusPort().read(new ClusterKey("wl", "bg")).orElseThrow();
+        String blue = dev.raftops.domain.bluegreen.Revision.statefulSet("bg",
+                dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3));
+
+        WorkloadReconciliation.Outcome first = adapters().workloadReconciliation().reconcile(doc);
+
+        assertThat(first.writes()).contains("created StatefulSet wl/" + blue);
+        assertThat(sts("bg")).as("no rolling StatefulSet for a blue/green cluster").isNull();
+        assertThat(sts(blue).getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
+        assertThat(sts(blue).getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("raftops.dev/revision", dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3));
+        assertThat(adapters().workloadReconciliation().reconcile(doc).writes()).as("a second pass writes nothing").isEmpty();
+    }
 }

@@ -47,8 +47,30 @@ public final class BackupSchedule {
         this.executionTime = executionTime;
     }
 
+    /**
+     * Readings already made, keyed by (expression, zone). Reading is a pure function of its input and
+     * every pass of every cluster with a backup reads its schedule; parsing and validating the cron
+     * expression was most of that pass's cost (docs/performance.md). Bounded: cleared when full.
+     */
+    private static final Map<String, ScheduleReading> READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_READINGS = 512;
+
     /** Reads a schedule; a bad expression or zone becomes {@link ScheduleReading.Invalid}, never an exception. */
     public static ScheduleReading read(String expression, String timeZone) {
+        String key = expression + "\u0000" + timeZone;
+        ScheduleReading known = READINGS.get(key);
+        if (known != null) {
+            return known;
+        }
+        ScheduleReading reading = parse(expression, timeZone);
+        if (READINGS.size() >= MAX_READINGS) {
+            READINGS.clear();
+        }
+        READINGS.put(key, reading);
+        return reading;
+    }
+
+    private static ScheduleReading parse(String expression, String timeZone) {
         if (expression == null || expression.isBlank()) {
             return new ScheduleReading.Invalid("spec.backup.schedule is required");
         }
@@ -68,7 +90,6 @@ public final class BackupSchedule {
             }
         }
         try {
-            // a fresh parser per read: parsing is rare and this keeps the type free of shared mutable state
             Cron parsed = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX)).parse(cron);
             parsed.validate();
             return new ScheduleReading.Valid(new BackupSchedule(trimmed, zone, ExecutionTime.forCron(parsed)));

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic executor Job names: the same (cluster, action, identity parts) always give the same
@@ -13,6 +14,11 @@ import java.util.Locale;
  * 10-hex hash of the full identity.
  */
 public final class JobNames {
+
+    // compiled once: names are computed on every pass that may create a Job
+    private static final Pattern NOT_LABEL = Pattern.compile("[^a-z0-9-]");
+    private static final Pattern DASH_RUNS = Pattern.compile("-+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
 
     private JobNames() {
     }
@@ -41,8 +47,8 @@ public final class JobNames {
     }
 
     private static String sanitize(String raw) {
-        String lower = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return lower.replaceAll("-+", "-").replaceAll("^-|-$", "");
+        String lower = NOT_LABEL.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return EDGE_DASHES.matcher(DASH_RUNS.matcher(lower).replaceAll("-")).replaceAll("");
     }
 
     static String hash(String text) {
