@@ -250,7 +250,7 @@ class DocsConsistencyTest {
         int lines = 0;
         for (Path page : allMarkdown()) {
             // command lines only, up to a pipe: java -jar .../raftops.jar <command> [options]
-            for (String line : read(page).lines().filter(l -> l.strip().startsWith("java -jar "))
+            for (String line : read(page).lines().filter(l -> l.strip().startsWith("java -jar ") && l.contains("raftops.jar "))
                     .map(l -> l.split(" \\| ")[0]).toList()) {
                 lines++;
                 Matcher command = Pattern.compile("raftops\\.jar ([a-z]+)").matcher(line);
