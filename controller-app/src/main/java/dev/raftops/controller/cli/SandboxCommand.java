@@ -42,6 +42,9 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private static final String NAMESPACE = "sandbox";
     private static final String NAME = "demo";
+    /** The mock server logs every request; a person wants the cluster's changes, not the HTTP traffic. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
+            "io.fabric8.mockwebserver");
 
     @Option(names = "--replicas", defaultValue = "3", description = "Raft members (default: ${DEFAULT-VALUE}).")
     int replicas;
@@ -78,6 +81,7 @@ public final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         started = Instant.now();
         Instant deadline = started.plusSeconds(timeoutSeconds);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),

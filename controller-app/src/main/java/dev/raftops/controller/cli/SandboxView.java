@@ -4,6 +4,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,12 @@ final class SandboxView {
                 : sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
         RaftClusterStatus status = status(client, namespace, name);
         out.append("partition=").append(partition);
+        for (Job job : client.batch().v1().jobs().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
+                .getItems()) {
+            if (running(job)) {
+                out.append(" job=").append(job.getMetadata().getName());
+            }
+        }
         if (status != null) {
             out.append(" phase=").append(status.phase)
                     .append(" lock=").append(status.operationLock == null ? null : status.operationLock.operation)
@@ -54,6 +61,12 @@ final class SandboxView {
     static RaftClusterStatus status(KubernetesClient client, String namespace, String name) {
         RaftCluster cr = client.resources(RaftCluster.class).inNamespace(namespace).withName(name).get();
         return cr == null ? null : cr.getStatus();
+    }
+
+    private static boolean running(Job job) {
+        return job.getStatus() == null || job.getStatus().getConditions() == null || job.getStatus().getConditions()
+                .stream().noneMatch(c -> "True".equals(c.getStatus())
+                        && ("Complete".equals(c.getType()) || "Failed".equals(c.getType())));
     }
 
     private static boolean ready(Pod pod) {
