@@ -9,6 +9,8 @@ import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
                 + "RaftCluster at --from, wait until it runs, ask for --to, and print one line per change "
-                + "(pods with version, Ready and leader; partition; phase; lock).",
+                + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
+                + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger).",
             "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
                 + "printed), 1 on timeout.",
             "Not yet: fault injection and blue/green upgrades."})
@@ -42,6 +46,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private static final String NAMESPACE = "sandbox";
     private static final String NAME = "demo";
+    private static final String BACKUP_TOKEN = "sandbox-tour-1";
     /** The mock server logs every request; a person wants the cluster's changes, not the HTTP traffic. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
             "io.fabric8.mockwebserver");
@@ -70,6 +75,11 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--ready-delay", defaultValue = "1500",
             description = "Milliseconds a pod takes to become Ready (default: ${DEFAULT-VALUE}).")
     long readyDelayMillis;
+
+    @Option(names = "--backup", negatable = true, defaultValue = "true",
+            description = "After the upgrade, ask for a manual backup through spec.backup.requests.trigger "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean backup;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -110,11 +120,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 return end(cluster, "timeout", null, 1);
             }
             say("cluster runs " + from + "; asking for " + to);
-            RaftCluster cr = client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(NAME)
-                    .edit(c -> {
-                        c.getSpec().version = to;
-                        return c;
-                    });
+            RaftCluster cr = patchSpec(client, Map.of("version", to));
             long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
             cluster.record(NAME, "operator", l -> l.put("request", "version").put("version", to));
             boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
@@ -122,6 +128,19 @@ public final class SandboxCommand implements Callable<Integer> {
             RaftClusterStatus status = SandboxView.status(client, NAMESPACE, NAME);
             if (!ended) {
                 return end(cluster, "timeout", status, 1);
+            }
+            if (converged(status) && backup) {
+                say("the cluster runs " + to + "; asking for a manual backup (schedule @daily, trigger "
+                        + BACKUP_TOKEN + ")");
+                status = manualBackup(client, cluster, deadline);
+                if (status == null) {
+                    return end(cluster, "timeout", SandboxView.status(client, NAMESPACE, NAME), 1);
+                }
+                if (backupFailure(status) != null) {
+                    say("blocked: " + backupFailure(status));
+                    return end(cluster, "blocked", status, 2);
+                }
+                say("backup done: job " + status.backup.lastBackupJob);
             }
             if (converged(status)) {
                 say("done: the cluster runs " + to);
@@ -133,6 +152,32 @@ public final class SandboxCommand implements Callable<Integer> {
         } finally {
             server.destroy();
         }
+    }
+
+    /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
+    private RaftClusterStatus manualBackup(KubernetesClient client, ClusterRuntime cluster, Instant deadline)
+            throws InterruptedException {
+        patchSpec(client, Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN))));
+        cluster.record(NAME, "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
+        boolean ended = follow(client, deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
+                && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
+                && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
+        return ended ? SandboxView.status(client, NAMESPACE, NAME) : null;
+    }
+
+    /**
+     * A person's edit of the spec: a merge patch without resourceVersion, so it never conflicts with the
+     * controller's status writes.
+     */
+    private static RaftCluster patchSpec(KubernetesClient client, Map<String, Object> spec) {
+        return client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(NAME)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization()
+                        .asJson(Map.of("spec", spec)));
+    }
+
+    private static String backupFailure(RaftClusterStatus s) {
+        return s.backup == null || s.backup.lastFailure == null ? null
+                : s.backup.lastFailure.reason + ": " + s.backup.lastFailure.message;
     }
 
     private boolean converged(RaftClusterStatus s) {

@@ -37,8 +37,10 @@ class SandboxCommandTest {
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"sts.partition\""))
                 .anyMatch(l -> l.contains("\"kind\":\"pod.deleted\"") && l.contains("\"cause\":\"rollout\""))
                 .anyMatch(l -> l.contains("\"kind\":\"pod.ready\"") && l.contains("\"version\":\"2.4.4\""))
+                .anyMatch(l -> l.contains("\"kind\":\"job.finished\"") && l.contains("\"action\":\"backup\"")
+                        && l.contains("\"result\":\"succeeded\""))
                 .anyMatch(l -> l.contains("\"kind\":\"run.end\"") && l.contains("\"result\":\"converged\""));
-        assertThat(out.toString()).contains("done: the cluster runs 2.4.4");
+        assertThat(out.toString()).contains("backup done: job demo-backup-").contains("done: the cluster runs 2.4.4");
     }
 
     @Test
