@@ -149,8 +149,13 @@ final class PlayedCluster {
 
     @SuppressWarnings("unchecked")
     private void statusLine() {
-        GenericKubernetesResource cr = client.genericKubernetesResources(RAFT_CLUSTER_API, "RaftCluster")
-                .inNamespace(settings.namespace()).withName(cluster).get();
+        GenericKubernetesResource cr;
+        try {
+            cr = client.genericKubernetesResources(RAFT_CLUSTER_API, "RaftCluster").inNamespace(settings.namespace())
+                    .withName(cluster).get();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            return; // no RaftCluster API (a bare StatefulSet): nothing to trace
+        }
         Object raw = cr == null ? null : cr.getAdditionalProperties().get("status");
         if (!(raw instanceof Map)) {
             return;
