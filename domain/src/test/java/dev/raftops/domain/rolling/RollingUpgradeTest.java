@@ -287,4 +287,18 @@ class RollingUpgradeTest {
                 .satisfies(j -> assertThat(j.job().action().wireName()).isEqualTo("step-down"));
         assertThat(d.hasDisruptiveAction()).isFalse();
     }
+
+    @Test
+    void aReleasedPodIsNotCountedRolledAgainstAStatefulSetStatusThatHasNotSeenTheTemplate() {
+        passUntil(Action.SetPartition.class);
+        ClusterObservation now = world.observe();
+        var sts = now.statefulSet("db").orElseThrow();
+        var pod2 = now.podsOf("db").get(2);
+        // the StatefulSet controller has not observed the new template yet: updateRevision still names pod 2's revision
+        var stale = new dev.raftops.domain.cluster.StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(),
+                sts.replicas(), sts.partition(), false, pod2.revision(), pod2.revision(), sts.templateImage(),
+                sts.generation() + 1, sts.generation(), sts.readyReplicas(), sts.replicas(), sts.annotations());
+        Decision d = decide(now.withStatefulSet(stale));
+        assertThat(d.nextStatus().upgrade().completedOrdinals()).isEmpty();
+    }
 }
