@@ -82,14 +82,18 @@ final class ExecutorJobs {
         return job.build();
     }
 
-    /** Fixed variables first, then every parameter as {@code RAFTOPS_<UPPER_SNAKE>} in key order. */
+    /**
+     * Fixed variables first, then every parameter as {@code RAFTOPS_<UPPER_SNAKE>} in key order; a key
+     * that already is a variable name ({@code RAFTOPS_TARGET_POD}, as the domain writes them) is kept.
+     */
     static List<EnvVar> env(ClusterKey cluster, JobRequest request) {
         List<EnvVar> env = new ArrayList<>();
         env.add(var("RAFTOPS_CLUSTER", cluster.name()));
         env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
         env.add(var("RAFTOPS_ACTION", request.action().wireName()));
         env.add(var("RAFTOPS_TOKEN_FILE", TOKEN_DIR + "/token"));
-        new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> env.add(var("RAFTOPS_" + envName(k), v)));
+        new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> env.add(var(k.startsWith("RAFTOPS_") ? k
+                : "RAFTOPS_" + envName(k), v)));
         return env;
     }
 

@@ -81,6 +81,16 @@ class Fabric8JobPortTest {
     }
 
     @Test
+    void aParameterAlreadyNamedLikeAVariableIsNotPrefixedTwice() {
+        port().createIfAbsent(DB, new JobRequest("db-step-down-1-9", ExecutorAction.STEP_DOWN, null, null,
+                Map.of("RAFTOPS_TARGET_POD", "db-1"), 120));
+
+        assertThat(job("db-step-down-1-9").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("RAFTOPS_TARGET_POD=db-1"))
+                .noneSatisfy(e -> assertThat(e.getName()).startsWith("RAFTOPS_RAFTOPS_"));
+    }
+
+    @Test
     void theExecutorPodRunsRestrictedWithAProjectedTokenAndNoSecret() {
         port().createIfAbsent(DB, stepDown("db-step-down-1-0"));
         PodSpec pod = job("db-step-down-1-0").getSpec().getTemplate().getSpec();

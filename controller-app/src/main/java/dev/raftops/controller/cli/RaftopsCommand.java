@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code raftops}: the controller and its tools. */
 @Command(name = "raftops", mixinStandardHelpOptions = true, version = "raftops 0.1.0",
         description = "Day-2 operations for Raft-replicated workloads on Kubernetes.",
-        subcommands = {RunCommand.class, PlanCommand.class, CrdCommand.class})
+        subcommands = {RunCommand.class, SandboxCommand.class, PlanCommand.class, CrdCommand.class})
 public final class RaftopsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -73,7 +73,10 @@ final class RollingStep {
         if (partition <= target) {
             return awaitReleased(in, progress, sts, pod, maxLag);
         }
-        if (pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
+        // until the StatefulSet controller has observed the new template, updateRevision still names the
+        // old revision and every old pod would look rolled
+        boolean observed = sts.observedGeneration() >= sts.generation();
+        if (observed && pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
             return completed(in, progress, target, pods); // rolled before a crash: record it, never restart it
         }
         if (!Quorum.allowsTakingDown(target, in.spec().replicas(), pods, maxLag)) {
@@ -165,7 +168,10 @@ final class RollingStep {
             return Decision.of(in.status().withUpgrade(progress.withReleasedAt(in.now())),
                     Wake.onEvent(in.timing().poll(in.random()), "pod " + target + " rolling"));
         }
-        if (pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
+        // a retarget changes the template again: until that is observed, updateRevision may still name the
+        // revision the pod already runs, and a pod that was never restarted would look rolled
+        boolean observed = sts.observedGeneration() >= sts.generation();
+        if (observed && pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
             return completed(in, progress, target, in.observation().podsOf(sts.name()));
         }
         if (in.spec().replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()

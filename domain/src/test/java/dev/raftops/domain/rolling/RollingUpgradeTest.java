@@ -10,6 +10,7 @@ import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.cluster.UpgradeRequests;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
@@ -71,6 +72,23 @@ class RollingUpgradeTest {
         assertThat(first.actions()).isEmpty();
         assertThat(first.nextStatus().operationLock().isHeldBy(Operation.Upgrade, Holders.UPGRADE)).isTrue();
         assertThat(first.nextStatus().operationLock().epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void aTargetPodIsNotCountedAsRolledWhileTheStatefulSetHasNotObservedTheNewTemplate() {
+        passUntil(Action.LockPartitionAndSetImage.class);
+        ClusterObservation now = world.observe();
+        StatefulSetView sts = now.statefulSet("db").orElseThrow();
+        String old = now.podsOf("db").get(2).revision();
+        // the StatefulSet controller has not yet seen the template change: updateRevision still names the old one
+        StatefulSetView stale = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
+                sts.partition(), sts.onDelete(), old, old, sts.templateImage(), 2, 1, sts.readyReplicas(),
+                sts.replicas(), sts.annotations());
+
+        Decision d = decide(now.withStatefulSet(stale));
+
+        assertThat(d.nextStatus().upgrade().completedOrdinals()).isEmpty();
+        assertThat(d.actionsOf(Action.Emit.class)).noneMatch(e -> e.toString().contains(RollingReasons.POD_UPGRADED));
     }
 
     @Test
@@ -268,5 +286,19 @@ class RollingUpgradeTest {
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().action().wireName()).isEqualTo("step-down"));
         assertThat(d.hasDisruptiveAction()).isFalse();
+    }
+
+    @Test
+    void aReleasedPodIsNotCountedRolledAgainstAStatefulSetStatusThatHasNotSeenTheTemplate() {
+        passUntil(Action.SetPartition.class);
+        ClusterObservation now = world.observe();
+        var sts = now.statefulSet("db").orElseThrow();
+        var pod2 = now.podsOf("db").get(2);
+        // the StatefulSet controller has not observed the new template yet: updateRevision still names pod 2's revision
+        var stale = new dev.raftops.domain.cluster.StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(),
+                sts.replicas(), sts.partition(), false, pod2.revision(), pod2.revision(), sts.templateImage(),
+                sts.generation() + 1, sts.generation(), sts.readyReplicas(), sts.replicas(), sts.annotations());
+        Decision d = decide(now.withStatefulSet(stale));
+        assertThat(d.nextStatus().upgrade().completedOrdinals()).isEmpty();
     }
 }

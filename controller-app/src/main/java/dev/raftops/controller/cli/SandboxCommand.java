@@ -1,0 +1,225 @@
+package dev.raftops.controller.cli;
+
+import dev.raftops.adapters.fabric8.Fabric8Adapters;
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.simulator.runtime.ClusterRuntime;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code raftops sandbox}: an embedded API server (the fabric8 CRUD mock), the simulated cluster
+ * runtime and the real controller, touring a rolling upgrade while printing every change.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
+                + "RaftCluster at --from, wait until it runs, ask for --to, and print one line per change "
+                + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
+                + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger).",
+            "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
+                + "printed), 1 on timeout.",
+            "Not yet: fault injection and blue/green upgrades."})
+public final class SandboxCommand implements Callable<Integer> {
+
+    private static final String NAMESPACE = "sandbox";
+    private static final String NAME = "demo";
+    private static final String BACKUP_TOKEN = "sandbox-tour-1";
+    /** The mock server logs every request; a person wants the cluster's changes, not the HTTP traffic. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
+            "io.fabric8.mockwebserver");
+
+    @Option(names = "--replicas", defaultValue = "3", description = "Raft members (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--from", defaultValue = "2.4.0", description = "Version to start at (default: ${DEFAULT-VALUE}).")
+    String from;
+
+    @Option(names = "--to", defaultValue = "2.4.4", description = "Version to upgrade to (default: ${DEFAULT-VALUE}).")
+    String to;
+
+    @Option(names = "--leader", description = "Ordinal that wins the first election (default: a seeded choice).")
+    Integer leader;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated cluster (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--trace", description = "Write the run's JSON Lines trace to this file.")
+    Path trace;
+
+    @Option(names = "--timeout", defaultValue = "180", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--ready-delay", defaultValue = "1500",
+            description = "Milliseconds a pod takes to become Ready (default: ${DEFAULT-VALUE}).")
+    long readyDelayMillis;
+
+    @Option(names = "--backup", negatable = true, defaultValue = "true",
+            description = "After the upgrade, ask for a manual backup through spec.backup.requests.trigger "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean backup;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter out;
+    private Instant started;
+    private String lastLine;
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        started = Instant.now();
+        Instant deadline = started.plusSeconds(timeoutSeconds);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init();
+        Duration readyDelay = Duration.ofMillis(readyDelayMillis);
+        ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, seed, Duration.ofMillis(100),
+                readyDelay, readyDelay.dividedBy(2), leader, trace);
+        try (KubernetesClient client = server.createClient();
+                ClusterRuntime cluster = new ClusterRuntime(client, runtimeSettings, Clock.systemUTC());
+                ControllerRuntime controller = new ControllerRuntime(client, new ControllerRuntime.Settings(
+                        List.of(NAMESPACE), false, "sandbox", NAMESPACE, 0, 0, 1), Fabric8Wiring::create,
+                        Clock.systemUTC())) {
+            try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
+                client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                        .create();
+            }
+            cluster.record(NAME, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
+                    .put("toVersion", to).put("strategy", "RollingUpdate").put("seed", seed).put("leader", leader));
+            cluster.start();
+            controller.start();
+            say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + from + " with " + replicas + " replicas");
+            client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, NAME),
+                    ClusterSpec.of(from, null, replicas))).create();
+            if (!follow(client, deadline, s -> s != null && s.currentVersion != null)) {
+                return end(cluster, "timeout", null, 1);
+            }
+            say("cluster runs " + from + "; asking for " + to);
+            RaftCluster cr = patchSpec(client, Map.of("version", to));
+            long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
+            cluster.record(NAME, "operator", l -> l.put("request", "version").put("version", to));
+            boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
+                    && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
+            RaftClusterStatus status = SandboxView.status(client, NAMESPACE, NAME);
+            if (!ended) {
+                return end(cluster, "timeout", status, 1);
+            }
+            if (converged(status) && backup) {
+                say("the cluster runs " + to + "; asking for a manual backup (schedule @daily, trigger "
+                        + BACKUP_TOKEN + ")");
+                status = manualBackup(client, cluster, deadline);
+                if (status == null) {
+                    return end(cluster, "timeout", SandboxView.status(client, NAMESPACE, NAME), 1);
+                }
+                if (backupFailure(status) != null) {
+                    say("blocked: " + backupFailure(status));
+                    return end(cluster, "blocked", status, 2);
+                }
+                say("backup done: job " + status.backup.lastBackupJob);
+            }
+            if (converged(status)) {
+                say("done: the cluster runs " + to);
+                return end(cluster, "converged", status, 0);
+            }
+            String reason = SandboxView.blocked(status);
+            say("blocked: " + reason);
+            return end(cluster, "blocked", status, 2);
+        } finally {
+            server.destroy();
+        }
+    }
+
+    /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
+    private RaftClusterStatus manualBackup(KubernetesClient client, ClusterRuntime cluster, Instant deadline)
+            throws InterruptedException {
+        patchSpec(client, Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN))));
+        cluster.record(NAME, "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
+        boolean ended = follow(client, deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
+                && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
+                && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
+        return ended ? SandboxView.status(client, NAMESPACE, NAME) : null;
+    }
+
+    /**
+     * A person's edit of the spec: a merge patch without resourceVersion, so it never conflicts with the
+     * controller's status writes.
+     */
+    private static RaftCluster patchSpec(KubernetesClient client, Map<String, Object> spec) {
+        return client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(NAME)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization()
+                        .asJson(Map.of("spec", spec)));
+    }
+
+    private static String backupFailure(RaftClusterStatus s) {
+        return s.backup == null || s.backup.lastFailure == null ? null
+                : s.backup.lastFailure.reason + ": " + s.backup.lastFailure.message;
+    }
+
+    private boolean converged(RaftClusterStatus s) {
+        return s != null && to.equals(s.currentVersion) && s.upgrade == null;
+    }
+
+    /** Prints every change until {@code done} holds of the status or the deadline passes. */
+    private boolean follow(KubernetesClient client, Instant deadline, Predicate<RaftClusterStatus> done)
+            throws InterruptedException {
+        while (Instant.now().isBefore(deadline)) {
+            show(client);
+            if (done.test(SandboxView.status(client, NAMESPACE, NAME))) {
+                show(client);
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        say("timed out after " + timeoutSeconds + " s");
+        return false;
+    }
+
+    private void show(KubernetesClient client) {
+        String line = SandboxView.line(client, NAMESPACE, NAME);
+        if (!line.equals(lastLine)) {
+            lastLine = line;
+            say(line);
+        }
+    }
+
+    private int end(ClusterRuntime cluster, String result, RaftClusterStatus status, int code) {
+        String reason = SandboxView.blocked(status);
+        cluster.tick(); // the trace ends with the status the run ended on
+        cluster.record(NAME, "run.end", l -> l.put("result", result)
+                .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
+        if (trace != null) {
+            say("trace written to " + trace);
+        }
+        return code;
+    }
+
+    private void say(String text) {
+        out.printf("%7.1fs  %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, text);
+        out.flush();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.raftops.simulator.runtime;
+
+import dev.raftops.simulator.SimClock;
+import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.TraceLine;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster side of a real-time run against a Kubernetes API: for every StatefulSet raftops
+ * manages in one namespace it plays the StatefulSet controller, the kubelet, the Raft group inside
+ * the pods and the executor Jobs ({@link PlayedCluster}). One scheduled thread ticks it, so the
+ * model stays single-threaded like {@code SimWorld}; the leader is chosen by a seeded random.
+ */
+public final class ClusterRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRuntime.class);
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    static final String CLUSTER = "raftops.dev/cluster";
+
+    /**
+     * How the runtime behaves.
+     *
+     * @param readyDelay how long a new pod takes to become Ready (and a Job to finish)
+     * @param electionDelay the least time a leaderless group takes to elect (at most twice that)
+     * @param initialLeader the ordinal to win the first election, or null for a seeded choice
+     * @param trace where to write the JSON Lines trace, or null for none
+     */
+    public record Settings(String namespace, long seed, Duration tick, Duration readyDelay, Duration electionDelay,
+            Integer initialLeader, Path trace) {
+        public Settings {
+            Objects.requireNonNull(namespace, "namespace");
+        }
+    }
+
+    private final KubernetesClient client;
+    private final Settings settings;
+    private final Clock wall;
+    private final SimClock clock;
+    private final Random random;
+    private final Map<String, PlayedCluster> clusters = new TreeMap<>();
+    private final BufferedWriter traceOut;
+    private ScheduledExecutorService ticker;
+
+    public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
+        this.client = client;
+        this.settings = settings;
+        this.wall = wall;
+        this.clock = new SimClock(wall.instant());
+        this.random = new Random(settings.seed());
+        try {
+            this.traceOut = settings.trace() == null ? null : Files.newBufferedWriter(settings.trace());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts ticking on its own thread. */
+    public synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-runtime");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tickSafely, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // the API may refuse one write (a conflict with the controller); the next tick retries
+            LOG.debug("runtime tick failed: {}", e.toString());
+        }
+    }
+
+    /** One step: every managed StatefulSet of the namespace is played once. */
+    public synchronized void tick() {
+        clock.advanceTo(wall.instant());
+        for (StatefulSet sts : client.apps().statefulSets().inNamespace(settings.namespace())
+                .withLabel(MANAGED_BY, "raftops").list().getItems()) {
+            String cluster = sts.getMetadata().getLabels().get(CLUSTER);
+            if (cluster == null) {
+                continue;
+            }
+            clusters.computeIfAbsent(cluster, c -> new PlayedCluster(client, settings, c, trace(c), random,
+                    clock::instant)).play(sts);
+        }
+        for (PlayedCluster cluster : clusters.values()) {
+            cluster.afterSets();
+        }
+        flush();
+    }
+
+    /**
+     * Writes one line to the trace of {@code cluster} (the caller's own lines such as
+     * {@code run.start}, {@code operator} and {@code run.end}), in order with the runtime's lines.
+     */
+    public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
+        clock.advanceTo(wall.instant());
+        Trace trace = trace(cluster);
+        trace.write(fields.apply(trace.line(kind)));
+        flush();
+    }
+
+    private final Map<String, Trace> traces = new TreeMap<>();
+
+    private Trace trace(String cluster) {
+        return traces.computeIfAbsent(cluster, c -> {
+            Trace trace = new Trace(clock, settings.namespace() + "/" + c);
+            trace.listen(this::append);
+            return trace;
+        });
+    }
+
+    private void append(String json) {
+        if (traceOut == null) {
+            return;
+        }
+        try {
+            traceOut.write(json);
+            traceOut.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void flush() {
+        try {
+            if (traceOut != null) {
+                traceOut.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops ticking (waiting for a tick in flight) and closes the trace file. */
+    @Override
+    public void close() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = ticker;
+        }
+        if (t != null) {
+            t.shutdown();
+            try {
+                t.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            try {
+                if (traceOut != null) {
+                    traceOut.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

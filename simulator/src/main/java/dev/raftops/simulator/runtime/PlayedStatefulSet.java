@@ -1,0 +1,238 @@
+package dev.raftops.simulator.runtime;
+
+import dev.raftops.simulator.Trace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One StatefulSet played against the API: the StatefulSet controller (pods {@code <sts>-<ordinal>},
+ * RollingUpdate partition semantics, status) and the kubelet (pods Ready after a start-up delay),
+ * with the Raft group of its pods. The rules are those of the simulator's {@code SimWorld}.
+ */
+final class PlayedStatefulSet {
+
+    /** A pod this StatefulSet created and has not yet seen go. */
+    private static final class PlayedPod {
+        final String uid;
+        final int ordinal;
+        final String revision;
+        final String version;
+        final Instant createdAt;
+        Instant readyAt;
+        long lag = 1000;
+        /** The leader label last written ({@code "false"} at creation). */
+        String label = "false";
+
+        PlayedPod(String uid, int ordinal, String revision, String version, Instant createdAt) {
+            this.uid = uid;
+            this.ordinal = ordinal;
+            this.revision = revision;
+            this.version = version;
+            this.createdAt = createdAt;
+        }
+    }
+
+    private final PodWrites api;
+    private final Trace trace;
+    private final Duration readyDelay;
+    final String name;
+    final RaftGroup raft;
+    private final Map<String, String> imageOfRevision = new TreeMap<>();
+    private final Map<Integer, PlayedPod> pods = new TreeMap<>();
+    private String currentRevision;
+    private String image;
+    private Integer partition;
+    private String lastStatus;
+
+    PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, RaftGroup raft,
+            Duration readyDelay) {
+        this.api = new PodWrites(client, namespace);
+        this.name = name;
+        this.trace = trace;
+        this.raft = raft;
+        this.readyDelay = readyDelay;
+        trace.write(trace.line("sts.created").put("statefulSet", name));
+    }
+
+    static String revision(String statefulSet, String image) {
+        return statefulSet + "-" + Integer.toHexString(String.valueOf(image).hashCode());
+    }
+
+    static String version(String image) {
+        int colon = image == null ? -1 : image.lastIndexOf(':');
+        return colon < 0 || image.indexOf('/', colon) >= 0 ? image : image.substring(colon + 1);
+    }
+
+    /** Ordinals of the pods that are Ready now. */
+    SortedSet<Integer> ready() {
+        SortedSet<Integer> ready = new TreeSet<>();
+        pods.values().stream().filter(p -> p.readyAt != null).forEach(p -> ready.add(p.ordinal));
+        return ready;
+    }
+
+    void play(StatefulSet sts, Map<Integer, Pod> live, Instant now) {
+        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+        String templateImage = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        String updateRevision = revision(name, templateImage);
+        imageOfRevision.put(updateRevision, templateImage);
+        Integer nextPartition = partition(sts);
+        if (nextPartition != null && !nextPartition.equals(partition)) {
+            trace.write(trace.line("sts.partition").put("statefulSet", name).put("value", nextPartition));
+        }
+        partition = nextPartition;
+        if (!templateImage.equals(image)) {
+            trace.write(trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
+                    .put("version", version(templateImage)));
+            image = templateImage;
+        }
+        if (currentRevision == null) {
+            currentRevision = updateRevision;
+        }
+        forgetVanished(live);
+        kubelet(live, now);
+        raftRound(replicas, live, now);
+        boolean changed = createMissing(sts, replicas, updateRevision, now);
+        if (!changed && !"OnDelete".equals(strategy(sts))) {
+            roll(replicas, updateRevision);
+        }
+        writeStatus(sts, replicas, updateRevision);
+    }
+
+    /** Pods the API no longer has (or has again under a new uid) were deleted by someone else: the controller. */
+    private void forgetVanished(Map<Integer, Pod> live) {
+        for (PlayedPod pod : java.util.List.copyOf(pods.values())) {
+            Pod now = live.get(pod.ordinal);
+            if (now == null || !pod.uid.equals(now.getMetadata().getUid())) {
+                deleted(pod, "controller");
+            }
+        }
+    }
+
+    private void deleted(PlayedPod pod, String cause) {
+        trace.write(trace.line("pod.deleted").put("pod", name + "-" + pod.ordinal).put("ordinal", pod.ordinal)
+                .put("version", pod.version).put("leader", raft.leads(pod.ordinal)).put("cause", cause));
+        pods.remove(pod.ordinal);
+        raft.lose(pod.ordinal, name + "-" + pod.ordinal);
+    }
+
+    private void kubelet(Map<Integer, Pod> live, Instant now) {
+        for (PlayedPod pod : pods.values()) {
+            String podName = name + "-" + pod.ordinal;
+            if (pod.readyAt == null && !now.isBefore(pod.createdAt.plus(readyDelay))) {
+                pod.readyAt = now;
+                pod.lag = 100;
+                api.ready(podName, now, pod.lag);
+                trace.write(trace.line("pod.ready").put("pod", podName).put("ordinal", pod.ordinal)
+                        .put("version", pod.version));
+            } else if (pod.readyAt != null && pod.lag > 0 && !now.isBefore(pod.readyAt.plus(readyDelay))) {
+                pod.lag = 0; // caught up with the leader's log
+                api.lag(podName, 0);
+            }
+        }
+    }
+
+    private void raftRound(int replicas, Map<Integer, Pod> live, Instant now) {
+        raft.elect(ready(), replicas, name, now);
+        relabel();
+    }
+
+    /**
+     * Brings the pods' leader labels in line with the Raft group: the old leader's label is cleared
+     * before the new one is set, so a reader never sees two leaders because of the runtime's order.
+     */
+    void relabel() {
+        for (boolean leads : new boolean[] {false, true}) {
+            for (PlayedPod pod : pods.values()) {
+                String want = String.valueOf(raft.leads(pod.ordinal));
+                if (raft.leads(pod.ordinal) == leads && !want.equals(pod.label)) {
+                    api.leader(name + "-" + pod.ordinal, want);
+                    pod.label = want;
+                }
+            }
+        }
+    }
+
+    /** Creates missing pods: OrderedReady creates the lowest missing one once every lower one is Ready. */
+    private boolean createMissing(StatefulSet sts, int replicas, String updateRevision, Instant now) {
+        boolean ordered = !"Parallel".equals(sts.getSpec().getPodManagementPolicy());
+        boolean created = false;
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            PlayedPod pod = pods.get(ordinal);
+            if (pod != null) {
+                if (ordered && pod.readyAt == null) {
+                    return true;
+                }
+                continue;
+            }
+            int from = partition == null ? 0 : partition;
+            String revision = ordinal >= from ? updateRevision : currentRevision;
+            String podImage = imageOfRevision.getOrDefault(revision, image);
+            Pod created1 = api.create(new PodBuilder()
+                    .withNewMetadata().withName(name + "-" + ordinal)
+                    .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+                    .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, version(podImage));
+            pods.put(ordinal, new PlayedPod(created1.getMetadata().getUid(), ordinal, revision, version(podImage), now));
+            trace.write(trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
+                    .put("version", version(podImage)).put("revision", revision));
+            created = true;
+            if (ordered) {
+                return true;
+            }
+        }
+        return created;
+    }
+
+    /** RollingUpdate: with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
+    private void roll(int replicas, String updateRevision) {
+        if (pods.size() < replicas || ready().size() < pods.size()) {
+            return;
+        }
+        int from = partition == null ? 0 : partition;
+        for (int ordinal = replicas - 1; ordinal >= from; ordinal--) {
+            PlayedPod pod = pods.get(ordinal);
+            if (pod != null && !pod.revision.equals(updateRevision)) {
+                api.delete(name + "-" + ordinal);
+                deleted(pod, "rollout");
+                return;
+            }
+        }
+    }
+
+    private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {
+        long updated = pods.values().stream().filter(p -> p.revision.equals(updateRevision)).count();
+        if (updated == replicas && pods.size() == replicas) {
+            currentRevision = updateRevision;
+        }
+        Long generation = sts.getMetadata().getGeneration();
+        Map<String, Object> status = new TreeMap<>();
+        status.put("replicas", pods.size());
+        status.put("readyReplicas", ready().size());
+        status.put("updatedReplicas", updated);
+        status.put("currentReplicas", pods.values().stream().filter(p -> p.revision.equals(currentRevision)).count());
+        status.put("currentRevision", currentRevision);
+        status.put("updateRevision", updateRevision);
+        status.put("observedGeneration", generation == null ? 0L : generation);
+        String summary = status.toString();
+        if (!summary.equals(lastStatus)) {
+            api.statefulSetStatus(name, status);
+            lastStatus = summary;
+        }
+    }
+
+    private static Integer partition(StatefulSet sts) {
+        var strategy = sts.getSpec().getUpdateStrategy();
+        return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
+    }
+
+    private static String strategy(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() == null ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+    }
+}

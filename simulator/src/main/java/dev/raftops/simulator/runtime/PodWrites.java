@@ -1,0 +1,82 @@
+package dev.raftops.simulator.runtime;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The runtime's writes to pods, StatefulSets and Jobs, as JSON merge patches without a
+ * resourceVersion: the runtime owns the fields it patches (status, leader label, lag), so it never
+ * needs to win a race against the controller's writes to other fields.
+ */
+final class PodWrites {
+
+    static final String LEADER = "openbao-active";
+    static final String LAG = "raftops.dev/raft-lag";
+    static final String VERSION = "raftops.dev/version";
+    static final String REVISION_HASH = "controller-revision-hash";
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    PodWrites(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    /** Creates a pod of the template at {@code revision}, running {@code image}, Pending and not yet a leader. */
+    Pod create(Pod pod, String revision, String image, String version) {
+        Map<String, String> labels = new TreeMap<>(pod.getMetadata().getLabels() == null ? Map.of()
+                : pod.getMetadata().getLabels());
+        labels.put(REVISION_HASH, revision);
+        labels.put(LEADER, "false");
+        pod.getMetadata().setLabels(labels);
+        pod.getMetadata().setNamespace(namespace);
+        pod.getMetadata().setAnnotations(new TreeMap<>(Map.of(VERSION, version, LAG, "1000")));
+        pod.getSpec().getContainers().get(0).setImage(image);
+        pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Pending").build());
+        return client.pods().inNamespace(namespace).resource(pod).create();
+    }
+
+    void ready(String pod, Instant now, long lag) {
+        Map<String, Object> condition = new TreeMap<>(Map.of("type", "Ready", "status", "True",
+                "lastTransitionTime", now.toString()));
+        patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag))),
+                "status", Map.of("phase", "Running", "conditions", List.of(condition))));
+    }
+
+    void lag(String pod, long lag) {
+        patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag)))));
+    }
+
+    void leader(String pod, String leads) {
+        patch(pod, Map.of("metadata", Map.of("labels", Map.of(LEADER, leads))));
+    }
+
+    void delete(String pod) {
+        client.pods().inNamespace(namespace).withName(pod).delete();
+    }
+
+    void statefulSetStatus(String statefulSet, Map<String, Object> status) {
+        client.apps().statefulSets().inNamespace(namespace).withName(statefulSet)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status)));
+    }
+
+    void jobStatus(String job, Map<String, Object> status) {
+        client.batch().v1().jobs().inNamespace(namespace).withName(job)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status)));
+    }
+
+    private void patch(String pod, Map<String, Object> patch) {
+        client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON_MERGE), json(patch));
+    }
+
+    private String json(Object value) {
+        return client.getKubernetesSerialization().asJson(value);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.raftops.simulator.runtime;
+
+import dev.raftops.simulator.Trace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedSet;
+
+/**
+ * The Raft group inside one StatefulSet's pods, with the rules of the simulator's {@code SimRaft}:
+ * every pod is a voter; a leader is elected among Ready voters (seeded random choice) a moment after
+ * the old one left, only while a quorum is Ready; every leadership change starts a new term. Labels
+ * follow the truth at once (no label lag in real-time runs).
+ */
+final class RaftGroup {
+
+    private final Trace trace;
+    private final Random random;
+    private final Duration electionDelay;
+    private Integer initialLeader;
+    Integer leader;
+    long term;
+    private Instant electionAt;
+
+    RaftGroup(Trace trace, Random random, Duration electionDelay, Integer initialLeader) {
+        this.trace = trace;
+        this.random = random;
+        this.electionDelay = electionDelay;
+        this.initialLeader = initialLeader;
+    }
+
+    boolean leads(int ordinal) {
+        return leader != null && leader == ordinal;
+    }
+
+    /** Voter {@code ordinal} stopped (deleted or unready): if it led, the group is leaderless. */
+    void lose(int ordinal, String pod) {
+        if (leads(ordinal)) {
+            leader = null;
+            trace.write(trace.line("raft.leader").put("pod", null).put("ordinal", null).put("term", term));
+        }
+    }
+
+    /** Holds an election when one is due and a quorum of {@code ready} voters (of {@code replicas}) is up. */
+    void elect(SortedSet<Integer> ready, int replicas, String statefulSet, Instant now) {
+        if (leader != null) {
+            electionAt = null;
+            return;
+        }
+        if (electionAt == null) {
+            long extra = electionDelay.toMillis() <= 0 ? 0 : random.nextInt((int) electionDelay.toMillis() + 1);
+            electionAt = now.plus(electionDelay).plusMillis(extra);
+            return;
+        }
+        if (now.isBefore(electionAt) || ready.size() < replicas / 2 + 1) {
+            return;
+        }
+        if (initialLeader != null) {
+            if (!ready.contains(initialLeader)) {
+                return; // the first election waits for the leader the run asked for
+            }
+            win(initialLeader, statefulSet);
+            initialLeader = null;
+            return;
+        }
+        List<Integer> candidates = new ArrayList<>(ready);
+        win(candidates.get(random.nextInt(candidates.size())), statefulSet);
+    }
+
+    /** Leadership moves from the leader to another Ready voter (a step-down); false when none is Ready. */
+    boolean transfer(SortedSet<Integer> ready, String statefulSet) {
+        List<Integer> candidates = new ArrayList<>(ready);
+        candidates.remove(leader);
+        if (leader == null || candidates.isEmpty()) {
+            return false;
+        }
+        win(candidates.get(random.nextInt(candidates.size())), statefulSet);
+        return true;
+    }
+
+    private void win(int ordinal, String statefulSet) {
+        leader = ordinal;
+        term++;
+        electionAt = null;
+        initialLeader = null;
+        trace.write(trace.line("raft.leader").put("pod", statefulSet + "-" + ordinal).put("ordinal", ordinal)
+                .put("term", term));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.raftops.simulator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class ClusterRuntimeTest {
+
+    KubernetesClient client;
+
+    private static StatefulSet statefulSet(String image) {
+        Map<String, String> labels = Map.of("app.kubernetes.io/managed-by", "raftops", "raftops.dev/cluster", "db");
+        return new StatefulSetBuilder()
+                .withNewMetadata().withName("db").withNamespace("ns").withLabels(labels).endMetadata()
+                .withNewSpec().withReplicas(3).withPodManagementPolicy("OrderedReady")
+                .withNewUpdateStrategy().withType("RollingUpdate").withNewRollingUpdate().withPartition(0)
+                .endRollingUpdate().endUpdateStrategy()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("server").withImage(image).endContainer().endSpec()
+                .endTemplate().endSpec().build();
+    }
+
+    private ClusterRuntime runtime() {
+        return new ClusterRuntime(client, new ClusterRuntime.Settings("ns", 11, Duration.ofMillis(50),
+                Duration.ofMillis(150), Duration.ofMillis(50), null, null), Clock.systemUTC());
+    }
+
+    private List<Pod> pods() {
+        return client.pods().inNamespace("ns").withLabel("raftops.dev/cluster", "db").list().getItems();
+    }
+
+    private static boolean ready(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
+                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private static String version(Pod pod) {
+        return pod.getMetadata().getAnnotations().get("raftops.dev/version");
+    }
+
+    private void awaitThreeReadyWithOneLeader() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Pod> pods = pods();
+            assertThat(pods).hasSize(3).allMatch(ClusterRuntimeTest::ready);
+            assertThat(pods).filteredOn(p -> "true".equals(p.getMetadata().getLabels().get("openbao-active"))).hasSize(1);
+            assertThat(pods).allMatch(p -> "0".equals(p.getMetadata().getAnnotations().get("raftops.dev/raft-lag")));
+            assertThat(client.apps().statefulSets().inNamespace("ns").withName("db").get().getStatus().getReadyReplicas())
+                    .isEqualTo(3);
+        });
+    }
+
+    @Test
+    void createsEveryPodReadyAndCaughtUpWithExactlyOneLeader() {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.start();
+
+            awaitThreeReadyWithOneLeader();
+        }
+        assertThat(pods()).allMatch(p -> p.getMetadata().getLabels().get("controller-revision-hash")
+                .equals(PlayedStatefulSet.revision("db", "repo:2.4.0")));
+    }
+
+    @Test
+    void rollsOnlyTheOrdinalsAtOrAboveThePartition() throws Exception {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.start();
+            awaitThreeReadyWithOneLeader();
+
+            client.apps().statefulSets().inNamespace("ns").withName("db").edit(s -> {
+                s.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(2);
+                s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("repo:2.4.4");
+                return s;
+            });
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Pod second = client.pods().inNamespace("ns").withName("db-2").get();
+                assertThat(second).isNotNull().matches(ClusterRuntimeTest::ready);
+                assertThat(version(second)).isEqualTo("2.4.4");
+                assertThat(client.apps().statefulSets().inNamespace("ns").withName("db").get().getStatus()
+                        .getUpdatedReplicas()).isEqualTo(1);
+            });
+            Thread.sleep(500); // several ticks: nothing below the partition may roll
+            assertThat(pods()).filteredOn(p -> !p.getMetadata().getName().equals("db-2"))
+                    .extracting(ClusterRuntimeTest::version).containsOnly("2.4.0");
+        }
+    }
+}
