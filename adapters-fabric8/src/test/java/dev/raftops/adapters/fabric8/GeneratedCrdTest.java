@@ -35,7 +35,7 @@ class GeneratedCrdTest {
         assertThat(crd.getMetadata().getName()).isEqualTo("raftclusters.raftops.dev");
         assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
         assertThat(crd.getSpec().getNames().getKind()).isEqualTo("RaftCluster");
-        assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("rc");
+        assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("raft");
         assertThat(version.getName()).isEqualTo("v1alpha1");
     }
 

@@ -20,7 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("RaftCluster")
 @Plural("raftclusters")
 @Singular("raftcluster")
-@ShortNames("rc")
+@ShortNames("raft")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Current", jsonPath = ".status.currentVersion", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING)
