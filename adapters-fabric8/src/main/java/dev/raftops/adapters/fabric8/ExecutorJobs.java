@@ -84,7 +84,8 @@ final class ExecutorJobs {
 
     /**
      * Fixed variables first, then every parameter as {@code RAFTOPS_<UPPER_SNAKE>} in key order; a key
-     * that already is a variable name ({@code RAFTOPS_TARGET_POD}, as the domain writes them) is kept.
+     * that already is a variable name ({@code RAFTOPS_TARGET_POD}, as the domain writes them) is kept; a
+     * parameter that names a fixed variable again is dropped, so no name appears twice.
      */
     static List<EnvVar> env(ClusterKey cluster, JobRequest request) {
         List<EnvVar> env = new ArrayList<>();
@@ -92,8 +93,14 @@ final class ExecutorJobs {
         env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
         env.add(var("RAFTOPS_ACTION", request.action().wireName()));
         env.add(var("RAFTOPS_TOKEN_FILE", TOKEN_DIR + "/token"));
-        new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> env.add(var(k.startsWith("RAFTOPS_") ? k
-                : "RAFTOPS_" + envName(k), v)));
+        java.util.Set<String> fixed = new java.util.HashSet<>();
+        env.forEach(e -> fixed.add(e.getName()));
+        new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> {
+            String name = k.startsWith("RAFTOPS_") ? k : "RAFTOPS_" + envName(k);
+            if (!fixed.contains(name)) { // the fixed identity wins over a parameter of the same name
+                env.add(var(name, v));
+            }
+        });
         return env;
     }
 

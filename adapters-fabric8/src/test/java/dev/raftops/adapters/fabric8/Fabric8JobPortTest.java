@@ -91,6 +91,16 @@ class Fabric8JobPortTest {
     }
 
     @Test
+    void aParameterNamingAFixedVariableDoesNotAppearTwice() {
+        port().createIfAbsent(DB, new JobRequest("db-join-green-1", ExecutorAction.JOIN_GREEN, null, null,
+                Map.of("cluster", "db"), 120));
+
+        var names = job("db-join-green-1").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .map(e -> e.getName()).toList();
+        assertThat(names).doesNotHaveDuplicates().contains("RAFTOPS_CLUSTER");
+    }
+
+    @Test
     void theExecutorPodRunsRestrictedWithAProjectedTokenAndNoSecret() {
         port().createIfAbsent(DB, stepDown("db-step-down-1-0"));
         PodSpec pod = job("db-step-down-1-0").getSpec().getTemplate().getSpec();
