@@ -40,10 +40,6 @@ public record ClusterObservation(
                 new TreeMap<>());
     }
 
-    public static ClusterObservation empty() {
-        return new ClusterObservation(new TreeMap<>(), List.of(), new TreeMap<>(), new TreeMap<>());
-    }
-
     public Optional<StatefulSetView> statefulSet(String name) {
         return Optional.ofNullable(statefulSets.get(name));
     }
@@ -77,9 +73,5 @@ public record ClusterObservation(
         SortedMap<String, JobView> copy = new TreeMap<>(jobs);
         copy.put(job.name(), job);
         return new ClusterObservation(statefulSets, pods, copy, serviceSelectors);
-    }
-
-    public ClusterObservation withServiceSelectors(Map<String, String> selectors) {
-        return new ClusterObservation(statefulSets, pods, jobs, new TreeMap<>(selectors));
     }
 }

@@ -60,9 +60,4 @@ public record PodView(
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
                 restartCount, leadership, value, voter, annotations);
     }
-
-    public PodView withRevision(String value, String imageValue, String versionValue) {
-        return new PodView(name, statefulSet, ordinal, uid, value, imageValue, versionValue, ready, terminating,
-                restartCount, leadership, lag, voter, annotations);
-    }
 }

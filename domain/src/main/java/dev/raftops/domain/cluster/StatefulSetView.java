@@ -40,10 +40,4 @@ public record StatefulSetView(
         return updatedReplicas == replicas && readyReplicas == replicas
                 && Objects.equals(currentRevision, updateRevision) && observedGeneration >= generation;
     }
-
-    public StatefulSetView withPartition(Integer value, String newResourceVersion) {
-        return new StatefulSetView(name, uid, newResourceVersion, replicas, value, onDelete, currentRevision,
-                updateRevision, templateImage, generation, observedGeneration, readyReplicas, updatedReplicas,
-                annotations);
-    }
 }

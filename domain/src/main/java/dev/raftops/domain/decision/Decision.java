@@ -37,10 +37,6 @@ public record Decision(List<Action> actions, ClusterStatus nextStatus, Wake wake
         return new Decision(actions, status, wake);
     }
 
-    public Decision withWake(Wake value) {
-        return new Decision(actions, nextStatus, value);
-    }
-
     public boolean hasDisruptiveAction() {
         return actions.stream().anyMatch(Action::disruptive);
     }

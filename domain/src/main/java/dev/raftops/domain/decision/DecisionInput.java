@@ -32,18 +32,6 @@ public record DecisionInput(ClusterKey cluster, long generation, ClusterSpec spe
         return new DecisionInput(cluster, generation, spec, next, observation, now, random, timing);
     }
 
-    public DecisionInput withSpec(ClusterSpec next) {
-        return new DecisionInput(cluster, generation, next, status, observation, now, random, timing);
-    }
-
-    public DecisionInput withObservation(ClusterObservation next) {
-        return new DecisionInput(cluster, generation, spec, status, next, now, random, timing);
-    }
-
-    public DecisionInput at(Instant time) {
-        return new DecisionInput(cluster, generation, spec, status, observation, time, random, timing);
-    }
-
     /** The name of the cluster's own (rolling) StatefulSet: the cluster name. */
     public String statefulSetName() {
         return cluster.name();
