@@ -1,0 +1,54 @@
+package dev.raftops.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.domain.cluster.ClusterSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Scenario 4: version requests the controller refuses touch nothing and say why. */
+class BlockedUpgradeScenarioTest {
+
+    private static final String FROM = "2.4.0";
+    private static final String CLUSTER = "bao";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2.3.0, DowngradeBlocked"})
+    void aRefusedVersionSetsUpgradingFalseAndWritesNothing(String to, String reason) {
+        long seed = 4;
+        try (Scenario s = Scenario.start("blocked-upgrade-" + reason, seed, 0, dir)) {
+            s.create(CLUSTER, ClusterSpec.of(FROM, null, 3), to);
+            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.patchSpec(CLUSTER, Map.of("version", to));
+
+            RaftClusterStatus blocked = s.awaitStatus(CLUSTER, "condition Upgrading False with reason " + reason,
+                    st -> Scenario.condition(st, "Upgrading") != null
+                            && "False".equals(Scenario.condition(st, "Upgrading").status)
+                            && reason.equals(Scenario.condition(st, "Upgrading").reason));
+            s.awaitEvents(CLUSTER, "a Warning Event with reason " + reason,
+                    e -> "Warning".equals(e.getType()) && reason.equals(e.getReason()));
+
+            List<String> lines = s.trace(CLUSTER);
+            int operator = Scenario.indexOfKind(lines, "operator");
+            List<String> after = lines.subList(operator, lines.size());
+            assertThat(Scenario.ofKind(after, "pod.deleted")).as(s.why("invariant: no pod deletion")).isEmpty();
+            assertThat(Scenario.ofKind(after, "sts.partition")).as(s.why("invariant: no partition write")).isEmpty();
+            assertThat(Scenario.ofKind(after, "sts.template")).as(s.why("invariant: no template write")).isEmpty();
+            assertThat(Scenario.ofKind(after, "job.created")).as(s.why("invariant: no Job")).isEmpty();
+            assertThat(s.client().batch().v1().jobs().inNamespace(Scenario.NAMESPACE).list().getItems())
+                    .as(s.why("invariant: no Job object")).isEmpty();
+            assertThat(blocked.currentVersion).as(s.why("invariant: currentVersion stays")).isEqualTo(FROM);
+            assertThat(blocked.operationLock == null || blocked.operationLock.epoch == null
+                    || blocked.operationLock.epoch == 0).as(s.why("invariant: the lock is never taken")).isTrue();
+            s.assertInvariants(CLUSTER);
+        }
+    }
+}

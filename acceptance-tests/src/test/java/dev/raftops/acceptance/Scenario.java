@@ -1,0 +1,169 @@
+package dev.raftops.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.raftops.adapters.fabric8.Fabric8Adapters;
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.controller.cli.SandboxEnvironment;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.simulator.InvariantChecker;
+import dev.raftops.simulator.runtime.ClusterRuntime;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One acceptance scenario: the sandbox world (embedded API server, simulated cluster, real
+ * controller) driven only through the Kubernetes API, with a trace file. Every failure message
+ * it builds names the scenario and the seed so the run can be replayed.
+ */
+final class Scenario implements AutoCloseable {
+
+    static final String NAMESPACE = "acceptance";
+    static final Duration READY_DELAY = Duration.ofMillis(200);
+    static final Duration TIMEOUT = Duration.ofSeconds(40);
+    /** Short, because the trace samples the API: a lock and the first release within one tick look like a raise. */
+    static final Duration TICK = Duration.ofMillis(10);
+    private static final Pattern ORDINAL = Pattern.compile("\"ordinal\":(\\d+)");
+
+    private final String name;
+    private final long seed;
+    private final Path trace;
+    private final SandboxEnvironment environment;
+
+    private Scenario(String name, long seed, Path trace, SandboxEnvironment environment) {
+        this.name = name;
+        this.seed = seed;
+        this.trace = trace;
+        this.environment = environment;
+    }
+
+    /** Starts a world whose first election is won by {@code leader} (null: a seeded choice). */
+    static Scenario start(String name, long seed, Integer leader, Path dir) {
+        Path trace = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + seed + ".jsonl");
+        SandboxEnvironment environment = SandboxEnvironment.open(new ClusterRuntime.Settings(NAMESPACE, seed,
+                TICK, READY_DELAY, READY_DELAY.dividedBy(2), leader, trace));
+        Scenario scenario = new Scenario(name, seed, trace, environment);
+        try {
+            environment.start();
+        } catch (IOException e) {
+            environment.close();
+            throw new UncheckedIOException(e);
+        }
+        return scenario;
+    }
+
+    KubernetesClient client() {
+        return environment.client();
+    }
+
+    /** "scenario <name>, seed <seed>": the prefix of every failure message. */
+    String why(String what) {
+        return "scenario " + name + ", seed " + seed + ": " + what;
+    }
+
+    /** Creates a RaftCluster as {@code kubectl apply} would, recording run.start in its trace. */
+    void create(String cluster, ClusterSpec spec, String toVersion) {
+        environment.cluster().record(cluster, "run.start", l -> l.put("replicas", spec.replicas())
+                .put("fromVersion", spec.version()).put("toVersion", toVersion).put("strategy", "RollingUpdate")
+                .put("seed", seed));
+        client().resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster), spec)).create();
+    }
+
+    /** A user's spec edit: a JSON merge patch of {@code spec}, recorded as an operator line. */
+    RaftCluster patchSpec(String cluster, Map<String, Object> spec) {
+        environment.cluster().record(cluster, "operator", l -> l.put("patch", spec.toString()));
+        return client().resources(RaftCluster.class).inNamespace(NAMESPACE).withName(cluster)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), client().getKubernetesSerialization()
+                        .asJson(Map.of("spec", spec)));
+    }
+
+    RaftClusterStatus status(String cluster) {
+        RaftCluster cr = client().resources(RaftCluster.class).inNamespace(NAMESPACE).withName(cluster).get();
+        return cr == null ? null : cr.getStatus();
+    }
+
+    /** Waits until {@code done} holds of the cluster's status; fails naming the scenario and seed. */
+    RaftClusterStatus awaitStatus(String cluster, String what, Predicate<RaftClusterStatus> done) {
+        await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> status(cluster), s -> s != null && done.test(s));
+        return status(cluster);
+    }
+
+    static RaftClusterStatus.StatusCondition condition(RaftClusterStatus status, String type) {
+        return status == null || status.conditions == null ? null
+                : status.conditions.stream().filter(c -> type.equals(c.type)).findFirst().orElse(null);
+    }
+
+    List<Event> events(String cluster) {
+        return client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(e -> e.getInvolvedObject() != null && cluster.equals(e.getInvolvedObject().getName()))
+                .collect(Collectors.toList());
+    }
+
+    /** Waits until an Event about the cluster matches; fails naming the scenario and seed. */
+    List<Event> awaitEvents(String cluster, String what, Predicate<Event> wanted) {
+        await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> events(cluster), es -> es.stream().anyMatch(wanted));
+        return events(cluster);
+    }
+
+    static int indexOfKind(List<String> lines, String kind) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"kind\":\"" + kind + "\"")) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no " + kind + " line");
+    }
+
+    /** The trace lines of {@code cluster} so far, in order. */
+    List<String> trace(String cluster) {
+        environment.cluster().tick();
+        try {
+            String tag = "\"cluster\":\"" + NAMESPACE + "/" + cluster + "\"";
+            return Files.readAllLines(trace).stream().filter(l -> l.contains(tag)).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> ofKind(List<String> lines, String kind) {
+        return lines.stream().filter(l -> l.contains("\"kind\":\"" + kind + "\"")).collect(Collectors.toList());
+    }
+
+    static int ordinal(String line) {
+        Matcher m = ORDINAL.matcher(line);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no ordinal in " + line);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Asserts the InvariantChecker finds nothing in the cluster's trace. */
+    void assertInvariants(String cluster) {
+        List<String> lines = trace(cluster);
+        assertThat(InvariantChecker.check(lines)).as(() -> why("InvariantChecker on trace " + trace + "\n"
+                + String.join("\n", lines))).isEmpty();
+    }
+
+    @Override
+    public void close() {
+        environment.close();
+    }
+}
