@@ -7,6 +7,7 @@ import dev.raftops.domain.cluster.ClusterSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,14 +21,18 @@ class BlockedUpgradeScenarioTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"2.3.0, DowngradeBlocked"})
-    void aRefusedVersionSetsUpgradingFalseAndWritesNothing(String to, String reason) {
-        long seed = 4;
+    @ParameterizedTest(name = "version {0}, image {1} -> {2}")
+    @CsvSource({"2.3.0, , DowngradeBlocked, 41", "2.4.x, , InvalidVersion, 42",
+        "2.4.4, quay.io/openbao/openbao:2.4.3, ImageVersionMismatch, 43", "3.0.0, , MajorUpgradeBlocked, 44"})
+    void aRefusedVersionSetsUpgradingFalseAndWritesNothing(String to, String image, String reason, long seed) {
         try (Scenario s = Scenario.start("blocked-upgrade-" + reason, seed, 0, dir)) {
             s.create(CLUSTER, ClusterSpec.of(FROM, null, 3), to);
             s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
-            s.patchSpec(CLUSTER, Map.of("version", to));
+            Map<String, Object> patch = new TreeMap<>(Map.of("version", to));
+            if (image != null) {
+                patch.put("image", image);
+            }
+            s.patchSpec(CLUSTER, patch);
 
             RaftClusterStatus blocked = s.awaitStatus(CLUSTER, "condition Upgrading False with reason " + reason,
                     st -> Scenario.condition(st, "Upgrading") != null
