@@ -55,9 +55,14 @@ final class Scenario implements AutoCloseable {
 
     /** Starts a world whose first election is won by {@code leader} (null: a seeded choice). */
     static Scenario start(String name, long seed, Integer leader, Path dir) {
+        return start(name, seed, leader, READY_DELAY, dir);
+    }
+
+    /** As {@link #start(String, long, Integer, Path)} with pods taking {@code readyDelay} to become Ready. */
+    static Scenario start(String name, long seed, Integer leader, Duration readyDelay, Path dir) {
         Path trace = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + seed + ".jsonl");
         SandboxEnvironment environment = SandboxEnvironment.open(new ClusterRuntime.Settings(NAMESPACE, seed,
-                TICK, READY_DELAY, READY_DELAY.dividedBy(2), leader, trace));
+                TICK, readyDelay, readyDelay.dividedBy(2), leader, trace));
         Scenario scenario = new Scenario(name, seed, trace, environment);
         try {
             environment.start();
@@ -83,6 +88,11 @@ final class Scenario implements AutoCloseable {
                 .put("fromVersion", spec.version()).put("toVersion", toVersion).put("strategy", "RollingUpdate")
                 .put("seed", seed));
         client().resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster), spec)).create();
+    }
+
+    /** Creates a document exactly as given, as {@code kubectl create} would (no validation in the mock). */
+    void create(RaftCluster document) {
+        client().resource(document).create();
     }
 
     /** A user's spec edit: a JSON merge patch of {@code spec}, recorded as an operator line. */
@@ -124,12 +134,24 @@ final class Scenario implements AutoCloseable {
     }
 
     static int indexOfKind(List<String> lines, String kind) {
+        return indexOfKind(lines, kind, 0);
+    }
+
+    /** The index of the {@code n}th (from 0) line of {@code kind}. */
+    static int indexOfKind(List<String> lines, String kind, int n) {
+        int seen = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("\"kind\":\"" + kind + "\"")) {
+            if (lines.get(i).contains("\"kind\":\"" + kind + "\"") && seen++ == n) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no " + kind + " line");
+        throw new IllegalArgumentException("no " + kind + " line number " + n);
+    }
+
+    /** Waits until a trace line of the cluster matches; fails naming the scenario and seed. */
+    void awaitTrace(String cluster, String what, Predicate<String> wanted) {
+        await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> trace(cluster).stream().anyMatch(wanted));
     }
 
     /** The trace lines of {@code cluster} so far, in order. */
