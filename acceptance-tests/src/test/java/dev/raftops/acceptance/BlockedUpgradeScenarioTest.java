@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,14 @@ class BlockedUpgradeScenarioTest {
             assertThat(Scenario.ofKind(after, "job.created")).as(s.why("invariant: no Job")).isEmpty();
             assertThat(s.client().batch().v1().jobs().inNamespace(Scenario.NAMESPACE).list().getItems())
                     .as(s.why("invariant: no Job object")).isEmpty();
+            StatefulSet sts = s.client().apps().statefulSets().inNamespace(Scenario.NAMESPACE).withName(CLUSTER).get();
+            assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .as(s.why("invariant: the StatefulSet still runs " + FROM)).endsWith(":" + FROM);
+            Integer partition = sts.getSpec().getUpdateStrategy() == null
+                    || sts.getSpec().getUpdateStrategy().getRollingUpdate() == null ? null
+                    : sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
+            assertThat(partition == null || partition == 0).as(s.why("invariant: the partition object is untouched ("
+                    + partition + ")")).isTrue();
             assertThat(blocked.currentVersion).as(s.why("invariant: currentVersion stays")).isEqualTo(FROM);
             assertThat(blocked.operationLock == null || blocked.operationLock.epoch == null
                     || blocked.operationLock.epoch == 0).as(s.why("invariant: the lock is never taken")).isTrue();

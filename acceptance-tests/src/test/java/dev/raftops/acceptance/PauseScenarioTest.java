@@ -1,11 +1,9 @@
 package dev.raftops.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterSpec;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,15 +22,6 @@ class PauseScenarioTest {
     /** Long enough that the pause lands before the released pod is Ready and the next one is released. */
     private static final Duration READY_DELAY = Duration.ofMillis(1500);
 
-    private static Integer partition(Scenario s) {
-        StatefulSet sts = s.client().apps().statefulSets().inNamespace(Scenario.NAMESPACE).withName(CLUSTER).get();
-        if (sts == null || sts.getSpec().getUpdateStrategy() == null
-                || sts.getSpec().getUpdateStrategy().getRollingUpdate() == null) {
-            return null;
-        }
-        return sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
-    }
-
     @TempDir
     Path dir;
 
@@ -44,9 +33,10 @@ class PauseScenarioTest {
             s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
             s.patchSpec(CLUSTER, Map.of("version", TO));
             int released = REPLICAS - 1;
-            // the StatefulSet, not status.upgrade: the status records a release only on its next write
-            await(s.why("the first pod (ordinal " + released + ") is released")).atMost(Scenario.TIMEOUT)
-                    .pollInterval(Duration.ofMillis(10)).until(() -> partition(s), p -> p != null && p == released);
+            // the trace, not status.upgrade: the status records a release only on its next write, and the
+            // trace must show the release before the pause so "while paused" starts after it
+            s.awaitTrace(CLUSTER, "the first pod (ordinal " + released + ") is released",
+                    l -> l.contains("\"kind\":\"sts.partition\"") && l.contains("\"value\":" + released));
             s.patchSpec(CLUSTER, Map.of("paused", true));
             s.awaitStatus(CLUSTER, "phase Paused", st -> "Paused".equals(st.phase));
             s.awaitTrace(CLUSTER, "the released pod " + released + " becomes Ready at " + TO,

@@ -10,6 +10,7 @@ import dev.raftops.controller.cli.SandboxEnvironment;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.simulator.InvariantChecker;
+import dev.raftops.simulator.Violation;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +37,13 @@ import java.util.stream.Collectors;
 final class Scenario implements AutoCloseable {
 
     static final String NAMESPACE = "acceptance";
+    /** Replays every selected scenario with this seed instead of its own. */
+    static final String SEED_PROPERTY = "raftops.acceptance.seed";
     static final Duration READY_DELAY = Duration.ofMillis(200);
     static final Duration TIMEOUT = Duration.ofSeconds(40);
     /** Short, because the trace samples the API: a lock and the first release within one tick look like a raise. */
     static final Duration TICK = Duration.ofMillis(10);
+    private static final Pattern TIME = Pattern.compile("\"t\":(\\d+)");
     private static final Pattern ORDINAL = Pattern.compile("\"ordinal\":(\\d+)");
 
     private final String name;
@@ -59,7 +64,8 @@ final class Scenario implements AutoCloseable {
     }
 
     /** As {@link #start(String, long, Integer, Path)} with pods taking {@code readyDelay} to become Ready. */
-    static Scenario start(String name, long seed, Integer leader, Duration readyDelay, Path dir) {
+    static Scenario start(String name, long caseSeed, Integer leader, Duration readyDelay, Path dir) {
+        long seed = seed(caseSeed);
         Path trace = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + seed + ".jsonl");
         SandboxEnvironment environment = SandboxEnvironment.open(new ClusterRuntime.Settings(NAMESPACE, seed,
                 TICK, readyDelay, readyDelay.dividedBy(2), leader, trace));
@@ -71,6 +77,12 @@ final class Scenario implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return scenario;
+    }
+
+    /** The case's own seed, unless {@code -Draftops.acceptance.seed=N} replays another one. */
+    static long seed(long caseSeed) {
+        String override = System.getProperty(SEED_PROPERTY);
+        return override == null || override.isBlank() ? caseSeed : Long.parseLong(override.trim());
     }
 
     KubernetesClient client() {
@@ -177,11 +189,45 @@ final class Scenario implements AutoCloseable {
         return Integer.parseInt(m.group(1));
     }
 
-    /** Asserts the InvariantChecker finds nothing in the cluster's trace. */
+    /**
+     * Asserts the InvariantChecker finds nothing in the cluster's trace, except the one artifact of a
+     * sampled trace described in {@link #sampledLockLines(List)}.
+     */
     void assertInvariants(String cluster) {
         List<String> lines = trace(cluster);
-        assertThat(InvariantChecker.check(lines)).as(() -> why("InvariantChecker on trace " + trace + "\n"
+        Set<Integer> sampled = sampledLockLines(lines);
+        List<Violation> violations = InvariantChecker.check(lines).stream()
+                .filter(v -> !(InvariantChecker.PARTITION_STEPS.equals(v.invariant()) && sampled.contains(v.line())))
+                .collect(Collectors.toList());
+        assertThat(violations).as(() -> why("InvariantChecker on trace " + trace + "\n"
                 + String.join("\n", lines))).isEmpty();
+    }
+
+    /**
+     * The runtime polls the API, so when the controller locks the partition (partition = replicas,
+     * new template) and releases the highest pod before the next tick, the trace shows the first
+     * partition line already at the released value together with the template change. The checker
+     * then reports a raise the StatefulSet never saw. Returns the (1-based) numbers of those two
+     * lines: the first {@code sts.partition} line directly followed by {@code sts.template} at the
+     * same {@code t}. Nothing else is excused; the scenario checks the restart order on its own.
+     */
+    static Set<Integer> sampledLockLines(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("\"kind\":\"sts.partition\"")) {
+                String next = lines.get(i + 1);
+                if (next.contains("\"kind\":\"sts.template\"") && time(line).equals(time(next))) {
+                    return Set.of(i + 1, i + 2);
+                }
+                return Set.of();
+            }
+        }
+        return Set.of();
+    }
+
+    private static String time(String line) {
+        Matcher m = TIME.matcher(line);
+        return m.find() ? m.group(1) : "";
     }
 
     @Override
