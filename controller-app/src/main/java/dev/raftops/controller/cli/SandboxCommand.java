@@ -3,26 +3,16 @@ package dev.raftops.controller.cli;
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.controller.ControllerRuntime;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.simulator.runtime.ClusterRuntime;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -94,25 +84,15 @@ public final class SandboxCommand implements Callable<Integer> {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         started = Instant.now();
         Instant deadline = started.plusSeconds(timeoutSeconds);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init();
         Duration readyDelay = Duration.ofMillis(readyDelayMillis);
         ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, seed, Duration.ofMillis(100),
                 readyDelay, readyDelay.dividedBy(2), leader, trace);
-        try (KubernetesClient client = server.createClient();
-                ClusterRuntime cluster = new ClusterRuntime(client, runtimeSettings, Clock.systemUTC());
-                ControllerRuntime controller = new ControllerRuntime(client, new ControllerRuntime.Settings(
-                        List.of(NAMESPACE), false, "sandbox", NAMESPACE, 0, 0, 1), Fabric8Wiring::create,
-                        Clock.systemUTC())) {
-            try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
-                client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                        .create();
-            }
+        try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
+            KubernetesClient client = environment.client();
+            ClusterRuntime cluster = environment.cluster();
             cluster.record(NAME, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
                     .put("toVersion", to).put("strategy", "RollingUpdate").put("seed", seed).put("leader", leader));
-            cluster.start();
-            controller.start();
+            environment.start();
             say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + from + " with " + replicas + " replicas");
             client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, NAME),
                     ClusterSpec.of(from, null, replicas))).create();
@@ -149,8 +129,6 @@ public final class SandboxCommand implements Callable<Integer> {
             String reason = SandboxView.blocked(status);
             say("blocked: " + reason);
             return end(cluster, "blocked", status, 2);
-        } finally {
-            server.destroy();
         }
     }
 
