@@ -41,11 +41,18 @@ final class DayTwoPass {
         actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
         Wake wake = Wake.idle();
         for (OperationFamily family : lockHolderFirst(status)) {
+            boolean held = status.operationLock().isHeld();
             Decision d = family.decide(in.withStatus(status));
             actions.addAll(d.actions());
             status = d.nextStatus();
             wake = d.wake();
             if (wake.endsPass() || d.hasDisruptiveAction()) {
+                break;
+            }
+            if (held && !status.operationLock().isHeld()) {
+                // a released lock is persisted as released before anyone takes it again, so every status
+                // write shows one lock transition and the audit trail never sees a hand-over
+                wake = Wake.now("operation lock released");
                 break;
             }
         }

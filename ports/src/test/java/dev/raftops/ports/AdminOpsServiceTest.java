@@ -204,5 +204,23 @@ class AdminOpsServiceTest {
         int backupBeforeLock = cluster.writes.indexOf(cluster.writes.stream().filter(w -> w.startsWith("job db-backup-"))
                 .findFirst().orElseThrow());
         assertThat(cluster.writes.indexOf("lock-partition 3")).isGreaterThan(backupBeforeLock);
+        assertThat(cluster.lockTransitions).as("every status write changes the lock holder at most once: free in between")
+                .noneMatch(t -> t.startsWith("Backup->Upgrade") || t.startsWith("Upgrade->Backup"));
+    }
+
+    @Test
+    void aBackupDueWhenAnUpgradeCompletesTakesTheLockOnlyAfterTheReleaseWasWritten() {
+        dev.raftops.domain.backup.BackupSpec backup = new dev.raftops.domain.backup.BackupSpec("@daily", "UTC", null,
+                java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(backup));
+        runUntil("2.4.0", 5);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withBackup(backup.withTriggerRequest("during-upgrade")));
+        runUntil("2.4.4", 300);
+        for (int i = 0; i < 5; i++) {
+            service().reconcile(RollingWorld.KEY);
+            world.tick();
+        }
+        assertThat(cluster.lockTransitions).as("lock transitions " + cluster.lockTransitions)
+                .contains("Upgrade->-", "-->Backup").doesNotContain("Upgrade->Backup");
     }
 }

@@ -26,6 +26,8 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
     long resourceVersion = 1;
     final List<String> writes = new ArrayList<>();
     final List<ClusterEvent> events = new ArrayList<>();
+    /** {@code before->after} lock operations of every status write that changed them ("-" = free). */
+    final List<String> lockTransitions = new ArrayList<>();
     IntPredicate conflictOnWrite = k -> false;
     RuntimeException failObserve;
     int writeCount;
@@ -61,6 +63,11 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
     public WriteResult compareAndSet(ClusterKey cluster, String expected, ClusterStatus next) {
         if (!Long.toString(resourceVersion).equals(expected) || conflicts("status")) {
             return new WriteResult.Conflict("stale resourceVersion");
+        }
+        String before = status.operationLock().isHeld() ? status.operationLock().operation().name() : "-";
+        String after = next.operationLock().isHeld() ? next.operationLock().operation().name() : "-";
+        if (!before.equals(after)) {
+            lockTransitions.add(before + "->" + after);
         }
         status = next;
         resourceVersion++;
