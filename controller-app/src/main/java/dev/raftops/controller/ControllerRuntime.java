@@ -90,7 +90,7 @@ public final class ControllerRuntime implements AutoCloseable {
     }
 
     private static WorkQueue<ClusterKey> queue() {
-        return new WorkQueue<>(Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return new WorkQueue<>(RetryTiming.defaults());
     }
 
     /** Starts informers and endpoints, then competes for the Lease (or runs the loops at once). */

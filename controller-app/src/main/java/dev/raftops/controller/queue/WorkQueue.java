@@ -1,5 +1,6 @@
 package dev.raftops.controller.queue;
 
+import dev.raftops.domain.opslifecycle.RetryTiming;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,14 +39,13 @@ public final class WorkQueue<K extends Comparable<K>> {
     private final Set<K> processing = new HashSet<>();
     private final Map<K, Long> dirtyDue = new HashMap<>();
     private final Map<K, Integer> failures = new HashMap<>();
-    private final Duration backoffBase;
-    private final Duration backoffCap;
+    private final RetryTiming timing;
     private long sequence;
     private boolean shutdown;
 
-    public WorkQueue(Duration backoffBase, Duration backoffCap) {
-        this.backoffBase = backoffBase;
-        this.backoffCap = backoffCap;
+    /** @param timing its error backoff ({@link RetryTiming#errorBackoff}) paces {@link #addRateLimited} */
+    public WorkQueue(RetryTiming timing) {
+        this.timing = timing;
     }
 
     /** Queues {@code key} now (an event). */
@@ -87,18 +87,12 @@ public final class WorkQueue<K extends Comparable<K>> {
         lock.lock();
         try {
             int n = failures.merge(key, 1, Integer::sum);
-            delay = backoff(n);
+            delay = timing.errorBackoff(n);
         } finally {
             lock.unlock();
         }
         addAfter(key, delay);
         return delay;
-    }
-
-    Duration backoff(int consecutiveFailures) {
-        int shift = Math.min(consecutiveFailures - 1, 30);
-        long millis = backoffBase.toMillis() << shift;
-        return millis <= 0 || millis > backoffCap.toMillis() ? backoffCap : Duration.ofMillis(millis);
     }
 
     /** Resets the backoff of {@code key} (after a clean pass). */

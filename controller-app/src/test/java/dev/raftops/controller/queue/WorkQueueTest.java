@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
 
-    final WorkQueue<String> queue = new WorkQueue<>(Duration.ofMillis(10), Duration.ofMillis(80));
+    final WorkQueue<String> queue = new WorkQueue<>(new dev.raftops.domain.opslifecycle.RetryTiming(
+            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(10),
+            Duration.ofMillis(80), 0));
 
     @Test
     void aKeyAddedManyTimesIsHandedOutOnce() throws Exception {
@@ -96,8 +98,11 @@ class WorkQueueTest {
     }
 
     @Test
-    void backoffNeverOverflows() {
-        assertThat(queue.backoff(1_000)).isEqualTo(Duration.ofMillis(80));
+    void backoffStaysAtTheCapAfterManyFailures() {
+        for (int i = 0; i < 1_000; i++) {
+            queue.addRateLimited("ns/a");
+        }
+        assertThat(queue.addRateLimited("ns/a")).isEqualTo(Duration.ofMillis(80));
     }
 
     @Test

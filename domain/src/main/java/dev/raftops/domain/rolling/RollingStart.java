@@ -15,7 +15,6 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
-import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.version.SemVer;
@@ -63,7 +62,7 @@ final class RollingStart {
 
     /** No upgrade exists: start one when the spec drifts upward and everything allows it. */
     static Decision decide(DecisionInput in) {
-        ClusterStatus status = acknowledgeRetry(in, in.status());
+        ClusterStatus status = RollingUpgrade.acknowledgeIgnoredRetry(in, in.status());
         UpgradeVerdict verdict = UpgradeValidation.check(status.currentVersion(), in.spec().version(),
                 in.spec().image(), in.spec().upgrade().policy());
         if (verdict.blocked()) {
@@ -159,7 +158,7 @@ final class RollingStart {
                 in.spec().upgrade().preUpgradeSnapshot() ? new RollingProgress.Snapshot(null, 0, null) : null);
         String message = "retargeted from " + progress.targetVersion() + " to " + target
                 + "; every pod rolls again from ordinal " + (replicas - 1);
-        ClusterStatus nextStatus = acknowledgeRetry(in, status).withOperationLock(lock.lock()).withUpgrade(next)
+        ClusterStatus nextStatus = RollingUpgrade.acknowledgeIgnoredRetry(in, status).withOperationLock(lock.lock()).withUpgrade(next)
                 .withCondition(Condition.DEGRADED, Condition.Status.False, UPGRADE_RETARGETED, message,
                         in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_RETARGETED, message,
@@ -242,11 +241,5 @@ final class RollingStart {
         return in.observation().podsOf(in.statefulSetName()).values().stream()
                 .filter(p -> p.ordinal() < in.spec().replicas() && p.isLeader())
                 .map(PodView::ordinal).toList();
-    }
-
-    private static ClusterStatus acknowledgeRetry(DecisionInput in, ClusterStatus status) {
-        OneShotRequest retry = new OneShotRequest(in.spec().upgrade().requests().retry(),
-                status.requests().lastHandledRetry());
-        return retry.pending() ? status.withRequests(status.requests().withRetry(retry.token())) : status;
     }
 }

@@ -149,7 +149,7 @@ public final class RollingUpgrade {
     }
 
     /** A retry token that arrives while nothing failed is recorded as handled, so it never fires later. */
-    private static ClusterStatus acknowledgeIgnoredRetry(DecisionInput in, ClusterStatus status) {
+    static ClusterStatus acknowledgeIgnoredRetry(DecisionInput in, ClusterStatus status) {
         OneShotRequest retry = new OneShotRequest(in.spec().upgrade().requests().retry(),
                 status.requests().lastHandledRetry());
         return retry.pending() ? status.withRequests(status.requests().withRetry(retry.token())) : status;
