@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,9 +40,8 @@ final class Scenario implements AutoCloseable {
     static final String SEED_PROPERTY = "raftops.acceptance.seed";
     static final Duration READY_DELAY = Duration.ofMillis(200);
     static final Duration TIMEOUT = Duration.ofSeconds(40);
-    /** Short, because the trace samples the API: a lock and the first release within one tick look like a raise. */
+    /** Short, so the simulated StatefulSet controller and kubelet react about as fast as real ones. */
     static final Duration TICK = Duration.ofMillis(10);
-    private static final Pattern TIME = Pattern.compile("\"t\":(\\d+)");
     private static final Pattern ORDINAL = Pattern.compile("\"ordinal\":(\\d+)");
 
     private final String name;
@@ -189,45 +187,12 @@ final class Scenario implements AutoCloseable {
         return Integer.parseInt(m.group(1));
     }
 
-    /**
-     * Asserts the InvariantChecker finds nothing in the cluster's trace, except the one artifact of a
-     * sampled trace described in {@link #sampledLockLines(List)}.
-     */
+    /** Asserts the InvariantChecker finds nothing in the cluster's trace. */
     void assertInvariants(String cluster) {
         List<String> lines = trace(cluster);
-        Set<Integer> sampled = sampledLockLines(lines);
-        List<Violation> violations = InvariantChecker.check(lines).stream()
-                .filter(v -> !(InvariantChecker.PARTITION_STEPS.equals(v.invariant()) && sampled.contains(v.line())))
-                .collect(Collectors.toList());
+        List<Violation> violations = InvariantChecker.check(lines);
         assertThat(violations).as(() -> why("InvariantChecker on trace " + trace + "\n"
                 + String.join("\n", lines))).isEmpty();
-    }
-
-    /**
-     * The runtime polls the API, so when the controller locks the partition (partition = replicas,
-     * new template) and releases the highest pod before the next tick, the trace shows the first
-     * partition line already at the released value together with the template change. The checker
-     * then reports a raise the StatefulSet never saw. Returns the (1-based) numbers of those two
-     * lines: the first {@code sts.partition} line directly followed by {@code sts.template} at the
-     * same {@code t}. Nothing else is excused; the scenario checks the restart order on its own.
-     */
-    static Set<Integer> sampledLockLines(List<String> lines) {
-        for (int i = 0; i + 1 < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.contains("\"kind\":\"sts.partition\"")) {
-                String next = lines.get(i + 1);
-                if (next.contains("\"kind\":\"sts.template\"") && time(line).equals(time(next))) {
-                    return Set.of(i + 1, i + 2);
-                }
-                return Set.of();
-            }
-        }
-        return Set.of();
-    }
-
-    private static String time(String line) {
-        Matcher m = TIME.matcher(line);
-        return m.find() ? m.group(1) : "";
     }
 
     @Override

@@ -187,7 +187,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private int end(ClusterRuntime cluster, String result, RaftClusterStatus status, int code) {
         String reason = SandboxView.blocked(status);
-        cluster.tick(); // the trace ends with the status the run ended on
+        cluster.settle(); // the trace ends with the status the run ended on
         cluster.record(NAME, "run.end", l -> l.put("result", result)
                 .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
         if (trace != null) {

@@ -57,6 +57,10 @@ public final class ClusterRuntime implements AutoCloseable {
     private final Random random;
     private final Map<String, PlayedCluster> clusters = new TreeMap<>();
     private final BufferedWriter traceOut;
+    private final WatchedChanges changes = new WatchedChanges();
+    /** The managed StatefulSets as the watch last reported them, and their resourceVersions. */
+    private final Map<String, StatefulSet> sets = new TreeMap<>();
+    private final Map<String, Long> seen = new TreeMap<>();
     private ScheduledExecutorService ticker;
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
@@ -72,8 +76,9 @@ public final class ClusterRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts ticking on its own thread. */
+    /** Starts watching the namespace and ticking on its own thread. */
     public synchronized void start() {
+        changes.open(client, settings.namespace());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-runtime");
             t.setDaemon(true);
@@ -91,22 +96,90 @@ public final class ClusterRuntime implements AutoCloseable {
         }
     }
 
-    /** One step: every managed StatefulSet of the namespace is played once. */
+    /**
+     * One step: the changes watched since the last step are traced in the order they happened, then
+     * every managed StatefulSet of the namespace is played once as the watch last reported it.
+     */
     public synchronized void tick() {
         clock.advanceTo(wall.instant());
-        for (StatefulSet sts : client.apps().statefulSets().inNamespace(settings.namespace())
-                .withLabel(MANAGED_BY, "raftops").list().getItems()) {
-            String cluster = sts.getMetadata().getLabels().get(CLUSTER);
-            if (cluster == null) {
-                continue;
-            }
-            clusters.computeIfAbsent(cluster, c -> new PlayedCluster(client, settings, c, trace(c), random,
-                    clock::instant)).play(sts);
+        absorbChanges();
+        for (StatefulSet sts : sets.values()) {
+            played(sts.getMetadata().getLabels().get(CLUSTER)).play(sts);
         }
         for (PlayedCluster cluster : clusters.values()) {
             cluster.afterSets();
         }
         flush();
+    }
+
+    private void absorbChanges() {
+        for (WatchedChanges.Change change : changes.drain()) {
+            if (change instanceof WatchedChanges.SetChanged c) {
+                StatefulSet sts = c.statefulSet();
+                String name = sts.getMetadata().getName();
+                String cluster = sts.getMetadata().getLabels() == null ? null
+                        : sts.getMetadata().getLabels().get(CLUSTER);
+                long version = WatchedChanges.resourceVersion(sts);
+                if (version < seen.getOrDefault("sts/" + name, Long.MIN_VALUE)) {
+                    continue; // older than the state already taken
+                }
+                seen.put("sts/" + name, version);
+                if (cluster == null) {
+                    continue; // not a cluster's
+                }
+                sets.put(name, sts);
+                played(cluster).observe(sts);
+            } else if (change instanceof WatchedChanges.SetDeleted d) {
+                sets.remove(d.name());
+            } else if (change instanceof WatchedChanges.StatusChanged s) {
+                if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
+                    continue;
+                }
+                seen.put("cluster/" + s.cluster(), s.resourceVersion());
+                if (s.status() != null) {
+                    played(s.cluster()).status(s.status());
+                }
+            }
+        }
+    }
+
+    /**
+     * Ticks until the trace holds every StatefulSet and RaftCluster write made so far (the watches
+     * deliver them a moment after the write), at most five seconds; for the end of a run.
+     */
+    public void settle() {
+        Map<String, Long> written = new TreeMap<>();
+        client.apps().statefulSets().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
+                .getItems().forEach(sts -> written.put("sts/" + sts.getMetadata().getName(),
+                        WatchedChanges.resourceVersion(sts)));
+        try {
+            client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
+                    .inNamespace(settings.namespace()).list().getItems().forEach(cr -> written.put("cluster/"
+                            + cr.getMetadata().getName(), WatchedChanges.resourceVersion(cr)));
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            LOG.debug("no RaftCluster API: {}", e.getMessage());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            synchronized (this) {
+                tick();
+                if (written.entrySet().stream().allMatch(w -> seen.getOrDefault(w.getKey(), Long.MIN_VALUE)
+                        >= w.getValue()) || System.nanoTime() > deadline) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private PlayedCluster played(String cluster) {
+        return clusters.computeIfAbsent(cluster, c -> new PlayedCluster(client, settings, c, trace(c), random,
+                clock::instant));
     }
 
     /**
@@ -115,6 +188,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
+        absorbChanges();
         Trace trace = trace(cluster);
         trace.write(fields.apply(trace.line(kind)));
         flush();
@@ -152,7 +226,7 @@ public final class ClusterRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops ticking (waiting for a tick in flight) and closes the trace file. */
+    /** Stops ticking (waiting for a tick in flight), stops watching and closes the trace file. */
     @Override
     public void close() {
         ScheduledExecutorService t;
@@ -168,6 +242,7 @@ public final class ClusterRuntime implements AutoCloseable {
             }
         }
         synchronized (this) {
+            changes.close();
             try {
                 if (traceOut != null) {
                     traceOut.close();

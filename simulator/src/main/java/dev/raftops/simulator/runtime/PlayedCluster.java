@@ -2,11 +2,11 @@ package dev.raftops.simulator.runtime;
 
 import dev.raftops.simulator.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,10 @@ import java.util.function.Supplier;
  */
 final class PlayedCluster {
 
-    /** The RaftCluster API version (the simulator does not depend on the fabric8 adapters' CRD classes). */
-    static final String RAFT_CLUSTER_API = "raftops.dev/v1alpha1";
+    /** The RaftCluster resource (the simulator does not depend on the fabric8 adapters' CRD classes). */
+    static final ResourceDefinitionContext RAFT_CLUSTER = new ResourceDefinitionContext.Builder()
+            .withGroup("raftops.dev").withVersion("v1alpha1").withKind("RaftCluster").withPlural("raftclusters")
+            .withNamespaced(true).build();
 
     private final KubernetesClient client;
     private final ClusterRuntime.Settings settings;
@@ -49,11 +51,20 @@ final class PlayedCluster {
         this.api = new PodWrites(client, settings.namespace());
     }
 
+    /** Takes a state of one of the cluster's StatefulSets as the watch reported it. */
+    void observe(StatefulSet sts) {
+        set(sts.getMetadata().getName()).observe(sts);
+    }
+
+    private PlayedStatefulSet set(String name) {
+        return sets.computeIfAbsent(name, n -> new PlayedStatefulSet(client, settings.namespace(), n, trace,
+                new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+                settings.readyDelay()));
+    }
+
     void play(StatefulSet sts) {
         String name = sts.getMetadata().getName();
-        PlayedStatefulSet set = sets.computeIfAbsent(name, n -> new PlayedStatefulSet(client, settings.namespace(), n,
-                trace, new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
-                settings.readyDelay()));
+        PlayedStatefulSet set = set(name);
         Map<Integer, Pod> live = new TreeMap<>();
         for (Pod pod : client.pods().inNamespace(settings.namespace()).withLabel(ClusterRuntime.CLUSTER, cluster).list()
                 .getItems()) {
@@ -66,7 +77,7 @@ final class PlayedCluster {
         set.play(sts, live, now.get());
     }
 
-    /** Finishes due executor Jobs and records a status line when the RaftCluster's status changed. */
+    /** Finishes due executor Jobs. */
     void afterSets() {
         Instant at = now.get();
         for (Job job : client.batch().v1().jobs().inNamespace(settings.namespace())
@@ -84,7 +95,6 @@ final class PlayedCluster {
                 finish(job, action, at);
             }
         }
-        statusLine();
     }
 
     private void finish(Job job, String action, Instant at) {
@@ -147,20 +157,9 @@ final class PlayedCluster {
                         && ("Complete".equals(c.getType()) || "Failed".equals(c.getType())));
     }
 
+    /** Records a status line when the RaftCluster's status, as the watch reported it, changed what the trace shows. */
     @SuppressWarnings("unchecked")
-    private void statusLine() {
-        GenericKubernetesResource cr;
-        try {
-            cr = client.genericKubernetesResources(RAFT_CLUSTER_API, "RaftCluster").inNamespace(settings.namespace())
-                    .withName(cluster).get();
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            return; // no RaftCluster API (a bare StatefulSet): nothing to trace
-        }
-        Object raw = cr == null ? null : cr.getAdditionalProperties().get("status");
-        if (!(raw instanceof Map)) {
-            return;
-        }
-        Map<String, Object> s = (Map<String, Object>) raw;
+    void status(Map<String, Object> s) {
         Object partition = field(s, "upgrade", "currentPartition");
         Object lock = field(s, "operationLock", "operation");
         Object blueGreen = field(s, "blueGreen", "phase");

@@ -78,11 +78,10 @@ final class PlayedStatefulSet {
         return ready;
     }
 
-    void play(StatefulSet sts, Map<Integer, Pod> live, Instant now) {
-        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+    /** Traces a new partition or template, as the watch reported the StatefulSet written. */
+    void observe(StatefulSet sts) {
         String templateImage = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-        String updateRevision = revision(name, templateImage);
-        imageOfRevision.put(updateRevision, templateImage);
+        imageOfRevision.put(revision(name, templateImage), templateImage);
         Integer nextPartition = partition(sts);
         if (nextPartition != null && !nextPartition.equals(partition)) {
             trace.write(trace.line("sts.partition").put("statefulSet", name).put("value", nextPartition));
@@ -93,6 +92,12 @@ final class PlayedStatefulSet {
                     .put("version", version(templateImage)));
             image = templateImage;
         }
+    }
+
+    /** Plays the StatefulSet controller and the kubelet once for {@code sts}, the state last observed. */
+    void play(StatefulSet sts, Map<Integer, Pod> live, Instant now) {
+        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+        String updateRevision = revision(name, image);
         if (currentRevision == null) {
             currentRevision = updateRevision;
         }
