@@ -398,84 +398,20 @@ final class ColourWorld {
         w.changed();
     }
 
-    /** Applies a Job's effect; the reason it could not, or null. */
+    /** Applies a Job's effect ({@link ExecutorEffects}); the reason it could not, or null. */
     private String act(SimJob job) {
         var p = job.request.parameters();
-        String blue = p.get("blueStatefulSet");
         String green = p.get("greenStatefulSet");
-        switch (job.request.action()) {
-            case JOIN_GREEN: {
-                ColourSet set = sets.get(green);
-                if (set == null || set.pods.values().stream().anyMatch(pod -> !pod.ready())) {
-                    return "Green " + green + " is not all Ready";
-                }
-                for (SimPod pod : set.pods.values()) {
-                    if (!raft.isMember(pod.name)) {
-                        raft.join(pod.name, false, true, 300L + w.random.nextInt(500));
-                        catchUp(pod.name);
-                    }
-                }
-                return null;
-            }
-            case PROMOTE_GREEN:
-                return setVoters(green, true);
-            case DEMOTE_BLUE: {
-                String leader = raft.leader();
-                if (leader != null && leader.startsWith(blue + "-")
-                        && !raft.transfer(pod -> pod.startsWith(green + "-"), w.random)) {
-                    return "no Ready Green voter to take over from " + leader;
-                }
-                return setVoters(blue, false);
-            }
-            case REPAIR_CONSENSUS: {
-                setVoters(blue, true);
-                String leader = raft.leader();
-                if ((leader == null || !leader.startsWith(blue + "-"))
-                        && !raft.transfer(pod -> pod.startsWith(blue + "-"), w.random)) {
-                    return "no Ready Blue voter can lead";
-                }
-                return setVoters(green, false);
-            }
-            case REMOVE_BLUE_PEERS:
-                return removeMembers(blue);
-            case REMOVE_GREEN_PEERS:
-                return removeMembers(green);
-            case STEP_DOWN: {
-                String target = p.get(WorldDynamics.TARGET_POD);
-                if (target == null || target.equals(raft.leader())) {
-                    raft.transfer(pod -> true, w.random);
-                }
-                return null;
-            }
-            default:
-                return null; // snapshots, hooks and backups do not touch the configuration
+        SortedMap<String, Boolean> greenPods = new TreeMap<>();
+        ColourSet set = green == null ? null : sets.get(green);
+        if (set != null) {
+            set.pods.values().forEach(pod -> greenPods.put(pod.name, pod.ready()));
         }
-    }
-
-    private String setVoters(String statefulSet, boolean voter) {
-        if (statefulSet == null) {
-            return "no StatefulSet named";
-        }
-        for (String member : raft.members()) {
-            if (member.startsWith(statefulSet + "-")) {
-                raft.setVoter(member, voter);
-            }
-        }
+        ExecutorEffects.Effect effect = ExecutorEffects.apply(raft, job.request.action(), p.get("blueStatefulSet"),
+                green, greenPods, p.get(WorldDynamics.TARGET_POD), w.random, () -> 300L + w.random.nextInt(500));
+        effect.joined().forEach(this::catchUp);
         scheduleElection();
-        return null;
-    }
-
-    private String removeMembers(String statefulSet) {
-        String leader = raft.leader();
-        if (leader != null && leader.startsWith(statefulSet + "-")) {
-            return "refusing to remove the peers of " + statefulSet + ": " + leader + " leads";
-        }
-        for (String member : raft.members()) {
-            if (member.startsWith(statefulSet + "-")) {
-                raft.remove(member);
-            }
-        }
-        return null;
+        return effect.failure();
     }
 
     private boolean synced(SimJob job) {
