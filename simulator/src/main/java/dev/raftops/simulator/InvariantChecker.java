@@ -288,7 +288,8 @@ public final class InvariantChecker {
         boolean led = false;
         for (String leader : cluster.leaders()) {
             TracedCluster.Pod pod = cluster.find(leader);
-            led |= pod != null && revision.equals(pod.revision);
+            // a blue/green pod belongs to revision r when it says so, or when its StatefulSet is <cluster>-<r>
+            led |= pod != null && (revision.equals(pod.revision) || pod.statefulSet.endsWith("-" + revision));
         }
         if (!led) {
             fail(ONE_COLOUR, "traffic switched to revision " + revision + " before any of its pods led");

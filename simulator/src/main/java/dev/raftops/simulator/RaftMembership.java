@@ -53,6 +53,12 @@ public final class RaftMembership {
         return m != null && m.voter;
     }
 
+    /** Whether {@code pod} is a member whose pod is Ready. */
+    public boolean isReady(String pod) {
+        Member m = members.get(pod);
+        return m != null && m.ready;
+    }
+
     /** The member's lag behind the leader, or null when {@code pod} is not a member. */
     public Long lag(String pod) {
         Member m = members.get(pod);

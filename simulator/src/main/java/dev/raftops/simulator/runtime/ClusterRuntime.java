@@ -130,7 +130,23 @@ public final class ClusterRuntime implements AutoCloseable {
                 sets.put(name, sts);
                 played(cluster).observe(sts);
             } else if (change instanceof WatchedChanges.SetDeleted d) {
-                sets.remove(d.name());
+                StatefulSet gone = sets.remove(d.name());
+                String cluster = gone == null || gone.getMetadata().getLabels() == null ? null
+                        : gone.getMetadata().getLabels().get(CLUSTER);
+                if (cluster != null) {
+                    played(cluster).deleted(d.name());
+                }
+            } else if (change instanceof WatchedChanges.ServiceChanged c) {
+                var svc = c.service();
+                String cluster = svc.getMetadata().getLabels() == null ? null
+                        : svc.getMetadata().getLabels().get(CLUSTER);
+                long version = WatchedChanges.resourceVersion(svc);
+                String key = "svc/" + svc.getMetadata().getName();
+                if (cluster == null || version < seen.getOrDefault(key, Long.MIN_VALUE)) {
+                    continue;
+                }
+                seen.put(key, version);
+                played(cluster).service(svc);
             } else if (change instanceof WatchedChanges.StatusChanged s) {
                 if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
                     continue;
@@ -144,7 +160,7 @@ public final class ClusterRuntime implements AutoCloseable {
     }
 
     /**
-     * Ticks until the trace holds every StatefulSet and RaftCluster write made so far (the watches
+     * Ticks until the trace holds every StatefulSet, Service and RaftCluster write made so far (the watches
      * deliver them a moment after the write), at most five seconds; for the end of a run.
      */
     public void settle() {
@@ -152,6 +168,9 @@ public final class ClusterRuntime implements AutoCloseable {
         client.apps().statefulSets().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
                 .getItems().forEach(sts -> written.put("sts/" + sts.getMetadata().getName(),
                         WatchedChanges.resourceVersion(sts)));
+        client.services().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
+                .getItems().forEach(svc -> written.put("svc/" + svc.getMetadata().getName(),
+                        WatchedChanges.resourceVersion(svc)));
         try {
             client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                     .inNamespace(settings.namespace()).list().getItems().forEach(cr -> written.put("cluster/"
