@@ -8,6 +8,7 @@ import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.ports.WriteResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -378,7 +379,7 @@ final class ColourWorld {
         w.at(w.between(2000, 6000), () -> finish(job, w.clock.instant().plus(SYNC_PATIENCE)));
     }
 
-    private void finish(SimJob job, java.time.Instant patience) {
+    private void finish(SimJob job, Instant patience) {
         if (w.jobs.get(job.request.name()) != job) {
             return; // deleted meanwhile
         }
@@ -454,7 +455,8 @@ final class ColourWorld {
 
     /** Exactly one colour with all its pods and no other pod left over (after an abort or a rollback). */
     boolean oneColourSettled() {
-        return sets.size() == 1 && orphans.isEmpty() && sets.get(sets.firstKey()).pods.size() == sets.get(sets.firstKey()).replicas
+        ColourSet only = sets.isEmpty() ? null : sets.get(sets.firstKey());
+        return sets.size() == 1 && orphans.isEmpty() && only.pods.size() == only.replicas
                 && raft.leader() != null;
     }
 

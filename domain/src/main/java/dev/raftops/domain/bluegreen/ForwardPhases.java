@@ -18,7 +18,10 @@ final class ForwardPhases {
     private ForwardPhases() {
     }
 
-    /** Blue healthy, optional snapshot, traffic pinned to Blue, Green created (joining Blue's Raft), all Green pods Ready. */
+    /**
+     * Blue healthy, optional snapshot, traffic pinned to Blue, Green created (joining Blue's Raft),
+     * all Green pods Ready.
+     */
     static Decision deployingGreen(Cutover c) {
         BlueGreenStatus bg = c.bg();
         if (!c.blueHealthy()) {

@@ -146,7 +146,8 @@ final class PlayedStatefulSet {
                         .put("version", pod.version));
                 raft.ready(podName);
                 pod.member = null;
-            } else if (!raft.reportsLag() && pod.readyAt != null && pod.lag > 0 && !now.isBefore(pod.readyAt.plus(readyDelay))) {
+            } else if (!raft.reportsLag() && pod.readyAt != null && pod.lag > 0
+                    && !now.isBefore(pod.readyAt.plus(readyDelay))) {
                 pod.lag = 0; // caught up with the leader's log
                 api.lag(podName, 0);
             }
