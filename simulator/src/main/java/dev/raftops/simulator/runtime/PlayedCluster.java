@@ -140,10 +140,20 @@ final class PlayedCluster {
         for (Job job : client.batch().v1().jobs().inNamespace(settings.namespace())
                 .withLabel(ClusterRuntime.CLUSTER, cluster).list().getItems()) {
             String name = job.getMetadata().getName();
+            String action = job.getMetadata().getLabels().get("raftops.dev/action");
+            if (!finishedJobs.contains(name) && terminal(job)) {
+                // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
+                if (runningJobs.remove(name) == null) {
+                    trace.write(trace.line("job.created").put("job", name).put("action", action));
+                }
+                finishedJobs.add(name);
+                trace.write(trace.line("job.finished").put("job", name).put("action", action)
+                        .put("result", job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(
+                                c.getType()) && "True".equals(c.getStatus())) ? "failed" : "succeeded"));
+            }
             if (finishedJobs.contains(name) || terminal(job)) {
                 continue;
             }
-            String action = job.getMetadata().getLabels().get("raftops.dev/action");
             Instant seen = runningJobs.get(name);
             if (seen == null) {
                 runningJobs.put(name, at);
