@@ -47,7 +47,7 @@ class SandboxCommandTest {
     void toursABlueGreenCutoverAndTheTracePassesTheInvariantChecker() throws Exception {
         Path trace = dir.resolve("bluegreen.jsonl");
         int code = sandbox("sandbox", "--strategy", "BlueGreen", "--from", "2.4.0", "--to", "2.5.0", "--seed", "9",
-                "--leader", "1", "--ready-delay", "300", "--timeout", "60", "--no-backup", "--trace", trace.toString());
+                "--leader", "1", "--ready-delay", "300", "--timeout", "60", "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
         List<String> lines = Files.readAllLines(trace);
