@@ -197,8 +197,10 @@ public final class ScenarioRunner {
      */
     private static int operator(Scenario scenario, SimWorld world, int retries) {
         ClusterStatus status = world.status();
-        if (awaitsPromotion(status) && world.spec().upgrade().requests().promote() == null) {
-            world.api().requestPromote("promote-1");
+        String promote = world.spec().upgrade().requests().promote();
+        if (awaitsPromotion(status) && (promote == null || promote.equals(status.requests().lastHandledPromote()))) {
+            // one new token per held attempt (a retargeted run holds a second attempt)
+            world.api().requestPromote("promote-" + (retries + 1));
             return retries + 1; // counted like a retry: a spec edit the controller hears about at once
         }
         boolean failed = status.upgrade() != null && status.upgrade().failed();

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random blue/green cutovers of 1 to 5 replicas, auto-promoted or held for a token, with or
  * without a strict Job failure budget, under a random mix of faults (409s, stale reads, dropped
- * and delayed events, leader changes, pod crashes, controller crashes, failed Jobs). Every trace
+ * and delayed events, leader changes, pod crashes, controller crashes, failed Jobs, a new target
+ * mid-attempt). Every trace
  * line is checked as it is written (one colour selected, lock exclusivity, version only forward
  * and exact, ...); each run must either converge on the target or end with a stated reason
  * (aborted, rolled back, or held for a person) and never time out silently.
@@ -46,6 +47,9 @@ class BlueGreenPropertiesTest {
         }
         if (Generate.chance(random, 0.4)) {
             faults.add(new Fault.JobFailure(Generate.between(random, 1, 6)));
+        }
+        if (Generate.chance(random, 0.2)) {
+            faults.add(new Fault.NewTarget(Generate.between(random, 0, 40), "2." + Generate.between(random, 21, 24) + ".0"));
         }
         Scenario.BlueGreenRun run = new Scenario.BlueGreenRun(Generate.chance(random, 0.7),
                 Generate.chance(random, 0.5) ? 1 : 5);

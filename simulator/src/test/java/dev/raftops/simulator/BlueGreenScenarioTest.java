@@ -103,6 +103,18 @@ class BlueGreenScenarioTest {
     }
 
     @Test
+    void aNewVersionDuringSyncAbortsWithoutLatchingAndTheNextAttemptConvergesOnIt() {
+        RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, AUTO)
+                .withFaults(List.of(new Fault.NewTarget(22, "2.3.0")))); // Green is syncing at 22 s
+        assertThat(run.converged()).as(run.summary()).isTrue();
+        assertThat(run.trace().get(run.trace().size() - 1)).contains("\"currentVersion\":\"2.3.0\"");
+        assertThat(count(run, "\"kind\":\"sts.created\"")).as("Blue, the abandoned Green, the new Green")
+                .isEqualTo(3);
+        assertThat(count(run, "\"blueGreenPhase\":\"RollingBack\"")).as("aborted, not rolled back").isZero();
+        assertThat(count(run, "promote-green")).as("only the second attempt is promoted").isEqualTo(2);
+    }
+
+    @Test
     void theSameBlueGreenScenarioGivesTheSameTraceBytes() {
         Scenario s = Scenario.blueGreen(4, "2.1.0", "2.3.0", 3, 99, AUTO)
                 .withFaults(List.of(new Fault.LeaderChange(10), new Fault.PodCrash(20, 1), new Fault.CrashAfterWrite(6)));
