@@ -34,7 +34,7 @@ final class ColourWorld {
     /** The client Service, named after the cluster as the adapter renders it. */
     static final String SERVICE = SimWorld.NAME;
 
-    /** How long a wait-synced Job waits for Green to catch up before it fails. */
+    /** How long a wait-synced Job waits for Green to catch up (or a Job for a Ready voter to lead) before it fails. */
     static final Duration SYNC_PATIENCE = Duration.ofSeconds(60);
 
     private final SimWorld w;
@@ -383,13 +383,15 @@ final class ColourWorld {
         if (w.jobs.get(job.request.name()) != job) {
             return; // deleted meanwhile
         }
-        String failure = job.fails ? "injected failure" : act(job);
-        if (failure == null && job.request.action() == ExecutorAction.WAIT_SYNCED && !synced(job)) {
+        ExecutorEffects.Effect effect = job.fails ? null : act(job);
+        String failure = job.fails ? "injected failure" : effect.failure();
+        boolean unsynced = failure == null && job.request.action() == ExecutorAction.WAIT_SYNCED && !synced(job);
+        if (unsynced || (effect != null && effect.waits())) {
             if (w.clock.instant().isBefore(patience)) {
                 w.at(Duration.ofSeconds(1), () -> finish(job, patience));
                 return;
             }
-            failure = "Green did not catch up within " + SYNC_PATIENCE;
+            failure = unsynced ? "Green did not catch up within " + SYNC_PATIENCE : failure;
         }
         job.finishedAt = w.clock.instant();
         job.result = failure == null ? JobResult.SUCCEEDED : JobResult.FAILED;
@@ -399,8 +401,8 @@ final class ColourWorld {
         w.changed();
     }
 
-    /** Applies a Job's effect ({@link ExecutorEffects}); the reason it could not, or null. */
-    private String act(SimJob job) {
+    /** Applies a Job's effect ({@link ExecutorEffects}). */
+    private ExecutorEffects.Effect act(SimJob job) {
         var p = job.request.parameters();
         String green = p.get("greenStatefulSet");
         SortedMap<String, Boolean> greenPods = new TreeMap<>();
@@ -412,7 +414,7 @@ final class ColourWorld {
                 green, greenPods, p.get(WorldDynamics.TARGET_POD), w.random, () -> 300L + w.random.nextInt(500));
         effect.joined().forEach(this::catchUp);
         scheduleElection();
-        return effect.failure();
+        return effect;
     }
 
     private boolean synced(SimJob job) {

@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  * {@code repair-consensus} makes Blue voters, moves leadership back to a Ready Blue voter, then
  * makes Green non-voters; {@code remove-blue-peers} / {@code remove-green-peers} remove a colour's
  * members but never the leader's colour; {@code step-down} moves leadership off its target pod
- * if it still leads. Snapshots, hooks and backups leave the configuration alone.
+ * if it still leads. A step that needs a Ready voter of a colour to lead waits for one (the caller
+ * applies it again until its patience ends) instead of failing at once. Snapshots, hooks and backups leave the configuration alone.
  */
 public final class ExecutorEffects {
 
@@ -24,14 +25,20 @@ public final class ExecutorEffects {
      *
      * @param failure why the Job fails, or null when it succeeded
      * @param joined pods that joined (they catch up from here)
+     * @param waits the failure is a colour without a Ready voter to lead: an executor waits for one
+     *              (within its patience) and applies the step again, rather than failing at once
      */
-    public record Effect(String failure, List<String> joined) {
+    public record Effect(String failure, List<String> joined, boolean waits) {
         static Effect ok() {
-            return new Effect(null, List.of());
+            return new Effect(null, List.of(), false);
         }
 
         static Effect failed(String why) {
-            return new Effect(why, List.of());
+            return new Effect(why, List.of(), false);
+        }
+
+        static Effect waiting(String why) {
+            return new Effect(why, List.of(), true);
         }
     }
 
@@ -58,7 +65,7 @@ public final class ExecutorEffects {
                         joined.add(pod);
                     }
                 }
-                return new Effect(null, joined);
+                return new Effect(null, joined, false);
             }
             case PROMOTE_GREEN:
                 setVoters(raft, greenSet, true);
@@ -66,7 +73,7 @@ public final class ExecutorEffects {
             case DEMOTE_BLUE: {
                 String leader = raft.leader();
                 if (in(leader, blueSet) && !raft.transfer(pod -> in(pod, greenSet), random)) {
-                    return Effect.failed("no Ready Green voter to take over from " + leader);
+                    return Effect.waiting("no Ready Green voter to take over from " + leader);
                 }
                 setVoters(raft, blueSet, false);
                 return Effect.ok();
@@ -74,7 +81,7 @@ public final class ExecutorEffects {
             case REPAIR_CONSENSUS: {
                 setVoters(raft, blueSet, true);
                 if (!in(raft.leader(), blueSet) && !transferOrElect(raft, blueSet, random)) {
-                    return Effect.failed("no Ready Blue voter can lead");
+                    return Effect.waiting("no Ready Blue voter can lead");
                 }
                 setVoters(raft, greenSet, false);
                 return Effect.ok();

@@ -210,18 +210,19 @@ final class PlayedCluster {
             java.util.SortedSet<Integer> ready = set.ready();
             set.ordinals().forEach(o -> greenPods.put(green + "-" + o, ready.contains(o)));
         }
+        boolean patient = at.isBefore(runningJobs.get(job.getMetadata().getName()).plus(SYNC_PATIENCE));
         if (executor == ExecutorAction.WAIT_SYNCED) {
             String max = env(job, "RAFTOPS_MAX_LAG_ENTRIES");
             if (colours.synced(greenPods, max == null ? 100 : Long.parseLong(max))) {
                 return null;
             }
-            boolean patient = at.isBefore(runningJobs.get(job.getMetadata().getName()).plus(SYNC_PATIENCE));
             return patient ? WAITING : "Green did not catch up within " + SYNC_PATIENCE;
         }
-        return colours.act(executor, env(job, "RAFTOPS_BLUE_STATEFUL_SET"), green, greenPods, null);
+        var effect = colours.act(executor, env(job, "RAFTOPS_BLUE_STATEFUL_SET"), green, greenPods, null);
+        return effect.waits() && patient ? WAITING : effect.failure();
     }
 
-    /** How long a wait-synced Job waits for Green to catch up before it fails. */
+    /** How long a wait-synced Job waits for Green to catch up (or a Job for a Ready voter to lead) before it fails. */
     static final java.time.Duration SYNC_PATIENCE = java.time.Duration.ofSeconds(30);
 
     /** Moves leadership off {@code target} if it still leads; the reason it could not, or null. */
@@ -239,7 +240,7 @@ final class PlayedCluster {
             return null;
         }
         if (colours != null && set.raft instanceof ColourRaft) {
-            return colours.act(ExecutorAction.STEP_DOWN, null, null, new TreeMap<>(), target);
+            return colours.act(ExecutorAction.STEP_DOWN, null, null, new TreeMap<>(), target).failure();
         }
         if (set.raft.transfer(set.ready(), set.name)) {
             set.relabel(); // the labels move before the Job reports success, as the workload's own would

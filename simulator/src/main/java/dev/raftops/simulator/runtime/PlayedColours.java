@@ -110,14 +110,14 @@ final class PlayedColours {
     }
 
     /**
-     * A finished executor Job acts on the configuration; the reason it fails, or null.
+     * A finished executor Job acts on the configuration ({@link ExecutorEffects}).
      *
      * @param greenPods Green's pods by name with whether each is Ready
      */
-    String act(ExecutorAction action, String blueSet, String greenSet, SortedMap<String, Boolean> greenPods,
-            String targetPod) {
+    ExecutorEffects.Effect act(ExecutorAction action, String blueSet, String greenSet,
+            SortedMap<String, Boolean> greenPods, String targetPod) {
         return ExecutorEffects.apply(raft, action, blueSet, greenSet, greenPods, targetPod, random,
-                () -> 300L + random.nextInt(500)).failure();
+                () -> 300L + random.nextInt(500));
     }
 
     /** Whether every Green pod is a Ready member within {@code maxLag} entries (what wait-synced waits for). */
