@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random blue/green cutovers of 1 to 5 replicas, auto-promoted or held for a token, with or
- * without a strict Job failure budget, under a random mix of faults (409s, stale reads, dropped
+ * without a strict Job failure budget and a pre-upgrade snapshot, under a random mix of faults (409s, stale reads, dropped
  * and delayed events, leader changes, pod crashes, controller crashes, failed Jobs, a new target
  * mid-attempt). Every trace
  * line is checked as it is written (one colour selected, lock exclusivity, version only forward
@@ -56,7 +56,7 @@ class BlueGreenPropertiesTest {
         String from = "2." + Generate.between(random, 0, 12) + ".0";
         String to = "2." + Generate.between(random, 13, 20) + ".0";
         return Scenario.blueGreen(replicas, from, to, random.nextInt(replicas), random.nextLong(), run)
-                .withFaults(faults).withLimit(Duration.ofHours(2));
+                .withFaults(faults).withSnapshot(Generate.chance(random, 0.2)).withLimit(Duration.ofHours(2));
     }
 
     private static final Set<String> ENDINGS = Set.of("converged", "failed", "blocked");
