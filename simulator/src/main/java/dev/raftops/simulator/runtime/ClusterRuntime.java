@@ -3,6 +3,7 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.simulator.SimClock;
 import dev.raftops.simulator.Trace;
 import dev.raftops.simulator.TraceLine;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedWriter;
@@ -127,6 +128,9 @@ public final class ClusterRuntime implements AutoCloseable {
                 if (cluster == null) {
                     continue; // not a cluster's
                 }
+                if (!sets.containsKey(name)) {
+                    refreshServices(cluster);
+                }
                 sets.put(name, sts);
                 played(cluster).observe(sts);
             } else if (change instanceof WatchedChanges.SetDeleted d) {
@@ -137,16 +141,7 @@ public final class ClusterRuntime implements AutoCloseable {
                     played(cluster).deleted(d.name());
                 }
             } else if (change instanceof WatchedChanges.ServiceChanged c) {
-                var svc = c.service();
-                String cluster = svc.getMetadata().getLabels() == null ? null
-                        : svc.getMetadata().getLabels().get(CLUSTER);
-                long version = WatchedChanges.resourceVersion(svc);
-                String key = "svc/" + svc.getMetadata().getName();
-                if (cluster == null || version < seen.getOrDefault(key, Long.MIN_VALUE)) {
-                    continue;
-                }
-                seen.put(key, version);
-                played(cluster).service(svc);
+                service(c.service());
             } else if (change instanceof WatchedChanges.StatusChanged s) {
                 if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
                     continue;
@@ -157,6 +152,27 @@ public final class ClusterRuntime implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void service(Service svc) {
+        String cluster = svc.getMetadata().getLabels() == null ? null : svc.getMetadata().getLabels().get(CLUSTER);
+        long version = WatchedChanges.resourceVersion(svc);
+        String key = "svc/" + svc.getMetadata().getName();
+        if (cluster == null || version < seen.getOrDefault(key, Long.MIN_VALUE)) {
+            return;
+        }
+        seen.put(key, version);
+        played(cluster).service(svc);
+    }
+
+    /**
+     * Takes the cluster's Services as they are now, before a new StatefulSet is traced: each kind has
+     * its own watch, so a selector written before the StatefulSet was created may be reported after
+     * it; a fresh read puts the selector first, as written (blue/green pins traffic before Green exists).
+     */
+    private void refreshServices(String cluster) {
+        client.services().inNamespace(settings.namespace()).withLabel(CLUSTER, cluster).list().getItems()
+                .forEach(this::service);
     }
 
     /**
