@@ -95,7 +95,8 @@ final class Scenario implements AutoCloseable {
     /** Creates a RaftCluster as {@code kubectl apply} would, recording run.start in its trace. */
     void create(String cluster, ClusterSpec spec, String toVersion) {
         environment.cluster().record(cluster, "run.start", l -> l.put("replicas", spec.replicas())
-                .put("fromVersion", spec.version()).put("toVersion", toVersion).put("strategy", "RollingUpdate")
+                .put("fromVersion", spec.version()).put("toVersion", toVersion)
+                .put("strategy", spec.upgrade().strategy().wireName())
                 .put("seed", seed));
         client().resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster), spec)).create();
     }

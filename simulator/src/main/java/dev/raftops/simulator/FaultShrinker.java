@@ -54,7 +54,7 @@ public final class FaultShrinker {
             }
             out.add(new Scenario(replicas, s.fromVersion(), s.toVersion(), Math.min(s.leader(), replicas - 1),
                     s.seed(), fitting, s.brokenVersion(), s.failureMode(), s.autoRetry(), s.snapshot(), s.labelLag(),
-                    s.limit()));
+                    s.limit(), s.blueGreen()));
         }
         if (s.snapshot()) {
             out.add(s.withSnapshot(false));

@@ -48,6 +48,7 @@ public final class InvariantChecker {
     private final Map<String, String> targets = new TreeMap<>();
     private final Map<String, String> selectors = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
+    private final Set<String> liveSets = new TreeSet<>();
     private final Set<String> releasedLeading = new TreeSet<>();
     private final Set<String> releasedNotDeleted = new TreeSet<>();
     private final Set<String> replacedWhileDown = new TreeSet<>();
@@ -99,6 +100,14 @@ public final class InvariantChecker {
             case "sts.partition" -> onPartition();
             case "status" -> onStatus();
             case "service.selector" -> onSelector();
+            case "sts.created" -> {
+                liveSets.add(line.string("statefulSet"));
+                if (liveSets.size() > 1 && selectors.containsValue(null)) {
+                    fail(ONE_COLOUR, "StatefulSet " + line.string("statefulSet") + " created while client Services "
+                            + selectors + " select every pod of the cluster, so both colours serve");
+                }
+            }
+            case "sts.deleted" -> liveSets.remove(line.string("statefulSet"));
             case "operator" -> {
                 if ("version".equals(line.string("request"))) {
                     toVersion = line.string("version"); // the target of the run is what the spec asks for last
@@ -264,14 +273,23 @@ public final class InvariantChecker {
         for (String r : selectors.values()) {
             colours.add(String.valueOf(r));
         }
-        if (revision == null || colours.size() > 1) {
+        if (revision == null) {
+            // a Service without a revision selects every pod of the cluster: one colour only while one exists
+            if (liveSets.size() > 1) {
+                fail(ONE_COLOUR, "client Service " + line.string("service") + " selects every pod while "
+                        + liveSets + " exist");
+            }
+            return;
+        }
+        if (colours.size() > 1) {
             fail(ONE_COLOUR, "client Services select " + selectors);
             return;
         }
         boolean led = false;
         for (String leader : cluster.leaders()) {
             TracedCluster.Pod pod = cluster.find(leader);
-            led |= pod != null && revision.equals(pod.revision);
+            // a blue/green pod belongs to revision r when it says so, or when its StatefulSet is <cluster>-<r>
+            led |= pod != null && (revision.equals(pod.revision) || pod.statefulSet.endsWith("-" + revision));
         }
         if (!led) {
             fail(ONE_COLOUR, "traffic switched to revision " + revision + " before any of its pods led");

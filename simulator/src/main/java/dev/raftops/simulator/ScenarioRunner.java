@@ -1,6 +1,9 @@
 package dev.raftops.simulator;
 
+import dev.raftops.domain.bluegreen.BlueGreenPhase;
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.ports.AdminOperations;
@@ -84,6 +87,12 @@ public final class ScenarioRunner {
                 reason = null;
                 break;
             }
+            String gaveUp = blueGreenGaveUp(world);
+            if (gaveUp != null) {
+                result = "failed";
+                reason = gaveUp;
+                break;
+            }
             Instant worldAt = world.nextEventAt();
             boolean controllerFirst = worldAt == null || !controllerAt.isAfter(worldAt);
             Instant next = controllerFirst ? controllerAt : worldAt;
@@ -135,10 +144,13 @@ public final class ScenarioRunner {
             if (status.breakGlass().active()) {
                 result = "blocked";
                 reason = "break-glass " + status.breakGlass().reason();
+            } else if (status.blueGreen() != null && status.blueGreen().holdReason() != null) {
+                result = "blocked";
+                reason = "blue/green held for a person: " + status.blueGreen().holdReason();
             } else if (status.upgrade() != null && status.upgrade().failed()) {
                 result = "failed";
                 reason = status.upgrade().failure().reason() + ": " + status.upgrade().failure().message();
-            } else {
+            } else if (reason != null && reason.startsWith("no convergence")) {
                 reason = reason + "; pods " + world.podSummary();
             }
         }
@@ -163,9 +175,34 @@ public final class ScenarioRunner {
         return now;
     }
 
-    /** The simulated operator: asks for a retry when an upgrade has failed, a few times at most. */
+    /**
+     * A blue/green attempt that ended without reaching the target (aborted before promotion, or
+     * rolled back after it): Idle, the target latched, the lock released and one colour left. The
+     * reason the domain recorded, or null while the attempt is still going (or converged).
+     */
+    static String blueGreenGaveUp(SimWorld world) {
+        ClusterStatus status = world.status();
+        var bg = status.blueGreen();
+        if (world.colours == null || bg == null || bg.inFlight() || bg.failedTarget() == null
+                || status.operationLock().isHeld() || !world.colours.oneColourSettled()) {
+            return null;
+        }
+        String message = Condition.find(status.conditions(), Condition.UPGRADING).map(Condition::message).orElse(null);
+        return bg.rollbackReason() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * The simulated operator: asks for a retry when an upgrade has failed, a few times at most;
+     * sets a {@code promote} token when a blue/green attempt waits for one.
+     */
     private static int operator(Scenario scenario, SimWorld world, int retries) {
         ClusterStatus status = world.status();
+        String promote = world.spec().upgrade().requests().promote();
+        if (awaitsPromotion(status) && (promote == null || promote.equals(status.requests().lastHandledPromote()))) {
+            // one new token per held attempt (a retargeted run holds a second attempt)
+            world.api().requestPromote("promote-" + (retries + 1));
+            return retries + 1; // counted like a retry: a spec edit the controller hears about at once
+        }
         boolean failed = status.upgrade() != null && status.upgrade().failed();
         boolean lastHandled = java.util.Objects.equals(world.spec().upgrade().requests().retry(),
                 status.requests().lastHandledRetry());
@@ -174,6 +211,12 @@ public final class ScenarioRunner {
             return retries + 1;
         }
         return retries;
+    }
+
+    private static boolean awaitsPromotion(ClusterStatus status) {
+        return status.blueGreen() != null && status.blueGreen().phase() == BlueGreenPhase.Syncing
+                && Condition.find(status.conditions(), Condition.UPGRADING)
+                        .map(c -> BlueGreenReasons.AWAITING_PROMOTION.equals(c.reason())).orElse(false);
     }
 
     static boolean converged(SimWorld world) {

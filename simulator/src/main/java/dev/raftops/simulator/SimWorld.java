@@ -1,10 +1,12 @@
 package dev.raftops.simulator;
 
 import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.bluegreen.BlueGreenSpec;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,13 +59,19 @@ public final class SimWorld {
     final SimRaft raft;
     final WorldApi api;
     final WorldDynamics dynamics;
+    /** The blue/green StatefulSets, Services and Raft; null in a rolling scenario (which has {@link #sts}). */
+    final ColourWorld colours;
 
     public SimWorld(Scenario scenario, SimClock clock, Trace trace) {
         this.scenario = scenario;
         this.clock = clock;
         this.trace = trace;
         this.random = new Random(scenario.seed());
-        ClusterSpec base = ClusterSpec.of(canonical(scenario.toVersion()), null, scenario.replicas());
+        ClusterSpec rolling = ClusterSpec.of(canonical(scenario.toVersion()), null, scenario.replicas());
+        Scenario.BlueGreenRun bg = scenario.blueGreen();
+        ClusterSpec base = bg == null ? rolling : rolling.withUpgrade(rolling.upgrade()
+                .withStrategy(UpgradeStrategy.BLUE_GREEN)
+                .withBlueGreen(new BlueGreenSpec(bg.autoPromote(), bg.maxJobFailures(), null, null)));
         this.spec = scenario.snapshot()
                 ? base.withBackup(new BackupSpec("@daily", "UTC", null, Map.of("bucket", "sim"), "raftops/executor:sim",
                         null)).withUpgrade(base.upgrade().withPreUpgradeSnapshot(true))
@@ -72,12 +80,19 @@ public final class SimWorld {
                 .withPhase(Phase.Running);
         this.crResourceVersion = nextResourceVersion();
         String image = spec.imageFor(canonical(scenario.fromVersion()));
-        this.sts = new SimStatefulSet(NAME, nextUid(), scenario.replicas(), image);
-        this.sts.resourceVersion = Long.parseLong(nextResourceVersion());
+        this.sts = bg == null ? new SimStatefulSet(NAME, nextUid(), scenario.replicas(), image) : null;
+        if (sts != null) {
+            this.sts.resourceVersion = Long.parseLong(nextResourceVersion());
+        }
         this.raft = new SimRaft(this);
         this.api = new WorldApi(this);
         this.dynamics = new WorldDynamics(this);
-        dynamics.start();
+        this.colours = bg == null ? null : new ColourWorld(this);
+        if (colours == null) {
+            dynamics.start();
+        } else {
+            colours.start();
+        }
     }
 
     public ClusterKey key() {
@@ -127,6 +142,9 @@ public final class SimWorld {
 
     /** The leader's ordinal, or null while there is none. */
     public Integer leader() {
+        if (colours != null) {
+            return RaftMembership.ordinal(colours.raft.leader());
+        }
         return raft.leader;
     }
 
@@ -136,6 +154,9 @@ public final class SimWorld {
 
     /** Every pod of the cluster exists, runs {@code version}, is Ready, and the StatefulSet agrees. */
     public boolean runsEverywhere(String version) {
+        if (colours != null) {
+            return colours.runsEverywhere(version);
+        }
         if (pods.size() != sts.replicas) {
             return false;
         }
@@ -149,6 +170,9 @@ public final class SimWorld {
 
     /** Sorted names of the pods and what they run, for messages. */
     public List<String> podSummary() {
+        if (colours != null) {
+            return colours.podSummary();
+        }
         List<String> out = new ArrayList<>();
         for (SimPod pod : pods.values()) {
             out.add(pod.name + "=" + pod.version + "/" + pod.state + (raft.leads(pod.ordinal) ? "*" : ""));

@@ -126,20 +126,20 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Worklo
                 a.marked()));
     }
 
-    /** Blue/green workloads are not simulated yet: the write is refused, visibly. */
     @Override
     public WriteResult createWorkload(ClusterKey cluster, Action.CreateWorkload a) {
-        return conditioned("create-workload", () -> new WriteResult.NotFound("blue/green is not simulated yet"));
+        return conditioned("create-workload", () -> world.api().createWorkload(a.statefulSet(), a.revision(),
+                a.version(), a.image(), a.replicas(), a.joinRevision()));
     }
 
     @Override
     public WriteResult deleteWorkload(ClusterKey cluster, Action.DeleteWorkload a) {
-        return conditioned("delete-workload", () -> new WriteResult.NotFound("blue/green is not simulated yet"));
+        return conditioned("delete-workload", () -> world.api().deleteWorkload(a.statefulSet(), a.uid()));
     }
 
     @Override
     public WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic a) {
-        return conditioned("switch-traffic", () -> new WriteResult.NotFound("blue/green is not simulated yet"));
+        return conditioned("switch-traffic", () -> world.api().switchTraffic(a.revision()));
     }
 
     /** An injected failure on Job creation is refused without creating anything; the pass decides again. */

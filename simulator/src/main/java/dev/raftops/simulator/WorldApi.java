@@ -53,6 +53,38 @@ public final class WorldApi {
         w.changed();
     }
 
+    /** A person sets {@code spec.upgrade.requests.promote}. */
+    public void requestPromote(String token) {
+        w.spec = w.spec.withUpgrade(w.spec.upgrade().withRequests(w.spec.upgrade().requests().withPromote(token)));
+        w.crGeneration++;
+        w.crResourceVersion = w.nextResourceVersion();
+        w.trace.write(w.trace.line("operator").put("request", "promote").put("token", token));
+        w.changed();
+    }
+
+    /** Creates a blue/green StatefulSet (refused in a rolling world, which has none). */
+    public WriteResult createWorkload(String statefulSet, String revision, String version, String image, int replicas,
+            String joinRevision) {
+        if (w.colours == null) {
+            return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+        }
+        return w.colours.createWorkload(statefulSet, revision, version, image, replicas, joinRevision);
+    }
+
+    public WriteResult deleteWorkload(String statefulSet, String uid) {
+        if (w.colours == null) {
+            return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+        }
+        return w.colours.deleteWorkload(statefulSet, uid);
+    }
+
+    public WriteResult switchTraffic(String revision) {
+        if (w.colours == null) {
+            return new WriteResult.NotFound("no client Service selects a revision in a rolling scenario");
+        }
+        return w.colours.switchTraffic(revision);
+    }
+
     /** A person edits {@code spec.version}. */
     public void requestVersion(String version) {
         w.spec = w.spec.withVersion(SimWorld.canonical(version), w.spec.image());
@@ -63,6 +95,12 @@ public final class WorldApi {
     }
 
     public ClusterObservation observe() {
+        if (w.colours != null) {
+            return new ClusterObservation(
+                    ClusterObservation.of(w.colours.setViews(), List.of(), List.of()).statefulSets(),
+                    w.colours.podViews(), ClusterObservation.of(List.of(), List.of(),
+                            w.jobs.values().stream().map(SimJob::view).toList()).jobs(), w.colours.selectors());
+        }
         StatefulSetView set = w.sts.view();
         List<PodView> pods = new ArrayList<>();
         for (SimPod pod : w.pods.values()) {
@@ -112,7 +150,7 @@ public final class WorldApi {
     }
 
     private WriteResult preconditionOnStatefulSet(String statefulSet, String expected) {
-        if (!w.sts.name.equals(statefulSet)) {
+        if (w.sts == null || !w.sts.name.equals(statefulSet)) {
             return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");
         }
         if (expected != null && !expected.equals(Long.toString(w.sts.resourceVersion))) {
@@ -123,6 +161,9 @@ public final class WorldApi {
     }
 
     public WriteResult deletePod(String name, String uid) {
+        if (w.colours != null) {
+            return w.colours.deletePod(name, uid);
+        }
         SimPod pod = podNamed(name);
         if (pod == null) {
             return new WriteResult.NotFound("pod " + name + " not found");
@@ -139,6 +180,9 @@ public final class WorldApi {
     /** Sets or removes the maintenance annotation on the StatefulSet or a pod. */
     public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
         Map<String, String> annotations;
+        if (w.colours != null) {
+            return new WriteResult.NotFound("maintenance marks are not simulated on blue/green workloads");
+        }
         if (statefulSet) {
             if (!w.sts.name.equals(name)) {
                 return new WriteResult.NotFound("StatefulSet " + name + " not found");
@@ -173,7 +217,11 @@ public final class WorldApi {
         if (fails) {
             w.trace.write(w.trace.line("fault").put("fault", "job-failure").put("job", request.name()));
         }
-        w.dynamics.run(job);
+        if (w.colours != null) {
+            w.colours.run(job);
+        } else {
+            w.dynamics.run(job);
+        }
         return new JobCreation.Created();
     }
 

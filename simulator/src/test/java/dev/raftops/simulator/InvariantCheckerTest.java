@@ -216,6 +216,23 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aServiceSelectingEveryPodIsFineWhileOnlyOneColourExists() {
+        Story s = new Story();
+        s.add(s.line("sts.created").put("statefulSet", "raft-blue"));
+        s.add(s.line("service.selector").put("service", "raft").put("revision", null));
+        assertThat(s.invariants()).isEmpty();
+    }
+
+    @Test
+    void creatingASecondColourWhileAServiceSelectsEveryPodIsCaught() {
+        Story s = new Story();
+        s.add(s.line("sts.created").put("statefulSet", "raft-blue"));
+        s.add(s.line("service.selector").put("service", "raft").put("revision", null));
+        s.add(s.line("sts.created").put("statefulSet", "raft-green"));
+        assertThat(s.invariants()).containsExactly(InvariantChecker.ONE_COLOUR);
+    }
+
+    @Test
     void trafficFollowingTheLeadersColourIsFine() {
         Story s = new Story();
         s.add(s.line("service.selector").put("service", "raft").put("revision", "rev-2.1.0"));

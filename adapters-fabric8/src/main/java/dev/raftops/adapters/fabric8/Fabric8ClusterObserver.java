@@ -1,5 +1,6 @@
 package dev.raftops.adapters.fabric8;
 
+import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobResult;
@@ -51,7 +52,7 @@ final class Fabric8ClusterObserver implements ClusterObserver {
         List<PodView> pods = new ArrayList<>();
         for (Pod pod : client.pods().inNamespace(cluster.namespace()).withLabel(Labels.CLUSTER, cluster.name()).list()
                 .getItems()) {
-            podView(pod, sets.keySet()).ifPresent(pods::add);
+            podView(pod, owners(cluster, sets.keySet(), pod)).ifPresent(pods::add);
         }
         SortedMap<String, JobView> jobs = new TreeMap<>();
         for (Job job : client.batch().v1().jobs().inNamespace(cluster.namespace()).withLabels(Labels.selector(cluster))
@@ -72,6 +73,23 @@ final class Fabric8ClusterObserver implements ClusterObserver {
             }
         }
         return selectors;
+    }
+
+    /**
+     * The StatefulSets a pod may belong to: the live ones, and for a pod of a blue/green colour
+     * ({@code <cluster>-<revision>}) also a deleted one, since its pods outlive it until the garbage
+     * collector removes them: blue/green waits for them to be gone before it finishes.
+     */
+    private static java.util.Set<String> owners(ClusterKey cluster, java.util.Set<String> live, Pod pod) {
+        String name = pod.getMetadata().getName();
+        int dash = name.lastIndexOf('-');
+        String owner = dash <= 0 ? null : name.substring(0, dash);
+        if (owner == null || live.contains(owner) || Revision.fromStatefulSet(cluster.name(), owner) == null) {
+            return live;
+        }
+        java.util.Set<String> withColour = new java.util.TreeSet<>(live);
+        withColour.add(owner);
+        return withColour;
     }
 
     private Optional<PodView> podView(Pod pod, java.util.Set<String> statefulSets) {

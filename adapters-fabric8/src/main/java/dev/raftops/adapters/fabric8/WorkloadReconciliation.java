@@ -2,6 +2,7 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.ports.ClusterDocument;
 import dev.raftops.ports.ReconcileOutcome;
 import dev.raftops.ports.SpecReading;
@@ -73,8 +74,11 @@ public final class WorkloadReconciliation {
         StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
         boolean rollingExists = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get() != null;
         if (blue != null && !rollingExists) {
-            // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never patched
-            pass.createIfAbsent(blue);
+            // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never patched;
+            // while an attempt runs, Day 2 alone creates and deletes them (a Blue deleted in Cleanup stays deleted)
+            if (!blueGreenInFlight(document.status())) {
+                pass.createIfAbsent(blue);
+            }
         } else {
             pass.statefulSet(WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings));
         }
@@ -82,6 +86,10 @@ public final class WorkloadReconciliation {
         pass.service(WorkloadRendering.clientService(key, document.uid(), settings), true);
         pass.disruptionBudget(WorkloadRendering.disruptionBudget(key, document.uid()));
         return new Outcome(pass.writes, pass.conflicted);
+    }
+
+    private static boolean blueGreenInFlight(ClusterStatus status) {
+        return status != null && status.blueGreen() != null && status.blueGreen().inFlight();
     }
 
     private final class Pass {

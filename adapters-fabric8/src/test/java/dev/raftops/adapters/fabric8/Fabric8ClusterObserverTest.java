@@ -32,6 +32,7 @@ class Fabric8ClusterObserverTest {
                 Map.of("raftops.dev/raft-lag", "7", "raftops.dev/version", "2.1.0"), false);
         pod("db-2", Map.of(), Map.of("raftops.dev/raft-lag", "lots", "raftops.dev/voter", "false"), true);
         pod("other-0", Map.of(), Map.of(), true); // labelled for db, but no StatefulSet of that name
+        pod("db-0123456789abcdef-0", Map.of(), Map.of(), true); // a deleted blue/green colour's, not yet collected
     }
 
     private static void pod(String name, Map<String, String> labels, Map<String, String> annotations, boolean ready) {
@@ -77,6 +78,12 @@ class Fabric8ClusterObserverTest {
     @Test
     void aPodOfNoKnownStatefulSetIsLeftOut() {
         assertThat(observe().pods()).extracting(PodView::name).doesNotContain("other-0");
+    }
+
+    @Test
+    void aPodOfADeletedBlueGreenColourIsSeenUntilItIsGone() {
+        assertThat(observe().podsOf("db-0123456789abcdef")).containsKey(0);
+        assertThat(observe().statefulSet("db-0123456789abcdef")).isEmpty();
     }
 
     @Test

@@ -189,4 +189,26 @@ class WorkloadReconciliationTest {
                 .containsEntry("raftops.dev/revision", dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3));
         assertThat(adapters().workloadReconciliation().reconcile(doc).writes()).as("a second pass writes nothing").isEmpty();
     }
+
+    @Test
+    void aBlueDeletedDuringABlueGreenAttemptIsNotCreatedAgain() {
+        RaftCluster cr = ClusterFixtures.cluster("wl", "bgcleanup", "2.1.0", 3);
+        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        cr.getSpec().upgrade.strategy = "BlueGreen";
+        ClusterFixtures.create(client, cr);
+        ClusterDocument read = adapters().statusPort().read(new ClusterKey("wl", "bgcleanup")).orElseThrow();
+        String blueRevision = dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3);
+        java.time.Instant now = java.time.Instant.parse("2026-11-24T19:00:00Z");
+        var cleanup = dev.raftops.domain.bluegreen.BlueGreenStatus.idle(blueRevision, null)
+                .started("a1", new dev.raftops.domain.bluegreen.BlueGreenTarget("2.2.0", null, 3, true), null, now)
+                .advancedTo(dev.raftops.domain.bluegreen.BlueGreenPhase.Cleanup, now);
+        ClusterDocument doc = new ClusterDocument(read.key(), read.uid(), read.generation(), read.resourceVersion(),
+                read.spec(), read.status().withBlueGreen(cleanup));
+
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc);
+
+        assertThat(outcome.writes()).noneMatch(w -> w.contains("StatefulSet"));
+        assertThat(sts(dev.raftops.domain.bluegreen.Revision.statefulSet("bgcleanup", blueRevision))).isNull();
+        assertThat(sts("bgcleanup")).isNull();
+    }
 }

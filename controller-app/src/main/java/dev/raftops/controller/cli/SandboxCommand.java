@@ -5,6 +5,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger).",
             "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
                 + "printed), 1 on timeout.",
-            "Not yet: fault injection and blue/green upgrades."})
+            "--strategy BlueGreen tours a blue/green cutover instead (Green joins Blue's Raft, is promoted, "
+                + "traffic switches, Blue goes). Not yet: fault injection."})
 public final class SandboxCommand implements Callable<Integer> {
 
     private static final String NAMESPACE = "sandbox";
@@ -52,6 +54,10 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--leader", description = "Ordinal that wins the first election (default: a seeded choice).")
     Integer leader;
+
+    @Option(names = "--strategy", defaultValue = "RollingUpdate",
+            description = "spec.upgrade.strategy: RollingUpdate or BlueGreen (default: ${DEFAULT-VALUE}).")
+    String strategy;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated cluster (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -91,11 +97,12 @@ public final class SandboxCommand implements Callable<Integer> {
             KubernetesClient client = environment.client();
             ClusterRuntime cluster = environment.cluster();
             cluster.record(NAME, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
-                    .put("toVersion", to).put("strategy", "RollingUpdate").put("seed", seed).put("leader", leader));
+                    .put("toVersion", to).put("strategy", strategy().wireName()).put("seed", seed).put("leader", leader));
             environment.start();
             say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + from + " with " + replicas + " replicas");
+            ClusterSpec initial = ClusterSpec.of(from, null, replicas);
             client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, NAME),
-                    ClusterSpec.of(from, null, replicas))).create();
+                    initial.withUpgrade(initial.upgrade().withStrategy(strategy())))).create();
             if (!follow(client, deadline, s -> s != null && s.currentVersion != null)) {
                 return end(cluster, "timeout", null, 1);
             }
@@ -159,7 +166,12 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private boolean converged(RaftClusterStatus s) {
-        return s != null && to.equals(s.currentVersion) && s.upgrade == null;
+        return s != null && to.equals(s.currentVersion) && s.upgrade == null
+                && (s.blueGreen == null || s.blueGreen.phase == null || "Idle".equals(s.blueGreen.phase));
+    }
+
+    private UpgradeStrategy strategy() {
+        return UpgradeStrategy.fromWire(strategy);
     }
 
     /** Prints every change until {@code done} holds of the status or the deadline passes. */

@@ -3,6 +3,7 @@ package dev.raftops.controller.cli;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,6 +33,7 @@ final class SandboxView {
             out.append(pod.getMetadata().getName()).append(' ')
                     .append(annotations == null ? "?" : annotations.get("raftops.dev/version")).append(' ')
                     .append(ready(pod) ? "Ready" : "starting")
+                    .append(annotations != null && "false".equals(annotations.get("raftops.dev/voter")) ? " non-voter" : "")
                     .append("true".equals(labels.get("openbao-active")) ? " LEADER" : "").append(" | ");
         }
         StatefulSet sts = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
@@ -50,6 +52,15 @@ final class SandboxView {
             out.append(" phase=").append(status.phase)
                     .append(" lock=").append(status.operationLock == null ? null : status.operationLock.operation)
                     .append(" currentVersion=").append(status.currentVersion);
+            if (status.blueGreen != null && status.blueGreen.phase != null && !"Idle".equals(status.blueGreen.phase)) {
+                out.append(" blueGreen=").append(status.blueGreen.phase);
+            }
+            Service clientService = client.services().inNamespace(namespace).withName(name).get();
+            String selected = clientService == null || clientService.getSpec().getSelector() == null ? null
+                    : clientService.getSpec().getSelector().get("raftops.dev/revision");
+            if (selected != null) {
+                out.append(" traffic=").append(selected);
+            }
             if (status.upgrade != null) {
                 out.append(" upgrade=").append(status.upgrade.fromVersion).append("->")
                         .append(status.upgrade.targetVersion);
@@ -81,6 +92,13 @@ final class SandboxView {
         }
         if (status.upgrade != null && status.upgrade.failure != null) {
             return status.upgrade.failure.reason + ": " + status.upgrade.failure.message;
+        }
+        if (status.blueGreen != null && status.blueGreen.failedTarget != null && "Idle".equals(status.blueGreen.phase)
+                && status.blueGreen.rollbackReason != null) {
+            return "blue/green attempt ended: " + status.blueGreen.rollbackReason;
+        }
+        if (status.blueGreen != null && status.blueGreen.holdReason != null) {
+            return "blue/green held for a person: " + status.blueGreen.holdReason;
         }
         if (status.conditions != null) {
             for (RaftClusterStatus.StatusCondition c : status.conditions) {

@@ -44,6 +44,26 @@ class SandboxCommandTest {
     }
 
     @Test
+    void toursABlueGreenCutoverAndTheTracePassesTheInvariantChecker() throws Exception {
+        Path trace = dir.resolve("bluegreen.jsonl");
+        int code = sandbox("sandbox", "--strategy", "BlueGreen", "--from", "2.4.0", "--to", "2.5.0", "--seed", "9",
+                "--leader", "1", "--ready-delay", "300", "--timeout", "60", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"run.start\"") && l.contains("\"strategy\":\"BlueGreen\""))
+                .anyMatch(l -> l.contains("\"kind\":\"raft.member\"") && l.contains("\"voter\":false"))
+                .anyMatch(l -> l.contains("\"action\":\"promote-green\"") && l.contains("\"result\":\"succeeded\""))
+                .anyMatch(l -> l.contains("\"cause\":\"garbage-collection\""))
+                .anyMatch(l -> l.contains("\"kind\":\"run.end\"") && l.contains("\"result\":\"converged\""));
+        assertThat(lines.stream().filter(l -> l.contains("\"kind\":\"service.selector\"")).count())
+                .as("unpinned, pinned to Blue, switched to Green").isEqualTo(3);
+        assertThat(out.toString()).contains("non-voter").contains("blueGreen=Syncing").contains("traffic=")
+                .contains("done: the cluster runs 2.5.0");
+    }
+
+    @Test
     void aDowngradeEndsBlockedWithItsReason() {
         int code = sandbox("sandbox", "--from", "2.4.0", "--to", "2.3.0", "--seed", "3", "--ready-delay", "300",
                 "--timeout", "60");

@@ -18,7 +18,10 @@ final class ForwardPhases {
     private ForwardPhases() {
     }
 
-    /** Blue healthy, optional snapshot, Green created (joining Blue's Raft), all Green pods Ready. */
+    /**
+     * Blue healthy, optional snapshot, traffic pinned to Blue, Green created (joining Blue's Raft),
+     * all Green pods Ready.
+     */
     static Decision deployingGreen(Cutover c) {
         BlueGreenStatus bg = c.bg();
         if (!c.blueHealthy()) {
@@ -35,6 +38,13 @@ final class ForwardPhases {
             if (snapshot.isPresent()) {
                 return snapshot.get();
             }
+        }
+        if (!c.trafficOn(bg.blueRevision())) {
+            // A client Service first selects every pod of the cluster: pinned to Blue before Green exists,
+            // Green's pods never serve before they lead (exactly one colour selected at any time).
+            return Decision.of(c.in().status(), Wake.now("traffic pinned to blue"),
+                    new Action.SwitchTraffic(bg.blueRevision()), c.normal(BlueGreenReasons.TRAFFIC_SWITCHED,
+                            "client Services now select revision " + bg.blueRevision() + " (Blue) only"));
         }
         if (c.workload(c.greenSet()).isEmpty()) {
             // Green gets Blue's revision to join: it becomes non-voters of Blue's Raft, never a cluster of its own.

@@ -47,6 +47,19 @@ class ForwardPhasesTest {
     }
 
     @Test
+    void pinsTheClientServicesToBlueBeforeGreenExistsWhenTheySelectEveryPod() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.selectors.clear(); // as first rendered: the cluster label only, so every pod of either colour serves
+        w.step();
+        Decision pin = w.step();
+        assertThat(pin.actionsOf(Action.SwitchTraffic.class)).extracting(Action.SwitchTraffic::revision)
+                .containsExactly(w.bg().blueRevision());
+        assertThat(pin.actionsOf(Action.CreateWorkload.class)).isEmpty();
+        Decision create = w.step();
+        assertThat(create.actionsOf(Action.CreateWorkload.class)).hasSize(1);
+    }
+
+    @Test
     void joinsOnlyOnceEveryGreenPodIsReady() {
         CutoverWorld w = CutoverWorld.running("1.5.0");
         w.step();

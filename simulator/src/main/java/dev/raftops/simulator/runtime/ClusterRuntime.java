@@ -3,6 +3,7 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.simulator.SimClock;
 import dev.raftops.simulator.Trace;
 import dev.raftops.simulator.TraceLine;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedWriter;
@@ -127,10 +128,20 @@ public final class ClusterRuntime implements AutoCloseable {
                 if (cluster == null) {
                     continue; // not a cluster's
                 }
+                if (!sets.containsKey(name)) {
+                    refreshServices(cluster);
+                }
                 sets.put(name, sts);
                 played(cluster).observe(sts);
             } else if (change instanceof WatchedChanges.SetDeleted d) {
-                sets.remove(d.name());
+                StatefulSet gone = sets.remove(d.name());
+                String cluster = gone == null || gone.getMetadata().getLabels() == null ? null
+                        : gone.getMetadata().getLabels().get(CLUSTER);
+                if (cluster != null) {
+                    played(cluster).deleted(d.name());
+                }
+            } else if (change instanceof WatchedChanges.ServiceChanged c) {
+                service(c.service());
             } else if (change instanceof WatchedChanges.StatusChanged s) {
                 if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
                     continue;
@@ -143,8 +154,29 @@ public final class ClusterRuntime implements AutoCloseable {
         }
     }
 
+    private void service(Service svc) {
+        String cluster = svc.getMetadata().getLabels() == null ? null : svc.getMetadata().getLabels().get(CLUSTER);
+        long version = WatchedChanges.resourceVersion(svc);
+        String key = "svc/" + svc.getMetadata().getName();
+        if (cluster == null || version < seen.getOrDefault(key, Long.MIN_VALUE)) {
+            return;
+        }
+        seen.put(key, version);
+        played(cluster).service(svc);
+    }
+
     /**
-     * Ticks until the trace holds every StatefulSet and RaftCluster write made so far (the watches
+     * Takes the cluster's Services as they are now, before a new StatefulSet is traced: each kind has
+     * its own watch, so a selector written before the StatefulSet was created may be reported after
+     * it; a fresh read puts the selector first, as written (blue/green pins traffic before Green exists).
+     */
+    private void refreshServices(String cluster) {
+        client.services().inNamespace(settings.namespace()).withLabel(CLUSTER, cluster).list().getItems()
+                .forEach(this::service);
+    }
+
+    /**
+     * Ticks until the trace holds every StatefulSet, Service and RaftCluster write made so far (the watches
      * deliver them a moment after the write), at most five seconds; for the end of a run.
      */
     public void settle() {
@@ -152,6 +184,9 @@ public final class ClusterRuntime implements AutoCloseable {
         client.apps().statefulSets().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
                 .getItems().forEach(sts -> written.put("sts/" + sts.getMetadata().getName(),
                         WatchedChanges.resourceVersion(sts)));
+        client.services().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
+                .getItems().forEach(svc -> written.put("svc/" + svc.getMetadata().getName(),
+                        WatchedChanges.resourceVersion(svc)));
         try {
             client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                     .inNamespace(settings.namespace()).list().getItems().forEach(cr -> written.put("cluster/"

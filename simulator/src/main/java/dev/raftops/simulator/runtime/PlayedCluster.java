@@ -1,8 +1,10 @@
 package dev.raftops.simulator.runtime;
 
+import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.simulator.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -24,6 +27,8 @@ import java.util.function.Supplier;
 final class PlayedCluster {
 
     /** The RaftCluster resource (the simulator does not depend on the fabric8 adapters' CRD classes). */
+    static final String REVISION = "raftops.dev/revision";
+
     static final ResourceDefinitionContext RAFT_CLUSTER = new ResourceDefinitionContext.Builder()
             .withGroup("raftops.dev").withVersion("v1alpha1").withKind("RaftCluster").withPlural("raftclusters")
             .withNamespaced(true).build();
@@ -38,6 +43,9 @@ final class PlayedCluster {
     private final Map<String, PlayedStatefulSet> sets = new TreeMap<>();
     private final Map<String, Instant> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
+    private final Map<String, String> selectors = new TreeMap<>();
+    /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
+    private PlayedColours colours;
     private String lastStatus;
 
     PlayedCluster(KubernetesClient client, ClusterRuntime.Settings settings, String cluster, Trace trace, Random random,
@@ -53,18 +61,67 @@ final class PlayedCluster {
 
     /** Takes a state of one of the cluster's StatefulSets as the watch reported it. */
     void observe(StatefulSet sts) {
-        set(sts.getMetadata().getName()).observe(sts);
+        set(sts).observe(sts);
     }
 
-    private PlayedStatefulSet set(String name) {
-        return sets.computeIfAbsent(name, n -> new PlayedStatefulSet(client, settings.namespace(), n, trace,
-                new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+    /**
+     * The played set of {@code sts}: a rolling StatefulSet has a Raft group of its own; a blue/green
+     * one ({@code OnDelete}, labelled with a revision) a view of the one Raft its cluster's colours share.
+     */
+    private PlayedStatefulSet set(StatefulSet sts) {
+        return sets.computeIfAbsent(sts.getMetadata().getName(), n -> new PlayedStatefulSet(client,
+                settings.namespace(), n, trace, colour(sts) ? colours().colour(n, joins(sts))
+                        : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
                 settings.readyDelay()));
+    }
+
+    private static boolean colour(StatefulSet sts) {
+        return "OnDelete".equals(sts.getSpec().getUpdateStrategy() == null ? null
+                : sts.getSpec().getUpdateStrategy().getType()) && sts.getMetadata().getLabels() != null
+                && sts.getMetadata().getLabels().containsKey(REVISION);
+    }
+
+    private static boolean joins(StatefulSet sts) {
+        return sts.getMetadata().getAnnotations() != null
+                && sts.getMetadata().getAnnotations().containsKey("raftops.dev/join-revision");
+    }
+
+    private PlayedColours colours() {
+        if (colours == null) {
+            colours = new PlayedColours(trace, random, settings.electionDelay(), settings.readyDelay(),
+                    settings.initialLeader());
+        }
+        return colours;
+    }
+
+    /** A StatefulSet of the cluster was deleted: its pods go (garbage collection). */
+    void deleted(String statefulSet) {
+        PlayedStatefulSet set = sets.remove(statefulSet);
+        if (set != null) {
+            set.collected();
+        }
+    }
+
+    /** Traces a client Service's selector when the revision it selects changed (null: every pod of the cluster). */
+    void service(Service service) {
+        Map<String, String> labels = service.getMetadata().getLabels();
+        if (labels == null || !"client".equals(labels.get("raftops.dev/service"))) {
+            return;
+        }
+        Map<String, String> selector = service.getSpec() == null || service.getSpec().getSelector() == null
+                ? Map.of() : service.getSpec().getSelector();
+        String revision = selector.get(REVISION);
+        String name = service.getMetadata().getName();
+        if (selectors.containsKey(name) && java.util.Objects.equals(selectors.get(name), revision)) {
+            return;
+        }
+        selectors.put(name, revision);
+        trace.write(trace.line("service.selector").put("service", name).put("revision", revision));
     }
 
     void play(StatefulSet sts) {
         String name = sts.getMetadata().getName();
-        PlayedStatefulSet set = set(name);
+        PlayedStatefulSet set = set(sts);
         Map<Integer, Pod> live = new TreeMap<>();
         for (Pod pod : client.pods().inNamespace(settings.namespace()).withLabel(ClusterRuntime.CLUSTER, cluster).list()
                 .getItems()) {
@@ -83,10 +140,20 @@ final class PlayedCluster {
         for (Job job : client.batch().v1().jobs().inNamespace(settings.namespace())
                 .withLabel(ClusterRuntime.CLUSTER, cluster).list().getItems()) {
             String name = job.getMetadata().getName();
+            String action = job.getMetadata().getLabels().get("raftops.dev/action");
+            if (!finishedJobs.contains(name) && terminal(job)) {
+                // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
+                if (runningJobs.remove(name) == null) {
+                    trace.write(trace.line("job.created").put("job", name).put("action", action));
+                }
+                finishedJobs.add(name);
+                trace.write(trace.line("job.finished").put("job", name).put("action", action)
+                        .put("result", job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(
+                                c.getType()) && "True".equals(c.getStatus())) ? "failed" : "succeeded"));
+            }
             if (finishedJobs.contains(name) || terminal(job)) {
                 continue;
             }
-            String action = job.getMetadata().getLabels().get("raftops.dev/action");
             Instant seen = runningJobs.get(name);
             if (seen == null) {
                 runningJobs.put(name, at);
@@ -101,6 +168,11 @@ final class PlayedCluster {
         String failure = null;
         if ("step-down".equals(action)) {
             failure = stepDown(env(job, "RAFTOPS_TARGET_POD"));
+        } else if (colours != null && action != null) {
+            failure = colourJob(job, action, at);
+            if (WAITING.equals(failure)) {
+                return; // wait-synced keeps running until Green has caught up (or its patience ends)
+            }
         }
         Map<String, Object> condition = new TreeMap<>(Map.of("type", failure == null ? "Complete" : "Failed",
                 "status", "True", "lastTransitionTime", at.toString()));
@@ -110,7 +182,7 @@ final class PlayedCluster {
             status.put("succeeded", 1);
             status.put("completionTime", at.toString());
         } else {
-            condition.put("reason", "StepDownFailed");
+            condition.put("reason", "step-down".equals(action) ? "StepDownFailed" : "ExecutorFailed");
             condition.put("message", failure);
             status.put("failed", 1);
         }
@@ -120,6 +192,38 @@ final class PlayedCluster {
         trace.write(trace.line("job.finished").put("job", job.getMetadata().getName()).put("action", action)
                 .put("result", failure == null ? "succeeded" : "failed"));
     }
+
+    private static final String WAITING = "";
+
+    /** A blue/green Job acts on the colours' Raft ({@code ExecutorEffects}); its failure, null, or {@link #WAITING}. */
+    private String colourJob(Job job, String action, Instant at) {
+        ExecutorAction executor;
+        try {
+            executor = ExecutorAction.fromWire(action);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+        String green = env(job, "RAFTOPS_GREEN_STATEFUL_SET");
+        SortedMap<String, Boolean> greenPods = new TreeMap<>();
+        PlayedStatefulSet set = green == null ? null : sets.get(green);
+        if (set != null) {
+            java.util.SortedSet<Integer> ready = set.ready();
+            set.ordinals().forEach(o -> greenPods.put(green + "-" + o, ready.contains(o)));
+        }
+        boolean patient = at.isBefore(runningJobs.get(job.getMetadata().getName()).plus(SYNC_PATIENCE));
+        if (executor == ExecutorAction.WAIT_SYNCED) {
+            String max = env(job, "RAFTOPS_MAX_LAG_ENTRIES");
+            if (colours.synced(greenPods, max == null ? 100 : Long.parseLong(max))) {
+                return null;
+            }
+            return patient ? WAITING : "Green did not catch up within " + SYNC_PATIENCE;
+        }
+        var effect = colours.act(executor, env(job, "RAFTOPS_BLUE_STATEFUL_SET"), green, greenPods, null);
+        return effect.waits() && patient ? WAITING : effect.failure();
+    }
+
+    /** How long a wait-synced Job waits for Green to catch up (or a Job for a Ready voter to lead) before it fails. */
+    static final java.time.Duration SYNC_PATIENCE = java.time.Duration.ofSeconds(30);
 
     /** Moves leadership off {@code target} if it still leads; the reason it could not, or null. */
     private String stepDown(String target) {
@@ -134,6 +238,9 @@ final class PlayedCluster {
         int ordinal = Integer.parseInt(target.substring(dash + 1));
         if (!set.raft.leads(ordinal)) {
             return null;
+        }
+        if (colours != null && set.raft instanceof ColourRaft) {
+            return colours.act(ExecutorAction.STEP_DOWN, null, null, new TreeMap<>(), target).failure();
         }
         if (set.raft.transfer(set.ready(), set.name)) {
             set.relabel(); // the labels move before the Job reports success, as the workload's own would

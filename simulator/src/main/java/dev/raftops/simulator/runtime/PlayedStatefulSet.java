@@ -30,6 +30,8 @@ final class PlayedStatefulSet {
         long lag = 1000;
         /** The leader label last written ({@code "false"} at creation). */
         String label = "false";
+        /** The Raft annotations last written (null: write them again). */
+        Map<String, String> member;
 
         PlayedPod(String uid, int ordinal, String revision, String version, Instant createdAt) {
             this.uid = uid;
@@ -44,7 +46,7 @@ final class PlayedStatefulSet {
     private final Trace trace;
     private final Duration readyDelay;
     final String name;
-    final RaftGroup raft;
+    final PlayedRaft raft;
     private final Map<String, String> imageOfRevision = new TreeMap<>();
     private final Map<Integer, PlayedPod> pods = new TreeMap<>();
     private String currentRevision;
@@ -52,7 +54,7 @@ final class PlayedStatefulSet {
     private Integer partition;
     private String lastStatus;
 
-    PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, RaftGroup raft,
+    PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
         this.api = new PodWrites(client, namespace);
         this.name = name;
@@ -76,6 +78,11 @@ final class PlayedStatefulSet {
         SortedSet<Integer> ready = new TreeSet<>();
         pods.values().stream().filter(p -> p.readyAt != null).forEach(p -> ready.add(p.ordinal));
         return ready;
+    }
+
+    /** Ordinals of the pods that exist now. */
+    SortedSet<Integer> ordinals() {
+        return new TreeSet<>(pods.keySet());
     }
 
     /** Traces a new partition or template, as the watch reported the StatefulSet written. */
@@ -137,7 +144,10 @@ final class PlayedStatefulSet {
                 api.ready(podName, now, pod.lag);
                 trace.write(trace.line("pod.ready").put("pod", podName).put("ordinal", pod.ordinal)
                         .put("version", pod.version));
-            } else if (pod.readyAt != null && pod.lag > 0 && !now.isBefore(pod.readyAt.plus(readyDelay))) {
+                raft.ready(podName);
+                pod.member = null;
+            } else if (!raft.reportsLag() && pod.readyAt != null && pod.lag > 0
+                    && !now.isBefore(pod.readyAt.plus(readyDelay))) {
                 pod.lag = 0; // caught up with the leader's log
                 api.lag(podName, 0);
             }
@@ -147,6 +157,22 @@ final class PlayedStatefulSet {
     private void raftRound(int replicas, Map<Integer, Pod> live, Instant now) {
         raft.elect(ready(), replicas, name, now);
         relabel();
+        for (PlayedPod pod : pods.values()) {
+            Map<String, String> member = raft.annotations(name + "-" + pod.ordinal);
+            if (!member.isEmpty() && !member.equals(pod.member)) {
+                api.annotate(name + "-" + pod.ordinal, member);
+                pod.member = member;
+            }
+        }
+    }
+
+    /** The StatefulSet was deleted: the garbage collector deletes its pods. */
+    void collected() {
+        trace.write(trace.line("sts.deleted").put("statefulSet", name));
+        api.collect(name);
+        for (PlayedPod pod : java.util.List.copyOf(pods.values())) {
+            deleted(pod, "garbage-collection");
+        }
     }
 
     /**

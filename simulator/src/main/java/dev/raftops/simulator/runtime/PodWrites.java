@@ -20,6 +20,8 @@ final class PodWrites {
     static final String LAG = "raftops.dev/raft-lag";
     static final String VERSION = "raftops.dev/version";
     static final String REVISION_HASH = "controller-revision-hash";
+    /** {@code "false"} on a pod that is not a Raft voter, as the adapter reads it. */
+    static final String VOTER = "raftops.dev/voter";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -54,12 +56,22 @@ final class PodWrites {
         patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag)))));
     }
 
+    /** Sets the pod's Raft annotations (voter status, lag) as the Raft reports them. */
+    void annotate(String pod, Map<String, String> annotations) {
+        patch(pod, Map.of("metadata", Map.of("annotations", annotations)));
+    }
+
     void leader(String pod, String leads) {
         patch(pod, Map.of("metadata", Map.of("labels", Map.of(LEADER, leads))));
     }
 
     void delete(String pod) {
         client.pods().inNamespace(namespace).withName(pod).delete();
+    }
+
+    /** Deletes the pods of a deleted StatefulSet, as the garbage collector does. */
+    void collect(String statefulSet) {
+        client.pods().inNamespace(namespace).withLabel("raftops.dev/statefulset", statefulSet).delete();
     }
 
     void statefulSetStatus(String statefulSet, Map<String, Object> status) {

@@ -14,7 +14,7 @@ import java.util.SortedSet;
  * the old one left, only while a quorum is Ready; every leadership change starts a new term. Labels
  * follow the truth at once (no label lag in real-time runs).
  */
-final class RaftGroup {
+final class RaftGroup implements PlayedRaft {
 
     private final Trace trace;
     private final Random random;
@@ -31,12 +31,14 @@ final class RaftGroup {
         this.initialLeader = initialLeader;
     }
 
-    boolean leads(int ordinal) {
+    @Override
+    public boolean leads(int ordinal) {
         return leader != null && leader == ordinal;
     }
 
     /** Voter {@code ordinal} stopped (deleted or unready): if it led, the group is leaderless. */
-    void lose(int ordinal, String pod) {
+    @Override
+    public void lose(int ordinal, String pod) {
         if (leads(ordinal)) {
             leader = null;
             trace.write(trace.line("raft.leader").put("pod", null).put("ordinal", null).put("term", term));
@@ -44,7 +46,8 @@ final class RaftGroup {
     }
 
     /** Holds an election when one is due and a quorum of {@code ready} voters (of {@code replicas}) is up. */
-    void elect(SortedSet<Integer> ready, int replicas, String statefulSet, Instant now) {
+    @Override
+    public void elect(SortedSet<Integer> ready, int replicas, String statefulSet, Instant now) {
         if (leader != null) {
             electionAt = null;
             return;
@@ -70,7 +73,8 @@ final class RaftGroup {
     }
 
     /** Leadership moves from the leader to another Ready voter (a step-down); false when none is Ready. */
-    boolean transfer(SortedSet<Integer> ready, String statefulSet) {
+    @Override
+    public boolean transfer(SortedSet<Integer> ready, String statefulSet) {
         List<Integer> candidates = new ArrayList<>(ready);
         candidates.remove(leader);
         if (leader == null || candidates.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.raftops.simulator.runtime;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every change the API reports to the StatefulSets raftops manages and to the RaftClusters of one
- * namespace, kept in the order the watches delivered them until the runtime's next tick takes them.
+ * Every change the API reports to the StatefulSets and Services raftops manages and to the
+ * RaftClusters of one namespace, kept in the order the watches delivered them until the runtime's next tick takes them.
  *
  * <p>Why watches and not the tick's own reads: the controller can write twice between two ticks
  * (lock the partition, then release the highest ordinal; release the lock, then let another
@@ -30,7 +31,7 @@ final class WatchedChanges implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedChanges.class);
 
     /** One reported change. */
-    sealed interface Change permits SetChanged, SetDeleted, StatusChanged {
+    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged {
     }
 
     /** A managed StatefulSet was created or changed; {@code statefulSet} is its new state. */
@@ -39,6 +40,10 @@ final class WatchedChanges implements AutoCloseable {
 
     /** A managed StatefulSet was deleted. */
     record SetDeleted(String name) implements Change {
+    }
+
+    /** A managed Service was created or changed (blue/green switches the client Services' selector). */
+    record ServiceChanged(Service service) implements Change {
     }
 
     /** A RaftCluster was created or changed; {@code status} is its status (null when it has none). */
@@ -56,6 +61,8 @@ final class WatchedChanges implements AutoCloseable {
         var sets = client.apps().statefulSets().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
         watches.add(sets.watch(watcher(sts -> queue.add(new SetChanged(sts)),
                 sts -> queue.add(new SetDeleted(sts.getMetadata().getName())))));
+        var services = client.services().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
+        watches.add(services.watch(watcher(svc -> queue.add(new ServiceChanged(svc)), svc -> { })));
         var clusters = client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                 .inNamespace(namespace);
         try {
@@ -64,6 +71,7 @@ final class WatchedChanges implements AutoCloseable {
             LOG.debug("no RaftCluster API to watch ({}); no status lines will be traced", e.getMessage());
         }
         sets.list().getItems().forEach(sts -> queue.add(new SetChanged(sts)));
+        services.list().getItems().forEach(svc -> queue.add(new ServiceChanged(svc)));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,148 @@
+package dev.raftops.simulator.runtime;
+
+import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.simulator.ExecutorEffects;
+import dev.raftops.simulator.RaftMembership;
+import dev.raftops.simulator.Trace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * The one Raft configuration of a blue/green cluster, spanning its colours' pods (the shared
+ * {@link RaftMembership} with the rules of {@code SimWorld}): a colour created without a join
+ * revision (Blue, at the start) bootstraps it, each pod joining as a voter when Ready; a colour
+ * that joins another (Green) stays outside until the {@code join-green} Job, then catches up, its
+ * lag dividing by three every {@code readyDelay}. Elections wait {@code electionDelay} (plus a
+ * seeded extra) and need a quorum of the voters Ready.
+ */
+final class PlayedColours {
+
+    private final RaftMembership raft;
+    private final RandomGenerator random;
+    private final Duration electionDelay;
+    private final Duration readyDelay;
+    private Integer initialLeader;
+    private String firstSet;
+    private Instant electionAt;
+    private Instant caughtUpAt;
+
+    PlayedColours(Trace trace, RandomGenerator random, Duration electionDelay, Duration readyDelay,
+            Integer initialLeader) {
+        this.raft = new RaftMembership(trace, 0);
+        this.random = random;
+        this.electionDelay = electionDelay;
+        this.readyDelay = readyDelay;
+        this.initialLeader = initialLeader;
+    }
+
+    /** The view of colour {@code statefulSet}; {@code joins} when it was created to join another colour. */
+    ColourRaft colour(String statefulSet, boolean joins) {
+        if (firstSet == null && !joins) {
+            firstSet = statefulSet;
+        }
+        return new ColourRaft(this, statefulSet, joins);
+    }
+
+    RaftMembership raft() {
+        return raft;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    /** A pod became Ready: a member is back; a pod of a bootstrapping colour joins as a voter. */
+    void ready(String pod, boolean joins) {
+        if (raft.isMember(pod)) {
+            raft.ready(pod, true);
+            raft.lag(pod, 100); // it replays what it missed while down
+        } else if (!joins) {
+            raft.join(pod, true, true, 0);
+        }
+    }
+
+    /** A pod stopped or went: its member stops; a non-voter's drops out (autopilot's dead-server cleanup). */
+    void lose(String pod) {
+        raft.ready(pod, false);
+        if (raft.isMember(pod) && !raft.isVoter(pod)) {
+            raft.remove(pod);
+        }
+    }
+
+    /** Elections and catching up, once per tick. */
+    void round(Instant now) {
+        if (caughtUpAt == null || !now.isBefore(caughtUpAt.plus(readyDelay))) {
+            caughtUpAt = now;
+            for (String pod : raft.members()) {
+                Long lag = raft.lag(pod);
+                if (lag != null && lag >= 5 && raft.isReady(pod)) {
+                    raft.lag(pod, lag / 3);
+                }
+            }
+        }
+        if (raft.leader() != null) {
+            electionAt = null;
+            return;
+        }
+        if (electionAt == null) {
+            long extra = electionDelay.toMillis() <= 0 ? 0 : random.nextInt((int) electionDelay.toMillis() + 1);
+            electionAt = now.plus(electionDelay).plusMillis(extra);
+            return;
+        }
+        if (now.isBefore(electionAt) || !raft.hasQuorum()) {
+            return;
+        }
+        if (initialLeader != null) {
+            String wanted = firstSet + "-" + initialLeader;
+            if (!raft.readyVoters(null).contains(wanted)) {
+                return; // the first election waits for the leader the run asked for
+            }
+            raft.elect(wanted, true);
+            initialLeader = null;
+        } else {
+            raft.electAtRandom(random);
+        }
+        electionAt = null;
+    }
+
+    /**
+     * A finished executor Job acts on the configuration ({@link ExecutorEffects}).
+     *
+     * @param greenPods Green's pods by name with whether each is Ready
+     */
+    ExecutorEffects.Effect act(ExecutorAction action, String blueSet, String greenSet,
+            SortedMap<String, Boolean> greenPods, String targetPod) {
+        return ExecutorEffects.apply(raft, action, blueSet, greenSet, greenPods, targetPod, random,
+                () -> 300L + random.nextInt(500));
+    }
+
+    /** Whether every Green pod is a Ready member within {@code maxLag} entries (what wait-synced waits for). */
+    boolean synced(SortedMap<String, Boolean> greenPods, long maxLag) {
+        if (greenPods.isEmpty() || greenPods.containsValue(false)) {
+            return false;
+        }
+        for (String pod : greenPods.keySet()) {
+            Long lag = raft.lag(pod);
+            if (lag == null || lag > maxLag) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The voter annotation ({@code "false"} for non-voters and pods outside) and the member's lag. */
+    Map<String, String> annotations(String pod, boolean joins) {
+        Map<String, String> out = new TreeMap<>();
+        if (raft.isMember(pod)) {
+            out.put(PodWrites.VOTER, String.valueOf(raft.isVoter(pod)));
+            out.put(PodWrites.LAG, String.valueOf(raft.lag(pod)));
+        } else if (joins) {
+            out.put(PodWrites.VOTER, "false");
+        }
+        return out;
+    }
+}
