@@ -71,4 +71,14 @@ class SandboxCommandTest {
         assertThat(code).as(out.toString()).isEqualTo(2);
         assertThat(out.toString()).contains("blocked: DowngradeBlocked");
     }
+
+    @Test
+    void noBackupSkipsTheManualBackupAndBackupIsTheDefault() {
+        SandboxCommand skipped = new SandboxCommand();
+        new CommandLine(skipped).parseArgs("--no-backup");
+        SandboxCommand defaulted = new SandboxCommand();
+        new CommandLine(defaulted).parseArgs();
+        assertThat(skipped.backup).isFalse();
+        assertThat(defaulted.backup).isTrue();
+    }
 }
