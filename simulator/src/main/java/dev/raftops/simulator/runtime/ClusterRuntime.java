@@ -62,6 +62,7 @@ public final class ClusterRuntime implements AutoCloseable {
     private final Map<String, StatefulSet> sets = new TreeMap<>();
     private final Map<String, Long> seen = new TreeMap<>();
     private ScheduledExecutorService ticker;
+    private volatile RuntimeFaults faults = RuntimeFaults.none();
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
         this.client = client;
@@ -178,8 +179,38 @@ public final class ClusterRuntime implements AutoCloseable {
     }
 
     private PlayedCluster played(String cluster) {
-        return clusters.computeIfAbsent(cluster, c -> new PlayedCluster(client, settings, c, trace(c), random,
-                clock::instant));
+        return clusters.computeIfAbsent(cluster, c -> {
+            PlayedCluster played = new PlayedCluster(client, settings, c, trace(c), random, clock::instant);
+            played.faults = this::faults;
+            return played;
+        });
+    }
+
+    /** The faults played now. */
+    public RuntimeFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Plays {@code next} from the next tick on (more faults, or fewer: a healed pod); traced as a
+     * {@code fault} line on every cluster's trace.
+     */
+    public synchronized void inject(RuntimeFaults next) {
+        faults = java.util.Objects.requireNonNull(next, "faults");
+        recordEverywhere("fault", l -> l.put("fault", "runtime").put("faults", next.toString()));
+    }
+
+    /**
+     * Writes one line of {@code kind} to the trace of every cluster seen so far (facts about the
+     * whole run, such as a controller restart), in order with the runtime's lines.
+     */
+    public synchronized void recordEverywhere(String kind, UnaryOperator<TraceLine> fields) {
+        clock.advanceTo(wall.instant());
+        absorbChanges();
+        for (Trace trace : traces.values()) {
+            trace.write(fields.apply(trace.line(kind)));
+        }
+        flush();
     }
 
     /**

@@ -39,6 +39,10 @@ final class PlayedCluster {
     private final Map<String, Instant> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
     private String lastStatus;
+    /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
+    Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** Jobs failed by the fault so far, per action. */
+    private final Map<String, Integer> failedJobs = new TreeMap<>();
 
     PlayedCluster(KubernetesClient client, ClusterRuntime.Settings settings, String cluster, Trace trace, Random random,
             Supplier<Instant> now) {
@@ -57,9 +61,13 @@ final class PlayedCluster {
     }
 
     private PlayedStatefulSet set(String name) {
-        return sets.computeIfAbsent(name, n -> new PlayedStatefulSet(client, settings.namespace(), n, trace,
-                new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
-                settings.readyDelay()));
+        return sets.computeIfAbsent(name, n -> {
+            PlayedStatefulSet set = new PlayedStatefulSet(client, settings.namespace(), n, trace,
+                    new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+                    settings.readyDelay());
+            set.faults = () -> faults.get();
+            return set;
+        });
     }
 
     void play(StatefulSet sts) {
@@ -98,8 +106,9 @@ final class PlayedCluster {
     }
 
     private void finish(Job job, String action, Instant at) {
-        String failure = null;
-        if ("step-down".equals(action)) {
+        String failure = injectedFailure(action);
+        boolean injected = failure != null;
+        if (!injected && "step-down".equals(action)) {
             failure = stepDown(env(job, "RAFTOPS_TARGET_POD"));
         }
         Map<String, Object> condition = new TreeMap<>(Map.of("type", failure == null ? "Complete" : "Failed",
@@ -110,7 +119,7 @@ final class PlayedCluster {
             status.put("succeeded", 1);
             status.put("completionTime", at.toString());
         } else {
-            condition.put("reason", "StepDownFailed");
+            condition.put("reason", injected ? "BackoffLimitExceeded" : "StepDownFailed");
             condition.put("message", failure);
             status.put("failed", 1);
         }
@@ -119,6 +128,17 @@ final class PlayedCluster {
         runningJobs.remove(job.getMetadata().getName());
         trace.write(trace.line("job.finished").put("job", job.getMetadata().getName()).put("action", action)
                 .put("result", failure == null ? "succeeded" : "failed"));
+    }
+
+    /** The failure the {@code job-fail} fault makes of this Job of {@code action}, or null. */
+    private String injectedFailure(String action) {
+        int failed = failedJobs.getOrDefault(action, 0);
+        if (failed >= faults.get().failingJobs(action)) {
+            return null;
+        }
+        failedJobs.put(action, failed + 1);
+        trace.write(trace.line("fault").put("fault", "job-fail").put("action", action).put("failure", failed + 1));
+        return "injected fault job-fail@" + action;
     }
 
     /** Moves leadership off {@code target} if it still leads; the reason it could not, or null. */

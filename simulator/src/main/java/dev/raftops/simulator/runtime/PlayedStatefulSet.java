@@ -51,6 +51,11 @@ final class PlayedStatefulSet {
     private String image;
     private Integer partition;
     private String lastStatus;
+    /** The run's faults (set by the cluster); only the never-Ready pod is played here. */
+    java.util.function.Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** The revision the StatefulSet was first played with: a pod on any other one is "recreated on a new revision". */
+    private String firstRevision;
+    private final java.util.Set<String> stuckTraced = new java.util.TreeSet<>();
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, RaftGroup raft,
             Duration readyDelay) {
@@ -100,6 +105,7 @@ final class PlayedStatefulSet {
         String updateRevision = revision(name, image);
         if (currentRevision == null) {
             currentRevision = updateRevision;
+            firstRevision = updateRevision;
         }
         forgetVanished(live);
         kubelet(live, now);
@@ -131,7 +137,7 @@ final class PlayedStatefulSet {
     private void kubelet(Map<Integer, Pod> live, Instant now) {
         for (PlayedPod pod : pods.values()) {
             String podName = name + "-" + pod.ordinal;
-            if (pod.readyAt == null && !now.isBefore(pod.createdAt.plus(readyDelay))) {
+            if (pod.readyAt == null && !now.isBefore(pod.createdAt.plus(readyDelay)) && !stuck(pod)) {
                 pod.readyAt = now;
                 pod.lag = 100;
                 api.ready(podName, now, pod.lag);
@@ -142,6 +148,18 @@ final class PlayedStatefulSet {
                 api.lag(podName, 0);
             }
         }
+    }
+
+    /** The pod-never-ready fault holds this pod back (traced once per pod). */
+    private boolean stuck(PlayedPod pod) {
+        if (pod.revision.equals(firstRevision) || !faults.get().holdsBack(pod.ordinal)) {
+            return false;
+        }
+        if (stuckTraced.add(pod.uid)) {
+            trace.write(trace.line("fault").put("fault", "pod-never-ready").put("pod", name + "-" + pod.ordinal)
+                    .put("ordinal", pod.ordinal).put("revision", pod.revision));
+        }
+        return true;
     }
 
     private void raftRound(int replicas, Map<Integer, Pod> live, Instant now) {

@@ -97,4 +97,69 @@ class ClusterRuntimeTest {
                     .extracting(ClusterRuntimeTest::version).containsOnly("2.4.0");
         }
     }
+
+    private void release(int partition, String image) {
+        client.apps().statefulSets().inNamespace("ns").withName("db").edit(s -> {
+            s.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(partition);
+            s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+            return s;
+        });
+    }
+
+    @Test
+    void aPodThatNeverGetsReadyStaysUnreadyOnItsNewRevisionUntilHealed() throws Exception {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.inject(RuntimeFaults.none().withNeverReady(2).withNeverReady(1));
+            runtime.start();
+            awaitThreeReadyWithOneLeader(); // the first revision is not affected
+
+            release(2, "repo:2.4.4");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Pod stuck = client.pods().inNamespace("ns").withName("db-2").get();
+                assertThat(stuck).isNotNull();
+                assertThat(version(stuck)).isEqualTo("2.4.4");
+            });
+            Thread.sleep(600); // four ready delays: a healthy pod would be Ready by now
+            assertThat(client.pods().inNamespace("ns").withName("db-2").get()).matches(p -> !ready(p));
+
+            runtime.inject(runtime.faults().healed(2));
+            await().atMost(Duration.ofSeconds(20)).until(() -> ready(client.pods().inNamespace("ns").withName("db-2").get()));
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.batch.v1.Job job(String name, String action) {
+        return new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata().withName(name)
+                .withNamespace("ns").withLabels(Map.of("raftops.dev/cluster", "db", "raftops.dev/action", action))
+                .endMetadata().withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("run")
+                .withImage("executor").endContainer().endSpec().endTemplate().endSpec().build();
+    }
+
+    private String jobResult(String name) {
+        var job = client.batch().v1().jobs().inNamespace("ns").withName(name).get();
+        if (job.getStatus() == null) {
+            return null;
+        }
+        return job.getStatus().getSucceeded() != null ? "succeeded" : job.getStatus().getFailed() != null ? "failed" : null;
+    }
+
+    @Test
+    void onlyTheFirstJobsOfTheFailingActionFail() {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.inject(RuntimeFaults.none().withFailingJob("backup"));
+            runtime.start();
+            awaitThreeReadyWithOneLeader();
+
+            client.resource(job("first", "backup")).create();
+            client.resource(job("other", "pre-upgrade-snapshot")).create();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jobResult("first") != null && jobResult("other") != null);
+            client.resource(job("second", "backup")).create();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jobResult("second") != null);
+
+            assertThat(jobResult("first")).isEqualTo("failed");
+            assertThat(jobResult("other")).isEqualTo("succeeded");
+            assertThat(jobResult("second")).isEqualTo("succeeded");
+        }
+    }
 }
