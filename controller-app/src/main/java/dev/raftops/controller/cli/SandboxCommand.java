@@ -13,9 +13,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +35,11 @@ import picocli.CommandLine.Option;
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger).",
             "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
                 + "printed), 1 on timeout.",
-            "Not yet: fault injection and blue/green upgrades."})
+            "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
+                + "after its N-th write), conflict@N (its N-th write is answered 409), pod-never-ready@ORDINAL (that "
+                + "pod never becomes Ready on the new version), job-fail@ACTION (the first executor Job of that action "
+                + "fails; repeat for more). Writes are counted from the request for --to.",
+            "Not yet: blue/green upgrades."})
 public final class SandboxCommand implements Callable<Integer> {
 
     private static final String NAMESPACE = "sandbox";
@@ -71,8 +79,30 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     boolean backup;
 
+    @Option(names = "--fault", paramLabel = "NAME[@ARG]", converter = FaultConverter.class,
+            description = "Inject a fault; repeatable: controller-crash@N, conflict@N, pod-never-ready@ORDINAL, "
+                    + "job-fail@ACTION.")
+    List<SandboxFault> faults = new ArrayList<>();
+
+    @Option(names = "--pod-ready-timeout", paramLabel = "DURATION",
+            description = "spec.upgrade.timeouts.podReady of the cluster, such as 20s (default: the cluster's own, "
+                    + "10m; 15s when a pod-never-ready fault is given).")
+    String podReadyTimeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Reads one {@code --fault}; a bad one is a usage error naming it. */
+    static final class FaultConverter implements CommandLine.ITypeConverter<SandboxFault> {
+        @Override
+        public SandboxFault convert(String value) {
+            try {
+                return SandboxFault.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     private PrintWriter out;
     private Instant started;
@@ -100,7 +130,18 @@ public final class SandboxCommand implements Callable<Integer> {
                 return end(cluster, "timeout", null, 1);
             }
             say("cluster runs " + from + "; asking for " + to);
-            RaftCluster cr = patchSpec(client, Map.of("version", to));
+            String timeout = podReadyTimeout != null ? podReadyTimeout
+                    : faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
+            Map<String, Object> request = new TreeMap<>(Map.of("version", to));
+            if (timeout != null) {
+                request.put("upgrade", Map.of("timeouts", Map.of("podReady", timeout)));
+            }
+            if (!faults.isEmpty()) {
+                say("faults from now on: " + faults.stream().map(SandboxCommand::name).collect(Collectors.joining(" "))
+                        + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
+            }
+            environment.inject(faults);
+            RaftCluster cr = patchSpec(client, request);
             long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
             cluster.record(NAME, "operator", l -> l.put("request", "version").put("version", to));
             boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
@@ -130,6 +171,23 @@ public final class SandboxCommand implements Callable<Integer> {
             say("blocked: " + reason);
             return end(cluster, "blocked", status, 2);
         }
+    }
+
+    /** A fault as {@code --fault} spells it. */
+    private static String name(SandboxFault fault) {
+        if (fault instanceof SandboxFault.ControllerCrash c) {
+            return "controller-crash@" + c.write();
+        }
+        if (fault instanceof SandboxFault.Conflict c) {
+            return "conflict@" + c.write();
+        }
+        if (fault instanceof SandboxFault.PodNeverReady p) {
+            return "pod-never-ready@" + p.ordinal();
+        }
+        if (fault instanceof SandboxFault.JobFail j) {
+            return "job-fail@" + j.action();
+        }
+        return fault.toString();
     }
 
     /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */

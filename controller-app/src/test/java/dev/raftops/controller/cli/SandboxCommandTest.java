@@ -51,4 +51,41 @@ class SandboxCommandTest {
         assertThat(code).as(out.toString()).isEqualTo(2);
         assertThat(out.toString()).contains("blocked: DowngradeBlocked");
     }
+
+    @Test
+    void aBadFaultIsAUsageErrorNamingIt() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RaftopsCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("sandbox", "--fault", "controller-crash@3", "--fault", "disk-full@1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--fault").contains("disk-full@1").contains("is not a fault");
+    }
+
+    @Test
+    void aControllerCrashedAfterItsThirdWriteIsReplacedAndTheUpgradeStillConverges() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "0", "--ready-delay", "300", "--timeout", "60",
+                "--no-backup", "--fault", "controller-crash@3", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"fault\"") && l.contains("\"fault\":\"controller-crash\"")
+                && l.contains("\"afterWrite\":3"))
+                .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("\"instance\":\"controller-2\""));
+        assertThat(out.toString()).contains("faults from now on: controller-crash@3");
+    }
+
+    @Test
+    void aPodThatNeverGetsReadyEndsBlockedWithPodNotReady() {
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "0", "--ready-delay", "300", "--timeout", "60",
+                "--no-backup", "--fault", "pod-never-ready@2", "--pod-ready-timeout", "2s");
+
+        assertThat(code).as(out.toString()).isEqualTo(2);
+        assertThat(out.toString()).contains("blocked: PodNotReady");
+    }
 }
