@@ -21,23 +21,9 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
     /** The User-Agent prefix of a controller instance's client. */
     static final String AGENT = "raftops-sandbox/";
 
-    /** What a write changes, by its path. */
-    enum Kind {
-        /** The RaftCluster status subresource. */
-        STATUS,
-        /** A StatefulSet (partition, template, maintenance marks, creation). */
-        STATEFULSET,
-        /** A pod (a delete). */
-        POD,
-        /** An executor Job. */
-        JOB,
-        /** Anything else counted: Services, the PodDisruptionBudget, the RaftCluster itself. */
-        OTHER
-    }
-
     /** What the environment does when a fault fires. */
     interface Observer {
-        void conflicted(String instance, int write, Kind kind, String request);
+        void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request);
 
         /** Called after write {@code write} was applied; the instance is already cut off. */
         void crashed(String instance, int write);
@@ -45,7 +31,7 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
 
     private final Observer observer;
     private final List<SandboxFault> faults = new ArrayList<>();
-    private final Map<Kind, Integer> byKind = new TreeMap<>();
+    private final Map<SandboxFault.WriteKind, Integer> byKind = new TreeMap<>();
     private final Map<String, Integer> byInstance = new TreeMap<>();
     private final Set<String> dead = new TreeSet<>();
     private int writes;
@@ -85,7 +71,7 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
             return super.dispatch(request);
         }
         String instance = agent.substring(AGENT.length());
-        Kind kind = kind(request);
+        SandboxFault.WriteKind kind = kind(request);
         int write;
         boolean conflict;
         boolean crash;
@@ -116,7 +102,7 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
         return response;
     }
 
-    private boolean conflicts(int write, Kind kind, int ofKind) {
+    private boolean conflicts(int write, SandboxFault.WriteKind kind, int ofKind) {
         for (SandboxFault fault : faults) {
             if (fault instanceof SandboxFault.Conflict c && c.write() == write) {
                 return true;
@@ -129,7 +115,7 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
     }
 
     /** The kind of a counted write, or null for a read, an Event or a Lease (never counted). */
-    static Kind kind(RecordedRequest request) {
+    static SandboxFault.WriteKind kind(RecordedRequest request) {
         String method = request.getMethod();
         if (!("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method))) {
             return null;
@@ -141,18 +127,18 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
             return null;
         }
         if (path.contains("/raftclusters/") && path.endsWith("/status")) {
-            return Kind.STATUS;
+            return SandboxFault.WriteKind.STATUS;
         }
         if (path.contains("/statefulsets")) {
-            return Kind.STATEFULSET;
+            return SandboxFault.WriteKind.STATEFULSET;
         }
         if (path.contains("/pods")) {
-            return Kind.POD;
+            return SandboxFault.WriteKind.POD;
         }
         if (path.contains("/jobs")) {
-            return Kind.JOB;
+            return SandboxFault.WriteKind.JOB;
         }
-        return Kind.OTHER;
+        return SandboxFault.WriteKind.OTHER;
     }
 
     private static MockResponse refused(int code, String reason, String message) {

@@ -45,6 +45,8 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final String namespace;
     private final int controllers;
     private final Map<String, Instance> instances = new TreeMap<>();
+    /** Crashed and killed instances: halted, their connections closed only with the environment. */
+    private final List<Instance> halted = new ArrayList<>();
     /** Plays what a fault sets off (a trace line, a restart) off the API server's threads. */
     private final ExecutorService faultPlayer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sandbox-faults");
@@ -81,7 +83,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         SandboxEnvironment[] environment = new SandboxEnvironment[1];
         ControllerWrites writes = new ControllerWrites(new ControllerWrites.Observer() {
             @Override
-            public void conflicted(String instance, int write, ControllerWrites.Kind kind, String request) {
+            public void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request) {
                 environment[0].conflicted(instance, write, kind, request);
             }
 
@@ -184,10 +186,10 @@ public final class SandboxEnvironment implements AutoCloseable {
         }
         writes.cutOff(instance);
         cluster.recordEverywhere("fault", l -> l.put("fault", "controller-kill").put("instance", instance));
-        stop(victim);
+        halt(victim);
     }
 
-    private void conflicted(String instance, int write, ControllerWrites.Kind kind, String request) {
+    private void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request) {
         faultPlayer.execute(() -> cluster.recordEverywhere("fault", l -> l.put("fault", "conflict")
                 .put("instance", instance).put("write", write).put("writeKind", kind.name()).put("request", request)));
     }
@@ -202,7 +204,7 @@ public final class SandboxEnvironment implements AutoCloseable {
             cluster.recordEverywhere("fault", l -> l.put("fault", "controller-crash").put("instance", instance)
                     .put("afterWrite", write));
             if (victim != null) {
-                stop(victim);
+                halt(victim);
             }
             try {
                 startInstance();
@@ -210,6 +212,13 @@ public final class SandboxEnvironment implements AutoCloseable {
                 LOG.warn("could not restart the controller after {} crashed: {}", instance, e.toString());
             }
         });
+    }
+
+    private void halt(Instance instance) {
+        instance.runtime().halt();
+        synchronized (this) {
+            halted.add(instance);
+        }
     }
 
     private static void stop(Instance instance) {
@@ -227,7 +236,9 @@ public final class SandboxEnvironment implements AutoCloseable {
         synchronized (this) {
             closed = true;
             running = new ArrayList<>(instances.values());
+            running.addAll(halted);
             instances.clear();
+            halted.clear();
         }
         faultPlayer.shutdown();
         try {

@@ -28,7 +28,21 @@ public sealed interface SandboxFault {
      * and not applied (not a command-line fault: acceptance tests aim conflicts at status or
      * StatefulSet writes this way).
      */
-    record ConflictOn(ControllerWrites.Kind kind, int every) implements SandboxFault {
+    record ConflictOn(WriteKind kind, int every) implements SandboxFault {
+    }
+
+    /** What a controller write changes, by its path. */
+    enum WriteKind {
+        /** The RaftCluster status subresource. */
+        STATUS,
+        /** A StatefulSet (partition, template, maintenance marks, creation). */
+        STATEFULSET,
+        /** A pod (a delete). */
+        POD,
+        /** An executor Job. */
+        JOB,
+        /** Anything else counted: Services, the PodDisruptionBudget, the RaftCluster itself. */
+        OTHER
     }
 
     /** The pod at {@code ordinal} never becomes Ready once recreated on a new revision. */

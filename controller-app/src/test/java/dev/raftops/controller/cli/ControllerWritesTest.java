@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ControllerWritesTest {
 
-    private static ControllerWrites.Kind kind(HttpMethod method, String path) {
+    private static SandboxFault.WriteKind kind(HttpMethod method, String path) {
         return ControllerWrites.kind(new RecordedRequest("HTTP/1.1", method, path, Headers.builder().build(), null));
     }
 
@@ -27,11 +27,11 @@ class ControllerWritesTest {
     @Test
     void writesAreSortedByWhatTheyChange() {
         assertThat(kind(HttpMethod.PATCH, "/apis/raftops.dev/v1alpha1/namespaces/ns/raftclusters/db/status"))
-                .isEqualTo(ControllerWrites.Kind.STATUS);
+                .isEqualTo(SandboxFault.WriteKind.STATUS);
         assertThat(kind(HttpMethod.PATCH, "/apis/apps/v1/namespaces/ns/statefulsets/db?fieldManager=x"))
-                .isEqualTo(ControllerWrites.Kind.STATEFULSET);
-        assertThat(kind(HttpMethod.DELETE, "/api/v1/namespaces/ns/pods/db-2")).isEqualTo(ControllerWrites.Kind.POD);
-        assertThat(kind(HttpMethod.POST, "/apis/batch/v1/namespaces/ns/jobs")).isEqualTo(ControllerWrites.Kind.JOB);
-        assertThat(kind(HttpMethod.POST, "/api/v1/namespaces/ns/services")).isEqualTo(ControllerWrites.Kind.OTHER);
+                .isEqualTo(SandboxFault.WriteKind.STATEFULSET);
+        assertThat(kind(HttpMethod.DELETE, "/api/v1/namespaces/ns/pods/db-2")).isEqualTo(SandboxFault.WriteKind.POD);
+        assertThat(kind(HttpMethod.POST, "/apis/batch/v1/namespaces/ns/jobs")).isEqualTo(SandboxFault.WriteKind.JOB);
+        assertThat(kind(HttpMethod.POST, "/api/v1/namespaces/ns/services")).isEqualTo(SandboxFault.WriteKind.OTHER);
     }
 }
