@@ -138,6 +138,14 @@ final class Scenario implements AutoCloseable {
         return cr == null ? null : cr.getStatus();
     }
 
+    /** As {@link #awaitStatus} with a longer limit, for a wait on the wall clock (a backup window). */
+    static RaftClusterStatus awaitLonger(Scenario s, String cluster, String what, Duration limit,
+            Predicate<RaftClusterStatus> done) {
+        await(s.why(what)).atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> s.status(cluster), st -> st != null && done.test(st));
+        return s.status(cluster);
+    }
+
     /** Waits until {@code done} holds of the cluster's status; fails naming the scenario and seed. */
     RaftClusterStatus awaitStatus(String cluster, String what, Predicate<RaftClusterStatus> done) {
         await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
