@@ -105,6 +105,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private PrintWriter out;
+    private SandboxEnvironment environment;
     private Instant started;
     private String lastLine;
 
@@ -117,7 +118,8 @@ public final class SandboxCommand implements Callable<Integer> {
         Duration readyDelay = Duration.ofMillis(readyDelayMillis);
         ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, seed, Duration.ofMillis(100),
                 readyDelay, readyDelay.dividedBy(2), leader, trace);
-        try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
+        try (SandboxEnvironment opened = SandboxEnvironment.open(runtimeSettings)) {
+            environment = opened;
             KubernetesClient client = environment.client();
             ClusterRuntime cluster = environment.cluster();
             cluster.record(NAME, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
@@ -236,6 +238,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private void show(KubernetesClient client) {
+        environment.takeNotices().forEach(this::say);
         String line = SandboxView.line(client, NAMESPACE, NAME);
         if (!line.equals(lastLine)) {
             lastLine = line;

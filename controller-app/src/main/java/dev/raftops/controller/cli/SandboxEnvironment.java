@@ -53,6 +53,8 @@ public final class SandboxEnvironment implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** What the faults did, for a person watching the sandbox, until taken. */
+    private final List<String> notices = new ArrayList<>();
     private int started;
     private boolean closed;
 
@@ -117,9 +119,10 @@ public final class SandboxEnvironment implements AutoCloseable {
         }
     }
 
-    private synchronized void startInstance() throws IOException {
+    /** Starts a new controller instance; its name, or null once the environment is closing. */
+    private synchronized String startInstance() throws IOException {
         if (closed) {
-            return;
+            return null;
         }
         String name = "controller-" + (++started);
         KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
@@ -129,6 +132,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         instances.put(name, new Instance(name, own, runtime));
         cluster.recordEverywhere("controller.start", l -> l.put("instance", name));
         runtime.start();
+        return name;
     }
 
     /** A client of the embedded API server, as a user with kubectl would have. */
@@ -185,11 +189,24 @@ public final class SandboxEnvironment implements AutoCloseable {
             throw new IllegalArgumentException("no running controller " + instance);
         }
         writes.cutOff(instance);
+        notice("fault: " + instance + " killed");
         cluster.recordEverywhere("fault", l -> l.put("fault", "controller-kill").put("instance", instance));
         halt(victim);
     }
 
+    /** What the faults did since the last call (one sentence each), for the sandbox's output. */
+    public synchronized List<String> takeNotices() {
+        List<String> taken = new ArrayList<>(notices);
+        notices.clear();
+        return taken;
+    }
+
+    private synchronized void notice(String text) {
+        notices.add(text);
+    }
+
     private void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request) {
+        notice("fault: write " + write + " of " + instance + " (" + request + ") answered 409 Conflict");
         faultPlayer.execute(() -> cluster.recordEverywhere("fault", l -> l.put("fault", "conflict")
                 .put("instance", instance).put("write", write).put("writeKind", kind.name()).put("request", request)));
     }
@@ -207,7 +224,9 @@ public final class SandboxEnvironment implements AutoCloseable {
                 halt(victim);
             }
             try {
-                startInstance();
+                String next = startInstance();
+                notice("fault: " + instance + " crashed right after write " + write
+                        + (next == null ? "" : "; " + next + " started"));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("could not restart the controller after {} crashed: {}", instance, e.toString());
             }

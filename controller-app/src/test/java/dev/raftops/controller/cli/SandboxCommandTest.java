@@ -77,7 +77,8 @@ class SandboxCommandTest {
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"fault\"") && l.contains("\"fault\":\"controller-crash\"")
                 && l.contains("\"afterWrite\":3"))
                 .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("\"instance\":\"controller-2\""));
-        assertThat(out.toString()).contains("faults from now on: controller-crash@3");
+        assertThat(out.toString()).contains("faults from now on: controller-crash@3")
+                .contains("fault: controller-1 crashed right after write 3; controller-2 started");
     }
 
     @Test
