@@ -74,7 +74,8 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Milliseconds a pod takes to become Ready (default: ${DEFAULT-VALUE}).")
     long readyDelayMillis;
 
-    @Option(names = "--backup", negatable = true, defaultValue = "true",
+    // without fallbackValue, picocli 4.7 turns --no-backup into true and --backup into false
+    @Option(names = "--backup", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the upgrade, ask for a manual backup through spec.backup.requests.trigger "
                     + "(default: ${DEFAULT-VALUE}).")
     boolean backup;

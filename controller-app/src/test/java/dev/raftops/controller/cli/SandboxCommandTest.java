@@ -79,6 +79,7 @@ class SandboxCommandTest {
                 .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("\"instance\":\"controller-2\""));
         assertThat(out.toString()).contains("faults from now on: controller-crash@3")
                 .contains("fault: controller-1 crashed right after write 3; controller-2 started");
+        assertThat(lines).as("--no-backup: no backup Job").noneMatch(l -> l.contains("\"action\":\"backup\""));
     }
 
     @Test
