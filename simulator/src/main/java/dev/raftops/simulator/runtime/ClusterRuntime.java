@@ -186,6 +186,43 @@ public final class ClusterRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * The container of pod {@code <statefulSet>-<ordinal>} crashes and restarts in place: not Ready
+     * (and no longer leading) until a ready delay later; traced as {@code pod.deleted} with
+     * {@code cause: crash}. False when the runtime plays no such pod.
+     */
+    public synchronized boolean crashPod(String statefulSet, int ordinal) {
+        clock.advanceTo(wall.instant());
+        absorbChanges();
+        PlayedStatefulSet set = playedSet(statefulSet);
+        boolean crashed = set != null && set.crash(ordinal, clock.instant());
+        flush();
+        return crashed;
+    }
+
+    /**
+     * Leadership of {@code statefulSet}'s Raft group moves to the Ready pod at {@code ordinal}, as a
+     * spontaneous election would (no step-down Job); false when that pod is not Ready or leads already.
+     */
+    public synchronized boolean changeLeader(String statefulSet, int ordinal) {
+        clock.advanceTo(wall.instant());
+        absorbChanges();
+        PlayedStatefulSet set = playedSet(statefulSet);
+        boolean moved = set != null && set.moveLeader(ordinal);
+        flush();
+        return moved;
+    }
+
+    private PlayedStatefulSet playedSet(String statefulSet) {
+        for (PlayedCluster cluster : clusters.values()) {
+            PlayedStatefulSet set = cluster.playedSet(statefulSet);
+            if (set != null) {
+                return set;
+            }
+        }
+        return null;
+    }
+
     /** The faults played now. */
     public RuntimeFaults faults() {
         return faults;

@@ -85,6 +85,11 @@ final class PlayedCluster {
         set.play(sts, live, now.get());
     }
 
+    /** The StatefulSet {@code name} as played, or null when it was never seen. */
+    PlayedStatefulSet playedSet(String name) {
+        return sets.get(name);
+    }
+
     /** Finishes due executor Jobs. */
     void afterSets() {
         Instant at = now.get();

@@ -27,6 +27,8 @@ final class PlayedStatefulSet {
         final String version;
         final Instant createdAt;
         Instant readyAt;
+        /** When its container last restarted after a crash (null: never); it is Ready a ready delay later. */
+        Instant restartedAt;
         long lag = 1000;
         /** The leader label last written ({@code "false"} at creation). */
         String label = "false";
@@ -137,7 +139,8 @@ final class PlayedStatefulSet {
     private void kubelet(Map<Integer, Pod> live, Instant now) {
         for (PlayedPod pod : pods.values()) {
             String podName = name + "-" + pod.ordinal;
-            if (pod.readyAt == null && !now.isBefore(pod.createdAt.plus(readyDelay)) && !stuck(pod)) {
+            Instant started = pod.restartedAt != null ? pod.restartedAt : pod.createdAt;
+            if (pod.readyAt == null && !now.isBefore(started.plus(readyDelay)) && !stuck(pod)) {
                 pod.readyAt = now;
                 pod.lag = 100;
                 api.ready(podName, now, pod.lag);
@@ -148,6 +151,36 @@ final class PlayedStatefulSet {
                 api.lag(podName, 0);
             }
         }
+    }
+
+    /**
+     * The container of the pod at {@code ordinal} crashes and restarts in place (same pod): traced
+     * as {@code pod.deleted} with {@code cause: crash}, as the simulator does; it is Ready again a
+     * ready delay later. False when there is no such pod.
+     */
+    boolean crash(int ordinal, Instant now) {
+        PlayedPod pod = pods.get(ordinal);
+        if (pod == null) {
+            return false;
+        }
+        trace.write(trace.line("pod.deleted").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
+                .put("version", pod.version).put("leader", raft.leads(ordinal)).put("cause", "crash"));
+        raft.lose(ordinal, name + "-" + ordinal);
+        relabel();
+        pod.readyAt = null;
+        pod.lag = 1000;
+        pod.restartedAt = now;
+        api.unready(name + "-" + ordinal, now);
+        return true;
+    }
+
+    /** Leadership moves to the Ready pod at {@code ordinal} without a step-down; false when it cannot. */
+    boolean moveLeader(int ordinal) {
+        if (!raft.moveTo(ordinal, ready(), name)) {
+            return false;
+        }
+        relabel();
+        return true;
     }
 
     /** The pod-never-ready fault holds this pod back (traced once per pod). */

@@ -162,4 +162,49 @@ class ClusterRuntimeTest {
             assertThat(jobResult("second")).isEqualTo("succeeded");
         }
     }
+
+    private static boolean leads(Pod pod) {
+        return "true".equals(pod.getMetadata().getLabels().get("openbao-active"));
+    }
+
+    @Test
+    void aCrashedLeaderIsUnreadyInPlaceThenReadyAgainUnderAnotherLeader() {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.start();
+            awaitThreeReadyWithOneLeader();
+            Pod leader = pods().stream().filter(ClusterRuntimeTest::leads).findFirst().orElseThrow();
+            int ordinal = Integer.parseInt(leader.getMetadata().getName().substring(3));
+
+            assertThat(runtime.crashPod("db", ordinal)).isTrue();
+
+            Pod crashed = client.pods().inNamespace("ns").withName(leader.getMetadata().getName()).get();
+            assertThat(crashed.getMetadata().getUid()).isEqualTo(leader.getMetadata().getUid());
+            assertThat(crashed).matches(p -> !ready(p) && !leads(p));
+            awaitThreeReadyWithOneLeader();
+            assertThat(client.pods().inNamespace("ns").withName(leader.getMetadata().getName()).get().getMetadata()
+                    .getUid()).isEqualTo(leader.getMetadata().getUid());
+        }
+        assertThat(new ClusterRuntime(client, new ClusterRuntime.Settings("ns", 1, Duration.ofMillis(50),
+                Duration.ofMillis(150), Duration.ofMillis(50), null, null), Clock.systemUTC()).crashPod("db", 0))
+                .as("a runtime that plays nothing crashes nothing").isFalse();
+    }
+
+    @Test
+    void leadershipMovesToTheChosenReadyPodWithoutAStepDown() {
+        client.resource(statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime()) {
+            runtime.start();
+            awaitThreeReadyWithOneLeader();
+            String leader = pods().stream().filter(ClusterRuntimeTest::leads).findFirst().orElseThrow().getMetadata()
+                    .getName();
+            int next = (Integer.parseInt(leader.substring(3)) + 1) % 3;
+
+            assertThat(runtime.changeLeader("db", next)).isTrue();
+
+            assertThat(pods()).filteredOn(ClusterRuntimeTest::leads).extracting(p -> p.getMetadata().getName())
+                    .containsExactly("db-" + next);
+            assertThat(runtime.changeLeader("db", next)).as("it leads already").isFalse();
+        }
+    }
 }
