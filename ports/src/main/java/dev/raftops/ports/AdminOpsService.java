@@ -63,7 +63,8 @@ public final class AdminOpsService implements AdminOperations {
     public static List<OperationFamily> standardFamilies() {
         return List.of(new OperationFamily(Operation.BlueGreen, BlueGreenDecision::decide),
                 new OperationFamily(Operation.Upgrade, RollingUpgrade::decide),
-                new OperationFamily(Operation.Backup, BackupDecision::decide));
+                new OperationFamily(Operation.Backup, BackupDecision::decide,
+                        BackupDecision::whileAnotherWaits));
     }
 
     public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,

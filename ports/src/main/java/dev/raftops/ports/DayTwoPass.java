@@ -40,9 +40,11 @@ final class DayTwoPass {
         status = acknowledgeBreakGlass(in, status, actions);
         actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
         Wake wake = Wake.idle();
-        for (OperationFamily family : lockHolderFirst(status)) {
+        List<OperationFamily> ordered = lockHolderFirst(status);
+        int next = 0;
+        while (next < ordered.size()) {
             boolean held = status.operationLock().isHeld();
-            Decision d = family.decide(in.withStatus(status));
+            Decision d = ordered.get(next++).decide(in.withStatus(status));
             actions.addAll(d.actions());
             status = d.nextStatus();
             wake = d.wake();
@@ -56,7 +58,24 @@ final class DayTwoPass {
                 break;
             }
         }
+        for (OperationFamily family : ordered.subList(next, ordered.size())) {
+            status = bookkeeping(family, in.withStatus(status), actions);
+        }
         return new Decision(actions, status, wake);
+    }
+
+    /**
+     * A family's bookkeeping in a pass an earlier family ended (a backup window skipped while an
+     * upgrade runs): taken only when it changes neither the lock nor anything but Events.
+     */
+    private static ClusterStatus bookkeeping(OperationFamily family, DecisionInput in, List<Action> actions) {
+        Decision d = family.decideWhileAnotherWaits(in);
+        boolean onlyEvents = d.actions().stream().allMatch(a -> a instanceof Action.Emit);
+        if (!onlyEvents || !d.nextStatus().operationLock().equals(in.status().operationLock())) {
+            return in.status();
+        }
+        actions.addAll(d.actions());
+        return d.nextStatus();
     }
 
     /** The family whose operation holds the lock first, the others in their order. */

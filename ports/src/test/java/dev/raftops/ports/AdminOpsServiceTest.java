@@ -223,4 +223,22 @@ class AdminOpsServiceTest {
         assertThat(cluster.lockTransitions).as("lock transitions " + cluster.lockTransitions)
                 .contains("Upgrade->-", "-->Backup").doesNotContain("Upgrade->Backup");
     }
+
+    @Test
+    void aScheduledWindowDueDuringARollingUpgradeIsSkippedAndTheUpgradeGoesOn() {
+        dev.raftops.domain.backup.BackupSpec everyMinute = new dev.raftops.domain.backup.BackupSpec("* * * * *", "UTC",
+                null, java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
+        cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(everyMinute));
+        runUntil("2.4.0", 5);
+        Instant upgradeAsked = world.now();
+        cluster.setSpec(RollingWorld.spec(3, "2.4.4").withBackup(everyMinute));
+        runUntil("2.4.4", 300);
+        assertThat(java.time.Duration.between(upgradeAsked, world.now())).as("the upgrade spans a window")
+                .isGreaterThan(java.time.Duration.ofMinutes(1));
+        assertThat(cluster.status.currentVersion()).isEqualTo("2.4.4");
+        assertThat(cluster.events).filteredOn(e -> e.reason().equals("BackupSkipped"))
+                .anyMatch(e -> e.message().contains("UpgradeInProgress"));
+        assertThat(cluster.writes).as("no backup Job while the upgrade runs").noneMatch(w -> w.startsWith("job db-backup-"));
+        assertThat(cluster.disruptiveWrites()).as("one release per pod: " + cluster.writes).isEqualTo(3);
+    }
 }

@@ -108,7 +108,7 @@ final class WorkloadRendering {
         if (strategy != UpgradeStrategy.BLUE_GREEN) {
             return null;
         }
-        String version = canonical(templateVersion(spec, status));
+        String version = SemVer.canonical(templateVersion(spec, status));
         String revision;
         String image;
         if (status.blueGreen() != null && status.blueGreen().blueRevision() != null) {
@@ -120,14 +120,6 @@ final class WorkloadRendering {
         }
         return colour(cluster, ownerUid, new Action.CreateWorkload(Revision.statefulSet(cluster.name(), revision),
                 revision, version, image, spec.replicas(), null), settings);
-    }
-
-    private static String canonical(String version) {
-        try {
-            return SemVer.parse(version).toString();
-        } catch (IllegalArgumentException e) {
-            return version;
-        }
     }
 
     /** A blue or green StatefulSet: {@code OnDelete}, its pods labelled with the revision. */

@@ -55,6 +55,27 @@ public final class BackupDecision {
         return scheduled(in, status, spec, ((ScheduleReading.Valid) reading).schedule());
     }
 
+    /**
+     * The backup family in a pass another family ended (an upgrade runs or waits): a scheduled
+     * window that falls due now and must be suppressed is consumed with {@code BackupSkipped}, as
+     * the spec asks, instead of running late once the upgrade is done. A manual token is left
+     * pending: the person asked for this backup, so it runs once the upgrade is over. A backup that
+     * could start waits for a pass of its own; a run in flight is never touched here.
+     */
+    public static Decision whileAnotherWaits(DecisionInput in) {
+        Decision unchanged = Decision.of(in.status(), Wake.idle());
+        BackupSpec spec = in.spec().backup();
+        if (in.status().backup().activeRun() != null || spec == null) {
+            return unchanged;
+        }
+        BackupSpec windowsOnly = spec.withTriggerRequest(in.status().requests().lastHandledBackupTrigger());
+        Decision d = decide(new DecisionInput(in.cluster(), in.generation(), in.spec().withBackup(windowsOnly),
+                in.status(), in.observation(), in.now(), in.random(), in.timing()));
+        boolean skipped = d.actions().stream().anyMatch(a -> a instanceof Action.Emit e
+                && BACKUP_SKIPPED.equals(e.event().reason()));
+        return skipped ? d : unchanged;
+    }
+
     private static Decision scheduled(DecisionInput in, ClusterStatus status, BackupSpec spec, BackupSchedule schedule) {
         BackupStatus backup = status.backup();
         Instant next = backup.nextScheduledBackup();

@@ -11,6 +11,7 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.version.SemVer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,21 +95,13 @@ public final class BlueGreenDecision {
             return Optional.empty();
         }
         ClusterSpec spec = c.in().spec();
-        String version = canonical(spec.version());
+        String version = SemVer.canonical(spec.version());
         String wanted = Revision.of(version, spec.image(), spec.replicas());
         if (wanted.equals(c.bg().greenRevision())) {
             return Optional.empty();
         }
         return Optional.of(Unwind.unwind(c, BlueGreenReasons.TARGET_CHANGED, "the spec now asks for " + version
                 + " (revision " + wanted + ") instead of the frozen target " + c.bg().greenVersion(), false));
-    }
-
-    private static String canonical(String version) {
-        try {
-            return dev.raftops.domain.version.SemVer.parse(version).toString();
-        } catch (IllegalArgumentException invalid) {
-            return version;
-        }
     }
 
     /**
@@ -131,7 +124,7 @@ public final class BlueGreenDecision {
         if (current == null) {
             return null;
         }
-        String image = current.equals(canonical(in.spec().version())) ? in.spec().image() : null;
+        String image = current.equals(SemVer.canonical(in.spec().version())) ? in.spec().image() : null;
         return BlueGreenStatus.idle(Revision.of(current, image, in.spec().replicas()), image);
     }
 }

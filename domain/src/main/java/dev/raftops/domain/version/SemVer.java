@@ -30,6 +30,18 @@ public final class SemVer implements Comparable<SemVer> {
     }
 
     /**
+     * The normalised text of {@code text} (no leading {@code v}), or {@code text} itself when it is
+     * not a version: for names and hashes that must not change with how a person spelled the version.
+     */
+    public static String canonical(String text) {
+        try {
+            return parse(text).toString();
+        } catch (IllegalArgumentException notAVersion) {
+            return text;
+        }
+    }
+
+    /**
      * Parses {@code text} by the SemVer 2.0.0 grammar.
      *
      * @throws InvalidVersionException naming the input and the rule it breaks

@@ -179,4 +179,11 @@ class SemVerTest {
                 .hasMessageContaining("\"null\"")
                 .hasMessageContaining("no version given");
     }
+
+    @Test
+    void canonicalDropsTheLeadingVAndKeepsTextThatIsNoVersion() {
+        assertThat(SemVer.canonical("v2.5.0-rc.1+b7")).isEqualTo("2.5.0-rc.1+b7");
+        assertThat(SemVer.canonical("latest")).isEqualTo("latest");
+        assertThat(SemVer.canonical(null)).isNull();
+    }
 }
