@@ -208,9 +208,9 @@ final class Scenario implements AutoCloseable {
                 .until(() -> trace(cluster).stream().anyMatch(wanted));
     }
 
-    /** The trace lines of {@code cluster} so far, in order. */
+    /** The trace lines of {@code cluster} so far (every StatefulSet and status write made until now), in order. */
     List<String> trace(String cluster) {
-        environment.cluster().tick();
+        environment.cluster().settle();
         try {
             String tag = "\"cluster\":\"" + NAMESPACE + "/" + cluster + "\"";
             return Files.readAllLines(trace).stream().filter(l -> l.contains(tag)).collect(Collectors.toList());

@@ -103,7 +103,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void tick() {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(false);
         for (StatefulSet sts : sets.values()) {
             played(sts.getMetadata().getLabels().get(CLUSTER)).play(sts);
         }
@@ -113,8 +113,9 @@ public final class ClusterRuntime implements AutoCloseable {
         flush();
     }
 
-    private void absorbChanges() {
-        for (WatchedChanges.Change change : changes.drain()) {
+    /** Traces the watched changes that can be ordered now ({@code everything}: all reported so far). */
+    private void absorbChanges(boolean everything) {
+        for (WatchedChanges.Change change : changes.drain(everything)) {
             if (change instanceof WatchedChanges.SetChanged c) {
                 StatefulSet sts = c.statefulSet();
                 String name = sts.getMetadata().getName();
@@ -193,7 +194,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized boolean crashPod(String statefulSet, int ordinal) {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(true);
         PlayedStatefulSet set = playedSet(statefulSet);
         boolean crashed = set != null && set.crash(ordinal, clock.instant());
         flush();
@@ -206,7 +207,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized boolean changeLeader(String statefulSet, int ordinal) {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(true);
         PlayedStatefulSet set = playedSet(statefulSet);
         boolean moved = set != null && set.moveLeader(ordinal);
         flush();
@@ -243,7 +244,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void recordEverywhere(String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(true);
         for (Trace trace : traces.values()) {
             trace.write(fields.apply(trace.line(kind)));
         }
@@ -256,7 +257,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(true);
         Trace trace = trace(cluster);
         trace.write(fields.apply(trace.line(kind)));
         flush();
