@@ -7,6 +7,7 @@ import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.controller.cli.SandboxEnvironment;
+import dev.raftops.controller.cli.SandboxFault;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.simulator.InvariantChecker;
@@ -63,10 +64,18 @@ final class Scenario implements AutoCloseable {
 
     /** As {@link #start(String, long, Integer, Path)} with pods taking {@code readyDelay} to become Ready. */
     static Scenario start(String name, long caseSeed, Integer leader, Duration readyDelay, Path dir) {
+        return start(name, caseSeed, leader, readyDelay, 1, dir);
+    }
+
+    /**
+     * As {@link #start(String, long, Integer, Duration, Path)} with {@code controllers} controller
+     * instances (more than one compete for the Lease).
+     */
+    static Scenario start(String name, long caseSeed, Integer leader, Duration readyDelay, int controllers, Path dir) {
         long seed = seed(caseSeed);
         Path trace = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + seed + ".jsonl");
         SandboxEnvironment environment = SandboxEnvironment.open(new ClusterRuntime.Settings(NAMESPACE, seed,
-                TICK, readyDelay, readyDelay.dividedBy(2), leader, trace));
+                TICK, readyDelay, readyDelay.dividedBy(2), leader, trace), controllers);
         Scenario scenario = new Scenario(name, seed, trace, environment);
         try {
             environment.start();
@@ -85,6 +94,17 @@ final class Scenario implements AutoCloseable {
 
     KubernetesClient client() {
         return environment.client();
+    }
+
+    /** The world itself: faults, controller instances, the count of the controller's writes. */
+    SandboxEnvironment environment() {
+        return environment;
+    }
+
+    /** Plays {@code faults} from now on (controller writes counted from zero), recorded as an operator line. */
+    void inject(String cluster, List<SandboxFault> faults) {
+        environment.cluster().record(cluster, "operator", l -> l.put("faults", faults.toString()));
+        environment.inject(faults);
     }
 
     /** "scenario <name>, seed <seed>": the prefix of every failure message. */
@@ -119,11 +139,35 @@ final class Scenario implements AutoCloseable {
         return cr == null ? null : cr.getStatus();
     }
 
+    /** As {@link #awaitStatus} with a longer limit, for a wait on the wall clock (a backup window). */
+    static RaftClusterStatus awaitLonger(Scenario s, String cluster, String what, Duration limit,
+            Predicate<RaftClusterStatus> done) {
+        await(s.why(what)).atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> s.status(cluster), st -> st != null && done.test(st));
+        return s.status(cluster);
+    }
+
     /** Waits until {@code done} holds of the cluster's status; fails naming the scenario and seed. */
     RaftClusterStatus awaitStatus(String cluster, String what, Predicate<RaftClusterStatus> done) {
         await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> status(cluster), s -> s != null && done.test(s));
         return status(cluster);
+    }
+
+    /**
+     * Waits until the controllers made no write for {@code quiet} (their last writes after a
+     * converged status, a restarted controller's first pass); fails naming the scenario and seed.
+     */
+    void awaitQuiet(Duration quiet) {
+        long[] last = {environment.controllerWrites(), System.nanoTime()};
+        await(why("the controller stops writing")).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            long now = environment.controllerWrites();
+            if (now != last[0]) {
+                last[0] = now;
+                last[1] = System.nanoTime();
+            }
+            return System.nanoTime() - last[1] >= quiet.toNanos();
+        });
     }
 
     static RaftClusterStatus.StatusCondition condition(RaftClusterStatus status, String type) {
@@ -165,9 +209,9 @@ final class Scenario implements AutoCloseable {
                 .until(() -> trace(cluster).stream().anyMatch(wanted));
     }
 
-    /** The trace lines of {@code cluster} so far, in order. */
+    /** The trace lines of {@code cluster} so far (every StatefulSet and status write made until now), in order. */
     List<String> trace(String cluster) {
-        environment.cluster().tick();
+        environment.cluster().settle();
         try {
             String tag = "\"cluster\":\"" + NAMESPACE + "/" + cluster + "\"";
             return Files.readAllLines(trace).stream().filter(l -> l.contains(tag)).collect(Collectors.toList());

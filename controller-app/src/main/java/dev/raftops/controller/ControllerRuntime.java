@@ -167,6 +167,19 @@ public final class ControllerRuntime implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Stops working, as far as the cluster can tell, like a killed process (fault injection): the
+     * loops stop after the passes in flight and the Lease is no longer renewed. The informers' watches
+     * stay open until {@link #close()}: closing a watch while the embedded API server is sending on it
+     * stalls that server for seconds (docs/decisions/controller-faults.md).
+     */
+    public void halt() {
+        stopLoops();
+        if (leadership != null) {
+            leadership.close();
+        }
+    }
+
     /** Graceful shutdown: stop taking work, finish the passes in flight, release the Lease. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.version.SemVer;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -14,26 +15,37 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code raftops sandbox}: an embedded API server (the fabric8 CRUD mock), the simulated cluster
- * runtime and the real controller, touring a rolling upgrade while printing every change.
+ * runtime and the real controller, touring a rolling upgrade, a manual backup and a blue/green
+ * upgrade while printing every change.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
                 + "RaftCluster at --from, wait until it runs, ask for --to, and print one line per change "
                 + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
-                + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger).",
+                + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger). "
+                + "Then, after a RollingUpdate run and unless --then-blue-green none, create a second cluster "
+                + "demo-bg at --to under BlueGreen and upgrade it to --then-blue-green (2.5.0).",
             "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
                 + "printed), 1 on timeout.",
             "--strategy BlueGreen tours a blue/green cutover instead (Green joins Blue's Raft, is promoted, "
-                + "traffic switches, Blue goes). Not yet: fault injection."})
+                + "traffic switches, Blue goes).",
+            "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
+                + "after its N-th write), conflict@N (its N-th write is answered 409), pod-never-ready@ORDINAL (that "
+                + "pod never becomes Ready on the new version), job-fail@ACTION (the first executor Job of that action "
+                + "fails; repeat for more). Writes are counted from the request for --to."})
 public final class SandboxCommand implements Callable<Integer> {
 
     private static final String NAMESPACE = "sandbox";
@@ -72,16 +84,47 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Milliseconds a pod takes to become Ready (default: ${DEFAULT-VALUE}).")
     long readyDelayMillis;
 
-    // fallbackValue: without it picocli 4.7 reads a negatable option that defaults to true backwards
+    // without fallbackValue, picocli 4.7 turns --no-backup into true and --backup into false
     @Option(names = "--backup", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the upgrade, ask for a manual backup through spec.backup.requests.trigger "
                     + "(default: ${DEFAULT-VALUE}).")
     boolean backup;
 
+    @Option(names = "--fault", paramLabel = "NAME[@ARG]", converter = FaultConverter.class,
+            description = "Inject a fault; repeatable: controller-crash@N, conflict@N, pod-never-ready@ORDINAL, "
+                    + "job-fail@ACTION.")
+    List<SandboxFault> faults = new ArrayList<>();
+
+    @Option(names = "--pod-ready-timeout", paramLabel = "DURATION",
+            description = "spec.upgrade.timeouts.podReady of the cluster, such as 20s (default: the cluster's own, "
+                    + "10m; 15s when a pod-never-ready fault is given).")
+    String podReadyTimeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Reads one {@code --fault}; a bad one is a usage error naming it. */
+    static final class FaultConverter implements CommandLine.ITypeConverter<SandboxFault> {
+        @Override
+        public SandboxFault convert(String value) {
+            try {
+                return SandboxFault.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Option(names = "--then-blue-green", paramLabel = "VERSION", defaultValue = "2.5.0",
+            description = "After a RollingUpdate run converged, create a second cluster, " + NAME + "-bg, at --to under "
+                    + "the BlueGreen strategy and upgrade it to VERSION; none skips it (default: ${DEFAULT-VALUE}).")
+    String thenBlueGreen;
+
     private PrintWriter out;
+    private SandboxEnvironment environment;
+    /** The cluster the run follows now, and the version it asks that cluster for. */
+    private String name = NAME;
+    private String target;
     private Instant started;
     private String lastLine;
 
@@ -90,30 +133,43 @@ public final class SandboxCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         started = Instant.now();
+        target = to;
         Instant deadline = started.plusSeconds(timeoutSeconds);
         Duration readyDelay = Duration.ofMillis(readyDelayMillis);
         ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, seed, Duration.ofMillis(100),
                 readyDelay, readyDelay.dividedBy(2), leader, trace);
-        try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
+        try (SandboxEnvironment opened = SandboxEnvironment.open(runtimeSettings)) {
+            environment = opened;
             KubernetesClient client = environment.client();
             ClusterRuntime cluster = environment.cluster();
-            cluster.record(NAME, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
+            cluster.record(name, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
                     .put("toVersion", to).put("strategy", strategy().wireName()).put("seed", seed).put("leader", leader));
             environment.start();
-            say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + from + " with " + replicas + " replicas");
+            say("creating RaftCluster " + NAMESPACE + "/" + name + " at " + from + " with " + replicas + " replicas");
             ClusterSpec initial = ClusterSpec.of(from, null, replicas);
-            client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, NAME),
+            client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, name),
                     initial.withUpgrade(initial.upgrade().withStrategy(strategy())))).create();
             if (!follow(client, deadline, s -> s != null && s.currentVersion != null)) {
                 return end(cluster, "timeout", null, 1);
             }
             say("cluster runs " + from + "; asking for " + to);
-            RaftCluster cr = patchSpec(client, Map.of("version", to));
+            String timeout = podReadyTimeout != null ? podReadyTimeout
+                    : faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
+            Map<String, Object> request = new TreeMap<>(Map.of("version", to));
+            if (timeout != null) {
+                request.put("upgrade", Map.of("timeouts", Map.of("podReady", timeout)));
+            }
+            if (!faults.isEmpty()) {
+                say("faults from now on: " + faults.stream().map(SandboxCommand::name).collect(Collectors.joining(" "))
+                        + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
+            }
+            environment.inject(faults);
+            RaftCluster cr = patchSpec(client, request);
             long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
-            cluster.record(NAME, "operator", l -> l.put("request", "version").put("version", to));
+            cluster.record(name, "operator", l -> l.put("request", "version").put("version", to));
             boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
                     && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
-            RaftClusterStatus status = SandboxView.status(client, NAMESPACE, NAME);
+            RaftClusterStatus status = SandboxView.status(client, NAMESPACE, name);
             if (!ended) {
                 return end(cluster, "timeout", status, 1);
             }
@@ -122,13 +178,17 @@ public final class SandboxCommand implements Callable<Integer> {
                         + BACKUP_TOKEN + ")");
                 status = manualBackup(client, cluster, deadline);
                 if (status == null) {
-                    return end(cluster, "timeout", SandboxView.status(client, NAMESPACE, NAME), 1);
+                    return end(cluster, "timeout", SandboxView.status(client, NAMESPACE, name), 1);
                 }
                 if (backupFailure(status) != null) {
                     say("blocked: " + backupFailure(status));
                     return end(cluster, "blocked", status, 2);
                 }
                 say("backup done: job " + status.backup.lastBackupJob);
+            }
+            if (converged(status) && blueGreenLeg()) {
+                int code = end(cluster, "converged", status, 0);
+                return blueGreenTour(client, cluster, deadline, code);
             }
             if (converged(status)) {
                 say("done: the cluster runs " + to);
@@ -140,15 +200,84 @@ public final class SandboxCommand implements Callable<Integer> {
         }
     }
 
+    /** The guided tour goes on with a blue/green upgrade: after a RollingUpdate run, to a newer version. */
+    private boolean blueGreenLeg() {
+        if (strategy() != UpgradeStrategy.ROLLING_UPDATE || "none".equalsIgnoreCase(thenBlueGreen)) {
+            return false;
+        }
+        try {
+            return SemVer.parse(thenBlueGreen).compareTo(SemVer.parse(to)) > 0;
+        } catch (IllegalArgumentException notAVersion) {
+            return false;
+        }
+    }
+
+    /**
+     * The tour's blue/green leg on a second cluster: switching a running RollingUpdate cluster to
+     * BlueGreen is not supported (docs/decisions/bluegreen-initial-blue.md), so the leg creates
+     * {@code <name>-bg} at --to under BlueGreen and upgrades it to --then-blue-green.
+     */
+    private int blueGreenTour(KubernetesClient client, ClusterRuntime cluster, Instant deadline, int rollingCode)
+            throws InterruptedException {
+        name = NAME + "-bg";
+        target = to;
+        lastLine = null;
+        cluster.record(name, "run.start", l -> l.put("replicas", replicas).put("fromVersion", to)
+                .put("toVersion", thenBlueGreen).put("strategy", UpgradeStrategy.BLUE_GREEN.wireName()).put("seed", seed)
+                .put("leader", leader));
+        say("blue/green next: creating RaftCluster " + NAMESPACE + "/" + name + " at " + to + " with " + replicas
+                + " replicas and spec.upgrade.strategy BlueGreen (a running RollingUpdate cluster cannot switch yet)");
+        ClusterSpec initial = ClusterSpec.of(to, null, replicas);
+        client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, name),
+                initial.withUpgrade(initial.upgrade().withStrategy(UpgradeStrategy.BLUE_GREEN)))).create();
+        if (!follow(client, deadline, s -> s != null && s.currentVersion != null)) {
+            return end(cluster, "timeout", null, 1);
+        }
+        target = thenBlueGreen;
+        say(name + " runs " + to + " as Blue; asking for " + target + ": Green is created beside it");
+        RaftCluster cr = patchSpec(client, Map.of("version", target));
+        long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
+        cluster.record(name, "operator", l -> l.put("request", "version").put("version", target));
+        boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
+                && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
+        RaftClusterStatus status = SandboxView.status(client, NAMESPACE, name);
+        if (!ended) {
+            return end(cluster, "timeout", status, 1);
+        }
+        if (converged(status)) {
+            say("done: " + NAME + " runs " + to + " (rolling), " + name + " runs " + target + " (blue/green)");
+            return end(cluster, "converged", status, rollingCode);
+        }
+        say("blocked: " + SandboxView.blocked(status));
+        return end(cluster, "blocked", status, 2);
+    }
+
+    /** A fault as {@code --fault} spells it. */
+    private static String name(SandboxFault fault) {
+        if (fault instanceof SandboxFault.ControllerCrash c) {
+            return "controller-crash@" + c.write();
+        }
+        if (fault instanceof SandboxFault.Conflict c) {
+            return "conflict@" + c.write();
+        }
+        if (fault instanceof SandboxFault.PodNeverReady p) {
+            return "pod-never-ready@" + p.ordinal();
+        }
+        if (fault instanceof SandboxFault.JobFail j) {
+            return "job-fail@" + j.action();
+        }
+        return fault.toString();
+    }
+
     /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
     private RaftClusterStatus manualBackup(KubernetesClient client, ClusterRuntime cluster, Instant deadline)
             throws InterruptedException {
         patchSpec(client, Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN))));
-        cluster.record(NAME, "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
+        cluster.record(name, "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
         boolean ended = follow(client, deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
                 && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
                 && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
-        return ended ? SandboxView.status(client, NAMESPACE, NAME) : null;
+        return ended ? SandboxView.status(client, NAMESPACE, name) : null;
     }
 
     /**
@@ -156,7 +285,7 @@ public final class SandboxCommand implements Callable<Integer> {
      * controller's status writes.
      */
     private static RaftCluster patchSpec(KubernetesClient client, Map<String, Object> spec) {
-        return client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(NAME)
+        return client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization()
                         .asJson(Map.of("spec", spec)));
     }
@@ -167,7 +296,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private boolean converged(RaftClusterStatus s) {
-        return s != null && to.equals(s.currentVersion) && s.upgrade == null
+        return s != null && target.equals(s.currentVersion) && s.upgrade == null
                 && (s.blueGreen == null || s.blueGreen.phase == null || "Idle".equals(s.blueGreen.phase));
     }
 
@@ -180,7 +309,7 @@ public final class SandboxCommand implements Callable<Integer> {
             throws InterruptedException {
         while (Instant.now().isBefore(deadline)) {
             show(client);
-            if (done.test(SandboxView.status(client, NAMESPACE, NAME))) {
+            if (done.test(SandboxView.status(client, NAMESPACE, name))) {
                 show(client);
                 return true;
             }
@@ -191,7 +320,8 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private void show(KubernetesClient client) {
-        String line = SandboxView.line(client, NAMESPACE, NAME);
+        environment.takeNotices().forEach(this::say);
+        String line = SandboxView.line(client, NAMESPACE, name);
         if (!line.equals(lastLine)) {
             lastLine = line;
             say(line);
@@ -201,7 +331,7 @@ public final class SandboxCommand implements Callable<Integer> {
     private int end(ClusterRuntime cluster, String result, RaftClusterStatus status, int code) {
         String reason = SandboxView.blocked(status);
         cluster.settle(); // the trace ends with the status the run ended on
-        cluster.record(NAME, "run.end", l -> l.put("result", result)
+        cluster.record(name, "run.end", l -> l.put("result", result)
                 .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
         if (trace != null) {
             say("trace written to " + trace);

@@ -5,7 +5,6 @@ import dev.raftops.controller.ControllerRuntime;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -13,36 +12,90 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One sandbox world: an embedded API server (the fabric8 CRUD mock) with the RaftCluster CRD, the
- * simulated cluster runtime playing one namespace, and the real controller watching it. Shared by
- * the {@code sandbox} command and the acceptance tests so both run exactly the same wiring.
+ * simulated cluster runtime playing one namespace, and the real controller watching it, as one
+ * instance or several competing for the Lease. Shared by the {@code sandbox} command and the
+ * acceptance tests so both run exactly the same wiring, faults included
+ * (docs/decisions/controller-faults.md).
  */
 public final class SandboxEnvironment implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxEnvironment.class);
+
+    /** A running controller: its own client (so the API server knows its requests) and its runtime. */
+    private record Instance(String name, KubernetesClient client, ControllerRuntime runtime) {
+    }
+
     private final KubernetesMockServer server;
+    private final ControllerWrites writes;
     private final KubernetesClient client;
     private final ClusterRuntime cluster;
-    private final ControllerRuntime controller;
+    private final String namespace;
+    private final int controllers;
+    private final Map<String, Instance> instances = new TreeMap<>();
+    /** Crashed and killed instances: halted, their connections closed only with the environment. */
+    private final List<Instance> halted = new ArrayList<>();
+    /** Plays what a fault sets off (a trace line, a restart) off the API server's threads. */
+    private final ExecutorService faultPlayer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-faults");
+        t.setDaemon(true);
+        return t;
+    });
+    /** What the faults did, for a person watching the sandbox, until taken. */
+    private final List<String> notices = new ArrayList<>();
+    private int started;
+    private boolean closed;
 
-    private SandboxEnvironment(KubernetesMockServer server, KubernetesClient client, ClusterRuntime cluster,
-            ControllerRuntime controller) {
+    private SandboxEnvironment(KubernetesMockServer server, ControllerWrites writes, KubernetesClient client,
+            ClusterRuntime cluster, String namespace, int controllers) {
         this.server = server;
+        this.writes = writes;
         this.client = client;
         this.cluster = cluster;
-        this.controller = controller;
+        this.namespace = namespace;
+        this.controllers = controllers;
+    }
+
+    /** {@link #open(ClusterRuntime.Settings, int)} with one controller and no leader election. */
+    public static SandboxEnvironment open(ClusterRuntime.Settings settings) {
+        return open(settings, 1);
     }
 
     /**
-     * Starts the API server and installs the CRD; the runtime and the controller are built but not
-     * started, so the caller can record {@code run.start} first and then call {@link #start()}.
+     * Starts the API server and installs the CRD; the runtime and the controllers are built but not
+     * started, so the caller can record {@code run.start} first and then call {@link #start()}. With
+     * more than one controller, each competes for the {@code raftops-controller} Lease in the namespace.
      */
-    public static SandboxEnvironment open(ClusterRuntime.Settings settings) {
+    public static SandboxEnvironment open(ClusterRuntime.Settings settings, int controllers) {
+        if (controllers < 1) {
+            throw new IllegalArgumentException("at least one controller, was " + controllers);
+        }
+        SandboxEnvironment[] environment = new SandboxEnvironment[1];
+        ControllerWrites writes = new ControllerWrites(new ControllerWrites.Observer() {
+            @Override
+            public void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request) {
+                environment[0].conflicted(instance, write, kind, request);
+            }
+
+            @Override
+            public void crashed(String instance, int write) {
+                environment[0].crashed(instance, write);
+            }
+        });
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                writes, false);
         server.init();
         KubernetesClient client = server.createClient();
         try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
@@ -54,16 +107,32 @@ public final class SandboxEnvironment implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ClusterRuntime cluster = new ClusterRuntime(client, settings, Clock.systemUTC());
-        ControllerRuntime controller = new ControllerRuntime(client, new ControllerRuntime.Settings(
-                List.of(settings.namespace()), false, "sandbox", settings.namespace(), 0, 0, 1),
-                Fabric8Wiring::create, Clock.systemUTC());
-        return new SandboxEnvironment(server, client, cluster, controller);
+        environment[0] = new SandboxEnvironment(server, writes, client, cluster, settings.namespace(), controllers);
+        return environment[0];
     }
 
-    /** Starts the simulated cluster, then the controller. */
+    /** Starts the simulated cluster, then the controllers. */
     public void start() throws IOException {
         cluster.start();
-        controller.start();
+        for (int i = 0; i < controllers; i++) {
+            startInstance();
+        }
+    }
+
+    /** Starts a new controller instance; its name, or null once the environment is closing. */
+    private synchronized String startInstance() throws IOException {
+        if (closed) {
+            return null;
+        }
+        String name = "controller-" + (++started);
+        KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
+                .withUserAgent(ControllerWrites.AGENT + name).endConfig());
+        ControllerRuntime runtime = new ControllerRuntime(own, new ControllerRuntime.Settings(List.of(namespace),
+                controllers > 1, name, namespace, 0, 0, 1), Fabric8Wiring::create, Clock.systemUTC());
+        instances.put(name, new Instance(name, own, runtime));
+        cluster.recordEverywhere("controller.start", l -> l.put("instance", name));
+        runtime.start();
+        return name;
     }
 
     /** A client of the embedded API server, as a user with kubectl would have. */
@@ -76,11 +145,128 @@ public final class SandboxEnvironment implements AutoCloseable {
         return cluster;
     }
 
-    /** Stops the controller, then the runtime (closing the trace), then the API server. */
+    /**
+     * Plays {@code faults} from now on: the runtime's at its next tick, the controller's on its
+     * writes counted from zero now. An empty list ends every fault (and restarts the count).
+     */
+    public void inject(List<SandboxFault> faults) {
+        cluster.inject(SandboxFault.runtimeFaults(faults));
+        writes.inject(faults);
+    }
+
+    /** The controllers' writes since the last {@link #inject} (0 before any). */
+    public int controllerWrites() {
+        return writes.writes();
+    }
+
+    /** Per controller instance, its writes since the last {@link #inject}. */
+    public Map<String, Integer> controllerWritesByInstance() {
+        return writes.writesByInstance();
+    }
+
+    /** The running controller instances, oldest first ({@code controller-1}, {@code controller-2}, ...). */
+    public synchronized List<String> controllers() {
+        return new ArrayList<>(instances.keySet());
+    }
+
+    /** The instance that leads (holds the Lease, or the only one without leader election), or null. */
+    public synchronized String leader() {
+        return instances.values().stream().filter(i -> i.runtime().leading()).map(Instance::name).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Kills {@code instance} as a node failure would: from now on the API server refuses its
+     * requests (so it neither writes nor releases its Lease), then its runtime is stopped. It is not
+     * restarted; another instance takes over once the Lease expires.
+     */
+    public void kill(String instance) {
+        Instance victim;
+        synchronized (this) {
+            victim = instances.remove(instance);
+        }
+        if (victim == null) {
+            throw new IllegalArgumentException("no running controller " + instance);
+        }
+        writes.cutOff(instance);
+        notice("fault: " + instance + " killed");
+        cluster.recordEverywhere("fault", l -> l.put("fault", "controller-kill").put("instance", instance));
+        halt(victim);
+    }
+
+    /** What the faults did since the last call (one sentence each), for the sandbox's output. */
+    public synchronized List<String> takeNotices() {
+        List<String> taken = new ArrayList<>(notices);
+        notices.clear();
+        return taken;
+    }
+
+    private synchronized void notice(String text) {
+        notices.add(text);
+    }
+
+    private void conflicted(String instance, int write, SandboxFault.WriteKind kind, String request) {
+        notice("fault: write " + write + " of " + instance + " (" + request + ") answered 409 Conflict");
+        faultPlayer.execute(() -> cluster.recordEverywhere("fault", l -> l.put("fault", "conflict")
+                .put("instance", instance).put("write", write).put("writeKind", kind.name()).put("request", request)));
+    }
+
+    /** The instance was cut off right after write {@code write}: discard it and start a new one. */
+    private void crashed(String instance, int write) {
+        faultPlayer.execute(() -> {
+            Instance victim;
+            synchronized (this) {
+                victim = instances.remove(instance);
+            }
+            cluster.recordEverywhere("fault", l -> l.put("fault", "controller-crash").put("instance", instance)
+                    .put("afterWrite", write));
+            if (victim != null) {
+                halt(victim);
+            }
+            try {
+                String next = startInstance();
+                notice("fault: " + instance + " crashed right after write " + write
+                        + (next == null ? "" : "; " + next + " started"));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not restart the controller after {} crashed: {}", instance, e.toString());
+            }
+        });
+    }
+
+    private void halt(Instance instance) {
+        instance.runtime().halt();
+        synchronized (this) {
+            halted.add(instance);
+        }
+    }
+
+    private static void stop(Instance instance) {
+        try {
+            instance.runtime().close();
+        } finally {
+            instance.client().close();
+        }
+    }
+
+    /** Stops the controllers, then the runtime (closing the trace), then the API server. */
     @Override
     public void close() {
+        List<Instance> running;
+        synchronized (this) {
+            closed = true;
+            running = new ArrayList<>(instances.values());
+            running.addAll(halted);
+            instances.clear();
+            halted.clear();
+        }
+        faultPlayer.shutdown();
         try {
-            controller.close();
+            faultPlayer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            running.forEach(SandboxEnvironment::stop);
         } finally {
             try {
                 cluster.close();

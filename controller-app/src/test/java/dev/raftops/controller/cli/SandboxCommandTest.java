@@ -25,22 +25,42 @@ class SandboxCommandTest {
         return cli.execute(args);
     }
 
+    private static List<String> ofCluster(List<String> lines, String cluster) {
+        return lines.stream().filter(l -> l.contains("\"cluster\":\"sandbox/" + cluster + "\"")).toList();
+    }
+
     @Test
-    void upgradesThreeReplicasAndTheTracePassesTheInvariantChecker() throws Exception {
+    void theGuidedTourUpgradesRollsBacksUpThenCutsASecondClusterOverAndEachTracePassesTheChecker() throws Exception {
         Path trace = dir.resolve("trace.jsonl");
-        int code = sandbox("sandbox", "--replicas", "3", "--from", "2.4.0", "--to", "2.4.4", "--seed", "7",
-                "--leader", "2", "--ready-delay", "300", "--timeout", "60", "--trace", trace.toString());
+        int code = sandbox("sandbox", "--seed", "7", "--leader", "2", "--ready-delay", "300", "--timeout", "120",
+                "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
-        assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"sts.partition\""))
+        List<String> all = Files.readAllLines(trace);
+        List<String> rolling = ofCluster(all, "demo");
+        List<String> blueGreen = ofCluster(all, "demo-bg");
+        assertThat(InvariantChecker.check(rolling)).as(String.join("\n", rolling)).isEmpty();
+        assertThat(InvariantChecker.check(blueGreen)).as(String.join("\n", blueGreen)).isEmpty();
+        assertThat(rolling).anyMatch(l -> l.contains("\"kind\":\"sts.partition\""))
                 .anyMatch(l -> l.contains("\"kind\":\"pod.deleted\"") && l.contains("\"cause\":\"rollout\""))
                 .anyMatch(l -> l.contains("\"kind\":\"pod.ready\"") && l.contains("\"version\":\"2.4.4\""))
                 .anyMatch(l -> l.contains("\"kind\":\"job.finished\"") && l.contains("\"action\":\"backup\"")
                         && l.contains("\"result\":\"succeeded\""))
                 .anyMatch(l -> l.contains("\"kind\":\"run.end\"") && l.contains("\"result\":\"converged\""));
-        assertThat(out.toString()).contains("backup done: job demo-backup-").contains("done: the cluster runs 2.4.4");
+        assertThat(blueGreen).anyMatch(l -> l.contains("\"kind\":\"service.selector\""))
+                .anyMatch(l -> l.contains("\"kind\":\"run.end\"") && l.contains("\"result\":\"converged\"")
+                        && l.contains("\"currentVersion\":\"2.5.0\""));
+        assertThat(out.toString()).contains("backup done: job demo-backup-")
+                .contains("done: demo runs 2.4.4 (rolling), demo-bg runs 2.5.0 (blue/green)");
+    }
+
+    @Test
+    void thenBlueGreenNoneEndsTheTourAfterTheRollingUpgrade() {
+        int code = sandbox("sandbox", "--seed", "7", "--ready-delay", "300", "--timeout", "60", "--no-backup",
+                "--then-blue-green", "none");
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("done: the cluster runs 2.4.4").doesNotContain("demo-bg");
     }
 
     @Test
@@ -80,5 +100,44 @@ class SandboxCommandTest {
         new CommandLine(defaulted).parseArgs();
         assertThat(skipped.backup).isFalse();
         assertThat(defaulted.backup).isTrue();
+    }
+
+    @Test
+    void aBadFaultIsAUsageErrorNamingIt() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RaftopsCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("sandbox", "--fault", "controller-crash@3", "--fault", "disk-full@1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--fault").contains("disk-full@1").contains("is not a fault");
+    }
+
+    @Test
+    void aControllerCrashedAfterItsThirdWriteIsReplacedAndTheUpgradeStillConverges() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "0", "--ready-delay", "300", "--timeout", "60",
+                "--no-backup", "--then-blue-green", "none", "--fault", "controller-crash@3", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"fault\"") && l.contains("\"fault\":\"controller-crash\"")
+                && l.contains("\"afterWrite\":3"))
+                .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("\"instance\":\"controller-2\""));
+        assertThat(out.toString()).contains("faults from now on: controller-crash@3")
+                .contains("fault: controller-1 crashed right after write 3; controller-2 started");
+        assertThat(lines).as("--no-backup: no backup Job").noneMatch(l -> l.contains("\"action\":\"backup\""));
+    }
+
+    @Test
+    void aPodThatNeverGetsReadyEndsBlockedWithPodNotReady() {
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "0", "--ready-delay", "300", "--timeout", "60",
+                "--no-backup", "--fault", "pod-never-ready@2", "--pod-ready-timeout", "2s");
+
+        assertThat(code).as(out.toString()).isEqualTo(2);
+        assertThat(out.toString()).contains("blocked: PodNotReady");
     }
 }

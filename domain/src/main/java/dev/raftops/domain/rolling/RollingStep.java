@@ -185,7 +185,7 @@ final class RollingStep {
                     + (pod.lag() == null ? "" : ", lag " + pod.lag());
             return RollingUpgrade.fail(in, progress, POD_NOT_READY, "pod " + sts.name() + "-" + target
                     + " did not run revision " + sts.updateRevision() + " Ready and caught up within "
-                    + budget.toMinutes() + "m of its release (" + state + ")");
+                    + budget.toSeconds() + "s of its release (" + state + ")");
         }
         return wait(in, progress, WAITING_FOR_POD, "ordinal " + target + " waits for: PodReady on "
                 + sts.updateRevision());

@@ -157,6 +157,21 @@ class RollingUpgradeTest {
     }
 
     @Test
+    void aPodNotReadyFailureNamesABudgetShorterThanAMinuteInSeconds() {
+        spec = spec.withUpgrade(spec.upgrade().withTimeouts(new UpgradeTimeouts(
+                spec.upgrade().timeouts().stepDown(), Duration.ofSeconds(15))));
+        passUntil(Action.SetPartition.class);
+        world.tick();
+        world.pods().get(2).neverReady = true;
+        world.pods().get(2).ready = false;
+        world.advance(Duration.ofSeconds(16));
+
+        pass();
+
+        assertThat(status.upgrade().failure().message()).contains("within 15s of its release");
+    }
+
+    @Test
     void keepsOnlyTheFirstFailure() {
         failsWithPodNotReadyMeasuredFromTheRelease();
         Instant firstAt = status.upgrade().failure().at();

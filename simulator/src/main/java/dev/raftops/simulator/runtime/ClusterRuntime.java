@@ -63,6 +63,7 @@ public final class ClusterRuntime implements AutoCloseable {
     private final Map<String, StatefulSet> sets = new TreeMap<>();
     private final Map<String, Long> seen = new TreeMap<>();
     private ScheduledExecutorService ticker;
+    private volatile RuntimeFaults faults = RuntimeFaults.none();
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
         this.client = client;
@@ -103,7 +104,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void tick() {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(false);
         for (StatefulSet sts : sets.values()) {
             played(sts.getMetadata().getLabels().get(CLUSTER)).play(sts);
         }
@@ -113,8 +114,9 @@ public final class ClusterRuntime implements AutoCloseable {
         flush();
     }
 
-    private void absorbChanges() {
-        for (WatchedChanges.Change change : changes.drain()) {
+    /** Traces the watched changes that can be ordered now ({@code everything}: all reported so far). */
+    private void absorbChanges(boolean everything) {
+        for (WatchedChanges.Change change : changes.drain(everything)) {
             if (change instanceof WatchedChanges.SetChanged c) {
                 StatefulSet sts = c.statefulSet();
                 String name = sts.getMetadata().getName();
@@ -127,9 +129,6 @@ public final class ClusterRuntime implements AutoCloseable {
                 seen.put("sts/" + name, version);
                 if (cluster == null) {
                     continue; // not a cluster's
-                }
-                if (!sets.containsKey(name)) {
-                    refreshServices(cluster);
                 }
                 sets.put(name, sts);
                 played(cluster).observe(sts);
@@ -165,15 +164,6 @@ public final class ClusterRuntime implements AutoCloseable {
         played(cluster).service(svc);
     }
 
-    /**
-     * Takes the cluster's Services as they are now, before a new StatefulSet is traced: each kind has
-     * its own watch, so a selector written before the StatefulSet was created may be reported after
-     * it; a fresh read puts the selector first, as written (blue/green pins traffic before Green exists).
-     */
-    private void refreshServices(String cluster) {
-        client.services().inNamespace(settings.namespace()).withLabel(CLUSTER, cluster).list().getItems()
-                .forEach(this::service);
-    }
 
     /**
      * Ticks until the trace holds every StatefulSet, Service and RaftCluster write made so far (the watches
@@ -213,8 +203,75 @@ public final class ClusterRuntime implements AutoCloseable {
     }
 
     private PlayedCluster played(String cluster) {
-        return clusters.computeIfAbsent(cluster, c -> new PlayedCluster(client, settings, c, trace(c), random,
-                clock::instant));
+        return clusters.computeIfAbsent(cluster, c -> {
+            PlayedCluster played = new PlayedCluster(client, settings, c, trace(c), random, clock::instant);
+            played.faults = this::faults;
+            return played;
+        });
+    }
+
+    /**
+     * The container of pod {@code <statefulSet>-<ordinal>} crashes and restarts in place: not Ready
+     * (and no longer leading) until a ready delay later; traced as {@code pod.deleted} with
+     * {@code cause: crash}. False when the runtime plays no such pod.
+     */
+    public synchronized boolean crashPod(String statefulSet, int ordinal) {
+        clock.advanceTo(wall.instant());
+        absorbChanges(true);
+        PlayedStatefulSet set = playedSet(statefulSet);
+        boolean crashed = set != null && set.crash(ordinal, clock.instant());
+        flush();
+        return crashed;
+    }
+
+    /**
+     * Leadership of {@code statefulSet}'s Raft group moves to the Ready pod at {@code ordinal}, as a
+     * spontaneous election would (no step-down Job); false when that pod is not Ready or leads already.
+     */
+    public synchronized boolean changeLeader(String statefulSet, int ordinal) {
+        clock.advanceTo(wall.instant());
+        absorbChanges(true);
+        PlayedStatefulSet set = playedSet(statefulSet);
+        boolean moved = set != null && set.moveLeader(ordinal);
+        flush();
+        return moved;
+    }
+
+    private PlayedStatefulSet playedSet(String statefulSet) {
+        for (PlayedCluster cluster : clusters.values()) {
+            PlayedStatefulSet set = cluster.playedSet(statefulSet);
+            if (set != null) {
+                return set;
+            }
+        }
+        return null;
+    }
+
+    /** The faults played now. */
+    public RuntimeFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Plays {@code next} from the next tick on (more faults, or fewer: a healed pod); traced as a
+     * {@code fault} line on every cluster's trace.
+     */
+    public synchronized void inject(RuntimeFaults next) {
+        faults = java.util.Objects.requireNonNull(next, "faults");
+        recordEverywhere("fault", l -> l.put("fault", "runtime").put("faults", next.toString()));
+    }
+
+    /**
+     * Writes one line of {@code kind} to the trace of every cluster seen so far (facts about the
+     * whole run, such as a controller restart), in order with the runtime's lines.
+     */
+    public synchronized void recordEverywhere(String kind, UnaryOperator<TraceLine> fields) {
+        clock.advanceTo(wall.instant());
+        absorbChanges(true);
+        for (Trace trace : traces.values()) {
+            trace.write(fields.apply(trace.line(kind)));
+        }
+        flush();
     }
 
     /**
@@ -223,7 +280,7 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
-        absorbChanges();
+        absorbChanges(true);
         Trace trace = trace(cluster);
         trace.write(fields.apply(trace.line(kind)));
         flush();

@@ -47,6 +47,10 @@ final class PlayedCluster {
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private PlayedColours colours;
     private String lastStatus;
+    /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
+    Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** Jobs failed by the fault so far, per action. */
+    private final Map<String, Integer> failedJobs = new TreeMap<>();
 
     PlayedCluster(KubernetesClient client, ClusterRuntime.Settings settings, String cluster, Trace trace, Random random,
             Supplier<Instant> now) {
@@ -69,10 +73,14 @@ final class PlayedCluster {
      * one ({@code OnDelete}, labelled with a revision) a view of the one Raft its cluster's colours share.
      */
     private PlayedStatefulSet set(StatefulSet sts) {
-        return sets.computeIfAbsent(sts.getMetadata().getName(), n -> new PlayedStatefulSet(client,
-                settings.namespace(), n, trace, colour(sts) ? colours().colour(n, joins(sts))
-                        : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
-                settings.readyDelay()));
+        return sets.computeIfAbsent(sts.getMetadata().getName(), n -> {
+            PlayedStatefulSet set = new PlayedStatefulSet(client, settings.namespace(), n, trace,
+                    colour(sts) ? colours().colour(n, joins(sts))
+                            : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+                    settings.readyDelay());
+            set.faults = () -> faults.get();
+            return set;
+        });
     }
 
     private static boolean colour(StatefulSet sts) {
@@ -134,6 +142,11 @@ final class PlayedCluster {
         set.play(sts, live, now.get());
     }
 
+    /** The StatefulSet {@code name} as played, or null when it was never seen. */
+    PlayedStatefulSet playedSet(String name) {
+        return sets.get(name);
+    }
+
     /** Finishes due executor Jobs. */
     void afterSets() {
         Instant at = now.get();
@@ -165,10 +178,11 @@ final class PlayedCluster {
     }
 
     private void finish(Job job, String action, Instant at) {
-        String failure = null;
-        if ("step-down".equals(action)) {
+        String failure = injectedFailure(action);
+        boolean injected = failure != null;
+        if (!injected && "step-down".equals(action)) {
             failure = stepDown(env(job, "RAFTOPS_TARGET_POD"));
-        } else if (colours != null && action != null) {
+        } else if (!injected && colours != null && action != null) {
             failure = colourJob(job, action, at);
             if (WAITING.equals(failure)) {
                 return; // wait-synced keeps running until Green has caught up (or its patience ends)
@@ -182,7 +196,8 @@ final class PlayedCluster {
             status.put("succeeded", 1);
             status.put("completionTime", at.toString());
         } else {
-            condition.put("reason", "step-down".equals(action) ? "StepDownFailed" : "ExecutorFailed");
+            condition.put("reason", injected ? "BackoffLimitExceeded"
+                    : "step-down".equals(action) ? "StepDownFailed" : "ExecutorFailed");
             condition.put("message", failure);
             status.put("failed", 1);
         }
@@ -224,6 +239,17 @@ final class PlayedCluster {
 
     /** How long a wait-synced Job waits for Green to catch up (or a Job for a Ready voter to lead) before it fails. */
     static final java.time.Duration SYNC_PATIENCE = java.time.Duration.ofSeconds(30);
+
+    /** The failure the {@code job-fail} fault makes of this Job of {@code action}, or null. */
+    private String injectedFailure(String action) {
+        int failed = failedJobs.getOrDefault(action, 0);
+        if (failed >= faults.get().failingJobs(action)) {
+            return null;
+        }
+        failedJobs.put(action, failed + 1);
+        trace.write(trace.line("fault").put("fault", "job-fail").put("action", action).put("failure", failed + 1));
+        return "injected fault job-fail@" + action;
+    }
 
     /** Moves leadership off {@code target} if it still leads; the reason it could not, or null. */
     private String stepDown(String target) {

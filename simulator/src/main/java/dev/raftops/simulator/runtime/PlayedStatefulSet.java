@@ -27,6 +27,8 @@ final class PlayedStatefulSet {
         final String version;
         final Instant createdAt;
         Instant readyAt;
+        /** When its container last restarted after a crash (null: never); it is Ready a ready delay later. */
+        Instant restartedAt;
         long lag = 1000;
         /** The leader label last written ({@code "false"} at creation). */
         String label = "false";
@@ -53,6 +55,11 @@ final class PlayedStatefulSet {
     private String image;
     private Integer partition;
     private String lastStatus;
+    /** The run's faults (set by the cluster); only the never-Ready pod is played here. */
+    java.util.function.Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** The revision the StatefulSet was first played with: a pod on any other one is "recreated on a new revision". */
+    private String firstRevision;
+    private final java.util.Set<String> stuckTraced = new java.util.TreeSet<>();
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
@@ -107,6 +114,7 @@ final class PlayedStatefulSet {
         String updateRevision = revision(name, image);
         if (currentRevision == null) {
             currentRevision = updateRevision;
+            firstRevision = updateRevision;
         }
         forgetVanished(live);
         kubelet(live, now);
@@ -138,7 +146,8 @@ final class PlayedStatefulSet {
     private void kubelet(Map<Integer, Pod> live, Instant now) {
         for (PlayedPod pod : pods.values()) {
             String podName = name + "-" + pod.ordinal;
-            if (pod.readyAt == null && !now.isBefore(pod.createdAt.plus(readyDelay))) {
+            Instant started = pod.restartedAt != null ? pod.restartedAt : pod.createdAt;
+            if (pod.readyAt == null && !now.isBefore(started.plus(readyDelay)) && !stuck(pod)) {
                 pod.readyAt = now;
                 pod.lag = 100;
                 api.ready(podName, now, pod.lag);
@@ -152,6 +161,48 @@ final class PlayedStatefulSet {
                 api.lag(podName, 0);
             }
         }
+    }
+
+    /**
+     * The container of the pod at {@code ordinal} crashes and restarts in place (same pod): traced
+     * as {@code pod.deleted} with {@code cause: crash}, as the simulator does; it is Ready again a
+     * ready delay later. False when there is no such pod.
+     */
+    boolean crash(int ordinal, Instant now) {
+        PlayedPod pod = pods.get(ordinal);
+        if (pod == null) {
+            return false;
+        }
+        trace.write(trace.line("pod.deleted").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
+                .put("version", pod.version).put("leader", raft.leads(ordinal)).put("cause", "crash"));
+        raft.lose(ordinal, name + "-" + ordinal);
+        relabel();
+        pod.readyAt = null;
+        pod.lag = 1000;
+        pod.restartedAt = now;
+        api.unready(name + "-" + ordinal, now);
+        return true;
+    }
+
+    /** Leadership moves to the Ready pod at {@code ordinal} without a step-down; false when it cannot. */
+    boolean moveLeader(int ordinal) {
+        if (!raft.moveTo(ordinal, ready(), name)) {
+            return false;
+        }
+        relabel();
+        return true;
+    }
+
+    /** The pod-never-ready fault holds this pod back (traced once per pod). */
+    private boolean stuck(PlayedPod pod) {
+        if (pod.revision.equals(firstRevision) || !faults.get().holdsBack(pod.ordinal)) {
+            return false;
+        }
+        if (stuckTraced.add(pod.uid)) {
+            trace.write(trace.line("fault").put("fault", "pod-never-ready").put("pod", name + "-" + pod.ordinal)
+                    .put("ordinal", pod.ordinal).put("revision", pod.revision));
+        }
+        return true;
     }
 
     private void raftRound(int replicas, Map<Integer, Pod> live, Instant now) {

@@ -46,10 +46,25 @@ final class PodWrites {
     }
 
     void ready(String pod, Instant now, long lag) {
-        Map<String, Object> condition = new TreeMap<>(Map.of("type", "Ready", "status", "True",
+        readiness(pod, "True", now, lag);
+    }
+
+    /** The container restarted: not Ready, far behind the leader's log. */
+    void unready(String pod, Instant now) {
+        readiness(pod, "False", now, 1000);
+    }
+
+    /**
+     * Sets the one Ready condition by a JSON patch that replaces the list: the embedded API server
+     * merges lists in a JSON merge patch, so a second condition would be appended, not replaced.
+     */
+    private void readiness(String pod, String ready, Instant now, long lag) {
+        Map<String, Object> condition = new TreeMap<>(Map.of("type", "Ready", "status", ready,
                 "lastTransitionTime", now.toString()));
         patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag))),
-                "status", Map.of("phase", "Running", "conditions", List.of(condition))));
+                "status", Map.of("phase", "Running")));
+        client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON), json(List.of(
+                Map.of("op", "add", "path", "/status/conditions", "value", List.of(condition)))));
     }
 
     void lag(String pod, long lag) {

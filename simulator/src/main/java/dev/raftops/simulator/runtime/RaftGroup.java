@@ -84,6 +84,15 @@ final class RaftGroup implements PlayedRaft {
         return true;
     }
 
+    /** Leadership moves to Ready voter {@code ordinal} (a spontaneous election); false when it is not Ready or leads. */
+    boolean moveTo(int ordinal, SortedSet<Integer> ready, String statefulSet) {
+        if (!ready.contains(ordinal) || leads(ordinal)) {
+            return false;
+        }
+        win(ordinal, statefulSet);
+        return true;
+    }
+
     private void win(int ordinal, String statefulSet) {
         leader = ordinal;
         term++;

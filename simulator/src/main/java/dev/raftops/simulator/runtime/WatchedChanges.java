@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every change the API reports to the StatefulSets and Services raftops manages and to the
- * RaftClusters of one namespace, kept in the order the watches delivered them until the runtime's next tick takes them.
+ * RaftClusters of one namespace, held until the runtime's next tick and handed out in
+ * resourceVersion order (the order the API server made the writes in), across the watches.
  *
  * <p>Why watches and not the tick's own reads: the controller can write twice between two ticks
  * (lock the partition, then release the highest ordinal; release the lock, then let another
@@ -50,8 +53,20 @@ final class WatchedChanges implements AutoCloseable {
     record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status) implements Change {
     }
 
-    private final ConcurrentLinkedQueue<Change> queue = new ConcurrentLinkedQueue<>();
+    /** The longest a change waits for the other watch to catch up. */
+    static final Duration HOLD = Duration.ofMillis(500);
+
+    /** A change as delivered, with its resourceVersion and when it arrived. */
+    private record Delivered(Change change, long resourceVersion, long arrivedNanos) {
+    }
+
+    private final ConcurrentLinkedQueue<Delivered> queue = new ConcurrentLinkedQueue<>();
+    private final List<Delivered> pending = new ArrayList<>();
+    /** Per watch ("sets", "services", "clusters"), the newest resourceVersion it delivered. */
+    private final Map<String, Long> newest = new ConcurrentHashMap<>();
     private final List<Watch> watches = new ArrayList<>();
+    /** Per watch, the resourceVersions of what it watches now, read from the API (an idle watch's proof). */
+    private final Map<String, java.util.function.Supplier<List<? extends HasMetadata>>> lists = new java.util.TreeMap<>();
 
     /**
      * Opens the watches, then queues what already exists (a duplicate of a watched change is
@@ -59,34 +74,92 @@ final class WatchedChanges implements AutoCloseable {
      */
     void open(KubernetesClient client, String namespace) {
         var sets = client.apps().statefulSets().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
-        watches.add(sets.watch(watcher(sts -> queue.add(new SetChanged(sts)),
-                sts -> queue.add(new SetDeleted(sts.getMetadata().getName())))));
+        newest.put("sets", Long.MIN_VALUE);
+        lists.put("sets", () -> sets.list().getItems());
+        watches.add(sets.watch(watcher(sts -> deliver("sets", new SetChanged(sts), sts),
+                sts -> deliver("sets", new SetDeleted(sts.getMetadata().getName()), sts))));
         var services = client.services().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
-        watches.add(services.watch(watcher(svc -> queue.add(new ServiceChanged(svc)), svc -> { })));
+        newest.put("services", Long.MIN_VALUE);
+        lists.put("services", () -> services.list().getItems());
+        watches.add(services.watch(watcher(svc -> deliver("services", new ServiceChanged(svc), svc), svc -> { })));
         var clusters = client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                 .inNamespace(namespace);
         try {
-            watches.add(clusters.watch(watcher(this::statusChanged, cr -> { })));
+            newest.put("clusters", Long.MIN_VALUE);
+            lists.put("clusters", () -> clusters.list().getItems());
+            watches.add(clusters.watch(watcher(cr -> deliver("clusters", statusChanged(cr), cr), cr -> { })));
         } catch (KubernetesClientException e) {
+            newest.remove("clusters");
+            lists.remove("clusters");
             LOG.debug("no RaftCluster API to watch ({}); no status lines will be traced", e.getMessage());
         }
-        sets.list().getItems().forEach(sts -> queue.add(new SetChanged(sts)));
-        services.list().getItems().forEach(svc -> queue.add(new ServiceChanged(svc)));
+        sets.list().getItems().forEach(sts -> deliver("sets", new SetChanged(sts), sts));
+        services.list().getItems().forEach(svc -> deliver("services", new ServiceChanged(svc), svc));
+    }
+
+    private void deliver(String watch, Change change, HasMetadata object) {
+        long version = resourceVersion(object);
+        queue.add(new Delivered(change, version, System.nanoTime()));
+        newest.merge(watch, version, Math::max);
     }
 
     @SuppressWarnings("unchecked")
-    private void statusChanged(GenericKubernetesResource cr) {
+    private static Change statusChanged(GenericKubernetesResource cr) {
         Object status = cr.getAdditionalProperties().get("status");
-        queue.add(new StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
-                status instanceof Map ? (Map<String, Object>) status : null));
+        return new StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
+                status instanceof Map ? (Map<String, Object>) status : null);
     }
 
-    /** Takes every change reported so far, oldest first. */
-    List<Change> drain() {
-        List<Change> changes = new ArrayList<>();
-        for (Change c = queue.poll(); c != null; c = queue.poll()) {
-            changes.add(c);
+    /**
+     * The newest resourceVersion every watch has delivered everything up to, as far as
+     * {@code wanted} matters: a watch behind it that a list shows idle counts as caught up.
+     */
+    private long caughtUp(long wanted) {
+        long caughtUp = Long.MAX_VALUE;
+        for (Map.Entry<String, Long> watch : newest.entrySet()) {
+            long delivered = watch.getValue();
+            if (delivered < wanted && idle(watch.getKey(), delivered)) {
+                continue;
+            }
+            caughtUp = Math.min(caughtUp, delivered);
         }
+        return caughtUp;
+    }
+
+    /** No object of the watch changed after its newest delivery (false when the list fails). */
+    private boolean idle(String watch, long delivered) {
+        try {
+            return lists.get(watch).get().stream().allMatch(o -> resourceVersion(o) <= delivered);
+        } catch (KubernetesClientException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Takes the changes that can be ordered now, oldest resourceVersion first: those every watch has
+     * caught up with, and any that waited {@link #HOLD} (with every older one). With {@code everything},
+     * all reported so far (the caller is about to trace a line of its own after them).
+     */
+    synchronized List<Change> drain(boolean everything) {
+        for (Delivered d = queue.poll(); d != null; d = queue.poll()) {
+            pending.add(d);
+        }
+        pending.sort(java.util.Comparator.comparingLong(Delivered::resourceVersion));
+        long caughtUp = everything || pending.isEmpty() ? Long.MAX_VALUE
+                : caughtUp(pending.get(pending.size() - 1).resourceVersion());
+        long due = System.nanoTime() - HOLD.toNanos();
+        int release = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Delivered d = pending.get(i);
+            if (everything || d.resourceVersion() <= caughtUp || d.arrivedNanos() <= due) {
+                release = i + 1;
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Delivered d : pending.subList(0, release)) {
+            changes.add(d.change());
+        }
+        pending.subList(0, release).clear();
         return changes;
     }
 

@@ -1,0 +1,151 @@
+package dev.raftops.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.controller.cli.SandboxFault;
+import dev.raftops.domain.cluster.ClusterSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 5: backups through {@code spec.backup}. Manual triggers stand in for most scheduled
+ * windows (a 5-field cron fires at most once a minute; see docs/decisions/acceptance-scenarios.md):
+ * a trigger runs once; three failed Jobs raise {@code BackupFailing} and a success clears it; a
+ * trigger while an upgrade is failed is skipped with {@code BackupSkipped} (one during a running
+ * upgrade waits for it: {@link LockContentionScenarioTest}). One run waits for a real
+ * {@code * * * * *} window.
+ */
+class BackupScenarioTest {
+
+    private static final String FROM = "2.4.0";
+    private static final String TO = "2.4.4";
+    private static final String CLUSTER = "bao";
+    private static final int REPLICAS = 3;
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Object> backup(String schedule, String trigger) {
+        return Map.of("backup", Map.of("schedule", schedule, "requests", Map.of("trigger", trigger)));
+    }
+
+    private static List<Job> backupJobs(Scenario s) {
+        return s.client().batch().v1().jobs().inNamespace(Scenario.NAMESPACE).withLabel("raftops.dev/cluster", CLUSTER)
+                .withLabel("raftops.dev/action", "backup").list().getItems();
+    }
+
+    private static Scenario running(String name, long seed, Path dir) {
+        Scenario s = Scenario.start(name, seed, null, dir);
+        s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), FROM);
+        s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+        return s;
+    }
+
+    /** Asks for a manual backup with {@code token}; the status once that run ended. */
+    private static RaftClusterStatus trigger(Scenario s, String token) {
+        s.patchSpec(CLUSTER, backup("@daily", token));
+        return s.awaitStatus(CLUSTER, "the backup asked for by " + token + " ends", st -> st.requests != null
+                && token.equals(st.requests.lastHandledBackupTrigger) && st.backup != null
+                && st.backup.activeRun == null);
+    }
+
+    private static int failures(RaftClusterStatus st) {
+        return st.backup.consecutiveFailures == null ? 0 : st.backup.consecutiveFailures;
+    }
+
+    @Test
+    void aManualTriggerRunsOneBackupJobOnce() {
+        try (Scenario s = running("backup-manual-trigger", 51, dir)) {
+            RaftClusterStatus done = trigger(s, "manual-1");
+
+            assertThat(done.backup.successfulBackups).as(s.why("invariant: the triggered backup succeeded"))
+                    .isEqualTo(1L);
+            assertThat(backupJobs(s)).as(s.why("invariant: one Job for one trigger")).hasSize(1)
+                    .allMatch(j -> j.getMetadata().getName().equals(done.backup.lastBackupJob));
+            assertThat(done.operationLock.operation).as(s.why("invariant: the lock is released after the backup"))
+                    .isNull();
+
+            // the same token again, with another spec change that makes the controller look again
+            long generation = s.patchSpec(CLUSTER, Map.of("backup", Map.of("schedule", "@weekly",
+                    "requests", Map.of("trigger", "manual-1")))).getMetadata().getGeneration();
+            s.awaitStatus(CLUSTER, "the edit is observed", st -> st.observedGeneration != null
+                    && st.observedGeneration >= generation);
+            assertThat(backupJobs(s)).as(s.why("invariant: a handled token never runs again")).hasSize(1);
+            assertThat(s.status(CLUSTER).backup.successfulBackups).as(s.why("invariant: a handled token never runs "
+                    + "again")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void threeFailedBackupsRaiseBackupFailingAndASuccessClearsIt() {
+        try (Scenario s = running("backup-failing", 52, dir)) {
+            s.inject(CLUSTER, List.of(new SandboxFault.JobFail("backup"), new SandboxFault.JobFail("backup"),
+                    new SandboxFault.JobFail("backup")));
+            for (int i = 1; i <= 3; i++) {
+                RaftClusterStatus after = trigger(s, "fail-" + i);
+                assertThat(failures(after)).as(s.why("invariant: failure " + i + " is counted")).isEqualTo(i);
+                RaftClusterStatus.StatusCondition failing = Scenario.condition(after, "BackupFailing");
+                boolean raised = failing != null && "True".equals(failing.status);
+                assertThat(raised).as(s.why("invariant: BackupFailing is True exactly from the third consecutive "
+                        + "failure (after failure " + i + ")")).isEqualTo(i == 3);
+            }
+            assertThat(Scenario.condition(s.status(CLUSTER), "BackupFailing").reason)
+                    .as(s.why("invariant: the reason is BackupFailing")).isEqualTo("BackupFailing");
+
+            RaftClusterStatus fixed = trigger(s, "works-again");
+
+            assertThat(failures(fixed)).as(s.why("invariant: a success resets consecutiveFailures")).isZero();
+            assertThat(Scenario.condition(fixed, "BackupFailing").status)
+                    .as(s.why("invariant: a success clears BackupFailing")).isEqualTo("False");
+            assertThat(fixed.backup.successfulBackups).as(s.why("invariant: the success is counted")).isEqualTo(1L);
+            assertThat(backupJobs(s)).as(s.why("invariant: one Job per trigger")).hasSize(4);
+        }
+    }
+
+    @Test
+    void aBackupAskedForWhileTheUpgradeIsFailedIsSkippedWithBackupSkipped() {
+        try (Scenario s = Scenario.start("backup-upgrade-failed", 53, 0, dir)) {
+            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
+            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.inject(CLUSTER, List.of(new SandboxFault.PodNeverReady(2)));
+            s.patchSpec(CLUSTER, Map.of("version", TO, "upgrade", Map.of("timeouts", Map.of("podReady", "1s"))));
+            s.awaitStatus(CLUSTER, "the upgrade fails", st -> st.upgrade != null && st.upgrade.failure != null);
+
+            s.patchSpec(CLUSTER, backup("@daily", "while-failed"));
+
+            s.awaitEvents(CLUSTER, "a BackupSkipped Event", e -> "BackupSkipped".equals(e.getReason())
+                    && e.getMessage().contains("UpgradeFailed"));
+            RaftClusterStatus skipped = s.awaitStatus(CLUSTER, "the token is handled", st -> st.requests != null
+                    && "while-failed".equals(st.requests.lastHandledBackupTrigger));
+            assertThat(skipped.upgrade.failure).as(s.why("invariant: the upgrade stays failed")).isNotNull();
+            assertThat(backupJobs(s)).as(s.why("invariant: no backup Job while the upgrade is failed")).isEmpty();
+            s.assertInvariants(CLUSTER);
+        }
+    }
+
+    @Test
+    void aScheduledWindowRunsOneJobNamedByTheWindow() {
+        try (Scenario s = running("backup-scheduled-window", 54, dir)) {
+            s.patchSpec(CLUSTER, Map.of("backup", Map.of("schedule", "* * * * *")));
+            RaftClusterStatus enabled = s.awaitStatus(CLUSTER, "the next window is scheduled",
+                    st -> st.backup != null && st.backup.nextScheduledBackup != null);
+            String window = enabled.backup.nextScheduledBackup;
+
+            RaftClusterStatus ran = Scenario.awaitLonger(s, CLUSTER, "the window " + window + " ran", Duration.ofSeconds(90),
+                    st -> window.equals(st.backup.lastScheduledTime) && st.backup.activeRun == null
+                            && st.backup.successfulBackups != null && st.backup.successfulBackups == 1L);
+
+            String stamp = window.substring(0, 19).replaceAll("[-:]", "").replace('T', '-');
+            assertThat(backupJobs(s)).as(s.why("invariant: one Job for the window, named by it"))
+                    .extracting(j -> j.getMetadata().getName()).containsExactly(CLUSTER + "-backup-" + stamp);
+            assertThat(ran.backup.nextScheduledBackup).as(s.why("invariant: the next window is later"))
+                    .isGreaterThan(window);
+        }
+    }
+}
