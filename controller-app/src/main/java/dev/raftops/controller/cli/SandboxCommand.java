@@ -284,7 +284,7 @@ public final class SandboxCommand implements Callable<Integer> {
      * A person's edit of the spec: a merge patch without resourceVersion, so it never conflicts with the
      * controller's status writes.
      */
-    private static RaftCluster patchSpec(KubernetesClient client, Map<String, Object> spec) {
+    private RaftCluster patchSpec(KubernetesClient client, Map<String, Object> spec) {
         return client.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization()
                         .asJson(Map.of("spec", spec)));

@@ -23,6 +23,14 @@ interface PlayedRaft {
     /** Leadership moves from the leader to another Ready voter; false when none can take it. */
     boolean transfer(SortedSet<Integer> ready, String statefulSet);
 
+    /**
+     * Leadership moves to Ready voter {@code ordinal} on its own (a spontaneous election); false when
+     * it is not Ready or leads already, or the Raft does not play such elections (the colours' Raft).
+     */
+    default boolean moveTo(int ordinal, SortedSet<Integer> ready, String statefulSet) {
+        return false;
+    }
+
     /** The pod became Ready. */
     default void ready(String pod) {
     }

@@ -84,8 +84,8 @@ final class RaftGroup implements PlayedRaft {
         return true;
     }
 
-    /** Leadership moves to Ready voter {@code ordinal} (a spontaneous election); false when it is not Ready or leads. */
-    boolean moveTo(int ordinal, SortedSet<Integer> ready, String statefulSet) {
+    @Override
+    public boolean moveTo(int ordinal, SortedSet<Integer> ready, String statefulSet) {
         if (!ready.contains(ordinal) || leads(ordinal)) {
             return false;
         }
