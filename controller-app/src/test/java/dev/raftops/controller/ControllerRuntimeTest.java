@@ -57,8 +57,9 @@ class ControllerRuntimeTest {
                 assertThat(cr.getStatus()).isNotNull();
                 assertThat(cr.getStatus().phase).isEqualTo("Initializing");
                 assertThat(cr.getStatus().observedGeneration).isEqualTo(1L);
+                // the workload controller has its own queue: its Services may follow the status by a moment
+                assertThat(client.services().inNamespace("ns").list().getItems()).hasSize(2);
             });
-            assertThat(client.services().inNamespace("ns").list().getItems()).hasSize(2);
 
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + runtime.healthPort() + "/metrics")).build(),
