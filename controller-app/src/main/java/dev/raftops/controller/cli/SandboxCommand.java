@@ -187,7 +187,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 say("backup done: job " + status.backup.lastBackupJob);
             }
             if (converged(status) && blueGreenLeg()) {
-                int code = end(cluster, "converged", status, 0);
+                int code = end(cluster, "converged", status, 0, false);
                 return blueGreenTour(client, cluster, deadline, code);
             }
             if (converged(status)) {
@@ -329,11 +329,16 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private int end(ClusterRuntime cluster, String result, RaftClusterStatus status, int code) {
+        return end(cluster, result, status, code, true);
+    }
+
+    /** Records {@code run.end} of the current cluster; {@code last}: no other leg of the tour follows. */
+    private int end(ClusterRuntime cluster, String result, RaftClusterStatus status, int code, boolean last) {
         String reason = SandboxView.blocked(status);
         cluster.settle(); // the trace ends with the status the run ended on
         cluster.record(name, "run.end", l -> l.put("result", result)
                 .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
-        if (trace != null) {
+        if (trace != null && last) {
             say("trace written to " + trace);
         }
         return code;
