@@ -18,8 +18,16 @@ final class RequestLedger {
     private volatile ConcurrentLinkedQueue<ApiRequest> kept = new ConcurrentLinkedQueue<>();
     private volatile ConcurrentLinkedQueue<String> unclassified = new ConcurrentLinkedQueue<>();
     private final Map<Actor, long[]> runtimeReads = new TreeMap<>();
+    /** actor → {requests, nanoseconds the server spent on them} since the last {@link #takeLoad}. */
+    private final Map<Actor, long[]> load = new TreeMap<>();
+    private long loadSince = System.nanoTime();
 
     void add(ApiRequest request) {
+        synchronized (load) {
+            long[] l = load.computeIfAbsent(request.actor(), a -> new long[2]);
+            l[0]++;
+            l[1] += request.doneNanos() - request.arrivedNanos();
+        }
         if (request.actor() == Actor.RUNTIME && request.verb() != Verb.WRITE) {
             synchronized (runtimeReads) {
                 runtimeReads.computeIfAbsent(Actor.RUNTIME, a -> new long[1])[0]++;
@@ -47,6 +55,29 @@ final class RequestLedger {
         synchronized (runtimeReads) {
             long[] n = runtimeReads.remove(Actor.RUNTIME);
             return n == null ? 0 : n[0];
+        }
+    }
+
+    /**
+     * The server's load since the last call: requests and time spent in the dispatcher per actor,
+     * and that time as a share of the wall time (the mock serves every request on one event loop).
+     */
+    String takeLoad() {
+        synchronized (load) {
+            long now = System.nanoTime();
+            double wall = (now - loadSince) / 1e9;
+            long busy = 0;
+            StringBuilder out = new StringBuilder();
+            for (Map.Entry<Actor, long[]> e : load.entrySet()) {
+                busy += e.getValue()[1];
+                out.append(String.format(" %s %d requests %.1f s (mean %.2f ms)", e.getKey(), e.getValue()[0],
+                        e.getValue()[1] / 1e9, e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0])));
+            }
+            String result = String.format("API server over %.1f s: in the dispatcher %.1f s (%.0f%% of the wall time);",
+                    wall, busy / 1e9, 100 * busy / 1e9 / wall) + out;
+            load.clear();
+            loadSince = now;
+            return result;
         }
     }
 

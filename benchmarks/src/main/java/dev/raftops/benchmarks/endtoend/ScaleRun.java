@@ -56,16 +56,21 @@ public final class ScaleRun {
             Map<String, Long> cold = awaitWithProgress(world, names, start, timeout);
             System.out.println("cold start, controller start -> all converged (phase Running at "
                     + EndToEndWorld.FROM_VERSION + "): " + spread(cold, start));
-            System.out.println("  controller " + world.controller().sample());
+            ControllerHandle.Sample coldSample = world.controller().sample();
+            System.out.printf("  controller CPU since its start %.1f s over %.1f s; %s%n", coldSample.cpuNanos() / 1e9,
+                    (System.nanoTime() - start) / 1e9, coldSample);
+            System.out.println("  " + world.ledger().takeLoad());
 
             Thread.sleep(10_000);
             world.ledger().take();
+            world.ledger().takeLoad();
             ControllerHandle.Sample before = world.controller().sample();
             long windowStart = System.nanoTime();
             Thread.sleep(steady.toMillis());
             ControllerHandle.Sample after = world.controller().sample();
             double seconds = (System.nanoTime() - windowStart) / 1e9;
             List<ApiRequest> quiet = world.ledger().take();
+            System.out.println("  " + world.ledger().takeLoad());
             System.out.printf("steady state %.1f s: controller CPU %.3f cores (%.1f%% of one core), passes admin %d"
                     + " workload %d, threads %d, heap used %.1f MiB committed %.1f MiB; controller %s; runtime reads"
                     + " %d%n", seconds, (after.cpuNanos() - before.cpuNanos()) / 1e9 / seconds,
@@ -81,6 +86,8 @@ public final class ScaleRun {
 
             List<String> batch = names.subList(0, Math.min(upgrade, names.size()));
             world.ledger().take();
+            world.ledger().takeLoad();
+            ControllerHandle.Sample beforeUpgrade = world.controller().sample();
             Map<String, Long> edited = new TreeMap<>();
             long upgradeStart = System.nanoTime();
             for (String c : batch) {
@@ -94,8 +101,14 @@ public final class ScaleRun {
             System.out.println("upgrade of " + batch.size() + " clusters at once, first edit -> each cluster converged on"
                     + " 2.4.1: " + spread(done, upgradeStart));
             System.out.println("  per cluster, its own edit -> converged: " + Distribution.ofNanos(durations));
+            ControllerHandle.Sample afterUpgrade = world.controller().sample();
+            System.out.printf("  controller CPU during the upgrade: %.1f s over %.1f s (%.2f cores)%n",
+                    (afterUpgrade.cpuNanos() - beforeUpgrade.cpuNanos()) / 1e9, (System.nanoTime() - upgradeStart) / 1e9,
+                    (afterUpgrade.cpuNanos() - beforeUpgrade.cpuNanos()) / (double) (System.nanoTime() - upgradeStart));
+            System.out.println("  " + world.ledger().takeLoad());
             Thread.sleep(readyDelay.toMillis() * 3 + 2000);
             List<ApiRequest> window = world.ledger().take();
+            world.ledger().takeLoad();
             RequestCounts counts = RequestCounts.of(window, Actor.CONTROLLER);
             StepLatencies steps = StepLatencies.of(window);
             System.out.println("  controller requests: " + counts);
@@ -142,7 +155,10 @@ public final class ScaleRun {
             try {
                 return world.awaitConverged(names, Duration.ofSeconds(15));
             } catch (IllegalStateException notYet) {
-                System.out.printf("  %.0f s: %s%n", (System.nanoTime() - start) / 1e9, notYet.getMessage());
+                String message = notYet.getMessage();
+                System.out.printf("  %.0f s: %s; controller %s%n", (System.nanoTime() - start) / 1e9,
+                        message.substring(0, Math.min(message.length(), 160)), world.controller().sample());
+                System.out.flush();
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }

@@ -54,6 +54,7 @@ public final class StepLatencyRun {
             world.awaitConverged(names, Duration.ofMinutes(3));
             Thread.sleep(readyDelay.toMillis() * 3 + 1000);
             world.ledger().take();
+            world.ledger().takeLoad();
 
             List<ApiRequest> upgrades = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -70,6 +71,7 @@ public final class StepLatencyRun {
                         version, names.size(), Math.min(parallel, names.size()), (System.nanoTime() - start) / 1e9);
                 upgrades.addAll(world.ledger().take());
             }
+            System.out.println(world.ledger().takeLoad());
             // trailing writes of the last round (after the status showed convergence) still belong to it
             Thread.sleep(readyDelay.toMillis() * 3 + 2000);
             upgrades.addAll(world.ledger().take());
