@@ -34,6 +34,8 @@ public final class ScaleRun {
         int workers = o.integer("workers", 2);
         long seed = o.integer("seed", 1);
         Duration steady = o.millis("steadyMs", 60_000);
+        Duration quietFor = o.millis("quietMs", 30_000);
+        boolean restart = Boolean.parseBoolean(o.string("restart", "true"));
         Duration timeout = o.millis("timeoutMs", 1_800_000);
         List<String> jvm = o.jvm("controllerJvm", "");
         Path log = Path.of(o.string("controllerLog", "benchmarks/target/scale-controller.log"));
@@ -61,8 +63,7 @@ public final class ScaleRun {
                     (System.nanoTime() - start) / 1e9, coldSample);
             System.out.println("  " + world.ledger().takeLoad());
 
-            Thread.sleep(10_000);
-            world.ledger().take();
+            awaitRuntimeQuiet(world, quietFor, timeout);
             world.ledger().takeLoad();
             ControllerHandle.Sample before = world.controller().sample();
             long windowStart = System.nanoTime();
@@ -78,12 +79,17 @@ public final class ScaleRun {
                     after.adminPasses() - before.adminPasses(), after.workloadPasses() - before.workloadPasses(),
                     after.threads(), mib(after.heapUsed()), mib(after.heapCommitted()),
                     RequestCounts.of(quiet, Actor.CONTROLLER), world.ledger().takeRuntimeReads());
+            System.out.println("  runtime writes in the window: " + RequestCounts.of(quiet, Actor.RUNTIME).writesByKind());
             ControllerHandle.Sample gc = world.controller().afterGc();
             System.out.printf("steady state heap after full GC: used %.1f MiB, committed %.1f MiB%n",
                     mib(gc.heapUsed()), mib(gc.heapCommitted()));
 
             SteadyState.measure(world, names, System.out);
 
+            if (upgrade == 0) {
+                System.out.println("machine-end " + MachineLine.now());
+                return;
+            }
             List<String> batch = names.subList(0, Math.min(upgrade, names.size()));
             world.ledger().take();
             world.ledger().takeLoad();
@@ -121,9 +127,13 @@ public final class ScaleRun {
             System.out.printf("after the upgrade, heap after full GC: used %.1f MiB, committed %.1f MiB%n",
                     mib(gc2.heapUsed()), mib(gc2.heapCommitted()));
 
+            if (!restart) {
+                System.out.println("machine-end " + MachineLine.now());
+                return;
+            }
             world.stopController();
             world.ledger().take();
-            long restart = System.nanoTime();
+            long restartAt = System.nanoTime();
             world.startController(workers, jvm, log);
             ControllerHandle.Sample s = world.controller().sample();
             Long readyAt = null;
@@ -133,19 +143,38 @@ public final class ScaleRun {
                 if (readyAt == null && s.ready()) {
                     readyAt = System.nanoTime();
                 }
-                if (System.nanoTime() - restart > timeout.toNanos()) {
+                if (System.nanoTime() - restartAt > timeout.toNanos()) {
                     throw new IllegalStateException("restart: passes did not reach " + clusters + ": " + s);
                 }
             }
-            double passed = (System.nanoTime() - restart) / 1e9;
+            double passed = (System.nanoTime() - restartAt) / 1e9;
             Thread.sleep(2000);
             System.out.printf("restart over the converged world: informers synced after %.1f s (first 200 ms sample"
                     + " seen ready), one pass per cluster in both loops after %.1f s; controller %s%n",
-                    readyAt == null ? Double.NaN : (readyAt - restart) / 1e9, passed,
+                    readyAt == null ? Double.NaN : (readyAt - restartAt) / 1e9, passed,
                     RequestCounts.of(world.ledger().take(), Actor.CONTROLLER));
             System.out.println("unclassified requests: " + world.ledger().unclassified().size());
         }
         System.out.println("machine-end " + MachineLine.now());
+    }
+
+    /**
+     * Waits until the runtime made no write for {@code window} (at 1,000 clusters one runtime tick
+     * takes seconds, so late Ready, lag and leader-label patches trickle in after convergence).
+     */
+    private static void awaitRuntimeQuiet(EndToEndWorld world, Duration window, Duration timeout)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        world.ledger().take();
+        while (true) {
+            Thread.sleep(window.toMillis());
+            RequestCounts runtime = RequestCounts.of(world.ledger().take(), Actor.RUNTIME);
+            System.out.printf("  settling, %.0f s: runtime writes in the last %d s: %d %s%n",
+                    (System.nanoTime() - start) / 1e9, window.toSeconds(), runtime.writes(), runtime.writesByKind());
+            if (runtime.writes() == 0 || System.nanoTime() - start > timeout.toNanos()) {
+                return;
+            }
+        }
     }
 
     private static Map<String, Long> awaitWithProgress(EndToEndWorld world, List<String> names, long start,

@@ -21,9 +21,10 @@ final class SteadyState {
         Thread.sleep(5000);
         ControllerHandle.Sample quiet = world.controller().sample();
         List<ApiRequest> quietWindow = world.ledger().take();
-        out.printf("steady state, quiet %.1f s: controller %s; passes admin %d workload %d%n",
+        out.printf("steady state, quiet %.1f s: controller %s; passes admin %d workload %d; runtime writes %s%n",
                 (System.nanoTime() - quietStart) / 1e9, RequestCounts.of(quietWindow, Actor.CONTROLLER),
-                quiet.adminPasses() - before.adminPasses(), quiet.workloadPasses() - before.workloadPasses());
+                quiet.adminPasses() - before.adminPasses(), quiet.workloadPasses() - before.workloadPasses(),
+                RequestCounts.of(quietWindow, Actor.RUNTIME).writesByKind());
         long touchStart = System.nanoTime();
         for (String c : clusters) {
             world.touch(c, "1");
@@ -34,13 +35,14 @@ final class SteadyState {
             touched = world.controller().sample();
         } while ((touched.adminPasses() - quiet.adminPasses() < clusters.size()
                 || touched.workloadPasses() - quiet.workloadPasses() < clusters.size())
-                && System.nanoTime() - touchStart < 120_000_000_000L);
+                && System.nanoTime() - touchStart < 600_000_000_000L);
         Thread.sleep(2000);
         touched = world.controller().sample();
         List<ApiRequest> touchWindow = world.ledger().take();
         out.printf("steady state, every RaftCluster annotated (%d clusters), %.1f s: controller %s; passes admin %d"
-                + " workload %d%n", clusters.size(), (System.nanoTime() - touchStart) / 1e9,
+                + " workload %d; runtime writes %s%n", clusters.size(), (System.nanoTime() - touchStart) / 1e9,
                 RequestCounts.of(touchWindow, Actor.CONTROLLER), touched.adminPasses() - quiet.adminPasses(),
-                touched.workloadPasses() - quiet.workloadPasses());
+                touched.workloadPasses() - quiet.workloadPasses(), RequestCounts.of(touchWindow, Actor.RUNTIME)
+                        .writesByKind());
     }
 }
