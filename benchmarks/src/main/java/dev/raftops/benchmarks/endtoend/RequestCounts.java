@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /** The controller's requests of one window: reads, watches and writes, with writes by method and resource. */
 record RequestCounts(long reads, long watches, long writes, long conflicts, Map<String, Long> writesByKind,
-        Map<String, Long> readsByKind) {
+        Map<String, Long> readsByKind, Map<String, Long> conflictsByKind) {
 
     static RequestCounts of(List<ApiRequest> window, Actor actor) {
         long reads = 0;
@@ -17,6 +17,7 @@ record RequestCounts(long reads, long watches, long writes, long conflicts, Map<
         long conflicts = 0;
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> readsByKind = new TreeMap<>();
+        Map<String, Long> conflictsByKind = new TreeMap<>();
         for (ApiRequest r : window) {
             if (r.actor() != actor) {
                 continue;
@@ -31,15 +32,16 @@ record RequestCounts(long reads, long watches, long writes, long conflicts, Map<
                 byKind.merge(r.method() + " " + r.kind(), 1L, Long::sum);
                 if (r.code() == 409) {
                     conflicts++;
+                    conflictsByKind.merge(r.method() + " " + r.kind(), 1L, Long::sum);
                 }
             }
         }
-        return new RequestCounts(reads, watches, writes, conflicts, byKind, readsByKind);
+        return new RequestCounts(reads, watches, writes, conflicts, byKind, readsByKind, conflictsByKind);
     }
 
     @Override
     public String toString() {
         return "reads=" + reads + " " + readsByKind + " watches=" + watches + " writes=" + writes + " (409: "
-                + conflicts + ") " + writesByKind;
+                + conflicts + " " + conflictsByKind + ") " + writesByKind;
     }
 }
