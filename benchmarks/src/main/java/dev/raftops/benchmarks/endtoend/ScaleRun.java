@@ -65,6 +65,7 @@ public final class ScaleRun {
 
             awaitRuntimeQuiet(world, quietFor, timeout);
             world.ledger().takeLoad();
+            world.ledger().takeRuntimeReads();
             ControllerHandle.Sample before = world.controller().sample();
             long windowStart = System.nanoTime();
             Thread.sleep(steady.toMillis());
