@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,8 +51,11 @@ final class EndToEndWorld implements AutoCloseable {
     private final KubernetesClient user;
     private final ClusterRuntime runtime;
     private final SharedIndexInformer<RaftCluster> watch;
-    /** cluster → the version and generation it is expected to converge on. */
-    private final Map<String, Object[]> expected = new ConcurrentHashMap<>();
+    /** What a cluster is expected to converge on: its version, at or after its spec's generation. */
+    private record Expected(String version, long generation) {
+    }
+
+    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
     /** cluster → nanoTime the driver first saw it converged on the expected version. */
     private final Map<String, Long> converged = new ConcurrentHashMap<>();
     private ControllerHandle controller;
@@ -100,10 +104,10 @@ final class EndToEndWorld implements AutoCloseable {
 
     private void seen(RaftCluster cr) {
         String name = cr.getMetadata().getName();
-        Object[] want = expected.get(name);
+        Expected want = expected.get(name);
         RaftClusterStatus s = cr.getStatus();
-        if (want != null && s != null && want[0].equals(s.currentVersion) && s.upgrade == null
-                && s.observedGeneration != null && s.observedGeneration >= (Long) want[1]
+        if (want != null && s != null && want.version().equals(s.currentVersion) && s.upgrade == null
+                && s.observedGeneration != null && s.observedGeneration >= want.generation()
                 && "Running".equals(s.phase)) {
             converged.putIfAbsent(name, System.nanoTime());
         }
@@ -159,7 +163,7 @@ final class EndToEndWorld implements AutoCloseable {
 
     private void expect(String cluster, String version, Long generation) {
         converged.remove(cluster);
-        expected.put(cluster, new Object[] {version, generation == null ? 0L : generation});
+        expected.put(cluster, new Expected(version, generation == null ? 0L : generation));
         RaftCluster now = watch.getStore().getByKey(NAMESPACE + "/" + cluster);
         if (now != null) {
             seen(now);
@@ -173,7 +177,7 @@ final class EndToEndWorld implements AutoCloseable {
     Map<String, Long> awaitConverged(Collection<String> clusters, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Map<String, Long> done = new java.util.TreeMap<>();
+            Map<String, Long> done = new TreeMap<>();
             for (String c : clusters) {
                 Long at = converged.get(c);
                 if (at != null) {
