@@ -1,0 +1,215 @@
+package dev.raftops.benchmarks.endtoend;
+
+import dev.raftops.adapters.fabric8.Fabric8Adapters;
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.simulator.runtime.ClusterRuntime;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The world of an end-to-end run, wired as {@code SandboxEnvironment} wires the sandbox: the
+ * embedded API server (fabric8 CRUD mock, here with a {@link CountingDispatcher}) with the
+ * RaftCluster CRD, the simulated cluster runtime playing one namespace, and the real controller,
+ * here in its own JVM ({@link ControllerProcess}). Runtime, controller and driver each use their
+ * own client and User-Agent. The driver watches RaftClusters to timestamp each convergence.
+ */
+final class EndToEndWorld implements AutoCloseable {
+
+    static final String NAMESPACE = "perf";
+    static final String FROM_VERSION = "2.4.0";
+
+    private final KubernetesMockServer server;
+    private final RequestLedger ledger;
+    private final Config base;
+    private final KubernetesClient runtimeClient;
+    private final KubernetesClient user;
+    private final ClusterRuntime runtime;
+    private final SharedIndexInformer<RaftCluster> watch;
+    /** What a cluster is expected to converge on: its version, at or after its spec's generation. */
+    private record Expected(String version, long generation) {
+    }
+
+    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
+    /** cluster → nanoTime the driver first saw it converged on the expected version. */
+    private final Map<String, Long> converged = new ConcurrentHashMap<>();
+    private ControllerHandle controller;
+
+    EndToEndWorld(ClusterRuntime.Settings settings) {
+        Logger.getLogger("").setLevel(Level.WARNING); // MockWebServer logs every request at INFO
+        for (var h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.WARNING);
+        }
+        this.ledger = new RequestLedger();
+        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new CountingDispatcher(ledger), false);
+        server.init();
+        try (KubernetesClient probe = server.createClient()) {
+            this.base = new ConfigBuilder(probe.getConfiguration()).withNamespace(NAMESPACE).build();
+        }
+        this.user = AgentClients.build(base, CountingDispatcher.USER_AGENT);
+        try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
+            user.resource(user.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class)).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.runtimeClient = AgentClients.build(base, CountingDispatcher.RUNTIME_AGENT);
+        this.runtime = new ClusterRuntime(runtimeClient, settings, Clock.systemUTC());
+        this.watch = user.resources(RaftCluster.class).inNamespace(NAMESPACE).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(RaftCluster obj) {
+                seen(obj);
+            }
+
+            @Override
+            public void onUpdate(RaftCluster oldObj, RaftCluster newObj) {
+                seen(newObj);
+            }
+
+            @Override
+            public void onDelete(RaftCluster obj, boolean deletedFinalStateUnknown) {
+            }
+        }, 0);
+    }
+
+    /** Default runtime settings of the runs: no trace file (the dispatcher's timestamps are used). */
+    static ClusterRuntime.Settings settings(long seed, Duration tick, Duration readyDelay) {
+        return new ClusterRuntime.Settings(NAMESPACE, seed, tick, readyDelay, readyDelay.dividedBy(2), null, null);
+    }
+
+    private void seen(RaftCluster cr) {
+        String name = cr.getMetadata().getName();
+        Expected want = expected.get(name);
+        RaftClusterStatus s = cr.getStatus();
+        if (want != null && s != null && want.version().equals(s.currentVersion) && s.upgrade == null
+                && s.observedGeneration != null && s.observedGeneration >= want.generation()
+                && "Running".equals(s.phase)) {
+            converged.putIfAbsent(name, System.nanoTime());
+        }
+    }
+
+    static String name(int i) {
+        return String.format("bao%04d", i);
+    }
+
+    void startRuntime() {
+        runtime.start();
+    }
+
+    void startController(int workers, List<String> jvm, Path log) {
+        controller = ControllerHandle.start(base.getMasterUrl(), NAMESPACE, workers, jvm, log);
+    }
+
+    ControllerHandle controller() {
+        return controller;
+    }
+
+    void stopController() {
+        controller.close();
+        controller = null;
+    }
+
+    RequestLedger ledger() {
+        return ledger;
+    }
+
+    /** Creates a RaftCluster at {@link #FROM_VERSION}, expected to converge on it. */
+    void create(String cluster, int replicas) {
+        RaftCluster cr = user.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster),
+                ClusterSpec.of(FROM_VERSION, null, replicas))).create();
+        expect(cluster, FROM_VERSION, cr.getMetadata().getGeneration());
+    }
+
+    /** A user's {@code kubectl patch} of the version; returns the nanoTime the server had applied it. */
+    long upgrade(String cluster, String version) {
+        RaftCluster cr = user.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(cluster)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"version\":\"" + version + "\"}}");
+        long at = System.nanoTime();
+        expect(cluster, version, cr.getMetadata().getGeneration());
+        return at;
+    }
+
+    /** A metadata-only change (an annotation): wakes the controller with nothing to do. */
+    void touch(String cluster, String value) {
+        user.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(cluster)
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"perf.raftops.dev/touch\":\"" + value + "\"}}}");
+    }
+
+    private void expect(String cluster, String version, Long generation) {
+        converged.remove(cluster);
+        expected.put(cluster, new Expected(version, generation == null ? 0L : generation));
+        RaftCluster now = watch.getStore().getByKey(NAMESPACE + "/" + cluster);
+        if (now != null) {
+            seen(now);
+        }
+    }
+
+    /**
+     * Waits until every cluster converged on its expected version; returns cluster → nanoTime first
+     * seen converged. Throws with the stragglers' status when {@code timeout} passes.
+     */
+    Map<String, Long> awaitConverged(Collection<String> clusters, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, Long> done = new TreeMap<>();
+            for (String c : clusters) {
+                Long at = converged.get(c);
+                if (at != null) {
+                    done.put(c, at);
+                }
+            }
+            if (done.size() == clusters.size()) {
+                return done;
+            }
+            if (System.nanoTime() > deadline) {
+                String straggler = clusters.stream().filter(c -> !done.containsKey(c)).findFirst().orElseThrow();
+                RaftCluster cr = watch.getStore().getByKey(NAMESPACE + "/" + straggler);
+                throw new IllegalStateException((clusters.size() - done.size()) + " of " + clusters.size()
+                        + " clusters did not converge within " + timeout + "; e.g. " + straggler + ": "
+                        + (cr == null ? "absent" : user.getKubernetesSerialization().asJson(cr.getStatus())));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (controller != null) {
+                controller.close();
+            }
+        } finally {
+            watch.stop();
+            runtime.close();
+            runtimeClient.close();
+            user.close();
+            server.destroy();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.raftops.benchmarks.endtoend;
+
+import dev.raftops.benchmarks.endtoend.ApiRequest.Actor;
+import dev.raftops.benchmarks.endtoend.ApiRequest.Signal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * End to end: rolling upgrades of 3- and 5-replica clusters (rounds in sequence; within a round at
+ * most {@code parallel} clusters upgrade at once) against the embedded API server, the simulated
+ * runtime and the real controller; prints the controller-added latency per rolling step, the
+ * controller's API requests per upgraded pod, and its writes in steady-state passes with nothing to do.
+ *
+ * <pre>
+ * java -cp benchmarks/target/raftops-benchmarks.jar dev.raftops.benchmarks.endtoend.StepLatencyRun \
+ *     clusters3=6 clusters5=6 rounds=3
+ * </pre>
+ */
+public final class StepLatencyRun {
+
+    private StepLatencyRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunOptions o = new RunOptions(args);
+        int clusters3 = o.integer("clusters3", 6);
+        int clusters5 = o.integer("clusters5", 6);
+        int rounds = o.integer("rounds", 3);
+        int parallel = o.integer("parallel", Integer.MAX_VALUE);
+        Duration readyDelay = o.millis("readyDelayMs", 200);
+        Duration tick = o.millis("tickMs", 25);
+        int workers = o.integer("workers", 2);
+        long seed = o.integer("seed", 1);
+        List<String> jvm = o.jvm("controllerJvm", "");
+        int printWrites = o.integer("printWrites", 0);
+        Path log = Path.of(o.string("controllerLog", "benchmarks/target/step-latency-controller.log"));
+        o.checkAllUsed();
+        System.out.println("options " + o);
+        System.out.println("machine-start " + MachineLine.now());
+
+        List<String> names = new ArrayList<>();
+        try (EndToEndWorld world = new EndToEndWorld(EndToEndWorld.settings(seed, tick, readyDelay))) {
+            world.startRuntime();
+            world.startController(workers, jvm, log);
+            int pods = 0;
+            for (int i = 0; i < clusters3 + clusters5; i++) {
+                int replicas = i < clusters3 ? 3 : 5;
+                world.create(EndToEndWorld.name(i), replicas);
+                names.add(EndToEndWorld.name(i));
+                pods += replicas;
+            }
+            world.awaitConverged(names, Duration.ofMinutes(3));
+            Thread.sleep(readyDelay.toMillis() * 3 + 1000);
+            world.ledger().take();
+            world.ledger().takeLoad();
+
+            List<ApiRequest> upgrades = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                String version = "2.4." + round;
+                long start = System.nanoTime();
+                for (int from = 0; from < names.size(); from += parallel) {
+                    List<String> batch = names.subList(from, Math.min(names.size(), from + parallel));
+                    for (String c : batch) {
+                        world.upgrade(c, version);
+                    }
+                    world.awaitConverged(batch, Duration.ofMinutes(5));
+                }
+                System.out.printf("round %d to %s: %d clusters (at most %d at once) converged in %.1f s%n", round,
+                        version, names.size(), Math.min(parallel, names.size()), (System.nanoTime() - start) / 1e9);
+                upgrades.addAll(world.ledger().take());
+            }
+            System.out.println(world.ledger().takeLoad());
+            // trailing writes of the last round (after the status showed convergence) still belong to it
+            Thread.sleep(readyDelay.toMillis() * 3 + 2000);
+            upgrades.addAll(world.ledger().take());
+
+            StepLatencies steps = StepLatencies.of(upgrades);
+            upgrades.stream().filter(r -> r.verb() == ApiRequest.Verb.WRITE).limit(printWrites)
+                    .forEach(r -> System.out.println("write " + r));
+            int upgradedPods = pods * rounds;
+            RequestCounts during = RequestCounts.of(upgrades, Actor.CONTROLLER);
+            System.out.println("rolling steps (pod Ready or Job finished -> next controller write): "
+                    + Distribution.ofNanos(StepLatencies.rolling(steps.toNextWrite)));
+            System.out.println("  of which pod Ready -> next write: "
+                    + Distribution.ofNanos(steps.toNextWrite.getOrDefault(Signal.POD_READY, List.of())));
+            System.out.println("  of which Job finished -> next write: "
+                    + Distribution.ofNanos(steps.toNextWrite.getOrDefault(Signal.JOB_FINISHED, List.of())));
+            System.out.println("rolling steps (pod Ready or Job finished -> StatefulSet write or Job creation): "
+                    + Distribution.ofNanos(StepLatencies.rolling(steps.toStepWrite)));
+            System.out.println("upgrade start (spec edit -> next controller write): "
+                    + Distribution.ofNanos(steps.toNextWrite.getOrDefault(Signal.SPEC_EDIT, List.of())));
+            System.out.println("upgrade start (spec edit -> StatefulSet write): "
+                    + Distribution.ofNanos(steps.toStepWrite.getOrDefault(Signal.SPEC_EDIT, List.of())));
+            System.out.println("enabling events with no controller write after them: " + steps.unanswered);
+            System.out.printf("controller requests during %d upgrades (%d pods): %s%n", names.size() * rounds,
+                    upgradedPods, during);
+            System.out.printf("per upgraded pod: reads %.2f, writes %.2f, watch requests %d in total%n",
+                    during.reads() / (double) upgradedPods, during.writes() / (double) upgradedPods, during.watches());
+
+            SteadyState.measure(world, names, System.out);
+            System.out.println("unclassified requests: " + world.ledger().unclassified().size());
+        }
+        System.out.println("machine-end " + MachineLine.now());
+    }
+}
