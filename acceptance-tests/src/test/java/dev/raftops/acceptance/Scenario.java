@@ -149,8 +149,15 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until {@code done} holds of the cluster's status; fails naming the scenario and seed. */
     RaftClusterStatus awaitStatus(String cluster, String what, Predicate<RaftClusterStatus> done) {
-        await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> status(cluster), s -> s != null && done.test(s));
+        try {
+            await(why(what)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> status(cluster), s -> s != null && done.test(s));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<String> lines = trace(cluster);
+            throw new AssertionError(e.getMessage() + "\nlast status: "
+                    + client().getKubernetesSerialization().asJson(status(cluster)) + "\nlast trace lines:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())), e);
+        }
         return status(cluster);
     }
 

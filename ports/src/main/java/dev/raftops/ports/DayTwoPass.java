@@ -8,6 +8,7 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.gates.BreakGlass;
+import dev.raftops.domain.gates.BreakGlassReason;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.opslifecycle.AuditFields;
@@ -94,7 +95,16 @@ final class DayTwoPass {
         return ordered;
     }
 
+    /**
+     * Acknowledges break-glass entered by the gates' own checks (split brain). A failed blue/green
+     * rollback is acknowledged by the blue/green family itself, which must retry the rollback under a
+     * new attempt identity in the same step; taking the ack here would leave the family to find the
+     * same failed Job and enter break-glass again with a new nonce.
+     */
     private static ClusterStatus acknowledgeBreakGlass(DecisionInput in, ClusterStatus status, List<Action> actions) {
+        if (BreakGlassReason.RollbackFailed.name().equals(status.breakGlass().reason())) {
+            return status;
+        }
         BreakGlass.Acknowledgement ack = status.breakGlass().acknowledge(in.spec().breakGlassAck(), in.now());
         AuditFields audit = AuditFields.of(in.cluster().toString(), status.operationLock(), null);
         if (ack instanceof BreakGlass.Acknowledgement.Accepted accepted) {
