@@ -164,11 +164,7 @@ public final class SandboxCommand implements Callable<Integer> {
                         + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
             }
             environment.inject(faults);
-            RaftCluster cr = patchSpec(client, request);
-            long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
-            cluster.record(name, "operator", l -> l.put("request", "version").put("version", to));
-            boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
-                    && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
+            boolean ended = askAndFollow(client, cluster, deadline, request);
             RaftClusterStatus status = SandboxView.status(client, NAMESPACE, name);
             if (!ended) {
                 return end(cluster, "timeout", status, 1);
@@ -198,6 +194,20 @@ public final class SandboxCommand implements Callable<Integer> {
             say("blocked: " + reason);
             return end(cluster, "blocked", status, 2);
         }
+    }
+
+    /**
+     * Patches the current cluster's spec with {@code request} (which asks for {@link #target}) and
+     * follows it until the controller saw the edit and the cluster converged or ended blocked;
+     * false on timeout.
+     */
+    private boolean askAndFollow(KubernetesClient client, ClusterRuntime cluster, Instant deadline,
+            Map<String, Object> request) throws InterruptedException {
+        RaftCluster cr = patchSpec(client, request);
+        long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
+        cluster.record(name, "operator", l -> l.put("request", "version").put("version", target));
+        return follow(client, deadline, s -> s != null && s.observedGeneration != null
+                && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
     }
 
     /** The guided tour goes on with a blue/green upgrade: after a RollingUpdate run, to a newer version. */
@@ -235,11 +245,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         target = thenBlueGreen;
         say(name + " runs " + to + " as Blue; asking for " + target + ": Green is created beside it");
-        RaftCluster cr = patchSpec(client, Map.of("version", target));
-        long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
-        cluster.record(name, "operator", l -> l.put("request", "version").put("version", target));
-        boolean ended = follow(client, deadline, s -> s != null && s.observedGeneration != null
-                && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
+        boolean ended = askAndFollow(client, cluster, deadline, Map.of("version", target));
         RaftClusterStatus status = SandboxView.status(client, NAMESPACE, name);
         if (!ended) {
             return end(cluster, "timeout", status, 1);
