@@ -41,7 +41,12 @@ final class SandboxView {
                 || sts.getSpec().getUpdateStrategy().getRollingUpdate() == null ? null
                 : sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
         RaftClusterStatus status = status(client, namespace, name);
-        out.append("partition=").append(partition);
+        if (pods.isEmpty()) {
+            out.append("no pods yet | ");
+        }
+        if (sts != null) {
+            out.append("partition=").append(partition); // the rolling StatefulSet's; blue/green colours have none
+        }
         for (Job job : client.batch().v1().jobs().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
                 .getItems()) {
             if (running(job)) {
@@ -66,7 +71,7 @@ final class SandboxView {
                         .append(status.upgrade.targetVersion);
             }
         }
-        return out.toString();
+        return out.toString().replace("|  ", "| ").strip();
     }
 
     static RaftClusterStatus status(KubernetesClient client, String namespace, String name) {
