@@ -32,15 +32,6 @@ class LockContentionScenarioTest {
         return Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", trigger)));
     }
 
-    private static int index(List<String> lines, String what, java.util.function.Predicate<String> line) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (line.test(lines.get(i))) {
-                return i;
-            }
-        }
-        throw new AssertionError("no trace line: " + what + "\n" + String.join("\n", lines));
-    }
-
     @Test
     void anUpgradeAskedForWhileABackupJobRunsStartsOnceTheJobEnded() {
         try (Scenario s = Scenario.start("lock-upgrade-waits-for-backup", 61, 1, READY_DELAY, dir)) {
@@ -58,9 +49,9 @@ class LockContentionScenarioTest {
                     .isEqualTo(1L);
             List<String> lines = s.trace(CLUSTER);
             int asked = Scenario.indexOfKind(lines, "operator", 1);
-            int finished = index(lines, "the backup Job finished", l -> l.contains("\"kind\":\"job.finished\"")
+            int finished = Scenario.indexOf(lines, "the backup Job finished", l -> l.contains("\"kind\":\"job.finished\"")
                     && l.contains("\"action\":\"backup\""));
-            int locked = index(lines, "the upgrade locks the partition", l -> l.contains("\"kind\":\"sts.partition\"")
+            int locked = Scenario.indexOf(lines, "the upgrade locks the partition", l -> l.contains("\"kind\":\"sts.partition\"")
                     && l.contains("\"value\":" + REPLICAS));
             assertThat(asked).as(s.why("invariant: the upgrade was asked for while the Job ran\n"
                     + String.join("\n", lines))).isLessThan(finished);
@@ -87,9 +78,9 @@ class LockContentionScenarioTest {
             assertThat(done.requests.lastHandledBackupTrigger).as(s.why("invariant: the token is handled"))
                     .isEqualTo("during-upgrade");
             List<String> lines = s.trace(CLUSTER);
-            int converged = index(lines, "currentVersion " + TO, l -> l.contains("\"kind\":\"status\"")
+            int converged = Scenario.indexOf(lines, "currentVersion " + TO, l -> l.contains("\"kind\":\"status\"")
                     && l.contains("\"currentVersion\":\"" + TO + "\""));
-            int backupJob = index(lines, "the backup Job", l -> l.contains("\"kind\":\"job.created\"")
+            int backupJob = Scenario.indexOf(lines, "the backup Job", l -> l.contains("\"kind\":\"job.created\"")
                     && l.contains("\"action\":\"backup\""));
             assertThat(backupJob).as(s.why("invariant: the backup Job starts only after the upgrade completed\n"
                     + String.join("\n", lines))).isGreaterThan(converged);

@@ -27,15 +27,6 @@ class PodCrashScenarioTest {
     @TempDir
     Path dir;
 
-    private static int index(List<String> lines, String what, java.util.function.Predicate<String> line) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (line.test(lines.get(i))) {
-                return i;
-            }
-        }
-        throw new AssertionError("no trace line: " + what + "\n" + String.join("\n", lines));
-    }
-
     @Test
     void aCrashWhileAPodIsReleasedHoldsTheNextReleaseUntilBothAreBack() {
         try (Scenario s = Scenario.start("pod-crash-mid-upgrade", 141, CRASHED, Duration.ofMillis(600), dir)) {
@@ -51,11 +42,11 @@ class PodCrashScenarioTest {
             s.awaitStatus(CLUSTER, "the upgrade converges on " + TO, st -> TO.equals(st.currentVersion)
                     && st.upgrade == null);
             List<String> lines = s.trace(CLUSTER);
-            int crash = index(lines, "the crash", l -> l.contains("\"kind\":\"pod.deleted\"")
+            int crash = Scenario.indexOf(lines, "the crash", l -> l.contains("\"kind\":\"pod.deleted\"")
                     && l.contains("\"cause\":\"crash\""));
-            int back = index(lines.subList(crash, lines.size()), "the crashed pod Ready again",
+            int back = Scenario.indexOf(lines.subList(crash, lines.size()), "the crashed pod Ready again",
                     l -> l.contains("\"kind\":\"pod.ready\"") && Scenario.ordinal(l) == CRASHED) + crash;
-            int nextRelease = index(lines, "the release of ordinal 1", l -> l.contains("\"kind\":\"sts.partition\"")
+            int nextRelease = Scenario.indexOf(lines, "the release of ordinal 1", l -> l.contains("\"kind\":\"sts.partition\"")
                     && l.contains("\"value\":1"));
             assertThat(nextRelease).as(s.why("invariant: no release while a voter the controller did not take down "
                     + "is down\n" + String.join("\n", lines))).isGreaterThan(back);

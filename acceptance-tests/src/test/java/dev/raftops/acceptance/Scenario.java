@@ -195,6 +195,16 @@ final class Scenario implements AutoCloseable {
         return events(cluster);
     }
 
+    /** The index of the first line that matches; fails with the trace when none does. */
+    static int indexOf(List<String> lines, String what, Predicate<String> line) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (line.test(lines.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no trace line: " + what + "\n" + String.join("\n", lines));
+    }
+
     static int indexOfKind(List<String> lines, String kind) {
         return indexOfKind(lines, kind, 0);
     }
