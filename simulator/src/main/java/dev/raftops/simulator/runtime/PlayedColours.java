@@ -23,18 +23,17 @@ final class PlayedColours {
 
     private final RaftMembership raft;
     private final RandomGenerator random;
-    private final Duration electionDelay;
+    private final ElectionTimer election;
     private final Duration readyDelay;
     private Integer initialLeader;
     private String firstSet;
-    private Instant electionAt;
     private Instant caughtUpAt;
 
     PlayedColours(Trace trace, RandomGenerator random, Duration electionDelay, Duration readyDelay,
             Integer initialLeader) {
         this.raft = new RaftMembership(trace, 0);
         this.random = random;
-        this.electionDelay = electionDelay;
+        this.election = new ElectionTimer(random, electionDelay);
         this.readyDelay = readyDelay;
         this.initialLeader = initialLeader;
     }
@@ -84,16 +83,7 @@ final class PlayedColours {
                 }
             }
         }
-        if (raft.leader() != null) {
-            electionAt = null;
-            return;
-        }
-        if (electionAt == null) {
-            long extra = electionDelay.toMillis() <= 0 ? 0 : random.nextInt((int) electionDelay.toMillis() + 1);
-            electionAt = now.plus(electionDelay).plusMillis(extra);
-            return;
-        }
-        if (now.isBefore(electionAt) || !raft.hasQuorum()) {
+        if (!election.due(raft.leader() == null, now) || !raft.hasQuorum()) {
             return;
         }
         if (initialLeader != null) {
@@ -106,7 +96,7 @@ final class PlayedColours {
         } else {
             raft.electAtRandom(random);
         }
-        electionAt = null;
+        election.reset();
     }
 
     /**

@@ -18,16 +18,15 @@ final class RaftGroup implements PlayedRaft {
 
     private final Trace trace;
     private final Random random;
-    private final Duration electionDelay;
+    private final ElectionTimer election;
     private Integer initialLeader;
     Integer leader;
     long term;
-    private Instant electionAt;
 
     RaftGroup(Trace trace, Random random, Duration electionDelay, Integer initialLeader) {
         this.trace = trace;
         this.random = random;
-        this.electionDelay = electionDelay;
+        this.election = new ElectionTimer(random, electionDelay);
         this.initialLeader = initialLeader;
     }
 
@@ -48,16 +47,7 @@ final class RaftGroup implements PlayedRaft {
     /** Holds an election when one is due and a quorum of {@code ready} voters (of {@code replicas}) is up. */
     @Override
     public void elect(SortedSet<Integer> ready, int replicas, String statefulSet, Instant now) {
-        if (leader != null) {
-            electionAt = null;
-            return;
-        }
-        if (electionAt == null) {
-            long extra = electionDelay.toMillis() <= 0 ? 0 : random.nextInt((int) electionDelay.toMillis() + 1);
-            electionAt = now.plus(electionDelay).plusMillis(extra);
-            return;
-        }
-        if (now.isBefore(electionAt) || ready.size() < replicas / 2 + 1) {
+        if (!election.due(leader == null, now) || ready.size() < replicas / 2 + 1) {
             return;
         }
         if (initialLeader != null) {
@@ -96,7 +86,7 @@ final class RaftGroup implements PlayedRaft {
     private void win(int ordinal, String statefulSet) {
         leader = ordinal;
         term++;
-        electionAt = null;
+        election.reset();
         initialLeader = null;
         trace.write(trace.line("raft.leader").put("pod", statefulSet + "-" + ordinal).put("ordinal", ordinal)
                 .put("term", term));
