@@ -31,8 +31,9 @@ final class PreUpgradeSnapshot {
     static Decision decide(DecisionInput in, RollingProgress progress) {
         Snapshot snapshot = progress.snapshot();
         if (snapshot.job() == null) {
-            String job = JobNames.of(in.cluster().name(), ExecutorAction.PRE_UPGRADE_SNAPSHOT, "a" + progress.attempt(),
-                    "n" + (snapshot.failedAttempts() + 1));
+            // named by upgrade (target version) and attempt: a later upgrade's snapshot is never the last one's
+            String job = JobNames.of(in.cluster().name(), ExecutorAction.PRE_UPGRADE_SNAPSHOT,
+                    progress.targetVersion(), "a" + progress.attempt(), "n" + (snapshot.failedAttempts() + 1));
             Snapshot next = new Snapshot(job, snapshot.failedAttempts(), null);
             return Decision.of(in.status().withUpgrade(progress.withSnapshot(next)), Wake.now("snapshot job recorded"));
         }

@@ -134,8 +134,9 @@ final class RollingStep {
         }
         if (!current || finished != null) {
             int sequence = sd != null && sd.ordinal() == target ? sd.sequence() + 1 : 1;
-            String job = JobNames.of(in.cluster().name(), ExecutorAction.STEP_DOWN, target, "a" + progress.attempt(),
-                    "s" + sequence);
+            // the target version keeps apart the Jobs of successive upgrades, whose attempts all start at 1
+            String job = JobNames.of(in.cluster().name(), ExecutorAction.STEP_DOWN, target, progress.targetVersion(),
+                    "a" + progress.attempt(), "s" + sequence);
             RollingProgress next = progress.withStepDown(new StepDown(target, sequence, job, in.now(), null));
             String pod = in.statefulSetName() + "-" + target;
             JobRequest request = new JobRequest(job, ExecutorAction.STEP_DOWN, in.spec().upgrade().executor().image(),

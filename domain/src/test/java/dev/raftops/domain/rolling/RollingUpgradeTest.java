@@ -6,6 +6,7 @@ import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
@@ -14,6 +15,7 @@ import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.cluster.UpgradeRequests;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +120,7 @@ class RollingUpgradeTest {
     void asksTheLeaderToStepDownBeforeReleasingIt() {
         world = new RollingWorld(random, 3, "2.4.0", 2, T0);
         Action.CreateJob job = passUntil(Action.CreateJob.class);
-        assertThat(job.job().name()).isEqualTo("db-step-down-2-a1-s1");
+        assertThat(job.job().name()).startsWith("db-step-down-2-2-4-4-a1-s1-");
         assertThat(world.partition()).isEqualTo(3);
         Action.SetPartition release = passUntil(Action.SetPartition.class);
         assertThat(release.partition()).isEqualTo(2);
@@ -214,15 +217,54 @@ class RollingUpgradeTest {
 
     @Test
     void completionMovesTheVersionAndClearsProgressInOneStatus() {
-        for (int i = 0; i < 300 && !"2.4.4".equals(status.currentVersion()); i++) {
+        runUntilCurrentVersion("2.4.4");
+        assertThat(status.upgrade()).isNull();
+        assertThat(status.operationLock().isHeld()).isFalse();
+        assertThat(world.allRun("2.4.4")).isTrue();
+    }
+
+    @Test
+    void theNextUpgradeAsksForAStepDownOfItsOwnWhileTheLastUpgradesJobStillExists() {
+        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        String first = passUntil(Action.CreateJob.class).job().name();
+        runUntilCurrentVersion("2.4.4");
+        world.leader().ifPresent(l -> world.pods().get(l).leadership = Leadership.FOLLOWER);
+        world.pods().get(2).leadership = Leadership.LEADER;
+        spec = RollingWorld.spec(3, "2.4.5");
+
+        Action.CreateJob second = passUntil(Action.CreateJob.class);
+        assertThat(world.observe().job(first)).hasValueSatisfying(j -> assertThat(j.result()).isEqualTo(JobResult.SUCCEEDED));
+        assertThat(second.job().name()).isNotEqualTo(first);
+        assertThat(world.partition()).isEqualTo(3); // the leader is not released on the strength of the old Job
+    }
+
+    @Test
+    void theNextUpgradeTakesASnapshotOfItsOwnWhileTheLastUpgradesSnapshotJobStillExists() {
+        spec = withSnapshot(RollingWorld.spec(3, "2.4.4"));
+        Action.CreateJob first = passUntil(Action.CreateJob.class);
+        assertThat(first.job().action()).isEqualTo(ExecutorAction.PRE_UPGRADE_SNAPSHOT);
+        runUntilCurrentVersion("2.4.4");
+        spec = withSnapshot(RollingWorld.spec(3, "2.4.5"));
+
+        Action.CreateJob second = passUntil(Action.CreateJob.class);
+        assertThat(second.job().action()).isEqualTo(ExecutorAction.PRE_UPGRADE_SNAPSHOT);
+        assertThat(second.job().name()).isNotEqualTo(first.job().name());
+        assertThat(world.partition()).isEqualTo(3);
+    }
+
+    private static ClusterSpec withSnapshot(ClusterSpec spec) {
+        BackupSpec backup = new BackupSpec("@daily", "UTC", new BackupSpec.Retention(7, Duration.ofDays(30)),
+                Map.of("bucket", "snapshots"), "raftops/backup:1", null);
+        return spec.withUpgrade(spec.upgrade().withPreUpgradeSnapshot(true)).withBackup(backup);
+    }
+
+    private void runUntilCurrentVersion(String version) {
+        for (int i = 0; i < 300 && !version.equals(status.currentVersion()); i++) {
             pass();
             world.tick();
             world.advance(Duration.ofSeconds(5));
         }
-        assertThat(status.currentVersion()).isEqualTo("2.4.4");
-        assertThat(status.upgrade()).isNull();
-        assertThat(status.operationLock().isHeld()).isFalse();
-        assertThat(world.allRun("2.4.4")).isTrue();
+        assertThat(status.currentVersion()).isEqualTo(version);
     }
 
     @Test
@@ -276,8 +318,8 @@ class RollingUpgradeTest {
         world.advance(Duration.ofSeconds(59));
         assertThat(decide(stuck).nextStatus().upgrade().failed()).isFalse();
         world.advance(Duration.ofSeconds(2));
-        Decision timeout = decide(stuck.withJob(new JobView("db-step-down-2-a1-s1", "step-down", JobResult.RUNNING,
-                jobCreated, null, null)));
+        Decision timeout = decide(stuck.withJob(new JobView(status.upgrade().stepDown().job(), "step-down",
+                JobResult.RUNNING, jobCreated, null, null)));
         assertThat(timeout.nextStatus().upgrade().failure().reason()).isEqualTo(RollingReasons.STEP_DOWN_TIMEOUT);
     }
 
@@ -289,7 +331,7 @@ class RollingUpgradeTest {
         Decision d = decide(world.observe().withPods(unknown));
         assertThat(d.hasDisruptiveAction()).isFalse();
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
-                .satisfies(j -> assertThat(j.job().name()).isEqualTo("db-step-down-2-a1-s1"));
+                .satisfies(j -> assertThat(j.job().name()).startsWith("db-step-down-2-2-4-4-a1-s1-"));
     }
 
     @Test
