@@ -179,7 +179,10 @@ class EmbeddingExampleTest {
         assertThat(ports.status.upgrade()).isNull();
         assertThat(ports.status.phase()).isEqualTo(Phase.Running);
         assertThat(ports.events).extracting(ClusterEvent::reason)
-                .contains("UpgradeStarted", "StepDownRequested", "PodReleased", "PodUpgraded", "UpgradeComplete");
+                .contains("UpgradeStarted", "StepDownRequested", "PodReleased", "UpgradeComplete");
+        assertThat(ports.events).extracting(ClusterEvent::message) // a finished pod is told with the next step
+                .anyMatch(m -> m.startsWith("ordinal 2 runs 2.5.0 and is caught up;"))
+                .anyMatch(m -> m.startsWith("ordinal 1 runs 2.5.0 and is caught up;"));
         // end::service[]
     }
 

@@ -23,6 +23,7 @@ import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.rolling.RollingProgress.StepDown;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,11 +96,13 @@ final class RollingStep {
         if (sd != null && sd.ordinal() == target && sd.confirmedAt() == null
                 && in.observation().job(sd.job()).map(j -> !j.result().finished()).orElse(true)) {
             // a step-down still in flight could hand leadership back to the target after its release
-            return wait(in, progress, STEP_DOWN_REQUESTED, "ordinal " + target + " waits for: step-down job "
-                    + sd.job() + " to finish");
+            return wait(in, progress, STEP_DOWN_REQUESTED, stepDownWait(target));
         }
         if (in.spec().replicas() > 1 && leaders.isEmpty()) {
-            return wait(in, progress, LEADER_UNKNOWN, "ordinal " + target + " waits for: a known Raft leader");
+            // right after a step-down no pod leads until the election: that is still the step-down's wait
+            boolean steppingDown = sd != null && sd.ordinal() == target && sd.confirmedAt() == null;
+            return steppingDown ? wait(in, progress, STEP_DOWN_REQUESTED, stepDownWait(target))
+                    : wait(in, progress, LEADER_UNKNOWN, "ordinal " + target + " waits for: a known Raft leader");
         }
         return release(in, progress, sts, target, pods);
     }
@@ -110,9 +113,12 @@ final class RollingStep {
         RollingProgress next = progress.withReleasedAt(in.now())
                 .withStepDown(sd != null && sd.ordinal() == target && sd.confirmedAt() == null ? sd.confirmed(in.now()) : sd)
                 .withPlan(RollingPlan.remaining(progress.currentPartition(), in.spec().replicas(), pods));
+        // the wait that follows the release is written with it: one status write per step, not two
         ClusterStatus status = in.status().withUpgrade(next)
                 .withCondition(Condition.UPGRADING, Condition.Status.True, POD_RELEASED,
-                        "ordinal " + target + " released to " + progress.targetVersion(), in.generation(), in.now());
+                        "ordinal " + target + " released to " + progress.targetVersion(), in.generation(), in.now())
+                .withCondition(Condition.PROGRESSING, Condition.Status.True, WAITING_FOR_POD,
+                        podReadyWait(target, sts), in.generation(), in.now());
         return Decision.of(status, Wake.onEvent(in.timing().poll(in.random()), "pod " + target + " rolling"),
                 new Action.SetPartition(sts.name(), target, sts.resourceVersion(), true),
                 new Action.Emit(ClusterEvent.normal(POD_RELEASED, "released ordinal " + target + " (pod " + sts.name()
@@ -141,7 +147,9 @@ final class RollingStep {
             String pod = in.statefulSetName() + "-" + target;
             JobRequest request = new JobRequest(job, ExecutorAction.STEP_DOWN, in.spec().upgrade().executor().image(),
                     in.spec().upgrade().executor().serviceAccount(), Map.of("RAFTOPS_TARGET_POD", pod), 0);
-            return Decision.of(in.status().withUpgrade(next), Wake.onEvent(in.timing().poll(in.random()), "step-down"),
+            ClusterStatus status = in.status().withUpgrade(next).withCondition(Condition.PROGRESSING,
+                    Condition.Status.True, STEP_DOWN_REQUESTED, stepDownWait(target), in.generation(), in.now());
+            return Decision.of(status, Wake.onEvent(in.timing().poll(in.random()), "step-down"),
                     new Action.CreateJob(request),
                     new Action.Emit(ClusterEvent.normal(STEP_DOWN_REQUESTED, "pod " + pod
                             + " may lead; asking it to step down before its restart (job " + job + ")", audit(in))));
@@ -157,7 +165,15 @@ final class RollingStep {
             return RollingUpgrade.fail(in, progress, STEP_DOWN_FAILED, "step-down job " + sd.job() + " failed: "
                     + Objects.toString(job.message(), "no message"));
         }
-        return wait(in, progress, STEP_DOWN_REQUESTED, "ordinal " + target + " waits for: LeaderStepDown");
+        return wait(in, progress, STEP_DOWN_REQUESTED, stepDownWait(target));
+    }
+
+    private static String stepDownWait(int target) {
+        return "ordinal " + target + " waits for: LeaderStepDown";
+    }
+
+    private static String podReadyWait(int target, StatefulSetView sts) {
+        return "ordinal " + target + " waits for: PodReady on " + sts.updateRevision();
     }
 
     /** The target is released: wait until it runs the update revision, is Ready and caught up. */
@@ -173,7 +189,8 @@ final class RollingStep {
         // revision the pod already runs, and a pod that was never restarted would look rolled
         boolean observed = sts.observedGeneration() >= sts.generation();
         if (observed && pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
-            return completed(in, progress, target, in.observation().podsOf(sts.name()));
+            // the last ordinal is recorded by the finish itself, which clears the progress
+            return target == 0 ? finish(in, progress, sts) : completed(in, progress, target, in.observation().podsOf(sts.name()));
         }
         if (in.spec().replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
                 && !Objects.equals(pod.revision(), sts.updateRevision())) {
@@ -188,8 +205,7 @@ final class RollingStep {
                     + " did not run revision " + sts.updateRevision() + " Ready and caught up within "
                     + budget.toSeconds() + "s of its release (" + state + ")");
         }
-        return wait(in, progress, WAITING_FOR_POD, "ordinal " + target + " waits for: PodReady on "
-                + sts.updateRevision());
+        return wait(in, progress, WAITING_FOR_POD, podReadyWait(target, sts));
     }
 
     private static Decision completed(DecisionInput in, RollingProgress progress, int ordinal, Map<Integer, PodView> pods) {
@@ -198,8 +214,27 @@ final class RollingStep {
                 .withCondition(Condition.UPGRADING, Condition.Status.True, POD_UPGRADED, "ordinal " + ordinal
                         + " runs " + progress.targetVersion() + "; " + next.completedOrdinals().size() + "/"
                         + in.spec().replicas() + " done", in.generation(), in.now());
-        return Decision.of(status, Wake.now("next ordinal"), new Action.Emit(ClusterEvent.normal(POD_UPGRADED,
-                "ordinal " + ordinal + " runs " + progress.targetVersion() + " and is caught up", audit(in))));
+        String done = "ordinal " + ordinal + " runs " + progress.targetVersion() + " and is caught up";
+        // the next step is decided on the same observation, so a step costs one status write, not two
+        return toldWith(decide(in.withStatus(status), next), ClusterEvent.normal(POD_UPGRADED, done, audit(in)));
+    }
+
+    /**
+     * {@code then} with the completion told in its first Normal Event (one Event per step), or in
+     * {@code upgraded} of its own when the next step emits none (it waits).
+     */
+    private static Decision toldWith(Decision then, ClusterEvent upgraded) {
+        List<Action> actions = new ArrayList<>(then.actions());
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Emit emit && emit.event().type() == ClusterEvent.Type.Normal) {
+                ClusterEvent event = emit.event();
+                actions.set(i, new Action.Emit(new ClusterEvent(event.type(), event.reason(),
+                        upgraded.message() + "; " + event.message(), event.audit())));
+                return new Decision(actions, then.nextStatus(), then.wake());
+            }
+        }
+        actions.add(0, new Action.Emit(upgraded));
+        return new Decision(actions, then.nextStatus(), then.wake());
     }
 
     /** Every ordinal is done: wait for the StatefulSet to converge, then move currentVersion and clear progress together. */

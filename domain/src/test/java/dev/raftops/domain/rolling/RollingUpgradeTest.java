@@ -128,6 +128,47 @@ class RollingUpgradeTest {
     }
 
     @Test
+    void aFinishedOrdinalIsRecordedAndTheNextReleasedInOnePassWithOneEvent() {
+        passUntil(Action.SetPartition.class);
+        for (int i = 0; i < 20 && !rolled(world.pods().get(2)); i++) {
+            world.tick();
+        }
+        Decision d = pass();
+        assertThat(d.actionsOf(Action.SetPartition.class)).singleElement()
+                .satisfies(r -> assertThat(r.partition()).isEqualTo(1));
+        assertThat(d.actionsOf(Action.Emit.class)).singleElement().satisfies(e -> {
+            assertThat(e.event().reason()).isEqualTo(RollingReasons.POD_RELEASED);
+            assertThat(e.event().message()).startsWith("ordinal 2 runs 2.4.4 and is caught up; released ordinal 1");
+        });
+        assertThat(status.upgrade().completedOrdinals()).containsExactly(2);
+        assertThat(status.upgrade().currentPartition()).isEqualTo(2);
+    }
+
+    private static boolean rolled(RollingWorld.Pod pod) {
+        return pod != null && pod.image.endsWith(":2.4.4") && pod.ready && pod.lag == 0;
+    }
+
+    @Test
+    void waitingForAReleasedPodNeedsNoStatusWriteOfItsOwn() {
+        passUntil(Action.SetPartition.class);
+        Decision waiting = decide();
+        assertThat(waiting.actions()).isEmpty();
+        assertThat(waiting.nextStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void theElectionAfterAStepDownNeedsNoStatusWriteOfItsOwn() {
+        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        Action.CreateJob job = passUntil(Action.CreateJob.class);
+        world.pods().get(2).leadership = Leadership.FOLLOWER; // stepped down, no pod elected yet
+        ClusterObservation electing = world.observe().withJob(new JobView(job.job().name(), "step-down",
+                JobResult.SUCCEEDED, world.now(), world.now(), null));
+        Decision waiting = decide(electing);
+        assertThat(waiting.actions()).isEmpty();
+        assertThat(waiting.nextStatus()).isEqualTo(status);
+    }
+
+    @Test
     void neverReleasesWhileAnotherVoterIsNotReady() {
         pass();
         pass();
@@ -211,7 +252,9 @@ class RollingUpgradeTest {
         for (int i = 0; i < 5 && status.upgrade().currentPartition() == 3; i++) {
             actions.addAll(pass().actions());
         }
-        assertThat(actions).noneMatch(Action::disruptive);
+        assertThat(actions).noneMatch(a -> a instanceof Action.DeletePod);
+        assertThat(actions).filteredOn(a -> a instanceof Action.SetPartition)
+                .allSatisfy(a -> assertThat(((Action.SetPartition) a).partition()).isLessThan(2));
         assertThat(status.upgrade().completedOrdinals()).containsExactly(2);
     }
 

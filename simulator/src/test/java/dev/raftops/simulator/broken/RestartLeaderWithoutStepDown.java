@@ -20,12 +20,13 @@ public final class RestartLeaderWithoutStepDown {
         Decision d = RollingUpgrade.decide(in);
         boolean stepDown = d.actionsOf(Action.CreateJob.class).stream()
                 .anyMatch(j -> j.job().action() == ExecutorAction.STEP_DOWN);
-        RollingProgress progress = in.status().upgrade();
+        // the real decision may record a finished ordinal and ask for a step-down in one pass: release what it targets
+        RollingProgress progress = d.nextStatus().upgrade();
         StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
         if (!stepDown || progress == null || sts == null) {
             return d;
         }
-        return Decision.of(in.status().withUpgrade(progress.withReleasedAt(in.now())),
+        return Decision.of(d.nextStatus().withUpgrade(progress.withStepDown(null).withReleasedAt(in.now())),
                 Wake.onEvent(Duration.ofSeconds(5), "released"),
                 new Action.SetPartition(sts.name(), progress.targetOrdinal(), sts.resourceVersion(), true));
     }
