@@ -8,6 +8,7 @@ import dev.raftops.controller.metrics.MeteredStatusPort;
 import dev.raftops.controller.queue.ControllerLoop;
 import dev.raftops.controller.queue.WorkQueue;
 import dev.raftops.controller.watch.ClusterInformers;
+import dev.raftops.controller.watch.OwnStatusWrites;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.ports.AdminOpsService;
@@ -65,6 +66,7 @@ public final class ControllerRuntime implements AutoCloseable {
     private final ControllerLoop workloadLoop;
     private final ControllerLoop adminLoop;
     private final LeaseLeadership leadership;
+    private final OwnStatusWrites ownWrites;
     private volatile boolean loopsRunning;
     private volatile Runnable onLeadershipLost = () -> { };
 
@@ -79,8 +81,8 @@ public final class ControllerRuntime implements AutoCloseable {
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
-        LeaderFence fence = new LeaderFence(leading, new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry),
-                clock), wiring.workload(), wiring.jobs(), wiring.events());
+        this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry), clock));
+        LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
         AdminOpsService service = new AdminOpsService(fence, wiring.observer(), fence, fence, fence, clock,
                 new SecureRandom(), RetryTiming.defaults());
         Function<ClusterKey, ReconcileOutcome> workload = key -> leading.getAsBoolean()
@@ -98,7 +100,8 @@ public final class ControllerRuntime implements AutoCloseable {
         List<String> namespaces = settings.namespaces().isEmpty() ? java.util.Collections.singletonList(null)
                 : settings.namespaces();
         for (String namespace : namespaces) {
-            informers.add(new ClusterInformers(client, namespace, this::wake, this::wake));
+            informers.add(new ClusterInformers(client, namespace, this::clusterChanged, this::wake,
+                    key -> adminLoop.queue().add(key)));
         }
         endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.healthPort()), this::ready, registry::scrape));
         if (settings.metricsPort() != settings.healthPort()) {
@@ -114,6 +117,14 @@ public final class ControllerRuntime implements AutoCloseable {
     private void wake(ClusterKey key) {
         workloadLoop.queue().add(key);
         adminLoop.queue().add(key);
+    }
+
+    /** The admin loop is not woken by the echo of its own status write; the workload loop renders from the status too. */
+    private void clusterChanged(ClusterKey key, String resourceVersion) {
+        workloadLoop.queue().add(key);
+        if (!ownWrites.echo(key, resourceVersion)) {
+            adminLoop.queue().add(key);
+        }
     }
 
     /** Informers synced; a standby replica is ready too (it serves and waits for the Lease). */

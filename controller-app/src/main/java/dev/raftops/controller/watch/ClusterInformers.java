@@ -10,13 +10,16 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Shared informers on RaftClusters and on the StatefulSets, pods and Jobs raftops manages. Every
  * event becomes the key of its cluster, handed to the controllers' queues: a change is a wake-up,
- * never a decision input (decisions re-read the whole state).
+ * never a decision input (decisions re-read the whole state). Pods and Jobs are Day-2 inputs only;
+ * the workload loop renders from the RaftCluster and compares with the StatefulSet, so it is not
+ * woken by them.
  */
 public final class ClusterInformers implements AutoCloseable {
 
@@ -28,45 +31,47 @@ public final class ClusterInformers implements AutoCloseable {
 
     /**
      * @param namespace null watches every namespace
-     * @param onCluster wakes both controllers for a cluster
-     * @param onWorkload wakes both controllers for a change of a managed object (pod Ready, Job finished)
+     * @param onCluster a RaftCluster changed: its key and the resourceVersion the event carries
+     * @param onStatefulSet a managed StatefulSet changed (both loops read it)
+     * @param onPodOrJob a managed pod or Job changed (pod Ready, leader label, Job finished: Day-2 inputs)
      */
-    public ClusterInformers(KubernetesClient client, String namespace, Consumer<ClusterKey> onCluster,
-            Consumer<ClusterKey> onWorkload) {
+    public ClusterInformers(KubernetesClient client, String namespace, BiConsumer<ClusterKey, String> onCluster,
+            Consumer<ClusterKey> onStatefulSet, Consumer<ClusterKey> onPodOrJob) {
         var clusters = namespace == null
                 ? client.genericKubernetesResources(RAFT_CLUSTERS).inAnyNamespace()
                 : client.genericKubernetesResources(RAFT_CLUSTERS).inNamespace(namespace);
-        informers.add(clusters.inform(handler(o -> Optional.of(ClusterKeys.ofCluster(o)), onCluster), 0));
+        informers.add(clusters.inform(handler(o -> Optional.of(ClusterKeys.ofCluster(o)),
+                (key, cr) -> onCluster.accept(key, cr.getMetadata().getResourceVersion())), 0));
         informers.add(managed(namespace == null ? client.apps().statefulSets().inAnyNamespace()
-                : client.apps().statefulSets().inNamespace(namespace), onWorkload));
+                : client.apps().statefulSets().inNamespace(namespace), onStatefulSet));
         informers.add(managed(namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace),
-                onWorkload));
+                onPodOrJob));
         informers.add(managed(namespace == null ? client.batch().v1().jobs().inAnyNamespace()
-                : client.batch().v1().jobs().inNamespace(namespace), onWorkload));
+                : client.batch().v1().jobs().inNamespace(namespace), onPodOrJob));
     }
 
     private static <T extends HasMetadata> SharedIndexInformer<T> managed(
             io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<T, ?, ?> source, Consumer<ClusterKey> sink) {
         return source.withLabel(ClusterKeys.MANAGED_BY_LABEL, ClusterKeys.MANAGED_BY)
-                .inform(handler(ClusterKeys::ofManaged, sink), 0);
+                .inform(handler(ClusterKeys::ofManaged, (key, obj) -> sink.accept(key)), 0);
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(Function<T, Optional<ClusterKey>> key,
-            Consumer<ClusterKey> sink) {
+            BiConsumer<ClusterKey, T> sink) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
-                key.apply(obj).ifPresent(sink);
+                key.apply(obj).ifPresent(k -> sink.accept(k, obj));
             }
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
-                key.apply(newObj).ifPresent(sink);
+                key.apply(newObj).ifPresent(k -> sink.accept(k, newObj));
             }
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                key.apply(obj).ifPresent(sink);
+                key.apply(obj).ifPresent(k -> sink.accept(k, obj));
             }
         };
     }

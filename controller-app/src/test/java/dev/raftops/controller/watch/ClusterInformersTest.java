@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.raftops.domain.cluster.ClusterKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -20,25 +22,50 @@ class ClusterInformersTest {
 
     @Test
     void everyEventBecomesTheKeyOfItsCluster() {
-        CopyOnWriteArrayList<ClusterKey> clusters = new CopyOnWriteArrayList<>();
-        CopyOnWriteArrayList<ClusterKey> workload = new CopyOnWriteArrayList<>();
-        try (ClusterInformers informers = new ClusterInformers(client, "ns", clusters::add, workload::add)) {
+        CopyOnWriteArrayList<String> clusters = new CopyOnWriteArrayList<>();
+        CopyOnWriteArrayList<ClusterKey> podsAndJobs = new CopyOnWriteArrayList<>();
+        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> clusters.add(key + "@" + rv),
+                sets::add, podsAndJobs::add)) {
             await().atMost(Duration.ofSeconds(10)).until(informers::synced);
-            client.genericKubernetesResources(ClusterInformers.RAFT_CLUSTERS).inNamespace("ns")
+            String rv = client.genericKubernetesResources(ClusterInformers.RAFT_CLUSTERS).inNamespace("ns")
                     .resource(new GenericKubernetesResourceBuilder().withApiVersion("raftops.dev/v1alpha1")
                             .withKind("RaftCluster").withNewMetadata().withName("db").withNamespace("ns").endMetadata()
                             .withAdditionalProperties(Map.of("spec", Map.of("version", "2.4.0"))).build())
-                    .create();
+                    .create().getMetadata().getResourceVersion();
             client.pods().inNamespace("ns").resource(new PodBuilder().withNewMetadata().withName("db-0")
-                    .withLabels(Map.of(ClusterKeys.CLUSTER_LABEL, "db", ClusterKeys.MANAGED_BY_LABEL, "raftops"))
-                    .endMetadata().build()).create();
+                    .withLabels(managed()).endMetadata().build()).create();
             client.pods().inNamespace("ns").resource(new PodBuilder().withNewMetadata().withName("other")
                     .withLabels(Map.of("app", "web")).endMetadata().build()).create();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !clusters.isEmpty() && !workload.isEmpty());
-            assertThat(clusters).containsOnly(new ClusterKey("ns", "db"));
-            assertThat(workload).containsOnly(new ClusterKey("ns", "db"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !clusters.isEmpty() && !podsAndJobs.isEmpty());
+            assertThat(clusters).containsOnly(new ClusterKey("ns", "db") + "@" + rv);
+            assertThat(podsAndJobs).containsOnly(new ClusterKey("ns", "db"));
             assertThat(informers.clusters()).containsExactly(new ClusterKey("ns", "db"));
         }
+    }
+
+    @Test
+    void aPodOrJobChangeIsToldApartFromAStatefulSetChange() {
+        CopyOnWriteArrayList<ClusterKey> podsAndJobs = new CopyOnWriteArrayList<>();
+        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> { }, sets::add,
+                podsAndJobs::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(informers::synced);
+            client.batch().v1().jobs().inNamespace("ns").resource(new JobBuilder().withNewMetadata()
+                    .withName("db-step-down-2").withLabels(managed()).endMetadata().build()).create();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !podsAndJobs.isEmpty());
+            assertThat(sets).isEmpty();
+
+            client.apps().statefulSets().inNamespace("ns").resource(new StatefulSetBuilder().withNewMetadata()
+                    .withName("db").withLabels(managed()).endMetadata().build()).create();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sets.isEmpty());
+            assertThat(sets).containsOnly(new ClusterKey("ns", "db"));
+            assertThat(podsAndJobs).containsOnly(new ClusterKey("ns", "db"));
+        }
+    }
+
+    private final CopyOnWriteArrayList<ClusterKey> sets = new CopyOnWriteArrayList<>();
+
+    private static Map<String, String> managed() {
+        return Map.of(ClusterKeys.CLUSTER_LABEL, "db", ClusterKeys.MANAGED_BY_LABEL, "raftops");
     }
 }

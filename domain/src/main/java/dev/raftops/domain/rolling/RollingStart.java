@@ -70,8 +70,12 @@ final class RollingStart {
         }
         if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
             OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
-            ClusterStatus next = status.withOperationLock(lock)
-                    .withCondition(Condition.UPGRADING, Condition.Status.False, "UpToDate",
+            // "complete" already says the cluster runs its version: replacing it would be a status write per upgrade
+            boolean complete = Condition.find(status.conditions(), Condition.UPGRADING)
+                    .map(c -> c.status() == Condition.Status.False && UPGRADE_COMPLETE.equals(c.reason()))
+                    .orElse(false);
+            ClusterStatus next = complete ? status.withOperationLock(lock) : status.withOperationLock(lock)
+                    .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
                             "running " + status.currentVersion(), in.generation(), in.now());
             return Decision.of(next, Wake.idle());
         }

@@ -311,6 +311,16 @@ class RollingUpgradeTest {
     }
 
     @Test
+    void theFirstPassAfterTheUpgradeCompletedChangesNothing() {
+        runUntilCurrentVersion("2.4.4");
+        Decision after = decide();
+        assertThat(after.actions()).isEmpty();
+        assertThat(after.nextStatus()).isEqualTo(status);
+        assertThat(Condition.find(status.conditions(), Condition.UPGRADING))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo(RollingReasons.UPGRADE_COMPLETE));
+    }
+
+    @Test
     void aNewVersionMidUpgradeLocksThePartitionAgainAtReplicas() {
         passUntil(Action.SetPartition.class);
         spec = RollingWorld.spec(3, "2.4.5");
