@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param result {@code converged}, {@code blocked}, {@code failed} or {@code timeout} (as in {@code run.end})
  * @param writes the writes the controllers attempted (W of a crash test)
+ * @param reconciles the controllers' {@code reconcile} calls (a crashed call included)
  * @param violations the invariants the trace broke; the run stops at the first
  * @param tolerated violations of invariants the runner was told to tolerate: recorded, the run went on
  */
-public record RunResult(Scenario scenario, String result, String reason, int writes, int controllerStarts,
+public record RunResult(Scenario scenario, String result, String reason, int writes, int reconciles, int controllerStarts,
         List<Violation> violations, List<Violation> tolerated, List<String> trace) {
 
     public RunResult {

@@ -73,6 +73,7 @@ public final class ScenarioRunner {
         Instant deadline = EPOCH.plus(scenario.limit());
 
         int instance = 0;
+        int reconciles = 0;
         AdminOperations controller = null;
         Instant controllerAt = EPOCH;
         int errors = 0;
@@ -108,6 +109,7 @@ public final class ScenarioRunner {
                     trace.write(trace.line("controller.start").put("instance", instance));
                 }
                 ReconcileOutcome outcome;
+                reconciles++;
                 try {
                     outcome = controller.reconcile(world.key());
                 } catch (ControllerCrash crash) {
@@ -156,7 +158,8 @@ public final class ScenarioRunner {
         }
         trace.write(trace.line("run.end").put("result", result).put("currentVersion", status.currentVersion())
                 .put("reason", reason));
-        return new RunResult(scenario, result, reason, ports.writes(), instance, violations, noted, trace.lines());
+        return new RunResult(scenario, result, reason, ports.writes(), reconciles, instance, violations, noted,
+                trace.lines());
     }
 
     /** When the k-th watch event reaches the controller: now, later (delayed) or never (dropped, null). */

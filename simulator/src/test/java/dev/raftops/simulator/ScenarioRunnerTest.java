@@ -35,6 +35,15 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void everyReconcileCallIsCountedAtLeastOnePerRelease() {
+        RunResult run = runner.run(Scenario.upgrade(3, "2.1.0", "2.2.0", 1, 7));
+        assertThat(run.converged()).as(run.summary()).isTrue();
+        assertThat(run.reconciles()).as(run.summary())
+                .isGreaterThanOrEqualTo((int) count(run, "\"cause\":\"rollout\""))
+                .isGreaterThan(0);
+    }
+
+    @Test
     void aNewControllerWithNoMemoryFinishesAfterACrash() {
         RunResult run = runner.run(Scenario.upgrade(3, "2.1.0", "2.2.0", 1, 7)
                 .withFaults(List.of(new Fault.CrashAfterWrite(4))));
