@@ -53,6 +53,8 @@ public final class ScaleRun {
             }
             System.out.printf("created %d RaftClusters in %.1f s%n", clusters, (System.nanoTime() - createStart) / 1e9);
 
+            world.ledger().take();
+            world.ledger().takeRuntimeReads();
             long start = System.nanoTime();
             world.startController(workers, jvm, log);
             Map<String, Long> cold = awaitWithProgress(world, names, start, timeout);
@@ -62,6 +64,7 @@ public final class ScaleRun {
             System.out.printf("  controller CPU since its start %.1f s over %.1f s; %s%n", coldSample.cpuNanos() / 1e9,
                     (System.nanoTime() - start) / 1e9, coldSample);
             System.out.println("  " + world.ledger().takeLoad());
+            System.out.println("  " + runtimeRequests(world, world.ledger().take(), start));
 
             awaitRuntimeQuiet(world, quietFor, timeout);
             world.ledger().takeLoad();
@@ -94,6 +97,7 @@ public final class ScaleRun {
             List<String> batch = names.subList(0, Math.min(upgrade, names.size()));
             world.ledger().take();
             world.ledger().takeLoad();
+            world.ledger().takeRuntimeReads();
             ControllerHandle.Sample beforeUpgrade = world.controller().sample();
             Map<String, Long> edited = new TreeMap<>();
             long upgradeStart = System.nanoTime();
@@ -119,6 +123,7 @@ public final class ScaleRun {
             RequestCounts counts = RequestCounts.of(window, Actor.CONTROLLER);
             StepLatencies steps = StepLatencies.of(window);
             System.out.println("  controller requests: " + counts);
+            System.out.println("  " + runtimeRequests(world, window, upgradeStart));
             System.out.printf("  per upgraded pod: reads %.2f, writes %.2f%n",
                     counts.reads() / (double) (batch.size() * replicas),
                     counts.writes() / (double) (batch.size() * replicas));
@@ -203,6 +208,15 @@ public final class ScaleRun {
         Distribution d = Distribution.ofNanos(since);
         return String.format("%d clusters; first %.2f s, median %.2f s, p90 %.2f s, last %.2f s", d.count(),
                 d.min() / 1000, d.percentile(50) / 1000, d.percentile(90) / 1000, d.max() / 1000);
+    }
+
+    /** The runtime's own requests since {@code since}: reads (only counted by the ledger) and writes, per second. */
+    private static String runtimeRequests(EndToEndWorld world, List<ApiRequest> window, long since) {
+        double seconds = (System.nanoTime() - since) / 1e9;
+        long reads = world.ledger().takeRuntimeReads();
+        RequestCounts writes = RequestCounts.of(window, Actor.RUNTIME);
+        return String.format("runtime requests over %.1f s: reads %d (%.1f/s), writes %d (%.1f/s) %s", seconds, reads,
+                reads / seconds, writes.writes(), writes.writes() / seconds, writes.writesByKind());
     }
 
     private static double mib(long bytes) {

@@ -5,6 +5,7 @@ import dev.raftops.simulator.Trace;
 import dev.raftops.simulator.TraceLine;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -99,8 +100,10 @@ public final class ClusterRuntime implements AutoCloseable {
     }
 
     /**
-     * One step: the changes watched since the last step are traced in the order they happened, then
-     * every managed StatefulSet of the namespace is played once as the watch last reported it.
+     * One step: the changes watched since the last step are traced in the order they happened (a
+     * pod deleted by someone else is dropped, a new Job starts running), then every managed
+     * StatefulSet of the namespace is played once as the watch last reported it, then due Jobs
+     * finish. The runtime reads nothing per cluster: it holds its pods and Jobs itself.
      */
     public synchronized void tick() {
         clock.advanceTo(wall.instant());
@@ -141,6 +144,16 @@ public final class ClusterRuntime implements AutoCloseable {
                 }
             } else if (change instanceof WatchedChanges.ServiceChanged c) {
                 service(c.service());
+            } else if (change instanceof WatchedChanges.PodDeleted d) {
+                if (d.cluster() != null && clusters.containsKey(d.cluster())) {
+                    clusters.get(d.cluster()).podDeleted(d.name(), d.uid());
+                }
+            } else if (change instanceof WatchedChanges.JobChanged c) {
+                job(c.job());
+            } else if (change instanceof WatchedChanges.JobDeleted d) {
+                if (d.cluster() != null && clusters.containsKey(d.cluster())) {
+                    clusters.get(d.cluster()).jobDeleted(d.name());
+                }
             } else if (change instanceof WatchedChanges.StatusChanged s) {
                 if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
                     continue;
@@ -151,6 +164,17 @@ public final class ClusterRuntime implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void job(Job job) {
+        String cluster = job.getMetadata().getLabels().get(CLUSTER);
+        long version = WatchedChanges.resourceVersion(job);
+        String key = "job/" + job.getMetadata().getName();
+        if (version < seen.getOrDefault(key, Long.MIN_VALUE)) {
+            return;
+        }
+        seen.put(key, version);
+        played(cluster).job(job);
     }
 
     private void service(Service svc) {
@@ -166,7 +190,7 @@ public final class ClusterRuntime implements AutoCloseable {
 
 
     /**
-     * Ticks until the trace holds every StatefulSet, Service and RaftCluster write made so far (the watches
+     * Ticks until the trace holds every StatefulSet, Service, Job and RaftCluster write made so far (the watches
      * deliver them a moment after the write), at most five seconds; for the end of a run.
      */
     public void settle() {
@@ -177,6 +201,9 @@ public final class ClusterRuntime implements AutoCloseable {
         client.services().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
                 .getItems().forEach(svc -> written.put("svc/" + svc.getMetadata().getName(),
                         WatchedChanges.resourceVersion(svc)));
+        client.batch().v1().jobs().inNamespace(settings.namespace()).withLabel(CLUSTER).list()
+                .getItems().forEach(job -> written.put("job/" + job.getMetadata().getName(),
+                        WatchedChanges.resourceVersion(job)));
         try {
             client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                     .inNamespace(settings.namespace()).list().getItems().forEach(cr -> written.put("cluster/"

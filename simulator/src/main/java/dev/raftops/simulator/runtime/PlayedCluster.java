@@ -3,7 +3,6 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.simulator.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -41,7 +40,8 @@ final class PlayedCluster {
     private final String cluster;
     private final PodWrites api;
     private final Map<String, PlayedStatefulSet> sets = new TreeMap<>();
-    private final Map<String, Instant> runningJobs = new TreeMap<>();
+    /** The Jobs seen and not yet finished, by name: the state last reported and when the runtime first saw it. */
+    private final Map<String, RunningJob> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
     private final Map<String, String> selectors = new TreeMap<>();
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
@@ -128,18 +128,16 @@ final class PlayedCluster {
     }
 
     void play(StatefulSet sts) {
-        String name = sts.getMetadata().getName();
-        PlayedStatefulSet set = set(sts);
-        Map<Integer, Pod> live = new TreeMap<>();
-        for (Pod pod : client.pods().inNamespace(settings.namespace()).withLabel(ClusterRuntime.CLUSTER, cluster).list()
-                .getItems()) {
-            String podName = pod.getMetadata().getName();
-            String suffix = podName.startsWith(name + "-") ? podName.substring(name.length() + 1) : "";
-            if (suffix.matches("[0-9]{1,9}")) {
-                live.put(Integer.parseInt(suffix), pod);
-            }
+        set(sts).play(sts, now.get());
+    }
+
+    /** A pod of the cluster was deleted (reported by the watch): the played set drops it if it is the one it plays. */
+    void podDeleted(String pod, String uid) {
+        int dash = pod.lastIndexOf('-');
+        PlayedStatefulSet set = dash < 0 ? null : sets.get(pod.substring(0, dash));
+        if (set != null && pod.substring(dash + 1).matches("[0-9]{1,9}")) {
+            set.vanished(Integer.parseInt(pod.substring(dash + 1)), uid);
         }
-        set.play(sts, live, now.get());
     }
 
     /** The StatefulSet {@code name} as played, or null when it was never seen. */
@@ -147,34 +145,55 @@ final class PlayedCluster {
         return sets.get(name);
     }
 
-    /** Finishes due executor Jobs. */
+    private record RunningJob(Job job, Instant since) {
+    }
+
+    /**
+     * Takes a state of one of the cluster's executor Jobs as the watch reported it: a new Job
+     * starts running; one ended by someone else is traced as finished.
+     */
+    void job(Job job) {
+        String name = job.getMetadata().getName();
+        String action = action(job);
+        if (finishedJobs.contains(name)) {
+            return; // the runtime's own finish reported back, or a later change to a finished Job
+        }
+        RunningJob running = runningJobs.get(name);
+        if (terminal(job)) {
+            // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
+            if (runningJobs.remove(name) == null) {
+                trace.write(trace.line("job.created").put("job", name).put("action", action));
+            }
+            finishedJobs.add(name);
+            trace.write(trace.line("job.finished").put("job", name).put("action", action)
+                    .put("result", job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(
+                            c.getType()) && "True".equals(c.getStatus())) ? "failed" : "succeeded"));
+        } else if (running == null) {
+            runningJobs.put(name, new RunningJob(job, now.get()));
+            trace.write(trace.line("job.created").put("job", name).put("action", action));
+        } else {
+            runningJobs.put(name, new RunningJob(job, running.since()));
+        }
+    }
+
+    /** A Job of the cluster was deleted: it no longer runs, and a new Job of that name is another Job. */
+    void jobDeleted(String name) {
+        runningJobs.remove(name);
+        finishedJobs.remove(name);
+    }
+
+    /** Finishes the Jobs that have run for the start-up delay. */
     void afterSets() {
         Instant at = now.get();
-        for (Job job : client.batch().v1().jobs().inNamespace(settings.namespace())
-                .withLabel(ClusterRuntime.CLUSTER, cluster).list().getItems()) {
-            String name = job.getMetadata().getName();
-            String action = job.getMetadata().getLabels().get("raftops.dev/action");
-            if (!finishedJobs.contains(name) && terminal(job)) {
-                // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
-                if (runningJobs.remove(name) == null) {
-                    trace.write(trace.line("job.created").put("job", name).put("action", action));
-                }
-                finishedJobs.add(name);
-                trace.write(trace.line("job.finished").put("job", name).put("action", action)
-                        .put("result", job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(
-                                c.getType()) && "True".equals(c.getStatus())) ? "failed" : "succeeded"));
-            }
-            if (finishedJobs.contains(name) || terminal(job)) {
-                continue;
-            }
-            Instant seen = runningJobs.get(name);
-            if (seen == null) {
-                runningJobs.put(name, at);
-                trace.write(trace.line("job.created").put("job", name).put("action", action));
-            } else if (!at.isBefore(seen.plus(settings.readyDelay()))) {
-                finish(job, action, at);
+        for (RunningJob running : List.copyOf(runningJobs.values())) {
+            if (!at.isBefore(running.since().plus(settings.readyDelay()))) {
+                finish(running.job(), action(running.job()), at);
             }
         }
+    }
+
+    private static String action(Job job) {
+        return job.getMetadata().getLabels().get("raftops.dev/action");
     }
 
     private void finish(Job job, String action, Instant at) {
@@ -191,7 +210,7 @@ final class PlayedCluster {
         Map<String, Object> condition = new TreeMap<>(Map.of("type", failure == null ? "Complete" : "Failed",
                 "status", "True", "lastTransitionTime", at.toString()));
         Map<String, Object> status = new TreeMap<>(Map.of("startTime", runningJobs.get(job.getMetadata().getName())
-                .toString(), "conditions", List.of(condition)));
+                .since().toString(), "conditions", List.of(condition)));
         if (failure == null) {
             status.put("succeeded", 1);
             status.put("completionTime", at.toString());
@@ -201,9 +220,12 @@ final class PlayedCluster {
             condition.put("message", failure);
             status.put("failed", 1);
         }
-        api.jobStatus(job.getMetadata().getName(), status);
-        finishedJobs.add(job.getMetadata().getName());
+        boolean written = api.jobStatus(job.getMetadata().getName(), status);
         runningJobs.remove(job.getMetadata().getName());
+        if (!written) {
+            return; // deleted meanwhile: nobody reads its result; the watch reports the deletion
+        }
+        finishedJobs.add(job.getMetadata().getName());
         trace.write(trace.line("job.finished").put("job", job.getMetadata().getName()).put("action", action)
                 .put("result", failure == null ? "succeeded" : "failed"));
     }
@@ -225,7 +247,7 @@ final class PlayedCluster {
             java.util.SortedSet<Integer> ready = set.ready();
             set.ordinals().forEach(o -> greenPods.put(green + "-" + o, ready.contains(o)));
         }
-        boolean patient = at.isBefore(runningJobs.get(job.getMetadata().getName()).plus(SYNC_PATIENCE));
+        boolean patient = at.isBefore(runningJobs.get(job.getMetadata().getName()).since().plus(SYNC_PATIENCE));
         if (executor == ExecutorAction.WAIT_SYNCED) {
             String max = env(job, "RAFTOPS_MAX_LAG_ENTRIES");
             if (colours.synced(greenPods, max == null ? 100 : Long.parseLong(max))) {

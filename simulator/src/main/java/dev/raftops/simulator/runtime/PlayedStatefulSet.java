@@ -108,17 +108,20 @@ final class PlayedStatefulSet {
         }
     }
 
-    /** Plays the StatefulSet controller and the kubelet once for {@code sts}, the state last observed. */
-    void play(StatefulSet sts, Map<Integer, Pod> live, Instant now) {
+    /**
+     * Plays the StatefulSet controller and the kubelet once for {@code sts}, the state last observed.
+     * The pods are those it created and has not seen go: it holds them itself, and learns of a
+     * deletion by someone else from the watch ({@link #vanished}).
+     */
+    void play(StatefulSet sts, Instant now) {
         int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
         String updateRevision = revision(name, image);
         if (currentRevision == null) {
             currentRevision = updateRevision;
             firstRevision = updateRevision;
         }
-        forgetVanished(live);
-        kubelet(live, now);
-        raftRound(replicas, live, now);
+        kubelet(now);
+        raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
         if (!changed && !"OnDelete".equals(strategy(sts))) {
             roll(replicas, updateRevision);
@@ -126,13 +129,14 @@ final class PlayedStatefulSet {
         writeStatus(sts, replicas, updateRevision);
     }
 
-    /** Pods the API no longer has (or has again under a new uid) were deleted by someone else: the controller. */
-    private void forgetVanished(Map<Integer, Pod> live) {
-        for (PlayedPod pod : java.util.List.copyOf(pods.values())) {
-            Pod now = live.get(pod.ordinal);
-            if (now == null || !pod.uid.equals(now.getMetadata().getUid())) {
-                deleted(pod, "controller");
-            }
+    /**
+     * The pod at {@code ordinal} with {@code uid} was deleted by someone else (the controller); a
+     * uid it does not play now (its own deletion reported back, an older pod of the name) is ignored.
+     */
+    void vanished(int ordinal, String uid) {
+        PlayedPod pod = pods.get(ordinal);
+        if (pod != null && pod.uid.equals(uid)) {
+            deleted(pod, "controller");
         }
     }
 
@@ -143,7 +147,7 @@ final class PlayedStatefulSet {
         raft.lose(pod.ordinal, name + "-" + pod.ordinal);
     }
 
-    private void kubelet(Map<Integer, Pod> live, Instant now) {
+    private void kubelet(Instant now) {
         for (PlayedPod pod : pods.values()) {
             String podName = name + "-" + pod.ordinal;
             Instant started = pod.restartedAt != null ? pod.restartedAt : pod.createdAt;
@@ -205,7 +209,7 @@ final class PlayedStatefulSet {
         return true;
     }
 
-    private void raftRound(int replicas, Map<Integer, Pod> live, Instant now) {
+    private void raftRound(int replicas, Instant now) {
         raft.elect(ready(), replicas, name, now);
         relabel();
         for (PlayedPod pod : pods.values()) {

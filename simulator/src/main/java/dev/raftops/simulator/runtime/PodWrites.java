@@ -2,6 +2,7 @@ package dev.raftops.simulator.runtime;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
@@ -63,8 +64,8 @@ final class PodWrites {
                 "lastTransitionTime", now.toString()));
         patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag))),
                 "status", Map.of("phase", "Running")));
-        client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON), json(List.of(
-                Map.of("op", "add", "path", "/status/conditions", "value", List.of(condition)))));
+        unlessGone(() -> client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON),
+                json(List.of(Map.of("op", "add", "path", "/status/conditions", "value", List.of(condition))))));
     }
 
     void lag(String pod, long lag) {
@@ -94,13 +95,32 @@ final class PodWrites {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status)));
     }
 
-    void jobStatus(String job, Map<String, Object> status) {
-        client.batch().v1().jobs().inNamespace(namespace).withName(job)
-                .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status)));
+    /** Writes a Job's status; false when the Job is gone. */
+    boolean jobStatus(String job, Map<String, Object> status) {
+        return unlessGone(() -> client.batch().v1().jobs().inNamespace(namespace).withName(job)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status))));
     }
 
     private void patch(String pod, Map<String, Object> patch) {
-        client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON_MERGE), json(patch));
+        unlessGone(() -> client.pods().inNamespace(namespace).withName(pod)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json(patch)));
+    }
+
+    /**
+     * Runs a write to a pod or Job the runtime plays; false when the object is gone. The runtime
+     * learns of a deletion by someone else from a watch, a moment after it happened: a write in
+     * between is moot, and must not fail the whole tick (every other cluster's turn).
+     */
+    private static boolean unlessGone(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private String json(Object value) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -20,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every change the API reports to the StatefulSets and Services raftops manages and to the
- * RaftClusters of one namespace, held until the runtime's next tick and handed out in
- * resourceVersion order (the order the API server made the writes in), across the watches.
+ * Every change the API reports to the StatefulSets and Services raftops manages, to the
+ * RaftClusters, and to the clusters' pods (deletions only) and executor Jobs of one namespace,
+ * held until the runtime's next tick and handed out in resourceVersion order (the order the API
+ * server made the writes in), across the watches.
  *
  * <p>Why watches and not the tick's own reads: the controller can write twice between two ticks
  * (lock the partition, then release the highest ordinal; release the lock, then let another
@@ -34,7 +36,8 @@ final class WatchedChanges implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedChanges.class);
 
     /** One reported change. */
-    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged {
+    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged, PodDeleted, JobChanged,
+            JobDeleted {
     }
 
     /** A managed StatefulSet was created or changed; {@code statefulSet} is its new state. */
@@ -51,6 +54,21 @@ final class WatchedChanges implements AutoCloseable {
 
     /** A RaftCluster was created or changed; {@code status} is its status (null when it has none). */
     record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status) implements Change {
+    }
+
+    /**
+     * A pod of {@code cluster} was deleted, by anyone: the runtime knows its own pods by uid, so
+     * its own deletions and older pods of the same name are told apart from the controller's.
+     */
+    record PodDeleted(String cluster, String name, String uid) implements Change {
+    }
+
+    /** An executor Job of a cluster was created or changed; {@code job} is its new state. */
+    record JobChanged(Job job) implements Change {
+    }
+
+    /** An executor Job of {@code cluster} was deleted. */
+    record JobDeleted(String cluster, String name) implements Change {
     }
 
     /** The longest a change waits for the other watch to catch up. */
@@ -93,13 +111,38 @@ final class WatchedChanges implements AutoCloseable {
             lists.remove("clusters");
             LOG.debug("no RaftCluster API to watch ({}); no status lines will be traced", e.getMessage());
         }
+        // pods and Jobs carry the cluster label; a pod's change other than its deletion only tells how far the watch is
+        var pods = client.pods().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER);
+        newest.put("pods", Long.MIN_VALUE);
+        lists.put("pods", () -> pods.list().getItems());
+        watches.add(pods.watch(watcher(pod -> newest.merge("pods", resourceVersion(pod), Math::max),
+                pod -> deliver("pods", new PodDeleted(cluster(pod), pod.getMetadata().getName(),
+                        pod.getMetadata().getUid()), pod))));
+        var jobs = client.batch().v1().jobs().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER);
+        newest.put("jobs", Long.MIN_VALUE);
+        lists.put("jobs", () -> jobs.list().getItems());
+        watches.add(jobs.watch(watcher(job -> deliver("jobs", new JobChanged(job), job),
+                job -> deliver("jobs", new JobDeleted(cluster(job), job.getMetadata().getName()), job))));
         sets.list().getItems().forEach(sts -> deliver("sets", new SetChanged(sts), sts));
         services.list().getItems().forEach(svc -> deliver("services", new ServiceChanged(svc), svc));
+        jobs.list().getItems().forEach(job -> deliver("jobs", new JobChanged(job), job));
+    }
+
+    private static String cluster(HasMetadata object) {
+        return object.getMetadata().getLabels() == null ? null : object.getMetadata().getLabels().get(ClusterRuntime.CLUSTER);
     }
 
     private void deliver(String watch, Change change, HasMetadata object) {
         long version = resourceVersion(object);
-        queue.add(new Delivered(change, version, System.nanoTime()));
+        long position = version;
+        if (change instanceof SetDeleted || change instanceof PodDeleted || change instanceof JobDeleted) {
+            // the embedded API server reports a deletion with the object's last resourceVersion, not a new
+            // one: it goes after every change delivered before it, as a read when it arrived would have seen it
+            for (long delivered : newest.values()) {
+                position = Math.max(position, delivered);
+            }
+        }
+        queue.add(new Delivered(change, position, System.nanoTime()));
         newest.merge(watch, version, Math::max);
     }
 

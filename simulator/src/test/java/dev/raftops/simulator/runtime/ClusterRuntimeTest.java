@@ -19,7 +19,7 @@ class ClusterRuntimeTest {
 
     KubernetesClient client;
 
-    private static StatefulSet statefulSet(String image) {
+    static StatefulSet statefulSet(String image) {
         Map<String, String> labels = Map.of("app.kubernetes.io/managed-by", "raftops", "raftops.dev/cluster", "db");
         return new StatefulSetBuilder()
                 .withNewMetadata().withName("db").withNamespace("ns").withLabels(labels).endMetadata()
@@ -40,7 +40,7 @@ class ClusterRuntimeTest {
         return client.pods().inNamespace("ns").withLabel("raftops.dev/cluster", "db").list().getItems();
     }
 
-    private static boolean ready(Pod pod) {
+    static boolean ready(Pod pod) {
         return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
                 .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
@@ -128,7 +128,7 @@ class ClusterRuntimeTest {
         }
     }
 
-    private static io.fabric8.kubernetes.api.model.batch.v1.Job job(String name, String action) {
+    static io.fabric8.kubernetes.api.model.batch.v1.Job job(String name, String action) {
         return new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata().withName(name)
                 .withNamespace("ns").withLabels(Map.of("raftops.dev/cluster", "db", "raftops.dev/action", action))
                 .endMetadata().withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("run")
