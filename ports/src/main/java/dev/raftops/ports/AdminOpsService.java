@@ -27,7 +27,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The admin-operations pass: read the cluster, observe once, decide (gates, then each family in
- * order), perform the actions in order, persist the status with compare-and-set.
+ * order), perform the actions in order, persist the status with compare-and-set. A call goes on
+ * with another pass when the decision asks to go on at once, and when it goes idle on a status it
+ * just changed; so a call that ends idle has decided on its own last status.
  *
  * <p>It is the only place that sequences side effects, and it stays sequential. A conflict on any
  * write abandons the rest of the pass and decides again from a fresh read (bounded); a reconcile
@@ -103,7 +105,8 @@ public final class AdminOpsService implements AdminOperations {
                     continue;
                 }
                 ClusterStatus next = decision.nextStatus().withLastError(null);
-                if (!next.equals(doc.status())) {
+                boolean changed = !next.equals(doc.status());
+                if (changed) {
                     WriteResult written = status.compareAndSet(cluster, doc.resourceVersion(), next);
                     if (!written.written()) {
                         outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "status conflict");
@@ -111,7 +114,11 @@ public final class AdminOpsService implements AdminOperations {
                     }
                 }
                 outcome = outcomeOf(decision.wake());
-                if (!(decision.wake() instanceof Wake.After after) || !after.delay().isZero()) {
+                boolean goOn = decision.wake() instanceof Wake.After after && after.delay().isZero();
+                // going idle on a status just changed: decide once more, so the call ends on a settled
+                // status (the watch event of this write need not wake anyone, and idle never polls)
+                boolean settle = changed && decision.wake() instanceof Wake.Idle;
+                if (!goOn && !settle) {
                     return outcome;
                 }
             }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.OperationFamily;
+import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.testing.RollingWorld;
 import java.time.Clock;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,25 @@ class AdminOpsServiceTest {
             world.tick();
             world.advance(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void anIdleDecisionOnAStatusItJustChangedIsDecidedOnceMoreInTheSameCall() {
+        // a family that needs two idle passes to settle: no condition -> One -> Two -> nothing more
+        OperationFamily twoSteps = new OperationFamily(Operation.Backup, in -> {
+            String reason = Condition.find(in.status().conditions(), "Steps").map(Condition::reason).orElse("None");
+            String next = reason.equals("None") ? "One" : "Two";
+            return Decision.of(in.status().withCondition("Steps", Condition.Status.True, next, next, in.generation(),
+                    in.now()), Wake.idle());
+        });
+        AdminOpsService service = new AdminOpsService(cluster, cluster, cluster, cluster, cluster,
+                Clock.fixed(T0, ZoneOffset.UTC), random, RetryTiming.defaults().withoutJitter(), List.of(twoSteps));
+
+        ReconcileOutcome outcome = service.reconcile(RollingWorld.KEY);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Done.class);
+        assertThat(Condition.find(cluster.status.conditions(), "Steps")).hasValueSatisfying(
+                c -> assertThat(c.reason()).isEqualTo("Two"));
     }
 
     @Test

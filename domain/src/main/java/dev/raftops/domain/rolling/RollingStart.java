@@ -53,9 +53,12 @@ final class RollingStart {
         if (!converged) {
             return Decision.of(in.status(), Wake.idle());
         }
+        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody
         ClusterStatus next = in.status().withCurrentVersion(verdict.target().toString())
                 .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
-                        "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now());
+                        "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now())
+                .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
+                        "running " + verdict.target(), in.generation(), in.now());
         return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(CLUSTER_INITIALIZED,
                 "cluster converged on " + verdict.target(), RollingUpgrade.audit(in, in.status().operationLock()))));
     }

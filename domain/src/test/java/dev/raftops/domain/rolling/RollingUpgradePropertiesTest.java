@@ -11,6 +11,7 @@ import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases;
@@ -126,6 +127,7 @@ class RollingUpgradePropertiesTest {
             Decision d = RollingUpgrade.decide(in);
             assertThat(RollingUpgrade.decide(in)).as(c.why("decide is a pure function")).isEqualTo(d);
             checkDecision(c, in, d, lowestRelease);
+            checkSettled(c, in, d);
             boolean applied = true;
             for (Action a : d.actions()) {
                 if (!world.apply(a)) {
@@ -208,6 +210,20 @@ class RollingUpgradePropertiesTest {
                 }
             }
         }
+    }
+
+    /**
+     * A pass that changes nothing in the workload and goes idle must be settled: the watch event of
+     * its own status write wakes nobody and idle has no fallback poll, so deciding again on the same
+     * observation must change nothing (a wait on events polls again by itself).
+     */
+    private static void checkSettled(Case<Scenario> c, DecisionInput in, Decision d) {
+        if (!(d.wake() instanceof Wake.Idle) || !d.actions().stream().allMatch(a -> a instanceof Action.Emit)) {
+            return;
+        }
+        Decision again = RollingUpgrade.decide(in.withStatus(d.nextStatus()));
+        assertThat(again.nextStatus()).as(c.why("a settled pass decided again changes no status")).isEqualTo(d.nextStatus());
+        assertThat(again.actions()).as(c.why("a settled pass decided again acts no more")).isEmpty();
     }
 
     private static ClusterObservation mask(ClusterObservation observation, Random random, double unknown) {

@@ -311,6 +311,19 @@ class RollingUpgradeTest {
     }
 
     @Test
+    void theFirstConvergenceIsRecordedInOneStatusWrite() {
+        spec = RollingWorld.spec(3, "2.4.0");
+        status = ClusterStatus.initial();
+        Decision first = pass();
+        assertThat(status.currentVersion()).isEqualTo("2.4.0");
+        assertThat(first.actionsOf(Action.Emit.class)).singleElement()
+                .satisfies(e -> assertThat(e.event().reason()).isEqualTo(RollingReasons.CLUSTER_INITIALIZED));
+        Decision again = decide();
+        assertThat(again.actions()).isEmpty();
+        assertThat(again.nextStatus()).isEqualTo(status);
+    }
+
+    @Test
     void theFirstPassAfterTheUpgradeCompletedChangesNothing() {
         runUntilCurrentVersion("2.4.4");
         Decision after = decide();
