@@ -102,7 +102,8 @@ final class EndToEndWorld implements AutoCloseable {
         return new ClusterRuntime.Settings(NAMESPACE, seed, tick, readyDelay, readyDelay.dividedBy(2), null, null);
     }
 
-    private void seen(RaftCluster cr) {
+    // synchronized with expect: an event judged against the old expectation must not count as the new convergence
+    private synchronized void seen(RaftCluster cr) {
         String name = cr.getMetadata().getName();
         Expected want = expected.get(name);
         RaftClusterStatus s = cr.getStatus();
@@ -161,7 +162,7 @@ final class EndToEndWorld implements AutoCloseable {
                         "{\"metadata\":{\"annotations\":{\"perf.raftops.dev/touch\":\"" + value + "\"}}}");
     }
 
-    private void expect(String cluster, String version, Long generation) {
+    private synchronized void expect(String cluster, String version, Long generation) {
         converged.remove(cluster);
         expected.put(cluster, new Expected(version, generation == null ? 0L : generation));
         RaftCluster now = watch.getStore().getByKey(NAMESPACE + "/" + cluster);
