@@ -72,15 +72,16 @@ public final class WorkloadReconciliation {
         ClusterSpec spec = valid.spec();
         Pass pass = new Pass();
         StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
-        boolean rollingExists = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get() != null;
-        if (blue != null && !rollingExists) {
+        StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();
+        if (blue != null && rolling == null) {
             // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never patched;
             // while an attempt runs, Day 2 alone creates and deletes them (a Blue deleted in Cleanup stays deleted)
             if (!blueGreenInFlight(document.status())) {
                 pass.createIfAbsent(blue);
             }
         } else {
-            pass.statefulSet(WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings));
+            // the StatefulSet just read is the live one: read once per pass
+            pass.statefulSet(WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings), rolling);
         }
         pass.service(WorkloadRendering.headlessService(key, document.uid(), settings), false);
         pass.service(WorkloadRendering.clientService(key, document.uid(), settings), true);
@@ -96,10 +97,9 @@ public final class WorkloadReconciliation {
         final List<String> writes = new ArrayList<>();
         boolean conflicted;
 
-        void statefulSet(StatefulSet desired) {
+        void statefulSet(StatefulSet desired, StatefulSet live) {
             Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
                     .withName(desired.getMetadata().getName());
-            StatefulSet live = ref.get();
             if (live == null) {
                 create(desired, () -> client.resource(desired).create());
                 return;
