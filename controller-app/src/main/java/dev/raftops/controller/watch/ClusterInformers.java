@@ -40,8 +40,10 @@ public final class ClusterInformers implements AutoCloseable {
         var clusters = namespace == null
                 ? client.genericKubernetesResources(RAFT_CLUSTERS).inAnyNamespace()
                 : client.genericKubernetesResources(RAFT_CLUSTERS).inNamespace(namespace);
+        // a deletion carries no resourceVersion of a write: it is never taken for the echo of one
         informers.add(clusters.inform(handler(o -> Optional.of(ClusterKeys.ofCluster(o)),
-                (key, cr) -> onCluster.accept(key, cr.getMetadata().getResourceVersion())), 0));
+                (key, cr) -> onCluster.accept(key, cr.getMetadata().getResourceVersion()),
+                key -> onCluster.accept(key, null)), 0));
         informers.add(managed(namespace == null ? client.apps().statefulSets().inAnyNamespace()
                 : client.apps().statefulSets().inNamespace(namespace), onStatefulSet));
         informers.add(managed(namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace),
@@ -53,11 +55,11 @@ public final class ClusterInformers implements AutoCloseable {
     private static <T extends HasMetadata> SharedIndexInformer<T> managed(
             io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<T, ?, ?> source, Consumer<ClusterKey> sink) {
         return source.withLabel(ClusterKeys.MANAGED_BY_LABEL, ClusterKeys.MANAGED_BY)
-                .inform(handler(ClusterKeys::ofManaged, (key, obj) -> sink.accept(key)), 0);
+                .inform(handler(ClusterKeys::ofManaged, (key, obj) -> sink.accept(key), sink), 0);
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(Function<T, Optional<ClusterKey>> key,
-            BiConsumer<ClusterKey, T> sink) {
+            BiConsumer<ClusterKey, T> sink, Consumer<ClusterKey> deleted) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
@@ -71,7 +73,7 @@ public final class ClusterInformers implements AutoCloseable {
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                key.apply(obj).ifPresent(k -> sink.accept(k, obj));
+                key.apply(obj).ifPresent(deleted);
             }
         };
     }

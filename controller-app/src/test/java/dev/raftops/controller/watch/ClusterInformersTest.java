@@ -63,6 +63,23 @@ class ClusterInformersTest {
         }
     }
 
+    @Test
+    void aDeletedClusterIsReportedWithoutAResourceVersion() {
+        CopyOnWriteArrayList<String> clusters = new CopyOnWriteArrayList<>();
+        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> clusters.add(key + "@" + rv),
+                sets::add, key -> { })) {
+            await().atMost(Duration.ofSeconds(10)).until(informers::synced);
+            var raftClusters = client.genericKubernetesResources(ClusterInformers.RAFT_CLUSTERS).inNamespace("ns");
+            raftClusters.resource(new GenericKubernetesResourceBuilder().withApiVersion("raftops.dev/v1alpha1")
+                    .withKind("RaftCluster").withNewMetadata().withName("db").withNamespace("ns").endMetadata()
+                    .withAdditionalProperties(Map.of("spec", Map.of("version", "2.4.0"))).build()).create();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !clusters.isEmpty());
+            raftClusters.withName("db").delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> clusters.size() == 2);
+            assertThat(clusters.get(1)).isEqualTo(new ClusterKey("ns", "db") + "@null");
+        }
+    }
+
     private final CopyOnWriteArrayList<ClusterKey> sets = new CopyOnWriteArrayList<>();
 
     private static Map<String, String> managed() {
