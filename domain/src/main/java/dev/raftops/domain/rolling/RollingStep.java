@@ -60,7 +60,7 @@ final class RollingStep {
             return PreUpgradeSnapshot.decide(in, progress);
         }
         if (progress.currentPartition() == 0) {
-            return finish(in, progress, sts);
+            return finish(in, progress, sts, "waiting for the StatefulSet to report every replica updated and Ready");
         }
         int target = progress.targetOrdinal();
         int partition = sts.effectivePartition();
@@ -118,7 +118,7 @@ final class RollingStep {
                 .withCondition(Condition.UPGRADING, Condition.Status.True, POD_RELEASED,
                         "ordinal " + target + " released to " + progress.targetVersion(), in.generation(), in.now())
                 .withCondition(Condition.PROGRESSING, Condition.Status.True, WAITING_FOR_POD,
-                        podReadyWait(target, sts), in.generation(), in.now());
+                        podReadyWait(target, progress), in.generation(), in.now());
         return Decision.of(status, Wake.onEvent(in.timing().poll(in.random()), "pod " + target + " rolling"),
                 new Action.SetPartition(sts.name(), target, sts.resourceVersion(), true),
                 new Action.Emit(ClusterEvent.normal(POD_RELEASED, "released ordinal " + target + " (pod " + sts.name()
@@ -172,8 +172,13 @@ final class RollingStep {
         return "ordinal " + target + " waits for: LeaderStepDown";
     }
 
-    private static String podReadyWait(int target, StatefulSetView sts) {
-        return "ordinal " + target + " waits for: PodReady on " + sts.updateRevision();
+    /**
+     * Names the version, not the StatefulSet's update revision: right after the template changes the
+     * revision read at the release can still be the old one, and a message that changes when the
+     * StatefulSet catches up would cost a status write of its own.
+     */
+    private static String podReadyWait(int target, RollingProgress progress) {
+        return "ordinal " + target + " waits for: PodReady on " + progress.targetVersion() + ", caught up";
     }
 
     /** The target is released: wait until it runs the update revision, is Ready and caught up. */
@@ -189,8 +194,10 @@ final class RollingStep {
         // revision the pod already runs, and a pod that was never restarted would look rolled
         boolean observed = sts.observedGeneration() >= sts.generation();
         if (observed && pod != null && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag)) {
-            // the last ordinal is recorded by the finish itself, which clears the progress
-            return target == 0 ? finish(in, progress, sts) : completed(in, progress, target, in.observation().podsOf(sts.name()));
+            // the last ordinal is recorded by the finish itself, which clears the progress; until the StatefulSet
+            // counts the pod the wait written with its release still holds
+            return target == 0 ? finish(in, progress, sts, podReadyWait(target, progress))
+                    : completed(in, progress, target, in.observation().podsOf(sts.name()));
         }
         if (in.spec().replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
                 && !Objects.equals(pod.revision(), sts.updateRevision())) {
@@ -205,7 +212,7 @@ final class RollingStep {
                     + " did not run revision " + sts.updateRevision() + " Ready and caught up within "
                     + budget.toSeconds() + "s of its release (" + state + ")");
         }
-        return wait(in, progress, WAITING_FOR_POD, podReadyWait(target, sts));
+        return wait(in, progress, WAITING_FOR_POD, podReadyWait(target, progress));
     }
 
     private static Decision completed(DecisionInput in, RollingProgress progress, int ordinal, Map<Integer, PodView> pods) {
@@ -238,7 +245,7 @@ final class RollingStep {
     }
 
     /** Every ordinal is done: wait for the StatefulSet to converge, then move currentVersion and clear progress together. */
-    private static Decision finish(DecisionInput in, RollingProgress progress, StatefulSetView sts) {
+    private static Decision finish(DecisionInput in, RollingProgress progress, StatefulSetView sts, String waiting) {
         Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
         boolean podsDone = true;
         for (int ordinal = 0; ordinal < in.spec().replicas(); ordinal++) {
@@ -246,7 +253,7 @@ final class RollingStep {
             podsDone &= pod != null && pod.ready() && Objects.equals(pod.revision(), sts.updateRevision());
         }
         if (!sts.converged() || sts.effectivePartition() != 0 || !podsDone) {
-            return wait(in, progress, WAITING_FOR_POD, "waiting for the StatefulSet to report every replica updated and Ready");
+            return wait(in, progress, WAITING_FOR_POD, waiting);
         }
         var released = in.status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
         String message = "all " + in.spec().replicas() + " pods run " + progress.targetVersion();

@@ -157,6 +157,53 @@ class RollingUpgradeTest {
     }
 
     @Test
+    void theWaitWrittenWithAReleaseStillHoldsWhenTheStatefulSetReportsTheNewRevisionLate() {
+        passUntil(Action.LockPartitionAndSetImage.class);
+        ClusterObservation now = world.observe();
+        StatefulSetView sts = now.statefulSet("db").orElseThrow();
+        // released while the StatefulSet controller had not yet reported the new template's revision
+        StatefulSetView stale = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
+                sts.partition(), sts.onDelete(), sts.currentRevision(), sts.currentRevision(), sts.templateImage(), 2, 1,
+                sts.readyReplicas(), sts.replicas(), sts.annotations());
+        Decision release = decide(now.withStatefulSet(stale));
+        assertThat(release.actionsOf(Action.SetPartition.class)).singleElement()
+                .satisfies(r -> assertThat(r.partition()).isEqualTo(2));
+        release.actions().forEach(world::apply);
+        status = release.nextStatus();
+
+        Decision waiting = decide();
+
+        assertThat(waiting.actions()).isEmpty();
+        assertThat(waiting.nextStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void theLastPodWaitsForTheStatefulSetToCountItWithoutAStatusWriteOfItsOwn() {
+        passUntil(Action.LockPartitionAndSetImage.class);
+        for (int i = 0; i < 200 && world.partition() > 0; i++) {
+            pass();
+            world.tick();
+            world.advance(Duration.ofSeconds(5));
+        }
+        for (int i = 0; i < 20 && !rolled(world.pods().get(0)); i++) {
+            world.tick();
+        }
+        assertThat(rolled(world.pods().get(0))).isTrue();
+        ClusterObservation now = world.observe();
+        StatefulSetView sts = now.statefulSet("db").orElseThrow();
+        // pod 0 is Ready on the new revision; the StatefulSet status does not count it yet
+        StatefulSetView lagging = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
+                sts.partition(), sts.onDelete(), sts.currentRevision(), sts.updateRevision(), sts.templateImage(),
+                sts.generation(), sts.observedGeneration(), sts.replicas() - 1, sts.replicas() - 1, sts.annotations());
+
+        Decision waiting = decide(now.withStatefulSet(lagging));
+
+        assertThat(waiting.actions()).isEmpty();
+        assertThat(waiting.nextStatus()).isEqualTo(status);
+        assertThat(decide().nextStatus().currentVersion()).isEqualTo("2.4.4");
+    }
+
+    @Test
     void theElectionAfterAStepDownNeedsNoStatusWriteOfItsOwn() {
         world = new RollingWorld(random, 3, "2.4.0", 2, T0);
         Action.CreateJob job = passUntil(Action.CreateJob.class);
