@@ -24,9 +24,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@link ClusterObserver} by direct reads: StatefulSets first, then their pods, then executor Jobs and
- * client Services. The reads are not one snapshot (the API has none across kinds); every write the
+ * {@link ClusterObserver} by direct reads: pods, executor Jobs and client Services first, the
+ * StatefulSets last. The reads are not one snapshot (the API has none across kinds); every write the
  * decision then makes carries a precondition, so a read that raced a change fails safe as a conflict.
+ * The StatefulSets come last because the partition patch carries their resourceVersion: the StatefulSet
+ * controller rewrites their status right after a pod turns Ready, and the later they are read, the
+ * fewer of those rewrites land between the read and the patch.
  */
 final class Fabric8ClusterObserver implements ClusterObserver {
 
@@ -40,26 +43,39 @@ final class Fabric8ClusterObserver implements ClusterObserver {
 
     @Override
     public ClusterObservation observe(ClusterKey cluster) {
-        SortedMap<String, StatefulSetView> sets = new TreeMap<>();
-        StatefulSet main = client.apps().statefulSets().inNamespace(cluster.namespace()).withName(cluster.name()).get();
-        if (main != null) {
-            sets.put(cluster.name(), WorkloadViews.statefulSet(main));
-        }
-        for (StatefulSet sts : client.apps().statefulSets().inNamespace(cluster.namespace())
-                .withLabel(Labels.CLUSTER, cluster.name()).list().getItems()) {
-            sets.put(sts.getMetadata().getName(), WorkloadViews.statefulSet(sts));
-        }
-        List<PodView> pods = new ArrayList<>();
-        for (Pod pod : client.pods().inNamespace(cluster.namespace()).withLabel(Labels.CLUSTER, cluster.name()).list()
-                .getItems()) {
-            podView(pod, owners(cluster, sets.keySet(), pod)).ifPresent(pods::add);
-        }
+        List<Pod> listed = client.pods().inNamespace(cluster.namespace()).withLabel(Labels.CLUSTER, cluster.name()).list()
+                .getItems();
         SortedMap<String, JobView> jobs = new TreeMap<>();
         for (Job job : client.batch().v1().jobs().inNamespace(cluster.namespace()).withLabels(Labels.selector(cluster))
                 .list().getItems()) {
             jobs.put(job.getMetadata().getName(), jobView(job));
         }
-        return new ClusterObservation(sets, pods, jobs, serviceSelectors(cluster));
+        SortedMap<String, String> selectors = serviceSelectors(cluster);
+        SortedMap<String, StatefulSetView> sets = statefulSets(cluster);
+        List<PodView> pods = new ArrayList<>();
+        for (Pod pod : listed) {
+            podView(pod, owners(cluster, sets.keySet(), pod)).ifPresent(pods::add);
+        }
+        return new ClusterObservation(sets, pods, jobs, selectors);
+    }
+
+    /**
+     * The cluster's StatefulSets by label, in one read; the main one by name only when the list lacks
+     * it (a StatefulSet made before raftops managed it need not carry the cluster label).
+     */
+    private SortedMap<String, StatefulSetView> statefulSets(ClusterKey cluster) {
+        SortedMap<String, StatefulSetView> sets = new TreeMap<>();
+        for (StatefulSet sts : client.apps().statefulSets().inNamespace(cluster.namespace())
+                .withLabel(Labels.CLUSTER, cluster.name()).list().getItems()) {
+            sets.put(sts.getMetadata().getName(), WorkloadViews.statefulSet(sts));
+        }
+        if (!sets.containsKey(cluster.name())) {
+            StatefulSet main = client.apps().statefulSets().inNamespace(cluster.namespace()).withName(cluster.name()).get();
+            if (main != null) {
+                sets.put(cluster.name(), WorkloadViews.statefulSet(main));
+            }
+        }
+        return sets;
     }
 
     /** Client Service name → the revision its selector picks; Services selecting no revision are left out. */

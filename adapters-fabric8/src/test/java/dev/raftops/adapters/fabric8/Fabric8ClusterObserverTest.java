@@ -7,6 +7,7 @@ import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
@@ -91,5 +92,24 @@ class Fabric8ClusterObserverTest {
         ClusterObservation o = new Fabric8ClusterObserver(client, AdapterSettings.openBao().withLeaderLabel("vault-active"))
                 .observe(DB);
         assertThat(o.podsOf("db").get(0).leadership()).isEqualTo(Leadership.UNKNOWN);
+    }
+
+    @Test
+    void aStatefulSetWithoutTheClusterLabelIsStillTheClusters() {
+        client.apps().statefulSets().inNamespace("obs").resource(new StatefulSetBuilder()
+                .withNewMetadata().withName("legacy").withNamespace("obs").endMetadata()
+                .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("server")
+                .withImage("quay.io/openbao/openbao:2.0.0").endContainer().endSpec().endTemplate().endSpec()
+                .build()).create();
+        client.pods().inNamespace("obs").resource(new PodBuilder()
+                .withNewMetadata().withName("legacy-0").withNamespace("obs").addToLabels(Labels.CLUSTER, "legacy")
+                .endMetadata().build()).create();
+
+        ClusterObservation o = new Fabric8ClusterObserver(client, AdapterSettings.openBao())
+                .observe(new ClusterKey("obs", "legacy"));
+
+        assertThat(o.statefulSet("legacy")).hasValueSatisfying(
+                s -> assertThat(s.templateImage()).isEqualTo("quay.io/openbao/openbao:2.0.0"));
+        assertThat(o.podsOf("legacy")).containsOnlyKeys(0);
     }
 }
