@@ -99,9 +99,31 @@ public final class StepLatencyRun {
             System.out.printf("per upgraded pod: reads %.2f, writes %.2f, watch requests %d in total%n",
                     during.reads() / (double) upgradedPods, during.writes() / (double) upgradedPods, during.watches());
 
+            // per cluster size: the writes an upgrade needs once (lock, start, finish) spread over fewer pods
+            // in a 3-replica cluster, and every upgrade needs at least one step-down
+            printBySize("3 replicas", names.subList(0, clusters3), 3, rounds, upgrades);
+            printBySize("5 replicas", names.subList(clusters3, names.size()), 5, rounds, upgrades);
+
             SteadyState.measure(world, names, System.out);
             System.out.println("unclassified requests: " + world.ledger().unclassified().size());
         }
         System.out.println("machine-end " + MachineLine.now());
+    }
+
+    private static void printBySize(String label, List<String> clusters, int replicas, int rounds,
+            List<ApiRequest> upgrades) {
+        if (clusters.isEmpty()) {
+            return;
+        }
+        List<ApiRequest> theirs = upgrades.stream().filter(r -> clusters.contains(r.cluster())).toList();
+        RequestCounts counts = RequestCounts.of(theirs, Actor.CONTROLLER);
+        int upgradesDone = clusters.size() * rounds;
+        // the run asks for no pre-upgrade snapshot: every Job the controller creates is a step-down
+        long stepDowns = theirs.stream().filter(r -> r.actor() == Actor.CONTROLLER && r.signal() == Signal.JOB_CREATE
+                && r.code() == 201).count();
+        System.out.printf("  %s: %d upgrades, writes per upgraded pod %.2f (%.2f without 409s), step-down Jobs per"
+                + " upgrade %.2f%n", label, upgradesDone, counts.writes() / (double) (upgradesDone * replicas),
+                (counts.writes() - counts.conflicts()) / (double) (upgradesDone * replicas),
+                stepDowns / (double) upgradesDone);
     }
 }
