@@ -100,7 +100,7 @@ public final class ControllerRuntime implements AutoCloseable {
         List<String> namespaces = settings.namespaces().isEmpty() ? java.util.Collections.singletonList(null)
                 : settings.namespaces();
         for (String namespace : namespaces) {
-            informers.add(new ClusterInformers(client, namespace, this::clusterChanged, this::wake,
+            informers.add(new ClusterInformers(client, namespace, this::clusterChanged, this::statefulSetChanged,
                     key -> adminLoop.queue().add(key)));
         }
         endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.healthPort()), this::ready, registry::scrape));
@@ -114,8 +114,11 @@ public final class ControllerRuntime implements AutoCloseable {
         }
     }
 
-    private void wake(ClusterKey key) {
-        workloadLoop.queue().add(key);
+    /** The workload loop compares the StatefulSet's spec and metadata, never its status. */
+    private void statefulSetChanged(ClusterKey key, ClusterInformers.StatefulSetChange change) {
+        if (change == ClusterInformers.StatefulSetChange.OBJECT) {
+            workloadLoop.queue().add(key);
+        }
         adminLoop.queue().add(key);
     }
 
@@ -143,7 +146,10 @@ public final class ControllerRuntime implements AutoCloseable {
         loopsRunning = true;
         workloadLoop.start(settings.workers());
         adminLoop.start(settings.workers());
-        informers.forEach(i -> i.clusters().forEach(this::wake));
+        informers.forEach(i -> i.clusters().forEach(key -> {
+            workloadLoop.queue().add(key);
+            adminLoop.queue().add(key);
+        }));
         LOG.info("identity={} controllers started", settings.identity());
     }
 

@@ -25,7 +25,7 @@ class ClusterInformersTest {
         CopyOnWriteArrayList<String> clusters = new CopyOnWriteArrayList<>();
         CopyOnWriteArrayList<ClusterKey> podsAndJobs = new CopyOnWriteArrayList<>();
         try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> clusters.add(key + "@" + rv),
-                sets::add, podsAndJobs::add)) {
+                (key, change) -> sets.add(key), podsAndJobs::add)) {
             await().atMost(Duration.ofSeconds(10)).until(informers::synced);
             String rv = client.genericKubernetesResources(ClusterInformers.RAFT_CLUSTERS).inNamespace("ns")
                     .resource(new GenericKubernetesResourceBuilder().withApiVersion("raftops.dev/v1alpha1")
@@ -47,7 +47,7 @@ class ClusterInformersTest {
     @Test
     void aPodOrJobChangeIsToldApartFromAStatefulSetChange() {
         CopyOnWriteArrayList<ClusterKey> podsAndJobs = new CopyOnWriteArrayList<>();
-        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> { }, sets::add,
+        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> { }, (key, change) -> sets.add(key),
                 podsAndJobs::add)) {
             await().atMost(Duration.ofSeconds(10)).until(informers::synced);
             client.batch().v1().jobs().inNamespace("ns").resource(new JobBuilder().withNewMetadata()
@@ -67,7 +67,7 @@ class ClusterInformersTest {
     void aDeletedClusterIsReportedWithoutAResourceVersion() {
         CopyOnWriteArrayList<String> clusters = new CopyOnWriteArrayList<>();
         try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> clusters.add(key + "@" + rv),
-                sets::add, key -> { })) {
+                (key, change) -> sets.add(key), key -> { })) {
             await().atMost(Duration.ofSeconds(10)).until(informers::synced);
             var raftClusters = client.genericKubernetesResources(ClusterInformers.RAFT_CLUSTERS).inNamespace("ns");
             raftClusters.resource(new GenericKubernetesResourceBuilder().withApiVersion("raftops.dev/v1alpha1")
@@ -77,6 +77,27 @@ class ClusterInformersTest {
             raftClusters.withName("db").delete();
             await().atMost(Duration.ofSeconds(10)).until(() -> clusters.size() == 2);
             assertThat(clusters.get(1)).isEqualTo(new ClusterKey("ns", "db") + "@null");
+        }
+    }
+
+    @Test
+    void aStatefulSetStatusReportIsToldApartFromASpecChange() {
+        CopyOnWriteArrayList<ClusterInformers.StatefulSetChange> changes = new CopyOnWriteArrayList<>();
+        try (ClusterInformers informers = new ClusterInformers(client, "ns", (key, rv) -> { },
+                (key, change) -> changes.add(change), key -> { })) {
+            await().atMost(Duration.ofSeconds(10)).until(informers::synced);
+            var db = client.apps().statefulSets().inNamespace("ns").resource(new StatefulSetBuilder().withNewMetadata()
+                    .withName("db").withLabels(managed()).endMetadata().withNewSpec().withReplicas(3).endSpec().build());
+            db.create();
+            await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 1);
+
+            db.editStatus(s -> new StatefulSetBuilder(s).withNewStatus().withReadyReplicas(2).endStatus().build());
+            await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 2);
+            db.edit(s -> new StatefulSetBuilder(s).editSpec().withReplicas(5).endSpec().build());
+            await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 3);
+
+            assertThat(changes).containsExactly(ClusterInformers.StatefulSetChange.OBJECT,
+                    ClusterInformers.StatefulSetChange.STATUS, ClusterInformers.StatefulSetChange.OBJECT);
         }
     }
 
