@@ -31,7 +31,7 @@ public final class ScaleRun {
         int upgrade = o.integer("upgrade", 100);
         Duration readyDelay = o.millis("readyDelayMs", 200);
         Duration tick = o.millis("tickMs", 100);
-        int workers = o.integer("workers", 2);
+        int workers = o.integer("workers", 4);
         long seed = o.integer("seed", 1);
         Duration steady = o.millis("steadyMs", 60_000);
         Duration quietFor = o.millis("quietMs", 30_000);

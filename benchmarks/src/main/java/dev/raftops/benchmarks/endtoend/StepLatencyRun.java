@@ -31,7 +31,7 @@ public final class StepLatencyRun {
         int parallel = o.integer("parallel", Integer.MAX_VALUE);
         Duration readyDelay = o.millis("readyDelayMs", 200);
         Duration tick = o.millis("tickMs", 25);
-        int workers = o.integer("workers", 2);
+        int workers = o.integer("workers", 4);
         long seed = o.integer("seed", 1);
         List<String> jvm = o.jvm("controllerJvm", "");
         int printWrites = o.integer("printWrites", 0);

@@ -29,7 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", defaultValue = "8080", description = "Port of /metrics (Prometheus).")
     int metricsPort;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Workers per controller queue.")
+    @Option(names = "--workers", defaultValue = "4", description = "Workers per controller queue.")
     int workers;
 
     @Override
