@@ -144,6 +144,12 @@ class RollingUpgradeTest {
         assertThat(status.upgrade().currentPartition()).isEqualTo(2);
     }
 
+    /** A pass with nothing to do: no action, and the status already persisted (so no status write). */
+    private void assertChangesNothing(Decision d) {
+        assertThat(d.actions()).isEmpty();
+        assertThat(d.nextStatus()).isEqualTo(status);
+    }
+
     private static boolean rolled(RollingWorld.Pod pod) {
         return pod != null && pod.image.endsWith(":2.4.4") && pod.ready && pod.lag == 0;
     }
@@ -152,8 +158,7 @@ class RollingUpgradeTest {
     void waitingForAReleasedPodNeedsNoStatusWriteOfItsOwn() {
         passUntil(Action.SetPartition.class);
         Decision waiting = decide();
-        assertThat(waiting.actions()).isEmpty();
-        assertThat(waiting.nextStatus()).isEqualTo(status);
+        assertChangesNothing(waiting);
     }
 
     @Test
@@ -173,8 +178,7 @@ class RollingUpgradeTest {
 
         Decision waiting = decide();
 
-        assertThat(waiting.actions()).isEmpty();
-        assertThat(waiting.nextStatus()).isEqualTo(status);
+        assertChangesNothing(waiting);
     }
 
     @Test
@@ -198,8 +202,7 @@ class RollingUpgradeTest {
 
         Decision waiting = decide(now.withStatefulSet(lagging));
 
-        assertThat(waiting.actions()).isEmpty();
-        assertThat(waiting.nextStatus()).isEqualTo(status);
+        assertChangesNothing(waiting);
         assertThat(decide().nextStatus().currentVersion()).isEqualTo("2.4.4");
     }
 
@@ -211,8 +214,7 @@ class RollingUpgradeTest {
         ClusterObservation electing = world.observe().withJob(new JobView(job.job().name(), "step-down",
                 JobResult.SUCCEEDED, world.now(), world.now(), null));
         Decision waiting = decide(electing);
-        assertThat(waiting.actions()).isEmpty();
-        assertThat(waiting.nextStatus()).isEqualTo(status);
+        assertChangesNothing(waiting);
     }
 
     @Test
@@ -366,16 +368,14 @@ class RollingUpgradeTest {
         assertThat(first.actionsOf(Action.Emit.class)).singleElement()
                 .satisfies(e -> assertThat(e.event().reason()).isEqualTo(RollingReasons.CLUSTER_INITIALIZED));
         Decision again = decide();
-        assertThat(again.actions()).isEmpty();
-        assertThat(again.nextStatus()).isEqualTo(status);
+        assertChangesNothing(again);
     }
 
     @Test
     void theFirstPassAfterTheUpgradeCompletedChangesNothing() {
         runUntilCurrentVersion("2.4.4");
         Decision after = decide();
-        assertThat(after.actions()).isEmpty();
-        assertThat(after.nextStatus()).isEqualTo(status);
+        assertChangesNothing(after);
         assertThat(Condition.find(status.conditions(), Condition.UPGRADING))
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo(RollingReasons.UPGRADE_COMPLETE));
     }
