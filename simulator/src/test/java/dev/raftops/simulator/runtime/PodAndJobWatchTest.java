@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -40,6 +41,15 @@ class PodAndJobWatchTest {
     private void awaitReady(String... pods) {
         await().atMost(Duration.ofSeconds(20)).until(() -> List.of(pods).stream().map(this::pod)
                 .allMatch(p -> p != null && ClusterRuntimeTest.ready(p)));
+    }
+
+    private Job job(String name) {
+        return client.batch().v1().jobs().inNamespace("ns").withName(name).get();
+    }
+
+    /** Until the runtime has written the Job's status (it started or finished it). */
+    private void awaitStatus(String job) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> job(job).getStatus() != null);
     }
 
     private static List<String> lines(Path trace, String kind, String field) throws Exception {
@@ -80,8 +90,7 @@ class PodAndJobWatchTest {
 
             client.resource(ClusterRuntimeTest.job("db-backup", "backup")).create();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().inNamespace("ns")
-                    .withName("db-backup").get().getStatus() != null);
+            awaitStatus("db-backup");
             Thread.sleep(300); // a dozen ticks, with the Job's own status change reported back
             runtime.settle();
         }
@@ -97,16 +106,13 @@ class PodAndJobWatchTest {
             runtime.start();
             awaitReady("db-0", "db-1", "db-2");
             client.resource(ClusterRuntimeTest.job("db-backup", "backup")).create();
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().inNamespace("ns")
-                    .withName("db-backup").get().getStatus() != null);
+            awaitStatus("db-backup");
 
             client.batch().v1().jobs().inNamespace("ns").withName("db-backup").delete();
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().inNamespace("ns")
-                    .withName("db-backup").get() == null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> job("db-backup") == null);
             client.resource(ClusterRuntimeTest.job("db-backup", "backup")).create();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().inNamespace("ns")
-                    .withName("db-backup").get().getStatus() != null);
+            awaitStatus("db-backup");
         }
     }
 
