@@ -44,12 +44,22 @@ public final class ControllerRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
-    /** What the runtime is configured with. */
+    /**
+     * What the runtime is configured with.
+     *
+     * @param bindAddress the address the health and metrics ports listen on, null for every interface
+     */
     public record Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-            int healthPort, int metricsPort, int workers) {
+            int healthPort, int metricsPort, int workers, java.net.InetAddress bindAddress) {
         public Settings {
             namespaces = List.copyOf(namespaces);
             Objects.requireNonNull(identity, "identity");
+        }
+
+        /** Health and metrics on every interface, as in a pod. */
+        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
+                int healthPort, int metricsPort, int workers) {
+            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers, null);
         }
     }
 
@@ -103,9 +113,11 @@ public final class ControllerRuntime implements AutoCloseable {
             informers.add(new ClusterInformers(client, namespace, this::clusterChanged, this::statefulSetChanged,
                     key -> adminLoop.queue().add(key)));
         }
-        endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.healthPort()), this::ready, registry::scrape));
+        endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.bindAddress(), settings.healthPort()), this::ready,
+                registry::scrape));
         if (settings.metricsPort() != settings.healthPort()) {
-            endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.metricsPort()), this::ready, registry::scrape));
+            endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.bindAddress(), settings.metricsPort()),
+                    this::ready, registry::scrape));
         }
         if (leadership == null) {
             startLoops();
@@ -178,6 +190,11 @@ public final class ControllerRuntime implements AutoCloseable {
 
     public int healthPort() {
         return endpoints.get(0).port();
+    }
+
+    /** The addresses the health and metrics endpoints listen on (one when they share a port). */
+    public List<InetSocketAddress> endpointAddresses() {
+        return endpoints.stream().map(OpsEndpoints::address).toList();
     }
 
     public PrometheusMeterRegistry registry() {

@@ -7,7 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code raftops crd}: prints the RaftCluster CRD generated at build time. */
-@Command(name = "crd", mixinStandardHelpOptions = true, description = "Print the RaftCluster CustomResourceDefinition YAML.")
+@Command(name = "crd", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Print the RaftCluster CustomResourceDefinition YAML generated at build time (the same document "
+            + "as controller-app/deploy/crd.yaml), for kubectl apply -f -. No options but --help and --version."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the CRD was printed", "1:the CRD is missing from the jar (a broken build)",
+            "2:a bad option (one line)"})
 public final class CrdCommand implements Callable<Integer> {
 
     @Override

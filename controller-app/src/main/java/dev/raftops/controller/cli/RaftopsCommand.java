@@ -17,7 +17,15 @@ public final class RaftopsCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * The command line as shipped: every subcommand's usage errors are one line and exit 2
+     * ({@link UsageErrorLine}).
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RaftopsCommand()).setParameterExceptionHandler(new UsageErrorLine());
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RaftopsCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -31,15 +31,19 @@ import picocli.CommandLine.Option;
  * runtime and the real controller, touring a rolling upgrade, a manual backup and a blue/green
  * upgrade while printing every change.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, showDefaultValues = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the cluster (and demo-bg) run their target version, no upgrade in flight",
+            "1:--timeout passed", "2:blocked (the reason is printed) or a bad option (one line, nothing started)"},
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
                 + "RaftCluster at --from, wait until it runs, ask for --to, and print one line per change "
                 + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger). "
                 + "Then, after a RollingUpdate run and unless --then-blue-green none, create a second cluster "
                 + "demo-bg at --to under BlueGreen and upgrade it to --then-blue-green (2.5.0).",
-            "Exit 0 when the cluster runs --to with no upgrade in flight, 2 when it ends blocked (the reason is "
-                + "printed), 1 on timeout.",
+            "Every option is checked before anything starts. By default stdout shows only the view (lines of at "
+                + "most " + SandboxCommand.WIDTH + " columns) and a summary per cluster; the logs go to a file named "
+                + "at the end (--log), --verbose shows them in between.",
             "--strategy BlueGreen tours a blue/green cutover instead (Green joins Blue's Raft, is promoted, "
                 + "traffic switches, Blue goes).",
             "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
@@ -51,46 +55,63 @@ public final class SandboxCommand implements Callable<Integer> {
     private static final String NAMESPACE = "sandbox";
     private static final String NAME = "demo";
     private static final String BACKUP_TOKEN = "sandbox-tour-1";
+    /** The widest line printed, the time column included (docs/decisions/sandbox-input-and-output.md). */
+    static final int WIDTH = 100;
+    /** The time column: {@code "   17.4s  "}. */
+    private static final int TIME_COLUMN = 10;
     /** The mock server logs every request; a person wants the cluster's changes, not the HTTP traffic. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
             "io.fabric8.mockwebserver");
 
-    @Option(names = "--replicas", defaultValue = "3", description = "Raft members (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "3",
+            description = "Raft members, 1 to " + SandboxOptionsCheck.MAX_REPLICAS + ".")
     int replicas;
 
-    @Option(names = "--from", defaultValue = "2.4.0", description = "Version to start at (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from", paramLabel = "VERSION", defaultValue = "2.4.0", description = "Version to start at.")
     String from;
 
-    @Option(names = "--to", defaultValue = "2.4.4", description = "Version to upgrade to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--to", paramLabel = "VERSION", defaultValue = "2.4.4", description = "Version to upgrade to.")
     String to;
 
-    @Option(names = "--leader", description = "Ordinal that wins the first election (default: a seeded choice).")
+    @Option(names = "--leader", paramLabel = "ORDINAL",
+            description = "Ordinal that wins the first election, 0 to --replicas - 1 (default: a seeded choice).")
     Integer leader;
 
-    @Option(names = "--strategy", defaultValue = "RollingUpdate",
-            description = "spec.upgrade.strategy: RollingUpdate or BlueGreen (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "RollingUpdate",
+            description = "spec.upgrade.strategy: RollingUpdate or BlueGreen.")
     String strategy;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the simulated cluster.")
     long seed;
 
-    @Option(names = "--trace", description = "Write the run's JSON Lines trace to this file.")
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the run's JSON Lines trace to this file (default: none).")
     Path trace;
 
-    @Option(names = "--timeout", defaultValue = "180", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log", paramLabel = "FILE", description = "Write the logs (controller, API server, client) "
+            + "to this file (default: a new raftops-sandbox-*.log in the temporary directory).")
+    Path log;
+
+    @Option(names = "--verbose", description = "Show the logs on stderr, between the lines of the view, instead "
+            + "of writing them to a file.")
+    boolean verbose;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "Give up after this many seconds.")
     int timeoutSeconds;
 
-    @Option(names = "--ready-delay", defaultValue = "1500",
-            description = "Milliseconds a pod takes to become Ready (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ready-delay", paramLabel = "MILLISECONDS", defaultValue = "1500",
+            description = "Milliseconds a pod takes to become Ready, 0 to 600000.")
     long readyDelayMillis;
 
     // without fallbackValue, picocli 4.7 turns --no-backup into true and --backup into false
     @Option(names = "--backup", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the upgrade, ask for a manual backup through spec.backup.requests.trigger "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: on; --no-backup skips it).")
     boolean backup;
 
     @Option(names = "--fault", paramLabel = "NAME[@ARG]", converter = FaultConverter.class,
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Inject a fault; repeatable: controller-crash@N, conflict@N, pod-never-ready@ORDINAL, "
                     + "job-fail@ACTION.")
     List<SandboxFault> faults = new ArrayList<>();
@@ -117,7 +138,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--then-blue-green", paramLabel = "VERSION", defaultValue = "2.5.0",
             description = "After a RollingUpdate run converged, create a second cluster, " + NAME + "-bg, at --to under "
-                    + "the BlueGreen strategy and upgrade it to VERSION; none skips it (default: ${DEFAULT-VALUE}).")
+                    + "the BlueGreen strategy and upgrade it to VERSION; none skips it.")
     String thenBlueGreen;
 
     private PrintWriter out;
@@ -127,12 +148,33 @@ public final class SandboxCommand implements Callable<Integer> {
     private String target;
     private Instant started;
     private String lastLine;
+    /** When the current leg created its cluster, and when it asked for its target. */
+    private Instant legStarted;
+    private Instant requested;
+    private String legFrom;
+    private final List<SandboxSummary> summaries = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        SandboxOptionsCheck.check(this, spec.commandLine());
         out = spec.commandLine().getOut();
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         started = Instant.now();
+        SandboxLogFile logFile = verbose ? null : SandboxLogFile.open(log != null ? log
+                : java.nio.file.Files.createTempFile("raftops-sandbox-", ".log"));
+        try {
+            return tour();
+        } finally {
+            if (logFile != null) {
+                logFile.close();
+                say("logs written to " + logFile.path());
+            }
+        }
+    }
+
+    private Integer tour() throws Exception {
+        legStarted = started;
+        legFrom = from;
         target = to;
         Instant deadline = started.plusSeconds(timeoutSeconds);
         Duration readyDelay = Duration.ofMillis(readyDelayMillis);
@@ -145,6 +187,9 @@ public final class SandboxCommand implements Callable<Integer> {
             cluster.record(name, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)
                     .put("toVersion", to).put("strategy", strategy().wireName()).put("seed", seed).put("leader", leader));
             environment.start();
+            environment.endpointAddresses().values().stream().flatMap(List::stream).findFirst().ifPresent(a -> say(
+                    "controller health and metrics on http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
+                            + " (/healthz, /readyz, /metrics)"));
             say("creating RaftCluster " + NAMESPACE + "/" + name + " at " + from + " with " + replicas + " replicas");
             ClusterSpec initial = ClusterSpec.of(from, null, replicas);
             client.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, name),
@@ -153,6 +198,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 return end(cluster, "timeout", null, 1);
             }
             say("cluster runs " + from + "; asking for " + to);
+            requested = Instant.now();
             String timeout = podReadyTimeout != null ? podReadyTimeout
                     : faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
             Map<String, Object> request = new TreeMap<>(Map.of("version", to));
@@ -232,6 +278,9 @@ public final class SandboxCommand implements Callable<Integer> {
         name = NAME + "-bg";
         target = to;
         lastLine = null;
+        legStarted = Instant.now();
+        requested = null;
+        legFrom = to;
         cluster.record(name, "run.start", l -> l.put("replicas", replicas).put("fromVersion", to)
                 .put("toVersion", thenBlueGreen).put("strategy", UpgradeStrategy.BLUE_GREEN.wireName()).put("seed", seed)
                 .put("leader", leader));
@@ -245,6 +294,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         target = thenBlueGreen;
         say(name + " runs " + to + " as Blue; asking for " + target + ": Green is created beside it");
+        requested = Instant.now();
         boolean ended = askAndFollow(client, cluster, deadline, Map.of("version", target));
         RaftClusterStatus status = SandboxView.status(client, NAMESPACE, name);
         if (!ended) {
@@ -327,9 +377,9 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private void show(KubernetesClient client) {
         environment.takeNotices().forEach(this::say);
-        String line = SandboxView.line(client, NAMESPACE, name);
-        if (!line.equals(lastLine)) {
-            lastLine = line;
+        SandboxLine line = SandboxView.line(client, NAMESPACE, name);
+        if (!line.text().equals(lastLine)) {
+            lastLine = line.text();
             say(line);
         }
     }
@@ -344,6 +394,13 @@ public final class SandboxCommand implements Callable<Integer> {
         cluster.settle(); // the trace ends with the status the run ended on
         cluster.record(name, "run.end", l -> l.put("result", result)
                 .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
+        Instant now = Instant.now();
+        summaries.add(SandboxSummary.of(NAMESPACE + "/" + name, legFrom, target, name.equals(NAME)
+                ? strategy().wireName() : UpgradeStrategy.BLUE_GREEN.wireName(), result, cluster.traceLines(name),
+                Duration.between(legStarted, now), requested == null ? null : Duration.between(requested, now)));
+        if (last) {
+            summaries.forEach(s -> say(s.text()));
+        }
         if (trace != null && last) {
             say("trace written to " + trace);
         }
@@ -351,7 +408,16 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private void say(String text) {
-        out.printf("%7.1fs  %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, text);
+        say(SandboxLine.words(text));
+    }
+
+    /** Prints {@code line} after the time since the start, wrapped to {@link #WIDTH} columns. */
+    private void say(SandboxLine line) {
+        List<String> lines = line.wrapped(WIDTH - TIME_COLUMN);
+        out.printf("%7.1fs  %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, lines.get(0));
+        for (String more : lines.subList(1, lines.size())) {
+            out.printf("%" + TIME_COLUMN + "s%s%n", "", more);
+        }
         out.flush();
     }
 }

@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,11 +129,19 @@ public final class SandboxEnvironment implements AutoCloseable {
         KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
                 .withUserAgent(ControllerWrites.AGENT + name).endConfig());
         ControllerRuntime runtime = new ControllerRuntime(own, new ControllerRuntime.Settings(List.of(namespace),
-                controllers > 1, name, namespace, 0, 0, 1), Fabric8Wiring::create, Clock.systemUTC());
+                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()), Fabric8Wiring::create,
+                Clock.systemUTC());
         instances.put(name, new Instance(name, own, runtime));
         cluster.recordEverywhere("controller.start", l -> l.put("instance", name));
         runtime.start();
         return name;
+    }
+
+    /** Per running controller instance, the addresses its health and metrics endpoints listen on. */
+    public synchronized Map<String, List<java.net.InetSocketAddress>> endpointAddresses() {
+        Map<String, List<java.net.InetSocketAddress>> addresses = new TreeMap<>();
+        instances.forEach((name, instance) -> addresses.put(name, instance.runtime().endpointAddresses()));
+        return addresses;
     }
 
     /** A client of the embedded API server, as a user with kubectl would have. */

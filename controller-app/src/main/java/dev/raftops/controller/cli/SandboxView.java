@@ -7,71 +7,134 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the sandbox shows a person: one line with every pod (version, revision, Ready, leader), the
+ * What the sandbox shows a person: one line with every pod (version, Ready, voter, leader), the
  * partition, the phase, the lock and the current version, read from the API as the controller sees it.
  */
 final class SandboxView {
 
     private static final Set<String> BLOCKING = Set.of("InvalidVersion", "ImageVersionMismatch");
+    /** Characters of a blue/green revision shown ({@code demo-bg-16d9-0}). */
+    static final int REVISION = 4;
 
     private SandboxView() {
     }
 
-    static String line(KubernetesClient client, String namespace, String name) {
-        StringBuilder out = new StringBuilder();
-        List<Pod> pods = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list().getItems();
-        pods.sort(Comparator.comparing(p -> p.getMetadata().getName()));
-        for (Pod pod : pods) {
-            Map<String, String> labels = pod.getMetadata().getLabels();
-            Map<String, String> annotations = pod.getMetadata().getAnnotations();
-            out.append(pod.getMetadata().getName()).append(' ')
-                    .append(annotations == null ? "?" : annotations.get("raftops.dev/version")).append(' ')
-                    .append(ready(pod) ? "Ready" : "starting")
-                    .append(annotations != null && "false".equals(annotations.get("raftops.dev/voter")) ? " non-voter" : "")
-                    .append("true".equals(labels.get("openbao-active")) ? " LEADER" : "").append(" | ");
+    /**
+     * What a person sees of cluster {@code name} now: its pods (by StatefulSet, then by ordinal as a
+     * number; runs of three or more alike as one range; revisions cut to {@link #REVISION} characters),
+     * then the partition, running Jobs, phase, lock, current version and the upgrade in flight.
+     */
+    static SandboxLine line(KubernetesClient client, String namespace, String name) {
+        List<List<String>> sets = new ArrayList<>();
+        List<String> pods = new ArrayList<>();
+        List<Pod> items = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
+                .getItems();
+        List<PodState> states = items.stream().map(p -> PodState.of(p, name))
+                .sorted(Comparator.comparing(PodState::set).thenComparingInt(PodState::ordinal)).toList();
+        for (int i = 0; i < states.size(); ) {
+            if (i > 0 && !states.get(i).set().equals(states.get(i - 1).set())) {
+                sets.add(pods);
+                pods = new ArrayList<>();
+            }
+            int j = i + 1;
+            while (j < states.size() && states.get(j).alike(states.get(j - 1))) {
+                j++;
+            }
+            if (j - i >= 3) {
+                pods.add(states.get(i).text(states.get(j - 1).ordinal()));
+            } else {
+                for (int k = i; k < j; k++) {
+                    pods.add(states.get(k).text(states.get(k).ordinal()));
+                }
+            }
+            i = j;
         }
+        if (states.isEmpty()) {
+            pods.add("no pods yet");
+        }
+        sets.add(pods);
+        List<String> state = new ArrayList<>();
         StatefulSet sts = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
-        Integer partition = sts == null || sts.getSpec().getUpdateStrategy() == null
-                || sts.getSpec().getUpdateStrategy().getRollingUpdate() == null ? null
-                : sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
-        RaftClusterStatus status = status(client, namespace, name);
-        if (pods.isEmpty()) {
-            out.append("no pods yet | ");
-        }
-        if (sts != null) {
-            out.append("partition=").append(partition); // the rolling StatefulSet's; blue/green colours have none
+        if (sts != null) { // the rolling StatefulSet's; blue/green colours have none
+            Integer partition = sts.getSpec().getUpdateStrategy() == null
+                    || sts.getSpec().getUpdateStrategy().getRollingUpdate() == null ? null
+                    : sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
+            state.add("partition=" + partition);
         }
         for (Job job : client.batch().v1().jobs().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
                 .getItems()) {
             if (running(job)) {
-                out.append(" job=").append(job.getMetadata().getName());
+                state.add("job=" + job.getMetadata().getName());
             }
         }
+        RaftClusterStatus status = status(client, namespace, name);
         if (status != null) {
-            out.append(" phase=").append(status.phase)
-                    .append(" lock=").append(status.operationLock == null ? null : status.operationLock.operation)
-                    .append(" currentVersion=").append(status.currentVersion);
+            state.add("phase=" + status.phase);
+            state.add("lock=" + (status.operationLock == null ? null : status.operationLock.operation));
+            state.add("currentVersion=" + status.currentVersion);
             if (status.blueGreen != null && status.blueGreen.phase != null && !"Idle".equals(status.blueGreen.phase)) {
-                out.append(" blueGreen=").append(status.blueGreen.phase);
+                state.add("blueGreen=" + status.blueGreen.phase);
             }
             Service clientService = client.services().inNamespace(namespace).withName(name).get();
             String selected = clientService == null || clientService.getSpec().getSelector() == null ? null
                     : clientService.getSpec().getSelector().get("raftops.dev/revision");
             if (selected != null) {
-                out.append(" traffic=").append(selected);
+                state.add("traffic=" + shortRevision(selected));
             }
             if (status.upgrade != null) {
-                out.append(" upgrade=").append(status.upgrade.fromVersion).append("->")
-                        .append(status.upgrade.targetVersion);
+                state.add("upgrade=" + status.upgrade.fromVersion + "->" + status.upgrade.targetVersion);
             }
         }
-        return out.toString().replace("|  ", "| ").strip();
+        return new SandboxLine(sets, state);
+    }
+
+    /** A blue/green revision (16 hex characters) as the view shows it: its first four. */
+    static String shortRevision(String revision) {
+        return revision.length() > REVISION && revision.matches("[0-9a-f]+") ? revision.substring(0, REVISION)
+                : revision;
+    }
+
+    /** One pod as the view shows it. */
+    private record PodState(String set, int ordinal, String version, boolean ready, boolean nonVoter,
+            boolean leader) {
+
+        /** {@code <set>-<ordinal>}, the set's revision suffix (blue/green) cut short. */
+        static PodState of(Pod pod, String cluster) {
+            String podName = pod.getMetadata().getName();
+            int dash = podName.lastIndexOf('-');
+            String set = dash < 0 ? podName : podName.substring(0, dash);
+            int ordinal = dash < 0 || !podName.substring(dash + 1).matches("[0-9]{1,9}") ? -1
+                    : Integer.parseInt(podName.substring(dash + 1));
+            if (set.startsWith(cluster + "-")) {
+                set = cluster + "-" + shortRevision(set.substring(cluster.length() + 1));
+            }
+            Map<String, String> labels = pod.getMetadata().getLabels();
+            Map<String, String> annotations = pod.getMetadata().getAnnotations();
+            return new PodState(set, ordinal, annotations == null ? "?" : annotations.get("raftops.dev/version"),
+                    SandboxView.ready(pod), annotations != null && "false".equals(annotations.get("raftops.dev/voter")),
+                    labels != null && "true".equals(labels.get("openbao-active")));
+        }
+
+        /** The next ordinal of the same set, in the same state, neither leading. */
+        boolean alike(PodState previous) {
+            return set.equals(previous.set) && ordinal == previous.ordinal + 1 && !leader && !previous.leader
+                    && Objects.equals(version, previous.version) && ready == previous.ready
+                    && nonVoter == previous.nonVoter;
+        }
+
+        /** This pod, or the range from it to {@code last}. */
+        String text(int last) {
+            return set + "-" + ordinal + (last == ordinal ? "" : ".." + last) + " " + version + " "
+                    + (ready ? "Ready" : "starting") + (nonVoter ? " non-voter" : "") + (leader ? " LEADER" : "");
+        }
     }
 
     static RaftClusterStatus status(KubernetesClient client, String namespace, String name) {

@@ -29,6 +29,11 @@ public final class OpsEndpoints implements AutoCloseable {
         server.start();
     }
 
+    /** The address and port actually bound. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return server.getAddress().getPort();

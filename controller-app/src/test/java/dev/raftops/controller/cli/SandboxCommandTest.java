@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.simulator.InvariantChecker;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,11 +22,19 @@ class SandboxCommandTest {
     Path dir;
 
     private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
+    /** The shipped command line, its logs in the test's directory unless the arguments name a file. */
     private int sandbox(String... args) {
-        CommandLine cli = new CommandLine(new RaftopsCommand());
+        CommandLine cli = RaftopsCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--log") && !all.contains("--verbose") && !all.contains("--help")) {
+            all.add("--log");
+            all.add(dir.resolve("sandbox.log").toString());
+        }
+        return cli.execute(all.toArray(String[]::new));
     }
 
     private static List<String> ofCluster(List<String> lines, String cluster) {
@@ -52,6 +64,9 @@ class SandboxCommandTest {
                         && l.contains("\"currentVersion\":\"2.5.0\""));
         assertThat(out.toString()).contains("backup done: job demo-backup-")
                 .contains("done: demo runs 2.4.4 (rolling), demo-bg runs 2.5.0 (blue/green)");
+        assertThat(summary("demo")).startsWith("summary sandbox/demo: 2.4.0 -> 2.4.4 RollingUpdate, converged");
+        assertThat(summary("demo-bg")).startsWith("summary sandbox/demo-bg: 2.4.4 -> 2.5.0 BlueGreen, converged")
+                .contains("0 pods restarted, 3 pods created, 3 pods removed, 0 step-downs");
     }
 
     @Test
@@ -104,12 +119,7 @@ class SandboxCommandTest {
 
     @Test
     void aBadFaultIsAUsageErrorNamingIt() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RaftopsCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-
-        int code = cli.execute("sandbox", "--fault", "controller-crash@3", "--fault", "disk-full@1");
+        int code = sandbox("sandbox", "--fault", "controller-crash@3", "--fault", "disk-full@1");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--fault").contains("disk-full@1").contains("is not a fault");
@@ -139,5 +149,118 @@ class SandboxCommandTest {
 
         assertThat(code).as(out.toString()).isEqualTo(2);
         assertThat(out.toString()).contains("blocked: PodNotReady");
+    }
+    @Test
+    void twelveReplicasAreShownInOrdinalOrderWithShortRevisionsAndNoLineWiderThanTheTerminal() {
+        int code = sandbox("sandbox", "--replicas", "12", "--seed", "4", "--ready-delay", "100", "--no-backup",
+                "--timeout", "170");
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(SandboxCommand.WIDTH));
+        Pattern pod = Pattern.compile("\\b(demo(?:-bg-[0-9a-f]+)?)-(\\d+)(?:\\.\\.(\\d+))? \\d");
+        boolean twoDigitsAfterOneDigit = false;
+        for (String line : lines) {
+            Matcher m = pod.matcher(line);
+            String set = null;
+            int last = -1;
+            while (m.find()) {
+                int first = Integer.parseInt(m.group(2));
+                if (m.group(1).equals(set)) {
+                    assertThat(first).as("ordinals as numbers, in order: " + line).isGreaterThan(last);
+                    twoDigitsAfterOneDigit |= last < 10 && first >= 10;
+                }
+                set = m.group(1);
+                last = m.group(3) == null ? first : Integer.parseInt(m.group(3));
+            }
+        }
+        assertThat(twoDigitsAfterOneDigit).as("some line lists demo-10 or demo-11 after a one-digit ordinal").isTrue();
+        assertThat(out.toString()).containsPattern("demo-bg-[0-9a-f]{4}-\\d")
+                .doesNotContainPattern("demo-bg-[0-9a-f]{5,}-\\d").doesNotContainPattern("traffic=[0-9a-f]{5,}");
+    }
+
+    @Test
+    void theSummaryCountsWhatHappenedALeaderRestartedLastStepsDownOnce() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "0", "--ready-delay", "200", "--timeout", "90",
+                "--then-blue-green", "none", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        long stepDowns = lines.stream().filter(l -> l.contains("\"kind\":\"job.finished\"")
+                && l.contains("\"action\":\"step-down\"") && l.contains("\"result\":\"succeeded\"")).count();
+        assertThat(stepDowns).isEqualTo(1);
+        assertThat(summary("demo")).startsWith("summary sandbox/demo: 2.4.0 -> 2.4.4 RollingUpdate, converged after ")
+                .contains("3 pods restarted, 1 step-down, 1 leader election, backup demo-backup-");
+    }
+
+    @Test
+    void theSummaryCountsWhatHappenedALeaderRestartedFirstMeansTwoStepDownsAndTwoElections() {
+        int code = sandbox("sandbox", "--seed", "5", "--leader", "2", "--ready-delay", "200", "--timeout", "90",
+                "--no-backup", "--then-blue-green", "none");
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        assertThat(summary("demo")).contains("3 pods restarted, 2 step-downs, 2 leader elections, backup none");
+    }
+
+    /** The summary of {@code cluster}, its wrapped lines joined again. */
+    private String summary(String cluster) {
+        String text = out.toString().replaceAll("\\R {10}", " ");
+        Matcher m = Pattern.compile("summary sandbox/" + cluster + ": .*").matcher(text);
+        assertThat(m.find()).as(out.toString()).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void theControllersHealthAndMetricsListenOnLoopbackOnly() {
+        int code = sandbox("sandbox", "--replicas", "1", "--seed", "7", "--ready-delay", "0", "--timeout", "60",
+                "--no-backup", "--then-blue-green", "none");
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("controller health and metrics on http://127.0.0.1:");
+    }
+
+    @Test
+    void helpShowsTheDefaultsTheLimitsAndTheExitCodes() {
+        int code = sandbox("sandbox", "--help");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).contains("Default: 3").contains("1 to 15").contains("Default: 180")
+                .contains("Default: 2.5.0").contains("Exit codes:").containsPattern("(?m)^  0 +the cluster")
+                .containsPattern("(?m)^  1 +--timeout passed").containsPattern("(?m)^  2 +blocked");
+    }
+
+    @Test
+    void byDefaultTheLogsGoToAFileNamedAtTheEndAndStdoutCarriesOnlyTheView() throws Exception {
+        Path log = dir.resolve("run.log");
+        Process run = packagedCommand("sandbox", "--seed", "2", "--ready-delay", "100", "--timeout", "90",
+                "--no-backup", "--then-blue-green", "none", "--log", log.toString());
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor()).as(output).isEqualTo(0);
+        List<String> lines = output.lines().toList();
+        assertThat(lines).as(output).allMatch(l -> l.matches(" *[0-9]+\\.[0-9]s  \\S.*| {10}\\S.*"));
+        assertThat(output).doesNotContain("v1alpha1").doesNotContain("INFO").doesNotContain("WARN");
+        assertThat(lines.get(lines.size() - 1)).endsWith("logs written to " + log);
+        assertThat(Files.readString(log)).contains("v1alpha1");
+    }
+
+    @Test
+    void verboseShowsTheLogsBetweenTheLinesOfTheView() throws Exception {
+        Process run = packagedCommand("sandbox", "--seed", "2", "--ready-delay", "100", "--timeout", "90",
+                "--no-backup", "--then-blue-green", "none", "--verbose");
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor()).as(output).isEqualTo(0);
+        assertThat(output).contains("v1alpha1").contains("done: the cluster runs 2.4.4")
+                .doesNotContain("logs written to");
+    }
+
+    /** {@code raftops ARGS} in a JVM of its own, stdout and stderr merged as a terminal shows them. */
+    private static Process packagedCommand(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

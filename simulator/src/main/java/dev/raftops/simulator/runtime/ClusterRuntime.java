@@ -313,6 +313,15 @@ public final class ClusterRuntime implements AutoCloseable {
         flush();
     }
 
+    /**
+     * The trace lines of {@code cluster} written so far (JSON, in order; empty for a cluster not
+     * seen), whether or not a trace file is written: for a run's own account of what happened.
+     */
+    public synchronized java.util.List<String> traceLines(String cluster) {
+        Trace trace = traces.get(cluster);
+        return trace == null ? java.util.List.of() : trace.lines();
+    }
+
     private final Map<String, Trace> traces = new TreeMap<>();
 
     private Trace trace(String cluster) {
