@@ -377,7 +377,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private void show(KubernetesClient client) {
         environment.takeNotices().forEach(this::say);
-        SandboxLine line = SandboxView.line(client, NAMESPACE, name);
+        SandboxLine line = SandboxView.line(client, NAMESPACE, name, WIDTH - TIME_COLUMN);
         if (!line.text().equals(lastLine)) {
             lastLine = line.text();
             say(line);

@@ -29,16 +29,25 @@ final class SandboxView {
 
     /**
      * What a person sees of cluster {@code name} now: its pods (by StatefulSet, then by ordinal as a
-     * number; runs of three or more alike as one range; revisions cut to {@link #REVISION} characters),
-     * then the partition, running Jobs, phase, lock, current version and the upgrade in flight.
+     * number; runs of three or more alike as one range, of two as well when a StatefulSet's pods would
+     * not fit in {@code width}; revisions cut to {@link #REVISION} characters), then the partition, running
+     * Jobs, phase, lock, current version and the upgrade in flight.
      */
-    static SandboxLine line(KubernetesClient client, String namespace, String name) {
-        List<List<String>> sets = new ArrayList<>();
-        List<String> pods = new ArrayList<>();
+    static SandboxLine line(KubernetesClient client, String namespace, String name, int width) {
         List<Pod> items = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
                 .getItems();
         List<PodState> states = items.stream().map(p -> PodState.of(p, name))
                 .sorted(Comparator.comparing(PodState::set).thenComparingInt(PodState::ordinal)).toList();
+        List<String> state = state(client, namespace, name);
+        List<List<String>> sets = sets(states, 3);
+        boolean fits = sets.stream().allMatch(set -> String.join(" | ", set).length() <= width);
+        return new SandboxLine(fits ? sets : sets(states, 2), state);
+    }
+
+    /** Per StatefulSet, its pods: each alone, or runs of at least {@code run} alike pods as one range. */
+    private static List<List<String>> sets(List<PodState> states, int run) {
+        List<List<String>> sets = new ArrayList<>();
+        List<String> pods = new ArrayList<>();
         for (int i = 0; i < states.size(); ) {
             if (i > 0 && !states.get(i).set().equals(states.get(i - 1).set())) {
                 sets.add(pods);
@@ -48,7 +57,7 @@ final class SandboxView {
             while (j < states.size() && states.get(j).alike(states.get(j - 1))) {
                 j++;
             }
-            if (j - i >= 3) {
+            if (j - i >= run) {
                 pods.add(states.get(i).text(states.get(j - 1).ordinal()));
             } else {
                 for (int k = i; k < j; k++) {
@@ -61,6 +70,10 @@ final class SandboxView {
             pods.add("no pods yet");
         }
         sets.add(pods);
+        return sets;
+    }
+
+    private static List<String> state(KubernetesClient client, String namespace, String name) {
         List<String> state = new ArrayList<>();
         StatefulSet sts = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
         if (sts != null) { // the rolling StatefulSet's; blue/green colours have none
@@ -93,7 +106,7 @@ final class SandboxView {
                 state.add("upgrade=" + status.upgrade.fromVersion + "->" + status.upgrade.targetVersion);
             }
         }
-        return new SandboxLine(sets, state);
+        return state;
     }
 
     /** A blue/green revision (16 hex characters) as the view shows it: its first four. */
