@@ -68,4 +68,29 @@ class ControllerRuntimeTest {
                     .contains("raftops_queue_depth{controller=\"workload\"");
         }
     }
+    @Test
+    void healthAndMetricsListenOnEveryInterfaceByDefaultAsInAPod() throws Exception {
+        try (ControllerRuntime runtime = runtime()) {
+            runtime.start();
+
+            assertThat(runtime.endpointAddresses()).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getAddress().isAnyLocalAddress()).as(a.toString()).isTrue());
+        }
+    }
+
+    @Test
+    void healthAndMetricsListenOnlyOnTheBindAddressWhenOneIsGiven() throws Exception {
+        ControllerRuntime.Settings loopback = new ControllerRuntime.Settings(List.of("ns"), false, "test", "ns", 0, 0, 1,
+                java.net.InetAddress.getLoopbackAddress());
+        try (ControllerRuntime runtime = new ControllerRuntime(client, loopback, (c, clock) -> {
+            Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
+            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+                    a.eventPort(), a.workloadReconciliation()::reconcile);
+        }, Clock.systemUTC())) {
+            runtime.start();
+
+            assertThat(runtime.endpointAddresses()).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue());
+        }
+    }
 }
