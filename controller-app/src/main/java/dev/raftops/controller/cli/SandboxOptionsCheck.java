@@ -115,7 +115,7 @@ final class SandboxOptionsCheck {
     }
 
     private ParameterException bad(String option, Object value, String allowed) {
-        return new ParameterException(cli, "invalid value for option '" + option + "': '" + value + "'; allowed: "
+        return new ParameterException(cli, "Invalid value for option '" + option + "': '" + value + "'; allowed: "
                 + allowed);
     }
 }
