@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the cluster (and demo-bg) run their target version, no upgrade in flight",
             "1:--timeout passed", "2:blocked (the reason is printed) or a bad option (one line, nothing started)"},
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
-                + "RaftCluster at --from, wait until it runs, ask for --to, and print one line per change "
+                + "RaftCluster at --from, wait until it runs, ask for --to, and print the view at each change "
                 + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger). "
                 + "Then, after a RollingUpdate run and unless --then-blue-green none, create a second cluster "
