@@ -114,7 +114,7 @@ public final class RollingWorld {
         for (Map.Entry<Integer, Pod> e : pods.entrySet()) {
             Pod p = e.getValue();
             views.add(new PodView("db-" + e.getKey(), "db", e.getKey(), p.uid, p.revision, p.image,
-                    p.image.substring(p.image.indexOf(':') + 1), p.ready, false, 0,
+                    WorkloadVersion.podVersion(p.image), p.ready, false, 0,
                     p.leadership, p.lag, true, Map.of()));
             ready += p.ready ? 1 : 0;
             updated += Objects.equals(p.revision, updateRevision) ? 1 : 0;
