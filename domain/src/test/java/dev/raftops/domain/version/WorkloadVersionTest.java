@@ -54,4 +54,10 @@ class WorkloadVersionTest {
     void aPodOnADigestOnlyImageReportsNoVersion() {
         assertThat(WorkloadVersion.podVersion("registry.local:5000/bao@sha256:0123abcd")).isNull();
     }
+
+    @Test
+    void anotherVersionDropsTheDigestOfSpecImage() {
+        assertThat(WorkloadVersion.image("registry.local:5000/bao@sha256:0123abcd", "2.4.0", "2.4.4", REPO))
+                .isEqualTo("registry.local:5000/bao:2.4.4");
+    }
 }
