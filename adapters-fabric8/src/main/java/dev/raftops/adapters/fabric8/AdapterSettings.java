@@ -31,8 +31,8 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
 
     /** OpenBao defaults. */
     public static AdapterSettings openBao() {
-        return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", ClusterSpec.DEFAULT_IMAGE_REPOSITORY, "server", 8200,
-                8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
+        return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", ClusterSpec.DEFAULT_IMAGE_REPOSITORY,
+                "server", 8200, 8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
     }
 
     public AdapterSettings withLeaderLabel(String value) {

@@ -82,7 +82,6 @@ final class AttemptStart {
                 BlueGreenReasons.UPGRADE_STARTED, BlueGreenPhase.DeployingGreen, message));
     }
 
-    /** No attempt: the reason goes into the Upgrading condition, and an Event the first time. */
     /** Only build metadata differs: the same image, no attempt; the condition and one Normal Event say so. */
     private static Decision nothingToRoll(Cutover c, ClusterStatus status, TargetCheck.Verdict verdict) {
         boolean told = Condition.find(status.conditions(), Condition.UPGRADING)
@@ -91,6 +90,7 @@ final class AttemptStart {
         return told ? d : d.plus(c.normal(verdict.reason(), verdict.message()));
     }
 
+    /** No attempt: the reason goes into the Upgrading condition, and an Event the first time. */
     private static Decision blocked(Cutover c, String reason, String message) {
         Decision d = Decision.of(c.upgrading(c.in().status(), false, reason, message), Wake.idle());
         return c.upgradingReasonIs(reason) ? d : d.plus(c.warning(reason, message));
