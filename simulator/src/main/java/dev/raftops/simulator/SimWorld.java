@@ -8,6 +8,7 @@ import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
+import dev.raftops.domain.version.WorkloadVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,9 +210,10 @@ public final class SimWorld {
         return Duration.ofMillis(minMillis + random.nextInt(maxMillis - minMillis + 1));
     }
 
+    /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
     static String versionOf(String image) {
-        int colon = image.lastIndexOf(':');
-        return canonical(colon < 0 ? image : image.substring(colon + 1));
+        String version = WorkloadVersion.podVersion(image);
+        return version == null ? image : version;
     }
 
     static String canonical(String version) {

@@ -1,5 +1,6 @@
 package dev.raftops.adapters.fabric8;
 
+import dev.raftops.domain.cluster.ClusterSpec;
 import java.util.Objects;
 
 /**
@@ -30,8 +31,8 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
 
     /** OpenBao defaults. */
     public static AdapterSettings openBao() {
-        return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", "quay.io/openbao/openbao", "server", 8200,
-                8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
+        return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", ClusterSpec.DEFAULT_IMAGE_REPOSITORY,
+                "server", 8200, 8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
     }
 
     public AdapterSettings withLeaderLabel(String value) {

@@ -8,6 +8,7 @@ import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.version.SemVer;
+import dev.raftops.domain.version.WorkloadVersion;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -53,26 +54,17 @@ final class WorkloadRendering {
     }
 
     /**
-     * The template image: the upgrade's recorded target image during an upgrade; {@code spec.image}
-     * verbatim when it is set and the template runs {@code spec.version}; otherwise the repository of
-     * {@code spec.image} (or the default one) tagged with the template version.
+     * The template image: the upgrade's recorded target image during an upgrade; otherwise the image
+     * that runs the template version as the domain names it ({@link WorkloadVersion#image}, which the
+     * Day-2 loop asks too): {@code spec.image} as written when it runs {@code spec.version}, else the
+     * repository of {@code spec.image} (or the default one) tagged with the version's image tag.
      */
     static String templateImage(ClusterSpec spec, ClusterStatus status, AdapterSettings settings) {
         if (status.upgrade() != null && status.upgrade().targetImage() != null) {
             return status.upgrade().targetImage();
         }
-        String version = templateVersion(spec, status);
-        if (spec.image() != null && version.equals(spec.version())) {
-            return spec.image();
-        }
-        return repository(spec.image() == null ? settings.defaultRepository() : spec.image()) + ":" + version;
-    }
-
-    /** The image reference without tag or digest. */
-    static String repository(String image) {
-        String noDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
-        int colon = noDigest.lastIndexOf(':');
-        return colon > noDigest.lastIndexOf('/') ? noDigest.substring(0, colon) : noDigest;
+        return WorkloadVersion.image(spec.image(), spec.version(), templateVersion(spec, status),
+                settings.defaultRepository());
     }
 
     static StatefulSet statefulSet(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
@@ -130,7 +122,8 @@ final class WorkloadRendering {
         if (action.joinRevision() != null) {
             meta.setAnnotations(new TreeMap<>(Map.of(Labels.JOIN_REVISION, action.joinRevision())));
         }
-        String image = action.image() != null ? action.image() : settings.defaultRepository() + ":" + action.version();
+        String image = action.image() != null ? action.image()
+                : WorkloadVersion.image(settings.defaultRepository(), action.version());
         return new StatefulSetBuilder()
                 .withMetadata(meta)
                 .withNewSpec()

@@ -215,6 +215,10 @@ public final class SandboxCommand implements Callable<Integer> {
             if (!ended) {
                 return end(cluster, "timeout", status, 1);
             }
+            if (SandboxView.nothingToRoll(status) != null) {
+                say("done: " + SandboxView.nothingToRoll(status));
+                return end(cluster, "converged", status, 0);
+            }
             if (converged(status) && backup) {
                 say("the cluster runs " + to + "; asking for a manual backup (schedule @daily, trigger "
                         + BACKUP_TOKEN + ")");
@@ -253,7 +257,8 @@ public final class SandboxCommand implements Callable<Integer> {
         long generation = cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
         cluster.record(name, "operator", l -> l.put("request", "version").put("version", target));
         return follow(client, deadline, s -> s != null && s.observedGeneration != null
-                && s.observedGeneration >= generation && (converged(s) || SandboxView.blocked(s) != null));
+                && s.observedGeneration >= generation
+                && (converged(s) || SandboxView.blocked(s) != null || SandboxView.nothingToRoll(s) != null));
     }
 
     /** The guided tour goes on with a blue/green upgrade: after a RollingUpdate run, to a newer version. */
@@ -352,7 +357,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private boolean converged(RaftClusterStatus s) {
-        return s != null && target.equals(s.currentVersion) && s.upgrade == null
+        return s != null && SemVer.canonical(target).equals(s.currentVersion) && s.upgrade == null
                 && (s.blueGreen == null || s.blueGreen.phase == null || "Idle".equals(s.blueGreen.phase));
     }
 

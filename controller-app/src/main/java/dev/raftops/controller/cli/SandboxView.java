@@ -2,6 +2,7 @@ package dev.raftops.controller.cli;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.domain.version.UpgradeVerdict;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -164,6 +165,19 @@ final class SandboxView {
     private static boolean ready(Pod pod) {
         return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
                 .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /**
+     * What the controller said when the target differs from the running version only in build
+     * metadata (the {@code Upgrading} condition's {@code BuildMetadataOnly} message), or null.
+     */
+    static String nothingToRoll(RaftClusterStatus status) {
+        if (status == null || status.conditions == null) {
+            return null;
+        }
+        return status.conditions.stream()
+                .filter(c -> "Upgrading".equals(c.type) && UpgradeVerdict.BUILD_METADATA_ONLY.equals(c.reason))
+                .map(c -> c.message).findFirst().orElse(null);
     }
 
     /** Why the cluster cannot reach its target (a failed upgrade or a blocking condition), or null. */

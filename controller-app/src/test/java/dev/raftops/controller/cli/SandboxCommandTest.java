@@ -263,4 +263,35 @@ class SandboxCommandTest {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
+
+    @Test
+    void versionsWrittenWithALeadingVInitialiseAndUpgradeOnTheImageTaggedWithoutIt() throws Exception {
+        Path trace = dir.resolve("v.jsonl");
+        int code = sandbox("sandbox", "--from", "v2.4.0", "--to", "v2.4.4", "--seed", "7", "--ready-delay", "300",
+                "--timeout", "60", "--no-backup", "--then-blue-green", "none", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("done: the cluster runs v2.4.4");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        assertThat(lines).filteredOn(l -> l.contains("\"kind\":\"sts.template\""))
+                .as("the template names the tags the repository publishes")
+                .allMatch(l -> l.contains("\"image\":\"quay.io/openbao/openbao:2.4."));
+        assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"pod.ready\"") && l.contains("\"version\":\"2.4.4\""));
+    }
+
+    @Test
+    void aTargetThatDiffersOnlyInBuildMetadataEndsAtOnceWithTheControllersSentenceAndNoRestart() throws Exception {
+        Path trace = dir.resolve("build.jsonl");
+        int code = sandbox("sandbox", "--from", "2.4.0", "--to", "2.4.0+build.7", "--seed", "7", "--ready-delay", "300",
+                "--timeout", "60", "--trace", trace.toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
+                + "build metadata: the image tag stays 2.4.0, nothing to roll")
+                .doesNotContain("timed out").doesNotContain("backup").doesNotContain("demo-bg");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        assertThat(lines).noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));
+    }
 }

@@ -3,6 +3,7 @@ package dev.raftops.domain.bluegreen;
 import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
@@ -44,7 +45,7 @@ final class AttemptStart {
                 spec.upgrade().policy());
         switch (verdict.kind()) {
             case NO_CHANGE:
-                return Decision.of(status, Wake.idle());
+                return verdict.reason() == null ? Decision.of(status, Wake.idle()) : nothingToRoll(c, status, verdict);
             case BLOCKED:
                 return blocked(c, verdict.reason(), verdict.message());
             default:
@@ -79,6 +80,14 @@ final class AttemptStart {
         // the audit fields of the start Event carry the new lock's holder and epoch
         return Decision.of(next, Wake.now("attempt started"), c.over(next).phaseEvent(ClusterEvent.Type.Normal,
                 BlueGreenReasons.UPGRADE_STARTED, BlueGreenPhase.DeployingGreen, message));
+    }
+
+    /** Only build metadata differs: the same image, no attempt; the condition and one Normal Event say so. */
+    private static Decision nothingToRoll(Cutover c, ClusterStatus status, TargetCheck.Verdict verdict) {
+        boolean told = Condition.find(status.conditions(), Condition.UPGRADING)
+                .map(k -> k.reason().equals(verdict.reason()) && k.message().equals(verdict.message())).orElse(false);
+        Decision d = Decision.of(c.upgrading(status, false, verdict.reason(), verdict.message()), Wake.idle());
+        return told ? d : d.plus(c.normal(verdict.reason(), verdict.message()));
     }
 
     /** No attempt: the reason goes into the Upgrading condition, and an Event the first time. */

@@ -2,6 +2,7 @@ package dev.raftops.domain.cluster;
 
 import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.version.WorkloadVersion;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record ClusterSpec(
 
     public static final int DEFAULT_REPLICAS = 3;
 
-    /** The image repository used when {@code spec.image} is not set; the tag is the version. */
+    /** The image repository used when {@code spec.image} is not set; the tag is the version's image tag. */
     public static final String DEFAULT_IMAGE_REPOSITORY = "quay.io/openbao/openbao";
 
     public ClusterSpec {
@@ -40,9 +41,13 @@ public record ClusterSpec(
         return new ClusterSpec(version, image, replicas, false, null, null, null, null);
     }
 
-    /** The container image for {@code version}: {@code spec.image} when set, else the default repository tagged with the version. */
-    public String imageFor(String canonicalVersion) {
-        return image != null && !image.isBlank() ? image : DEFAULT_IMAGE_REPOSITORY + ":" + canonicalVersion;
+    /**
+     * The container image that runs {@code version}, as {@link WorkloadVersion#image(String, String, String, String)}
+     * decides it: {@code spec.image} when set (for {@code spec.version}), else the default repository
+     * tagged with the version's image tag (no leading {@code v}, no build metadata).
+     */
+    public String imageFor(String version) {
+        return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
     }
 
     /** Raft quorum for this many voters: {@code replicas/2 + 1}. */

@@ -71,6 +71,9 @@ final class RollingStart {
         if (verdict.blocked()) {
             return blocked(in.withStatus(status), verdict);
         }
+        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE && verdict.reason() != null) {
+            return nothingToRoll(in.withStatus(status), verdict);
+        }
         if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
             OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
             // "complete" already says the cluster runs its version: replacing it would be a status write per upgrade
@@ -173,6 +176,25 @@ final class RollingStart {
         return Decision.of(nextStatus, Wake.now("retargeted"),
                 new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
                 new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, RollingUpgrade.audit(in, lock.lock()))));
+    }
+
+    /**
+     * The desired version differs from the running one only in build metadata: the same image, so
+     * nothing rolls; the {@code Upgrading} condition and one Normal Event (per distinct message) say so.
+     */
+    private static Decision nothingToRoll(DecisionInput in, UpgradeVerdict verdict) {
+        ClusterStatus status = in.status();
+        boolean known = Condition.find(status.conditions(), Condition.UPGRADING)
+                .map(c -> c.reason().equals(verdict.reason()) && c.message().equals(verdict.message()))
+                .orElse(false);
+        OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
+        ClusterStatus next = status.withOperationLock(lock).withCondition(Condition.UPGRADING, Condition.Status.False,
+                verdict.reason(), verdict.message(), in.generation(), in.now());
+        if (known) {
+            return Decision.of(next, Wake.idle());
+        }
+        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(verdict.reason(), verdict.message(),
+                RollingUpgrade.audit(in, status.operationLock()))));
     }
 
     /** Invalid or disallowed target: status and an Event (once per distinct message), nothing else. */

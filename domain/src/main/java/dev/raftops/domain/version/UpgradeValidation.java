@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Version policy for a desired version against the version the cluster runs: downgrades are always
  * blocked, a major jump unless {@code allowMajor}, a pre-release target when {@code allowPrerelease}
- * is false, and an image whose tag parses as SemVer must name the same version.
+ * is false, and an image whose tag parses as SemVer must name the same version (build metadata
+ * aside: a tag cannot carry it).
  */
 public final class UpgradeValidation {
 
@@ -41,7 +42,8 @@ public final class UpgradeValidation {
         VersionDrift drift = VersionDrift.between(running, target);
         switch (drift.kind()) {
             case NONE:
-                return new UpgradeVerdict(UpgradeVerdict.Kind.NO_CHANGE, null, null, target, List.of());
+                return target.equals(running) ? new UpgradeVerdict(UpgradeVerdict.Kind.NO_CHANGE, null, null, target,
+                        List.of()) : buildMetadataOnly(running, target);
             case DOWNGRADE:
                 return UpgradeVerdict.blocked(UpgradeVerdict.DOWNGRADE_BLOCKED, "spec.version " + target
                         + " is lower than the running version " + running + "; downgrades are never performed", target);
@@ -65,9 +67,16 @@ public final class UpgradeValidation {
         return new UpgradeVerdict(UpgradeVerdict.Kind.ALLOWED, null, null, target, warnings);
     }
 
+    /** Same precedence, other build metadata: the same image, so nothing rolls, and the verdict says so. */
+    private static UpgradeVerdict buildMetadataOnly(SemVer running, SemVer target) {
+        return new UpgradeVerdict(UpgradeVerdict.Kind.NO_CHANGE, UpgradeVerdict.BUILD_METADATA_ONLY, "spec.version "
+                + target + " differs from the running " + running + " only in build metadata: the image tag stays "
+                + WorkloadVersion.imageTag(target) + ", nothing to roll", target, List.of());
+    }
+
     /** A message when the image tag is a SemVer version other than {@code target}; null otherwise. */
     static String imageMismatch(String image, SemVer target) {
-        String tag = tagOf(image);
+        String tag = WorkloadVersion.tagOf(image);
         if (tag == null) {
             return null;
         }
@@ -77,27 +86,9 @@ public final class UpgradeValidation {
         } catch (InvalidVersionException e) {
             return null; // tags like "latest" or "2.4" do not name a version
         }
-        if (tagged.equals(target)) {
-            return null;
+        if (tagged.samePrecedence(target)) {
+            return null; // a tag cannot carry build metadata ('+'), so it names the version without it
         }
         return "spec.image tag \"" + tag + "\" names version " + tagged + " but spec.version is " + target;
-    }
-
-    /** The tag of {@code repo/name:tag[@digest]}, or null when there is none. */
-    static String tagOf(String image) {
-        if (image == null) {
-            return null;
-        }
-        String ref = image;
-        int at = ref.indexOf('@');
-        if (at >= 0) {
-            ref = ref.substring(0, at);
-        }
-        int colon = ref.lastIndexOf(':');
-        int slash = ref.lastIndexOf('/');
-        if (colon < 0 || colon < slash) {
-            return null;
-        }
-        return ref.substring(colon + 1);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Objects;
 public record UpgradeVerdict(Kind kind, String reason, String message, SemVer target, List<String> warnings) {
 
     public enum Kind {
-        /** Desired and current have the same precedence: nothing to do. */
+        /**
+         * Desired and current have the same precedence: nothing to do. When they differ in build
+         * metadata only, {@link #BUILD_METADATA_ONLY} and a message say so.
+         */
         NO_CHANGE,
         /** An allowed upgrade. */
         ALLOWED,
@@ -26,6 +29,8 @@ public record UpgradeVerdict(Kind kind, String reason, String message, SemVer ta
     public static final String MAJOR_UPGRADE_BLOCKED = "MajorUpgradeBlocked";
     public static final String PRERELEASE_BLOCKED = "PrereleaseBlocked";
     public static final String IMAGE_VERSION_MISMATCH = "ImageVersionMismatch";
+    /** Not a block: the desired version differs from the running one only in build metadata. */
+    public static final String BUILD_METADATA_ONLY = "BuildMetadataOnly";
 
     public UpgradeVerdict {
         Objects.requireNonNull(kind, "kind");

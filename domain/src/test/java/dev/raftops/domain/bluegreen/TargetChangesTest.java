@@ -2,10 +2,12 @@ package dev.raftops.domain.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.version.UpgradeVerdict;
 import org.junit.jupiter.api.Test;
 
 class TargetChangesTest {
@@ -114,5 +116,22 @@ class TargetChangesTest {
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.emitted("InvalidVersion")).isTrue();
+    }
+
+    @Test
+    void aBuildMetadataOnlyEditStartsNoAttemptAndSaysSoOnce() {
+        CutoverWorld w = CutoverWorld.running("1.4.0");
+        w.editSpec(s -> s.withVersion("1.4.0+build.7", CutoverWorld.image("1.4.0")));
+
+        Decision d = w.step();
+        Decision again = w.step();
+
+        assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
+        assertThat(d.actions()).singleElement().isInstanceOfSatisfying(Action.Emit.class,
+                e -> assertThat(e.event().reason()).isEqualTo(UpgradeVerdict.BUILD_METADATA_ONLY));
+        assertThat(Condition.find(w.status.conditions(), Condition.UPGRADING).orElseThrow().message())
+                .isEqualTo("spec.version 1.4.0+build.7 differs from the running 1.4.0 only in build metadata: the image "
+                        + "tag stays 1.4.0, nothing to roll");
+        assertThat(again.actions()).isEmpty();
     }
 }

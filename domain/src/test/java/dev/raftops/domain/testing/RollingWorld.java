@@ -10,6 +10,7 @@ import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.version.WorkloadVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class RollingWorld {
     public RollingWorld(Random random, int replicas, String version, int leader, Instant start) {
         this.random = random;
         this.replicas = replicas;
-        this.templateImage = REPO + ":" + version;
+        this.templateImage = WorkloadVersion.image(REPO, version);
         this.currentRevision = revisionOf(templateImage);
         this.updateRevision = currentRevision;
         this.partition = 0;
@@ -79,7 +80,7 @@ public final class RollingWorld {
     }
 
     public static ClusterSpec spec(int replicas, String version) {
-        return ClusterSpec.of(version, REPO + ":" + version, replicas);
+        return ClusterSpec.of(version, WorkloadVersion.image(REPO, version), replicas);
     }
 
     public Instant now() {
@@ -113,7 +114,7 @@ public final class RollingWorld {
         for (Map.Entry<Integer, Pod> e : pods.entrySet()) {
             Pod p = e.getValue();
             views.add(new PodView("db-" + e.getKey(), "db", e.getKey(), p.uid, p.revision, p.image,
-                    p.image.substring(p.image.indexOf(':') + 1), p.ready, false, 0,
+                    WorkloadVersion.podVersion(p.image), p.ready, false, 0,
                     p.leadership, p.lag, true, Map.of()));
             ready += p.ready ? 1 : 0;
             updated += Objects.equals(p.revision, updateRevision) ? 1 : 0;
@@ -250,7 +251,7 @@ public final class RollingWorld {
 
     public boolean allRun(String version) {
         return pods.size() == replicas && pods.values().stream()
-                .allMatch(p -> p.ready && p.image.equals(REPO + ":" + version));
+                .allMatch(p -> p.ready && p.image.equals(WorkloadVersion.image(REPO, version)));
     }
 
     private Pod newPod(String revision, String image) {

@@ -1,5 +1,6 @@
 package dev.raftops.simulator.runtime;
 
+import dev.raftops.domain.version.WorkloadVersion;
 import dev.raftops.simulator.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -75,9 +76,10 @@ final class PlayedStatefulSet {
         return statefulSet + "-" + Integer.toHexString(String.valueOf(image).hashCode());
     }
 
+    /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
     static String version(String image) {
-        int colon = image == null ? -1 : image.lastIndexOf(':');
-        return colon < 0 || image.indexOf('/', colon) >= 0 ? image : image.substring(colon + 1);
+        String version = WorkloadVersion.podVersion(image);
+        return version == null ? image : version;
     }
 
     /** Ordinals of the pods that are Ready now. */
