@@ -45,11 +45,6 @@ public record ClusterSpec(
         return image != null && !image.isBlank() ? image : DEFAULT_IMAGE_REPOSITORY + ":" + canonicalVersion;
     }
 
-    /** Raft quorum for this many voters: {@code replicas/2 + 1}. */
-    public int quorum() {
-        return replicas / 2 + 1;
-    }
-
     public ClusterSpec withVersion(String value, String imageValue) {
         return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
     }

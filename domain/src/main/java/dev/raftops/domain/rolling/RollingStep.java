@@ -120,7 +120,7 @@ final class RollingStep {
                 .withCondition(Condition.PROGRESSING, Condition.Status.True, WAITING_FOR_POD,
                         podReadyWait(target, progress), in.generation(), in.now());
         return Decision.of(status, Wake.onEvent(in.timing().poll(in.random()), "pod " + target + " rolling"),
-                new Action.SetPartition(sts.name(), target, sts.resourceVersion(), true),
+                new Action.SetPartition(sts.name(), target, sts.resourceVersion()),
                 new Action.Emit(ClusterEvent.normal(POD_RELEASED, "released ordinal " + target + " (pod " + sts.name()
                         + "-" + target + ") to " + progress.targetVersion(), audit(in))));
     }

@@ -169,7 +169,7 @@ class RollingUpgradePropertiesTest {
         }
         for (Action a : d.actions()) {
             Integer ordinal = null;
-            if (a instanceof Action.SetPartition sp && sp.releases()) {
+            if (a instanceof Action.SetPartition sp) {
                 ordinal = sp.partition();
                 assertThat(sp.partition()).as(c.why("a release lowers the observed partition by exactly one"))
                         .isEqualTo(sts.effectivePartition() - 1);
