@@ -109,9 +109,9 @@ record RollingPass(DecisionInput in, RollingProgress progress) {
         return in.observation().podsOf(sts.name());
     }
 
-    /** How far behind the leader a pod may be and still count as caught up. */
+    /** How far behind the leader a pod may be and still count as caught up ({@code spec.upgrade.rolling.maxLagEntries}). */
     long maxLag() {
-        return in.spec().upgrade().blueGreen().verification().maxLagEntries();
+        return in.spec().upgrade().rollingMaxLagEntries();
     }
 
     /** The one test of "this pod is done" for this upgrade: {@link RollReason#rolled}. */
