@@ -23,6 +23,7 @@ import dev.raftops.domain.version.UpgradeVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starting (and retargeting) a rolling upgrade: validation, the health gate, the lock, then the
@@ -103,12 +104,9 @@ final class RollingStart {
         RollReason reason = new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target));
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
-        if (!lock.holds()) {
-            return pass.lockBlocked(lock.lock());
-        }
-        if (lock instanceof LockOutcome.Acquired) {
-            // the lock is persisted before the first workload write
-            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
+        Optional<Decision> first = lockedFirst(pass, lock);
+        if (first.isPresent()) {
+            return first.get();
         }
         StatefulSetView sts = pass.workload().orElseThrow();
         Map<Integer, PodView> pods = pass.pods(sts);
@@ -153,11 +151,9 @@ final class RollingStart {
         RollReason reason = new RollReason.VersionChange(progress.fromVersion(), target, in.spec().imageFor(target));
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
-        if (!lock.holds()) {
-            return pass.lockBlocked(lock.lock());
-        }
-        if (lock instanceof LockOutcome.Acquired) {
-            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
+        Optional<Decision> first = lockedFirst(pass, lock);
+        if (first.isPresent()) {
+            return first.get();
         }
         StatefulSetView sts = pass.workload().orElse(null);
         if (sts == null) {
@@ -178,6 +174,20 @@ final class RollingStart {
         return Decision.of(nextStatus, Wake.now("retargeted"),
                 new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
                 new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, pass.audit(lock.lock()))));
+    }
+
+    /**
+     * The pass ends here unless the upgrade already held the lock: contention waits, and a lock just
+     * acquired is persisted before the first workload write.
+     */
+    private static Optional<Decision> lockedFirst(RollingPass pass, LockOutcome lock) {
+        if (!lock.holds()) {
+            return Optional.of(pass.lockBlocked(lock.lock()));
+        }
+        if (lock instanceof LockOutcome.Acquired) {
+            return Optional.of(Decision.of(pass.status().withOperationLock(lock.lock()), Wake.now("lock acquired")));
+        }
+        return Optional.empty();
     }
 
     /** What stops a new upgrade from starting, or null: all pods present, Ready, caught up, one leader. */
