@@ -25,7 +25,7 @@ class SimulatedPortsTest {
 
     private static Action.SetPartition partition(SimWorld w, int value) {
         String rv = w.api().observe().statefulSet("raft").orElseThrow().resourceVersion();
-        return new Action.SetPartition("raft", value, rv, false);
+        return new Action.SetPartition("raft", value, rv);
     }
 
     @Test

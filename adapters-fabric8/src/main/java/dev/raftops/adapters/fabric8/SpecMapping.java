@@ -9,6 +9,7 @@ import dev.raftops.domain.cluster.UpgradeRequests;
 import dev.raftops.domain.cluster.UpgradeSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.gates.Maintenance;
+import dev.raftops.domain.rolling.RollingSpec;
 import dev.raftops.domain.rolling.UpgradeTimeouts;
 import dev.raftops.domain.version.UpgradePolicy;
 import dev.raftops.ports.SpecReading;
@@ -64,7 +65,18 @@ final class SpecMapping {
             throw new InvalidField("spec.upgrade.strategy", e.getMessage());
         }
         return new UpgradeSpec(strategy, isTrue(u.preUpgradeSnapshot), policy(u.policy), timeouts(u.timeouts),
-                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen));
+                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling));
+    }
+
+    private static RollingSpec rolling(RaftClusterSpec.Rolling r) {
+        if (r == null || r.maxLagEntries == null) {
+            return RollingSpec.unset();
+        }
+        if (r.maxLagEntries < 0) {
+            throw new InvalidField("spec.upgrade.rolling.maxLagEntries",
+                    "spec.upgrade.rolling.maxLagEntries must not be negative, was " + r.maxLagEntries);
+        }
+        return new RollingSpec(r.maxLagEntries);
     }
 
     private static UpgradePolicy policy(RaftClusterSpec.Policy p) {

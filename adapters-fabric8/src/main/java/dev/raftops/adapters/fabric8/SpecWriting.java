@@ -52,6 +52,10 @@ final class SpecWriting {
         out.requests.promote = u.requests().promote();
         out.requests.rollback = u.requests().rollback();
         out.blueGreen = blueGreen(u.blueGreen());
+        if (u.rolling().maxLagEntries() != null) {
+            out.rolling = new RaftClusterSpec.Rolling();
+            out.rolling.maxLagEntries = u.rolling().maxLagEntries();
+        }
         return out;
     }
 

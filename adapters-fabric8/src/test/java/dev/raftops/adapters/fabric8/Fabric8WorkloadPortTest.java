@@ -71,7 +71,7 @@ class Fabric8WorkloadPortTest {
     void aStaleLockIsAConflictAndWritesNothing() {
         ClusterKey key = deployed("stale-lock");
         String stale = sts("stale-lock").getMetadata().getResourceVersion();
-        port().setPartition(key, new Action.SetPartition("stale-lock", 3, stale, false));
+        port().setPartition(key, new Action.SetPartition("stale-lock", 3, stale));
         String current = sts("stale-lock").getMetadata().getResourceVersion();
 
         WriteResult result = port().lockPartitionAndSetImage(key,
@@ -86,9 +86,9 @@ class Fabric8WorkloadPortTest {
     void setPartitionWithAStaleResourceVersionIsAConflict() {
         ClusterKey key = deployed("stale-partition");
         String stale = sts("stale-partition").getMetadata().getResourceVersion();
-        assertThat(port().setPartition(key, new Action.SetPartition("stale-partition", 3, stale, false)).written()).isTrue();
+        assertThat(port().setPartition(key, new Action.SetPartition("stale-partition", 3, stale)).written()).isTrue();
 
-        WriteResult second = port().setPartition(key, new Action.SetPartition("stale-partition", 1, stale, true));
+        WriteResult second = port().setPartition(key, new Action.SetPartition("stale-partition", 1, stale));
 
         assertThat(second).isInstanceOf(WriteResult.Conflict.class);
         assertThat(WorkloadViews.partition(sts("stale-partition"))).isEqualTo(3);
@@ -96,7 +96,7 @@ class Fabric8WorkloadPortTest {
 
     @Test
     void settingThePartitionOfAMissingStatefulSetIsNotFound() {
-        assertThat(port().setPartition(new ClusterKey("wp", "none"), new Action.SetPartition("none", 1, "1", true)))
+        assertThat(port().setPartition(new ClusterKey("wp", "none"), new Action.SetPartition("none", 1, "1")))
                 .isInstanceOf(WriteResult.NotFound.class);
     }
 

@@ -24,6 +24,7 @@ import dev.raftops.domain.opslifecycle.HandledRequests;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.rolling.RollingSpec;
 import dev.raftops.domain.rolling.UpgradeTimeouts;
 import dev.raftops.domain.version.UpgradePolicy;
 import java.time.Duration;
@@ -50,7 +51,8 @@ final class RandomClusters {
                         new BlueGreenSpec.Verification(duration(r, 0), between(r, 0, 1000),
                                 chance(r, 0.5) ? null : new BlueGreenSpec.PrePromotionHook("hook:" + r.nextInt(9),
                                         List.of("sh", "-c"), chance(r, 0.5) ? List.of() : List.of("check"), between(r, 0, 900))),
-                        new BlueGreenSpec.AutoRollback(r.nextBoolean(), r.nextBoolean(), r.nextBoolean())));
+                        new BlueGreenSpec.AutoRollback(r.nextBoolean(), r.nextBoolean(), r.nextBoolean())),
+                new RollingSpec(chance(r, 0.5) ? null : (long) between(r, 0, 1000)));
         BackupSpec backup = chance(r, 0.3) ? null : new BackupSpec(oneOf(r, "@daily", "0 3 * * *", "bad cron"),
                 oneOf(r, "UTC", "Europe/Berlin"), new BackupSpec.Retention(chance(r, 0.5) ? between(r, 1, 30) : null,
                         chance(r, 0.5) ? duration(r, 1) : null),

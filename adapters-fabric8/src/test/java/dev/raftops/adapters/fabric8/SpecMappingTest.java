@@ -135,4 +135,39 @@ class SpecMappingTest {
         assertThat(s.backup().schedule()).isEqualTo("not a cron");
         assertThat(s.backup().timeZone()).isEqualTo("UTC");
     }
+
+    @Test
+    void theRollingUpgradeTakesItsLagLimitFromItsOwnField() {
+        ClusterSpec s = valid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.rolling = new RaftClusterSpec.Rolling();
+            x.upgrade.rolling.maxLagEntries = 20L;
+            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
+            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade.blueGreen.verification.maxLagEntries = 500L;
+        }));
+        assertThat(s.upgrade().rollingMaxLagEntries()).isEqualTo(20);
+        assertThat(s.upgrade().blueGreen().verification().maxLagEntries()).isEqualTo(500);
+    }
+
+    @Test
+    void theDeprecatedBlueGreenLagLimitStillAppliesToTheRollingUpgradeWhenItsOwnIsNotSet() {
+        ClusterSpec s = valid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
+            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade.blueGreen.verification.maxLagEntries = 7L;
+        }));
+        assertThat(s.upgrade().rollingMaxLagEntries()).isEqualTo(7);
+    }
+
+    @Test
+    void aNegativeRollingLagLimitIsInvalid() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade.rolling = new RaftClusterSpec.Rolling();
+            x.upgrade.rolling.maxLagEntries = -1L;
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.rolling.maxLagEntries");
+    }
 }

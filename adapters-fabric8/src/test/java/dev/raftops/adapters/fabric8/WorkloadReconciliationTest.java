@@ -106,7 +106,7 @@ class WorkloadReconciliationTest {
         adapters().workloadPort().lockPartitionAndSetImage(doc.key(), new Action.LockPartitionAndSetImage("upgrading", 3,
                 "quay.io/openbao/openbao:2.2.0", live.getMetadata().getResourceVersion()));
         adapters().workloadPort().setPartition(doc.key(), new Action.SetPartition("upgrading", 2,
-                sts("upgrading").getMetadata().getResourceVersion(), true));
+                sts("upgrading").getMetadata().getResourceVersion()));
         // status says the upgrade runs, the spec asks for more replicas meanwhile
         ClusterStatus status = doc.status().withCurrentVersion("2.1.0").withUpgrade(new RollingProgress("2.1.0", "2.2.0",
                 "quay.io/openbao/openbao:2.2.0", Instant.parse("2026-11-24T10:00:00Z"), 2, List.of(2), null, null, List.of(),

@@ -56,7 +56,7 @@ class LeaderFenceTest {
     void aReplicaThatLostTheLeaseWritesNothing() {
         leading.set(false);
         assertThat(fence.compareAndSet(KEY, "1", ClusterStatus.initial())).isInstanceOf(WriteResult.Conflict.class);
-        assertThat(fence.setPartition(KEY, new Action.SetPartition("db", 1, "1", true)))
+        assertThat(fence.setPartition(KEY, new Action.SetPartition("db", 1, "1")))
                 .isInstanceOf(WriteResult.Conflict.class);
         assertThat(fence.createIfAbsent(KEY, new JobRequest("db-step-down-1", ExecutorAction.STEP_DOWN, null, null,
                 Map.of(), 0))).isInstanceOf(JobCreation.Refused.class);

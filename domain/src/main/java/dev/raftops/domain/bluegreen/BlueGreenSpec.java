@@ -22,8 +22,9 @@ public record BlueGreenSpec(boolean autoPromote, int maxJobFailures, Verificatio
     }
 
     /**
-     * {@code verification}: sync requirements before promotion; {@code maxLagEntries} also bounds
-     * how far a rolled pod may lag before the rolling upgrade moves on.
+     * {@code verification}: sync requirements before promotion. The rolling upgrade still reads
+     * {@code maxLagEntries} when {@code spec.upgrade.rolling.maxLagEntries} is not set (deprecated
+     * there: see {@code UpgradeSpec.rollingMaxLagEntries}).
      */
     public record Verification(Duration minSyncDuration, long maxLagEntries, PrePromotionHook prePromotionHook) {
 

@@ -35,7 +35,8 @@
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>Phases move only along the edges of {@link dev.raftops.domain.bluegreen.BlueGreenPhase#next()}.</li>
+ *   <li>Phases move only along the edges named in {@link dev.raftops.domain.bluegreen.BlueGreenPhase}
+ *       (checked on every step by {@code BlueGreenDecisionPropertiesTest}).</li>
  *   <li>Every client Service selects the same revision at every step, and that workload exists:
  *       a colour is deleted only while no Service selects it; traffic moves to a colour only when
  *       one of its pods is the one leader.</li>

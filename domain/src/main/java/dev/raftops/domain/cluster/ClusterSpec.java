@@ -50,11 +50,6 @@ public record ClusterSpec(
         return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
     }
 
-    /** Raft quorum for this many voters: {@code replicas/2 + 1}. */
-    public int quorum() {
-        return replicas / 2 + 1;
-    }
-
     public ClusterSpec withVersion(String value, String imageValue) {
         return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
     }

@@ -28,8 +28,11 @@ public sealed interface Action {
         }
     }
 
-    /** Moves the partition; lowering it releases ordinal {@code partition} to the update revision. */
-    record SetPartition(String statefulSet, int partition, String resourceVersion, boolean releases) implements Action {
+    /**
+     * Lowers the partition to {@code partition}, which releases that ordinal to the update revision:
+     * always disruptive (locking the partition is {@link LockPartitionAndSetImage}).
+     */
+    record SetPartition(String statefulSet, int partition, String resourceVersion) implements Action {
         public SetPartition {
             Objects.requireNonNull(statefulSet, "statefulSet");
             if (partition < 0) {
@@ -39,7 +42,7 @@ public sealed interface Action {
 
         @Override
         public boolean disruptive() {
-            return releases;
+            return true;
         }
     }
 

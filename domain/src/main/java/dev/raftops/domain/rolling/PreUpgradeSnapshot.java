@@ -28,7 +28,9 @@ final class PreUpgradeSnapshot {
     private PreUpgradeSnapshot() {
     }
 
-    static Decision decide(DecisionInput in, RollingProgress progress) {
+    static Decision decide(RollingPass pass) {
+        DecisionInput in = pass.in();
+        RollingProgress progress = pass.progress();
         Snapshot snapshot = progress.snapshot();
         if (snapshot.job() == null) {
             // named by upgrade (target version) and attempt: a later upgrade's snapshot is never the last one's
@@ -44,7 +46,7 @@ final class PreUpgradeSnapshot {
                     new Action.CreateJob(request(in, progress, snapshot.job())),
                     new Action.Emit(ClusterEvent.normal(PRE_UPGRADE_SNAPSHOT_STARTED, "taking a snapshot before the "
                             + "upgrade to " + progress.targetVersion() + " (job " + snapshot.job() + ")",
-                            RollingUpgrade.audit(in, in.status().operationLock()))));
+                            pass.audit())));
         }
         if (job.result() == JobResult.SUCCEEDED) {
             Snapshot done = new Snapshot(snapshot.job(), snapshot.failedAttempts(), in.now());
@@ -53,7 +55,7 @@ final class PreUpgradeSnapshot {
         if (job.result() == JobResult.FAILED) {
             int failed = snapshot.failedAttempts() + 1;
             if (failed >= MAX_FAILED_ATTEMPTS) {
-                return RollingUpgrade.fail(in, progress.withSnapshot(new Snapshot(snapshot.job(), failed, null)),
+                return pass.with(progress.withSnapshot(new Snapshot(snapshot.job(), failed, null))).fail(
                         PRE_UPGRADE_SNAPSHOT_FAILED, "pre-upgrade snapshot failed " + failed + " times, last job "
                                 + snapshot.job() + ": " + job.message());
             }

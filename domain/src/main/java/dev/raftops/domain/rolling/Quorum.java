@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The quorum rule for taking one voter down: every other voter must be present, Ready and caught
- * up with the leader, and together they must still form a majority ({@code replicas/2 + 1}).
+ * up with the leader. From three voters on, the others then always form a majority
+ * ({@code replicas - 1 >= replicas/2 + 1}), so no separate count is needed.
  *
  * <p>One voter: there is nobody else; restarting it is unavoidable downtime, so it is allowed.
  * Two voters: the survivor alone is not a majority of two, so the cluster is briefly without
@@ -17,13 +18,8 @@ public final class Quorum {
     private Quorum() {
     }
 
-    public static int of(int replicas) {
-        return replicas / 2 + 1;
-    }
-
     /** Whether ordinal {@code candidate} may go down now, judged from the other voters only. */
     public static boolean allowsTakingDown(int candidate, int replicas, Map<Integer, PodView> podsByOrdinal, long maxLag) {
-        int healthyOthers = 0;
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
             if (ordinal == candidate) {
                 continue;
@@ -32,8 +28,7 @@ public final class Quorum {
             if (pod == null || !pod.caughtUp(maxLag)) {
                 return false;
             }
-            healthyOthers++;
         }
-        return replicas <= 2 || healthyOthers >= of(replicas);
+        return true;
     }
 }

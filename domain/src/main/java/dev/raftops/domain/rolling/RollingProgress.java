@@ -46,6 +46,16 @@ public record RollingProgress(
         }
     }
 
+    /**
+     * A new upgrade (a retarget is one too, with the next attempt): nothing done yet, the partition
+     * at {@code replicas}, the snapshot still to take when the spec asks for one.
+     */
+    public static RollingProgress started(String fromVersion, String targetVersion, String targetImage, Instant now,
+            int replicas, List<PlanStep> plan, int attempt, boolean snapshot) {
+        return new RollingProgress(fromVersion, targetVersion, targetImage, now, replicas, List.of(), null, null, plan,
+                null, attempt, snapshot ? new Snapshot(null, 0, null) : null);
+    }
+
     public boolean failed() {
         return failure != null;
     }

@@ -2,10 +2,10 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
+import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
@@ -23,9 +23,12 @@ import dev.raftops.domain.version.UpgradeVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
-/** Starting (and retargeting) a rolling upgrade: validation, the health gate, the lock, the partition lock. */
+/**
+ * Starting (and retargeting) a rolling upgrade: validation, the health gate, the lock, then the
+ * partition locked with the template of the {@link RollReason} the spec's drift names.
+ */
 final class RollingStart {
 
     private RollingStart() {
@@ -35,11 +38,12 @@ final class RollingStart {
      * Before the first version is known: once the StatefulSet has converged with every pod Ready,
      * the version it runs becomes {@code status.currentVersion}.
      */
-    static Decision firstConvergence(DecisionInput in, UpgradeStrategy strategy) {
+    static Decision firstConvergence(RollingPass pass, UpgradeStrategy strategy) {
+        DecisionInput in = pass.in();
         UpgradeVerdict verdict = UpgradeValidation.check(null, in.spec().version(), in.spec().image(),
                 in.spec().upgrade().policy());
         if (verdict.blocked()) {
-            return blocked(in, verdict);
+            return pass.blocked(verdict);
         }
         // a blue/green cluster starts as its Blue StatefulSet, named by the revision it runs
         String name = strategy == UpgradeStrategy.BLUE_GREEN
@@ -60,19 +64,20 @@ final class RollingStart {
                 .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
                         "running " + verdict.target(), in.generation(), in.now());
         return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(CLUSTER_INITIALIZED,
-                "cluster converged on " + verdict.target(), RollingUpgrade.audit(in, in.status().operationLock()))));
+                "cluster converged on " + verdict.target(), pass.audit())));
     }
 
     /** No upgrade exists: start one when the spec drifts upward and everything allows it. */
-    static Decision decide(DecisionInput in) {
-        ClusterStatus status = RollingUpgrade.acknowledgeIgnoredRetry(in, in.status());
+    static Decision start(RollingPass pass) {
+        DecisionInput in = pass.in();
+        ClusterStatus status = pass.status();
         UpgradeVerdict verdict = UpgradeValidation.check(status.currentVersion(), in.spec().version(),
                 in.spec().image(), in.spec().upgrade().policy());
         if (verdict.blocked()) {
-            return blocked(in.withStatus(status), verdict);
+            return pass.blocked(verdict);
         }
         if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE && verdict.reason() != null) {
-            return nothingToRoll(in.withStatus(status), verdict);
+            return nothingToRoll(pass, verdict);
         }
         if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
             OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
@@ -85,36 +90,33 @@ final class RollingStart {
                             "running " + status.currentVersion(), in.generation(), in.now());
             return Decision.of(next, Wake.idle());
         }
-        String problem = healthProblem(in);
+        String problem = healthProblem(pass);
         if (problem != null) {
-            return waiting(in.withStatus(status), problem);
+            return pass.notReady(problem);
         }
-        List<Integer> leaders = leaders(in);
+        List<Integer> leaders = pass.leaders();
         if (leaders.size() > 1) {
-            return RollingUpgrade.splitBrain(in.withStatus(status), leaders);
+            return pass.splitBrain(leaders);
         }
         if (in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
-            return blocked(in.withStatus(status), new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
+            return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
                     SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
                             + "executor image) to take the snapshot", verdict.target(), List.of()));
         }
         String target = verdict.target().toString();
-        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade to " + target,
+        RollReason reason = new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target));
+        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
-        if (!lock.holds()) {
-            return lockBlocked(in, status, lock.lock());
+        Optional<Decision> first = lockedFirst(pass, lock);
+        if (first.isPresent()) {
+            return first.get();
         }
-        if (lock instanceof LockOutcome.Acquired) {
-            // the lock is persisted before the first workload write
-            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
-        }
-        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElseThrow();
-        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
-        String image = in.spec().imageFor(target);
+        StatefulSetView sts = pass.workload().orElseThrow();
+        Map<Integer, PodView> pods = pass.pods(sts);
+        String image = reason.image();
         int replicas = in.spec().replicas();
-        RollingProgress progress = new RollingProgress(status.currentVersion(), target, image, in.now(), replicas,
-                List.of(), null, null, RollingPlan.remaining(replicas, replicas, pods), null, 1,
-                in.spec().upgrade().preUpgradeSnapshot() ? new RollingProgress.Snapshot(null, 0, null) : null);
+        RollingProgress progress = RollingProgress.started(status.currentVersion(), target, image, in.now(), replicas,
+                RollingPlan.remaining(replicas, replicas, pods), 1, in.spec().upgrade().preUpgradeSnapshot());
         ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(progress)
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_STARTED,
                         "upgrading " + status.currentVersion() + " to " + target, in.generation(), in.now());
@@ -122,10 +124,9 @@ final class RollingStart {
         actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()));
         actions.add(new Action.Emit(ClusterEvent.normal(UPGRADE_STARTED, "upgrading " + status.currentVersion()
                 + " to " + target + ", " + replicas + " pods, highest ordinal first",
-                RollingUpgrade.audit(in, lock.lock()))));
+                pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
-            actions.add(new Action.Emit(ClusterEvent.warning("UpgradePolicyWarning", warning,
-                    RollingUpgrade.audit(in, lock.lock()))));
+            actions.add(new Action.Emit(ClusterEvent.warning("UpgradePolicyWarning", warning, pass.audit(lock.lock()))));
         }
         return new Decision(actions, next, Wake.now("partition locked"));
     }
@@ -135,55 +136,56 @@ final class RollingStart {
      * {@code replicas} with the new image, and every pod (also those on the old target) rolls again,
      * one at a time, under the same leader and quorum checks.
      */
-    static Decision retarget(DecisionInput in, RollingProgress progress, UpgradeVerdict verdict) {
+    static Decision retarget(RollingPass pass, UpgradeVerdict verdict) {
+        DecisionInput in = pass.in();
+        RollingProgress progress = pass.progress();
         ClusterStatus status = in.status();
         if (verdict.blocked()) {
-            return blocked(in, verdict);
+            return pass.blocked(verdict);
         }
         SemVer oldTarget = SemVer.parse(progress.targetVersion());
         if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE || verdict.target().compareTo(oldTarget) < 0) {
-            return blocked(in, new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED, UpgradeVerdict.DOWNGRADE_BLOCKED,
+            return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED, UpgradeVerdict.DOWNGRADE_BLOCKED,
                     "spec.version " + verdict.target() + " is lower than the upgrade target " + oldTarget
                             + ", which pods may already run; downgrades are never performed", verdict.target(),
                     List.of()));
         }
-        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE,
-                "upgrade to " + verdict.target(), in.now());
-        if (!lock.holds()) {
-            return lockBlocked(in, status, lock.lock());
+        String target = verdict.target().toString();
+        RollReason reason = new RollReason.VersionChange(progress.fromVersion(), target, in.spec().imageFor(target));
+        LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
+                in.now());
+        Optional<Decision> first = lockedFirst(pass, lock);
+        if (first.isPresent()) {
+            return first.get();
         }
-        if (lock instanceof LockOutcome.Acquired) {
-            return Decision.of(status.withOperationLock(lock.lock()), Wake.now("lock acquired"));
-        }
-        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
+        StatefulSetView sts = pass.workload().orElse(null);
         if (sts == null) {
-            return waiting(in, "StatefulSet " + in.statefulSetName() + " not found");
+            return pass.notReady("StatefulSet " + in.statefulSetName() + " not found");
         }
         int replicas = in.spec().replicas();
-        String target = verdict.target().toString();
-        String image = in.spec().imageFor(target);
-        RollingProgress next = new RollingProgress(progress.fromVersion(), target, image, in.now(), replicas,
-                List.of(), null, null, RollingPlan.remaining(replicas, replicas, in.observation().podsOf(sts.name())),
-                null, progress.attempt() + 1,
-                in.spec().upgrade().preUpgradeSnapshot() ? new RollingProgress.Snapshot(null, 0, null) : null);
+        String image = reason.image();
+        RollingProgress next = RollingProgress.started(progress.fromVersion(), target, image, in.now(), replicas,
+                RollingPlan.remaining(replicas, replicas, pass.pods(sts)), progress.attempt() + 1,
+                in.spec().upgrade().preUpgradeSnapshot());
         String message = "retargeted from " + progress.targetVersion() + " to " + target
                 + "; every pod rolls again from ordinal " + (replicas - 1);
-        ClusterStatus nextStatus = RollingUpgrade.acknowledgeIgnoredRetry(in, status).withOperationLock(lock.lock()).withUpgrade(next)
+        ClusterStatus nextStatus = pass.acknowledgedRetry().withOperationLock(lock.lock()).withUpgrade(next)
                 .withCondition(Condition.DEGRADED, Condition.Status.False, UPGRADE_RETARGETED, message,
                         in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_RETARGETED, message,
                         in.generation(), in.now());
         return Decision.of(nextStatus, Wake.now("retargeted"),
                 new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
-                new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, RollingUpgrade.audit(in, lock.lock()))));
+                new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, pass.audit(lock.lock()))));
     }
 
     /**
      * The desired version differs from the running one only in build metadata: the same image, so
      * nothing rolls; the {@code Upgrading} condition and one Normal Event (per distinct message) say so.
      */
-    private static Decision nothingToRoll(DecisionInput in, UpgradeVerdict verdict) {
-        ClusterStatus status = in.status();
+    private static Decision nothingToRoll(RollingPass pass, UpgradeVerdict verdict) {
+        DecisionInput in = pass.in();
+        ClusterStatus status = pass.status();
         boolean known = Condition.find(status.conditions(), Condition.UPGRADING)
                 .map(c -> c.reason().equals(verdict.reason()) && c.message().equals(verdict.message()))
                 .orElse(false);
@@ -194,51 +196,35 @@ final class RollingStart {
             return Decision.of(next, Wake.idle());
         }
         return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(verdict.reason(), verdict.message(),
-                RollingUpgrade.audit(in, status.operationLock()))));
+                pass.audit())));
     }
 
-    /** Invalid or disallowed target: status and an Event (once per distinct message), nothing else. */
-    static Decision blocked(DecisionInput in, UpgradeVerdict verdict) {
-        ClusterStatus status = in.status();
-        boolean known = Condition.find(status.conditions(), Condition.UPGRADING)
-                .map(c -> c.reason().equals(verdict.reason()) && c.message().equals(verdict.message()))
-                .orElse(false);
-        ClusterStatus next = status.withCondition(Condition.UPGRADING, Condition.Status.False, verdict.reason(),
-                verdict.message(), in.generation(), in.now());
-        if (known) {
-            return Decision.of(next, Wake.idle());
+    /**
+     * The pass ends here unless the upgrade already held the lock: contention waits, and a lock just
+     * acquired is persisted before the first workload write.
+     */
+    private static Optional<Decision> lockedFirst(RollingPass pass, LockOutcome lock) {
+        if (!lock.holds()) {
+            return Optional.of(pass.lockBlocked(lock.lock()));
         }
-        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.warning(verdict.reason(), verdict.message(),
-                RollingUpgrade.audit(in, status.operationLock()))));
-    }
-
-    static Decision lockBlocked(DecisionInput in, ClusterStatus status, OperationLock heldBy) {
-        String message = "operation lock held by " + heldBy.operation() + " (" + heldBy.holder() + "): "
-                + Objects.toString(heldBy.message(), "");
-        ClusterStatus next = status.withCondition(Condition.PROGRESSING, Condition.Status.False,
-                OPERATION_LOCK_BLOCKED, message, in.generation(), in.now());
-        return Decision.of(next, Wake.after(in.timing().contention(in.random()), "lock contention"),
-                new Action.Emit(ClusterEvent.warning(OPERATION_LOCK_BLOCKED, message,
-                        RollingUpgrade.audit(in, heldBy))));
-    }
-
-    static Decision waiting(DecisionInput in, String problem) {
-        ClusterStatus next = in.status().withCondition(Condition.PROGRESSING, Condition.Status.False,
-                CLUSTER_NOT_READY, problem, in.generation(), in.now());
-        return Decision.of(next, Wake.after(in.timing().poll(in.random()), problem));
+        if (lock instanceof LockOutcome.Acquired) {
+            return Optional.of(Decision.of(pass.status().withOperationLock(lock.lock()), Wake.now("lock acquired")));
+        }
+        return Optional.empty();
     }
 
     /** What stops a new upgrade from starting, or null: all pods present, Ready, caught up, one leader. */
-    private static String healthProblem(DecisionInput in) {
-        StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
+    private static String healthProblem(RollingPass pass) {
+        DecisionInput in = pass.in();
+        StatefulSetView sts = pass.workload().orElse(null);
         if (sts == null) {
             return "StatefulSet " + in.statefulSetName() + " not found";
         }
         if (sts.replicas() != in.spec().replicas()) {
             return "StatefulSet has " + sts.replicas() + " replicas, spec asks for " + in.spec().replicas();
         }
-        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
-        long maxLag = RollingUpgrade.maxLag(in);
+        Map<Integer, PodView> pods = pass.pods(sts);
+        long maxLag = pass.maxLag();
         for (int ordinal = 0; ordinal < in.spec().replicas(); ordinal++) {
             PodView pod = pods.get(ordinal);
             if (pod == null) {
@@ -248,8 +234,7 @@ final class RollingStart {
                 return "pod " + pod.name() + " is not Ready and caught up";
             }
         }
-        List<Integer> leaders = leaders(in);
-        if (leaders.isEmpty() && in.spec().replicas() > 1) {
+        if (pass.leaders().isEmpty() && in.spec().replicas() > 1) {
             return "no pod reports Raft leadership";
         }
         return null;
@@ -264,11 +249,5 @@ final class RollingStart {
             }
         }
         return true;
-    }
-
-    static List<Integer> leaders(DecisionInput in) {
-        return in.observation().podsOf(in.statefulSetName()).values().stream()
-                .filter(p -> p.ordinal() < in.spec().replicas() && p.isLeader())
-                .map(PodView::ordinal).toList();
     }
 }

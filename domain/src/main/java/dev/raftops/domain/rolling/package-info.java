@@ -24,6 +24,14 @@
  *       {@code status.upgrade} cleared in one status value, the lock released.</li>
  * </ol>
  *
+ * <h2>Shape</h2>
+ * {@link dev.raftops.domain.rolling.RollingUpgrade} owns the order: the gates of authority, one
+ * closed switch over {@code RollingPhase}, the lock, workload and template checks before every
+ * running phase, and the retry. {@code PartitionRoll} alone decides which pod goes down and when.
+ * Every step reads and answers through one {@code RollingPass}; none calls back up. Why the pods
+ * roll is data, a {@link dev.raftops.domain.rolling.RollReason}: a new reason to roll is a record
+ * there, not a code path (docs/decisions/rolling-one-owner.md).
+ *
  * <h2>Invariants</h2>
  * <ul>
  *   <li>At most one disruptive action per decision; never a release or delete while another voter

@@ -14,8 +14,8 @@ class DecisionTest {
 
     private static final ClusterStatus STATUS = ClusterStatus.initial();
     private static final Wake WAIT = Wake.after(Duration.ofSeconds(5), "poll");
-    private static final Action RELEASE = new Action.SetPartition("c", 2, "rv-1", true);
-    private static final Action LOCK_ONLY = new Action.SetPartition("c", 3, "rv-1", false);
+    private static final Action RELEASE = new Action.SetPartition("c", 2, "rv-1");
+    private static final Action LOCK_ONLY = new Action.LockPartitionAndSetImage("c", 3, "openbao:1.2.0", "rv-1");
     private static final Action DELETE = new Action.DeletePod("c-1", "uid-1");
     private static final Action DELETE_GREEN = new Action.DeleteWorkload("c-green", "uid-g");
     private static final Action EMIT = new Action.Emit(
@@ -53,7 +53,6 @@ class DecisionTest {
         assertThat(DELETE_GREEN.disruptive()).isTrue();
         assertThat(LOCK_ONLY.disruptive()).isFalse();
         assertThat(EMIT.disruptive()).isFalse();
-        assertThat(new Action.LockPartitionAndSetImage("c", 3, "openbao:1.2.0", "rv").disruptive()).isFalse();
         assertThat(new Action.SwitchTraffic("rev-b").disruptive()).isFalse();
         assertThat(new Action.DeleteJob("j").disruptive()).isFalse();
     }

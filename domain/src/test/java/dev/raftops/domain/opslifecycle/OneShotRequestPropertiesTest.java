@@ -2,176 +2,197 @@ package dev.raftops.domain.opslifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.backup.BackupDecision;
+import dev.raftops.domain.backup.BackupSpec;
+import dev.raftops.domain.backup.BackupStatus.ActiveRun;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Leadership;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.rolling.RollingPlan;
+import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.rolling.RollingReasons;
+import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases;
 import dev.raftops.domain.testing.PropertyCases.Case;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One-shot tokens across passes and controller restarts. The model controller handles a pending
- * token (acting on it or ignoring it) and records it in {@link HandledRequests} within the same
- * status write, as a decision's nextStatus does; a restart loses only what the controller kept in
- * memory. Users write fresh token values (a timestamp, a counter), as the spec intends.
+ * One-shot tokens handled by the real decisions: {@code spec.upgrade.requests.retry} by the rolling
+ * upgrade (a released pod that never rolls fails the upgrade after {@code timeouts.podReady}, a
+ * retry resumes it) and {@code spec.backup.requests.trigger} by the backup decision. A generated
+ * history sets fresh tokens, re-applies or clears them and lets time pass between passes; the
+ * status each decision returns is the only memory, as after a controller restart.
  */
 class OneShotRequestPropertiesTest {
 
-    enum Kind { RETRY, PROMOTE, ROLLBACK, BACKUP_TRIGGER }
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    static final ClusterKey KEY = new ClusterKey("default", "db");
+    static final String OLD = "quay.io/openbao/openbao:2.4.0";
+    static final String NEW = "quay.io/openbao/openbao:2.5.0";
 
-    sealed interface Event permits SetToken, ClearToken, Pass, Restart {
+    enum Kind { RETRY, BACKUP_TRIGGER }
+
+    sealed interface Event permits SetToken, ClearToken, Pass {
     }
 
-    /** The user sets {@code kind} to {@code value} (possibly the value it already has). */
-    record SetToken(Kind kind, String value) implements Event {
+    /** The user writes {@code value}: a fresh one, or the value it already has (a re-applied manifest). */
+    record SetToken(String value) implements Event {
     }
 
-    /** The user empties the token ({@code ""} or removes it). */
-    record ClearToken(Kind kind, boolean remove) implements Event {
+    /** The user empties the token ({@code ""}) or removes it. */
+    record ClearToken(boolean remove) implements Event {
     }
 
-    /** One controller pass; {@code act} decides whether a pending token is acted on or ignored. */
-    record Pass(boolean act) implements Event {
+    /** One pass of the decision after {@code minutes} minutes. */
+    record Pass(int minutes) implements Event {
     }
 
-    record Restart() implements Event {
+    record History(Kind kind, List<Event> events) {
     }
 
-    static List<Event> events(Random r) {
+    static History history(Random r) {
         List<Event> events = new ArrayList<>();
+        String last = null;
         int fresh = 0;
-        int n = Generate.between(r, 1, 60);
-        String[] last = new String[Kind.values().length];
-        for (int i = 0; i < n; i++) {
+        for (int i = Generate.between(r, 5, 60); i > 0; i--) {
             int roll = r.nextInt(10);
-            Kind kind = Generate.oneOf(r, Kind.values());
             if (roll < 3) {
-                last[kind.ordinal()] = "t" + (++fresh);
-                events.add(new SetToken(kind, last[kind.ordinal()]));
-            } else if (roll == 3 && last[kind.ordinal()] != null) {
-                events.add(new SetToken(kind, last[kind.ordinal()])); // a re-apply of the same manifest
+                last = "t" + (++fresh);
+                events.add(new SetToken(last));
+            } else if (roll == 3 && last != null) {
+                events.add(new SetToken(last));
             } else if (roll == 4) {
-                events.add(new ClearToken(kind, r.nextBoolean()));
-            } else if (roll < 9) {
-                events.add(new Pass(r.nextBoolean()));
+                events.add(new ClearToken(r.nextBoolean()));
             } else {
-                events.add(new Restart());
+                events.add(new Pass(r.nextInt(5)));
             }
         }
-        return events;
+        return new History(Generate.oneOf(r, Kind.values()), events);
     }
 
     static Stream<Arguments> histories() {
-        return PropertyCases.of(300, OneShotRequestPropertiesTest::events);
-    }
-
-    /** The controller process: its in-memory state is lost on restart, the persisted status is not. */
-    static final class Controller {
-        final TreeMap<String, Integer> handled = new TreeMap<>();
-        Set<String> seenThisProcess = new TreeSet<>(); // in-memory only; must not matter
-
-        HandledRequests pass(TreeMap<Kind, String> spec, HandledRequests status, boolean act) {
-            HandledRequests next = status;
-            for (Kind kind : Kind.values()) {
-                String token = spec.get(kind);
-                if (new OneShotRequest(token, lastHandled(next, kind)).pending()) {
-                    handled.merge(kind + "=" + token, 1, Integer::sum);
-                    seenThisProcess.add(kind + "=" + token + (act ? " acted" : " ignored"));
-                    next = record(next, kind, token);
-                }
-            }
-            return next;
-        }
-    }
-
-    static String lastHandled(HandledRequests h, Kind kind) {
-        return switch (kind) {
-            case RETRY -> h.lastHandledRetry();
-            case PROMOTE -> h.lastHandledPromote();
-            case ROLLBACK -> h.lastHandledRollback();
-            case BACKUP_TRIGGER -> h.lastHandledBackupTrigger();
-        };
-    }
-
-    static HandledRequests record(HandledRequests h, Kind kind, String token) {
-        return switch (kind) {
-            case RETRY -> h.withRetry(token);
-            case PROMOTE -> h.withPromote(token);
-            case ROLLBACK -> h.withRollback(token);
-            case BACKUP_TRIGGER -> h.withBackupTrigger(token);
-        };
+        return PropertyCases.of(300, OneShotRequestPropertiesTest::history);
     }
 
     @ParameterizedTest
     @MethodSource("histories")
-    void everyTokenValueIsHandledExactlyOnce(Case<List<Event>> c) {
-        TreeMap<Kind, String> spec = new TreeMap<>();
-        HandledRequests persisted = HandledRequests.none();
-        Controller controller = new Controller();
-        TreeMap<String, Integer> handled = new TreeMap<>();
-        Set<String> seenByAPass = new TreeSet<>();
-        for (Event event : c.value()) {
+    void everyTokenValueIsHandledOnceInThePassThatSeesItAndActsOnlyThen(Case<History> c) {
+        Kind kind = c.value().kind();
+        ClusterSpec spec = kind == Kind.RETRY ? ClusterSpec.of("2.5.0", null, 3) : withBackup(ClusterSpec.of("2.4.0", null, 3));
+        ClusterStatus status = kind == Kind.RETRY ? releasedUpgrade() : ClusterStatus.initial().withCurrentVersion("2.4.0");
+        Instant now = T0;
+        String token = null;
+        Set<String> handled = new HashSet<>();
+        for (Event event : c.value().events()) {
             if (event instanceof SetToken set) {
-                spec.put(set.kind(), set.value());
-            } else if (event instanceof ClearToken clear) {
-                if (clear.remove()) {
-                    spec.remove(clear.kind());
-                } else {
-                    spec.put(clear.kind(), "");
-                }
-            } else if (event instanceof Pass pass) {
-                spec.forEach((kind, token) -> {
-                    if (!token.isEmpty()) {
-                        seenByAPass.add(kind + "=" + token);
-                    }
-                });
-                persisted = controller.pass(spec, persisted, pass.act());
-            } else {
-                controller.handled.forEach((k, v) -> handled.merge(k, v, Integer::sum));
-                controller = new Controller();
+                token = set.value();
+                continue;
             }
-        }
-        persisted = controller.pass(spec, persisted, true); // a last pass handles whatever is still pending
-        spec.forEach((kind, token) -> {
-            if (!token.isEmpty()) {
-                seenByAPass.add(kind + "=" + token);
+            if (event instanceof ClearToken clear) {
+                token = clear.remove() ? null : "";
+                continue;
             }
-        });
-        controller.handled.forEach((k, v) -> handled.merge(k, v, Integer::sum));
+            now = now.plus(Duration.ofMinutes(((Pass) event).minutes()));
+            boolean pending = new OneShotRequest(token, lastHandled(kind, status)).pending();
+            boolean failed = status.upgrade() != null && status.upgrade().failed();
+            Decision d = decide(kind, withToken(kind, spec, token), status, now);
+            String why = " (token " + token + ", status " + status.requests() + ")";
 
-        handled.forEach((token, times) -> assertThat(times)
-                .as(c.why("invariant token " + token + " is handled at most once")).isEqualTo(1));
-        assertThat(handled.keySet()).as(c.why("invariant every token a pass saw is handled exactly once"))
-                .isEqualTo(seenByAPass);
-        for (Kind kind : Kind.values()) {
-            String token = spec.get(kind);
-            assertThat(new OneShotRequest(token, lastHandled(persisted, kind)).pending())
-                    .as(c.why("invariant nothing stays pending after a pass: " + kind)).isFalse();
-            if (token != null && !token.isEmpty()) {
-                assertThat(lastHandled(persisted, kind)).as(c.why("invariant status records the handled " + kind))
-                        .isEqualTo(token);
+            assertThat(new OneShotRequest(token, lastHandled(kind, d.nextStatus())).pending())
+                    .as(c.why("invariant a pending token is handled (acted on or ignored) in the pass that sees it" + why))
+                    .isFalse();
+            if (pending) {
+                assertThat(handled.add(token)).as(c.why("invariant token " + token + " is handled only once" + why)).isTrue();
+            } else {
+                assertThat(lastHandled(kind, d.nextStatus())).as(c.why("invariant no pending token, nothing handled" + why))
+                        .isEqualTo(lastHandled(kind, status));
             }
+            boolean acted = acted(kind, status, d);
+            assertThat(!acted || pending).as(c.why("invariant a token acts only while pending" + why)).isTrue();
+            if (kind == Kind.RETRY) {
+                assertThat(acted).as(c.why("invariant a retry resumes exactly a failed upgrade that sees it" + why))
+                        .isEqualTo(pending && failed);
+                if (acted) {
+                    assertThat(d.nextStatus().upgrade().failed()).as(c.why("the resumed upgrade has no failure")).isFalse();
+                }
+            }
+            status = d.nextStatus();
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("histories")
-    void anEmptyOrHandledTokenIsNeverPending(Case<List<Event>> c) {
-        Random r = new Random(c.seed());
-        String handled = Generate.oneOf(r, null, "", "t1", "t2");
-        assertThat(new OneShotRequest(null, handled).pending()).as(c.why("invariant null is not pending")).isFalse();
-        assertThat(new OneShotRequest("", handled).pending()).as(c.why("invariant empty is not pending")).isFalse();
-        if (handled != null && !handled.isEmpty()) {
-            assertThat(new OneShotRequest(handled, handled).pending())
-                    .as(c.why("invariant a handled token is not pending")).isFalse();
+    static Decision decide(Kind kind, ClusterSpec spec, ClusterStatus status, Instant now) {
+        DecisionInput in = new DecisionInput(KEY, 1, spec, status, observation(), now, new Random(1),
+                RetryTiming.defaults().withoutJitter());
+        return kind == Kind.RETRY ? RollingUpgrade.decide(in) : BackupDecision.decide(in);
+    }
+
+    /** Whether the decision did what the token asks: a retry accepted, a new manual backup run recorded. */
+    static boolean acted(Kind kind, ClusterStatus before, Decision d) {
+        if (kind == Kind.RETRY) {
+            return d.actions().stream().anyMatch(a -> a instanceof Action.Emit e
+                    && e.event().reason().equals(RollingReasons.RETRY_ACCEPTED));
         }
-        assertThat(new OneShotRequest("t3", handled).pending()).as(c.why("invariant a new token is pending")).isTrue();
+        ActiveRun run = d.nextStatus().backup().activeRun();
+        ActiveRun earlier = before.backup().activeRun();
+        return run != null && run.manual() && (earlier == null || !earlier.job().equals(run.job()));
+    }
+
+    /**
+     * Three Ready pods on 2.4.0, ordinal 0 leading, the partition lowered to 2 under a 2.5.0 template:
+     * ordinal 2 is released but never rolls, so the upgrade fails once {@code timeouts.podReady} has passed.
+     */
+    static ClusterObservation observation() {
+        StatefulSetView sts = new StatefulSetView("db", "uid-sts", "7", 3, 2, false, "rev-a", "rev-b", NEW, 2, 2, 3, 0,
+                Map.of());
+        List<PodView> pods = new ArrayList<>();
+        for (int ordinal = 0; ordinal < 3; ordinal++) {
+            pods.add(new PodView("db-" + ordinal, "db", ordinal, "uid-" + ordinal, "rev-a", OLD, "2.4.0", true, false, 0,
+                    ordinal == 0 ? Leadership.LEADER : Leadership.FOLLOWER, 0L, true, Map.of()));
+        }
+        return ClusterObservation.of(List.of(sts), pods, List.of());
+    }
+
+    /** The status of that upgrade right after ordinal 2's release: the lock held, the podReady budget running. */
+    static ClusterStatus releasedUpgrade() {
+        ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
+        OperationLock lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade to 2.5.0", T0)
+                .lock();
+        RollingProgress progress = RollingProgress.started("2.4.0", "2.5.0", NEW, T0, 3,
+                RollingPlan.remaining(3, 3, observation().podsOf("db")), 1, false).withReleasedAt(T0);
+        return status.withOperationLock(lock).withUpgrade(progress);
+    }
+
+    static ClusterSpec withBackup(ClusterSpec spec) {
+        return spec.withBackup(new BackupSpec("@daily", "UTC", BackupSpec.Retention.unlimited(), Map.of("bucket", "b"),
+                "raftops/backup:1", null));
+    }
+
+    static ClusterSpec withToken(Kind kind, ClusterSpec spec, String token) {
+        return kind == Kind.RETRY
+                ? spec.withUpgrade(spec.upgrade().withRequests(spec.upgrade().requests().withRetry(token)))
+                : spec.withBackup(spec.backup().withTriggerRequest(token));
+    }
+
+    static String lastHandled(Kind kind, ClusterStatus status) {
+        return kind == Kind.RETRY ? status.requests().lastHandledRetry() : status.requests().lastHandledBackupTrigger();
     }
 }

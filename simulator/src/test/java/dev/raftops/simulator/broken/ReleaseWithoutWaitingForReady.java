@@ -29,6 +29,6 @@ public final class ReleaseWithoutWaitingForReady {
         int next = progress.targetOrdinal() - 1;
         RollingProgress skipped = progress.completed(progress.targetOrdinal(), progress.plan()).withReleasedAt(in.now());
         return Decision.of(d.nextStatus().withUpgrade(skipped), Wake.after(Duration.ofSeconds(1), "next"),
-                new Action.SetPartition(sts.name(), next, sts.resourceVersion(), true));
+                new Action.SetPartition(sts.name(), next, sts.resourceVersion()));
     }
 }

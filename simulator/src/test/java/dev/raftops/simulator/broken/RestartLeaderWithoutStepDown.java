@@ -28,6 +28,6 @@ public final class RestartLeaderWithoutStepDown {
         }
         return Decision.of(d.nextStatus().withUpgrade(progress.withStepDown(null).withReleasedAt(in.now())),
                 Wake.onEvent(Duration.ofSeconds(5), "released"),
-                new Action.SetPartition(sts.name(), progress.targetOrdinal(), sts.resourceVersion(), true));
+                new Action.SetPartition(sts.name(), progress.targetOrdinal(), sts.resourceVersion()));
     }
 }

@@ -55,6 +55,14 @@ public class RaftClusterSpec {
         public Executor executor;
         public Requests requests;
         public BlueGreen blueGreen;
+        public Rolling rolling;
+    }
+
+    /** {@code spec.upgrade.rolling}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Rolling {
+        @Min(0)
+        public Long maxLagEntries;
     }
 
     /** {@code spec.upgrade.policy}. */

@@ -1,0 +1,191 @@
+package dev.raftops.domain.rolling;
+
+import static dev.raftops.domain.rolling.RollingReasons.*;
+
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Leadership;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.rolling.RollingProgress.StepDown;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The partition roll: the one place that decides which pod goes down and when. Ordinal
+ * {@code partition - 1} first; a pod that has rolled (for the pass's {@link RollReason}) is
+ * recorded and never restarted; otherwise every other voter must be Ready and caught up, the
+ * target must not lead (it is asked to step down), exactly one other pod must lead, and only then
+ * is the partition lowered by one. A released pod gets {@code timeouts.podReady} to roll.
+ */
+final class PartitionRoll {
+
+    private PartitionRoll() {
+    }
+
+    static Decision next(RollingPass pass, StatefulSetView sts) {
+        RollingProgress progress = pass.progress();
+        int target = progress.targetOrdinal();
+        int partition = sts.effectivePartition();
+        if (partition > progress.currentPartition()) {
+            return pass.waitFor(PARTITION_MISMATCH, "StatefulSet partition is " + partition
+                    + " but ordinals from " + progress.currentPartition() + " are done; waiting for it to move back");
+        }
+        Map<Integer, PodView> pods = pass.pods(sts);
+        PodView pod = pods.get(target);
+        if (partition <= target) {
+            return awaitReleased(pass, sts, pod);
+        }
+        if (pass.rolled(pod, sts)) {
+            return completed(pass, sts, target); // rolled before a crash: record it, never restart it
+        }
+        if (!Quorum.allowsTakingDown(target, pass.replicas(), pods, pass.maxLag())) {
+            return pass.waitFor(QUORUM_NOT_HEALTHY, "ordinal " + target
+                    + " waits for: every other voter Ready and caught up");
+        }
+        List<Integer> leaders = pass.leaders();
+        if (leaders.size() > 1) {
+            return pass.splitBrain(leaders);
+        }
+        boolean mayLead = pod == null || pod.leadership() != Leadership.FOLLOWER;
+        if (pass.replicas() > 1 && mayLead) {
+            return LeaderStepDown.request(pass, target);
+        }
+        StepDown sd = progress.stepDown();
+        boolean steppingDown = sd != null && sd.ordinal() == target && sd.confirmedAt() == null;
+        if (steppingDown && pass.in().observation().job(sd.job()).map(j -> !j.result().finished()).orElse(true)) {
+            // a step-down still in flight could hand leadership back to the target after its release
+            return pass.waitFor(STEP_DOWN_REQUESTED, LeaderStepDown.waiting(target));
+        }
+        if (pass.replicas() > 1 && leaders.isEmpty()) {
+            // right after a step-down no pod leads until the election: that is still the step-down's wait
+            return steppingDown ? pass.waitFor(STEP_DOWN_REQUESTED, LeaderStepDown.waiting(target))
+                    : pass.waitFor(LEADER_UNKNOWN, "ordinal " + target + " waits for: a known Raft leader");
+        }
+        return release(pass, sts, target, pods, steppingDown);
+    }
+
+    private static Decision release(RollingPass pass, StatefulSetView sts, int target, Map<Integer, PodView> pods,
+            boolean steppingDown) {
+        RollingProgress progress = pass.progress();
+        StepDown sd = progress.stepDown();
+        RollingProgress next = progress.withReleasedAt(pass.in().now())
+                .withStepDown(steppingDown ? sd.confirmed(pass.in().now()) : sd)
+                .withPlan(RollingPlan.remaining(progress.currentPartition(), pass.replicas(), pods));
+        // the wait that follows the release is written with it: one status write per step, not two
+        ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.UPGRADING,
+                Condition.Status.True, POD_RELEASED, "ordinal " + target + " released to " + pass.reason().target());
+        status = pass.condition(status, Condition.PROGRESSING, Condition.Status.True, WAITING_FOR_POD,
+                podReadyWait(pass, target));
+        return Decision.of(status, pass.poll("pod " + target + " rolling"),
+                new Action.SetPartition(sts.name(), target, sts.resourceVersion()),
+                new Action.Emit(ClusterEvent.normal(POD_RELEASED, "released ordinal " + target + " (pod " + sts.name()
+                        + "-" + target + ") to " + pass.reason().target(), pass.audit())));
+    }
+
+    /**
+     * Names what the pod rolls to, not the StatefulSet's update revision: right after the template
+     * changes the revision read at the release can still be the old one, and a message that changes
+     * when the StatefulSet catches up would cost a status write of its own.
+     */
+    private static String podReadyWait(RollingPass pass, int target) {
+        return "ordinal " + target + " waits for: PodReady on " + pass.reason().target() + ", caught up";
+    }
+
+    /** The target is released: wait until it has rolled, within {@code timeouts.podReady} of its release. */
+    private static Decision awaitReleased(RollingPass pass, StatefulSetView sts, PodView pod) {
+        RollingProgress progress = pass.progress();
+        int target = progress.targetOrdinal();
+        if (progress.releasedAt() == null) {
+            // released before a crash, never recorded: the budget starts now
+            return Decision.of(pass.status().withUpgrade(progress.withReleasedAt(pass.in().now())),
+                    pass.poll("pod " + target + " rolling"));
+        }
+        // a retarget changes the template again: until that is observed, updateRevision may still name the
+        // revision the pod already runs, and a pod that was never restarted would look rolled
+        if (pass.rolled(pod, sts)) {
+            // the last ordinal is recorded by the finish itself, which clears the progress; until the StatefulSet
+            // counts the pod the wait written with its release still holds
+            return target == 0 ? finish(pass, sts, podReadyWait(pass, target)) : completed(pass, sts, target);
+        }
+        if (pass.replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
+                && !Objects.equals(pod.revision(), sts.updateRevision())) {
+            // elected after its release, before the StatefulSet restarted it: ask it to step down again
+            return LeaderStepDown.request(pass, target);
+        }
+        Duration budget = pass.in().spec().upgrade().timeouts().podReady();
+        if (Duration.between(progress.releasedAt(), pass.in().now()).compareTo(budget) > 0) {
+            String state = pod == null ? "missing" : "revision " + pod.revision() + ", ready " + pod.ready()
+                    + (pod.lag() == null ? "" : ", lag " + pod.lag());
+            return pass.fail(POD_NOT_READY, "pod " + sts.name() + "-" + target + " did not run revision "
+                    + sts.updateRevision() + " Ready and caught up within " + budget.toSeconds()
+                    + "s of its release (" + state + ")");
+        }
+        return pass.waitFor(WAITING_FOR_POD, podReadyWait(pass, target));
+    }
+
+    /** Records {@code ordinal} done, then decides the next step on the same observation (one status write per step). */
+    private static Decision completed(RollingPass pass, StatefulSetView sts, int ordinal) {
+        RollingProgress next = pass.progress().completed(ordinal,
+                RollingPlan.remaining(ordinal, pass.replicas(), pass.pods(sts)));
+        ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.UPGRADING,
+                Condition.Status.True, POD_UPGRADED, "ordinal " + ordinal + " runs " + pass.reason().target() + "; "
+                        + next.completedOrdinals().size() + "/" + pass.replicas() + " done");
+        String done = "ordinal " + ordinal + " runs " + pass.reason().target() + " and is caught up";
+        RollingPass after = pass.over(status);
+        Decision then = next.currentPartition() == 0 ? finish(after, sts) : next(after, sts);
+        return toldWith(then, ClusterEvent.normal(POD_UPGRADED, done, pass.audit()));
+    }
+
+    /**
+     * {@code then} with the completion told in its first Normal Event (one Event per step), or in
+     * {@code upgraded} of its own when the next step emits none (it waits).
+     */
+    private static Decision toldWith(Decision then, ClusterEvent upgraded) {
+        List<Action> actions = new ArrayList<>(then.actions());
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Emit emit && emit.event().type() == ClusterEvent.Type.Normal) {
+                ClusterEvent event = emit.event();
+                actions.set(i, new Action.Emit(new ClusterEvent(event.type(), event.reason(),
+                        upgraded.message() + "; " + event.message(), event.audit())));
+                return new Decision(actions, then.nextStatus(), then.wake());
+            }
+        }
+        actions.add(0, new Action.Emit(upgraded));
+        return new Decision(actions, then.nextStatus(), then.wake());
+    }
+
+    static Decision finish(RollingPass pass, StatefulSetView sts) {
+        return finish(pass, sts, "waiting for the StatefulSet to report every replica updated and Ready");
+    }
+
+    /** Every ordinal is done: wait for the StatefulSet to converge, then record the reason's end and clear progress together. */
+    private static Decision finish(RollingPass pass, StatefulSetView sts, String waiting) {
+        Map<Integer, PodView> pods = pass.pods(sts);
+        boolean podsDone = true;
+        for (int ordinal = 0; ordinal < pass.replicas(); ordinal++) {
+            PodView pod = pods.get(ordinal);
+            podsDone &= pod != null && pod.ready() && Objects.equals(pod.revision(), sts.updateRevision());
+        }
+        if (!sts.converged() || sts.effectivePartition() != 0 || !podsDone) {
+            return pass.waitFor(WAITING_FOR_POD, waiting);
+        }
+        var released = pass.status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
+        String message = "all " + pass.replicas() + " pods run " + pass.reason().target();
+        ClusterStatus status = pass.reason().finished(pass.status()).withUpgrade(null).withOperationLock(released);
+        for (String type : List.of(Condition.UPGRADING, Condition.DEGRADED, Condition.PROGRESSING)) {
+            status = pass.condition(status, type, Condition.Status.False, UPGRADE_COMPLETE, message);
+        }
+        return Decision.of(status, Wake.idle(), new Action.Emit(ClusterEvent.normal(UPGRADE_COMPLETE,
+                pass.reason().completion() + ": " + message, pass.audit())));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.raftops.domain.rolling;
+
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.domain.cluster.StatefulSetView;
+import java.util.Objects;
+
+/**
+ * Why the pods roll: data handed to the partition roll, never a code path of its own. The order
+ * (highest ordinal first, the leader stepped down first, one release at a time) and the gates
+ * (quorum, one known leader, time budgets) are the same for every reason; a reason only says what
+ * the template carries, what a rolled pod runs and what the cluster records once all have rolled.
+ *
+ * <p>Today the one reason is a changed {@code spec.version}. A restart request or a restore adds a
+ * record here (and names it in {@code status.upgrade}), not another way of rolling; see
+ * docs/decisions/rolling-one-owner.md.
+ */
+public sealed interface RollReason permits RollReason.VersionChange {
+
+    /** The template image the StatefulSet carries while this roll runs; any other image is drift. */
+    String image();
+
+    /** What a rolled pod runs, as Events, conditions and Job names show it. */
+    String target();
+
+    /** The operation, as the operation lock and the Events name it. */
+    String operation();
+
+    /** The Event text once every pod has rolled. */
+    String completion();
+
+    /** The cluster status once every pod has rolled. */
+    ClusterStatus finished(ClusterStatus status);
+
+    /**
+     * Whether {@code pod} has rolled: the StatefulSet has observed its current template (until then
+     * {@code updateRevision} still names the old revision and every old pod would look rolled), and
+     * the pod runs the update revision, Ready and within {@code maxLag} entries of the leader.
+     */
+    default boolean rolled(PodView pod, StatefulSetView sts, long maxLag) {
+        return sts.observedGeneration() >= sts.generation() && pod != null
+                && Objects.equals(pod.revision(), sts.updateRevision()) && pod.caughtUp(maxLag);
+    }
+
+    /** The reason of the upgrade recorded in {@code status.upgrade}. */
+    static RollReason of(RollingProgress progress) {
+        return new VersionChange(progress.fromVersion(), progress.targetVersion(), progress.targetImage());
+    }
+
+    /** {@code spec.version} moved from {@code from} to {@code to}, which runs {@code image}. */
+    record VersionChange(String from, String to, String image) implements RollReason {
+
+        public VersionChange {
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String target() {
+            return to;
+        }
+
+        @Override
+        public String operation() {
+            return "upgrade to " + to;
+        }
+
+        @Override
+        public String completion() {
+            return "upgrade from " + from + " to " + to + " complete";
+        }
+
+        @Override
+        public ClusterStatus finished(ClusterStatus status) {
+            return status.withCurrentVersion(to);
+        }
+    }
+}
