@@ -34,6 +34,9 @@ final class RollingStep {
     /** Step-down Jobs per ordinal and attempt: leadership can come straight back, but not forever. */
     static final int MAX_STEP_DOWNS = 3;
 
+    /** What an upgrade with every ordinal done waits for. */
+    static final String CONVERGENCE_WAIT = "waiting for the StatefulSet to report every replica updated and Ready";
+
     private RollingStep() {
     }
 
@@ -60,7 +63,7 @@ final class RollingStep {
             return PreUpgradeSnapshot.decide(in, progress);
         }
         if (progress.currentPartition() == 0) {
-            return finish(in, progress, sts, "waiting for the StatefulSet to report every replica updated and Ready");
+            return finish(in, progress, sts, CONVERGENCE_WAIT);
         }
         int target = progress.targetOrdinal();
         int partition = sts.effectivePartition();
@@ -168,7 +171,7 @@ final class RollingStep {
         return wait(in, progress, STEP_DOWN_REQUESTED, stepDownWait(target));
     }
 
-    private static String stepDownWait(int target) {
+    static String stepDownWait(int target) {
         return "ordinal " + target + " waits for: LeaderStepDown";
     }
 
@@ -177,7 +180,7 @@ final class RollingStep {
      * revision read at the release can still be the old one, and a message that changes when the
      * StatefulSet catches up would cost a status write of its own.
      */
-    private static String podReadyWait(int target, RollingProgress progress) {
+    static String podReadyWait(int target, RollingProgress progress) {
         return "ordinal " + target + " waits for: PodReady on " + progress.targetVersion() + ", caught up";
     }
 

@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class RollingUpgrade {
 
+    /** What a failed upgrade waits for. */
+    static final String FAILED_WAIT = "waiting for spec.upgrade.requests.retry or a new spec.version";
+
     private RollingUpgrade() {
     }
 
@@ -99,7 +102,7 @@ public final class RollingUpgrade {
                     .withCondition(Condition.DEGRADED, Condition.Status.True, progress.failure().reason(),
                             progress.failure().message(), in.generation(), in.now())
                     .withCondition(Condition.UPGRADING, Condition.Status.False, UPGRADE_FAILED,
-                            "waiting for spec.upgrade.requests.retry or a new spec.version", in.generation(), in.now());
+                            FAILED_WAIT, in.generation(), in.now());
             return Decision.of(next, Wake.idle());
         }
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE,
