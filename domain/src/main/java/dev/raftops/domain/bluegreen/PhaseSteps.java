@@ -70,8 +70,7 @@ final class PhaseSteps {
                             + verification.prePromotionHook().image() + ")"));
                 }
                 steps.add(bg.manualPromotionRequired()
-                        ? new Step(StepKind.HOLD, "hold for promotion: " + ForwardPhases.AWAITING_PROMOTION, null, null,
-                                false)
+                        ? new Step(StepKind.HOLD, ForwardPhases.AWAITING_PROMOTION, null, null, false)
                         : wait("promote automatically (spec.upgrade.blueGreen.autoPromote)"));
             }
             case Promoting -> steps.add(job(ExecutorAction.PROMOTE_GREEN, "Green pods become voters"));
