@@ -34,8 +34,8 @@ final class PlanReport {
     /** One sentence on what happens as the document stands. */
     static String summary(Plan p) {
         if (p.blocked()) {
-            return "blocked: " + p.preview().reason() + ": " + p.preview().message()
-                    + "; raftops writes the Upgrading condition and a Warning Event, nothing else";
+            return "blocked (" + p.preview().reason() + "): raftops writes the Upgrading condition and a Warning "
+                    + "Event, nothing else";
         }
         if (p.nothingToDo()) {
             return p.current() == null
@@ -59,8 +59,10 @@ final class PlanReport {
         line(s, "cluster", p.cluster());
         line(s, "strategy", p.strategy().wireName());
         line(s, "drift", p.preview().drift() + " (" + Objects.toString(p.current(), "unknown") + " -> " + p.desired() + ")");
-        line(s, "allowed", p.preview().allowed() + (p.preview().reason() == null ? ""
-                : " (" + p.preview().reason() + ": " + p.preview().message() + ")"));
+        if (!p.nothingToDo()) {
+            line(s, "allowed", p.preview().allowed() + (p.preview().reason() == null ? ""
+                    : " (" + p.preview().reason() + ": " + p.preview().message() + ")"));
+        }
         p.preview().warnings().forEach(w -> line(s, "warning", w));
         line(s, "plan", summary(p));
         if (p.rolling() != null) {
