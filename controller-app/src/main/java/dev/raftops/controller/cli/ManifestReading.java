@@ -15,8 +15,9 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads the file {@code raftops plan} is given: every document of it (YAML, JSON being YAML too)
- * must be a {@code raftops.dev/v1alpha1} RaftCluster that the CRD's schema accepts. The answer is
+ * Reads the file {@code raftops plan} is given: every document of it (YAML, JSON being YAML too), or
+ * every item of a {@code v1} {@code List} such as {@code kubectl get -o yaml} prints, must be a
+ * {@code raftops.dev/v1alpha1} RaftCluster that the CRD's schema accepts. The answer is
  * either the RaftClusters, in file order, or every problem found, one line each, each naming the
  * file, the document when there is more than one, and the field path or the line and column.
  */
@@ -61,20 +62,33 @@ final class ManifestReading {
         if (documents.isEmpty()) {
             return failed(file + ": no document; expected a RaftCluster (" + API_VERSION + ")");
         }
+        // what kubectl get -o yaml prints for several objects: a v1 List, each item one document
+        Map<String, Object> labelled = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String document = documents.size() > 1 ? "document " + (i + 1) : "";
+            if (documents.get(i) instanceof Map<?, ?> list && "List".equals(list.get("kind"))
+                    && "v1".equals(list.get("apiVersion")) && list.get("items") instanceof List<?> items) {
+                for (int j = 0; j < items.size(); j++) {
+                    labelled.put((document.isEmpty() ? "" : document + ", ") + "item " + (j + 1), items.get(j));
+                }
+            } else {
+                labelled.put(document, documents.get(i));
+            }
+        }
         List<RaftCluster> clusters = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            String where = file + (documents.size() > 1 ? " (document " + (i + 1) + ")" : "") + ": ";
-            List<String> found = problems(documents.get(i));
+        labelled.forEach((label, document) -> {
+            String where = file + (label.isEmpty() ? "" : " (" + label + ")") + ": ";
+            List<String> found = problems(document);
             found.forEach(p -> problems.add(where + p));
             if (found.isEmpty()) {
                 try {
-                    clusters.add(new KubernetesSerialization().convertValue(documents.get(i), RaftCluster.class));
+                    clusters.add(new KubernetesSerialization().convertValue(document, RaftCluster.class));
                 } catch (RuntimeException e) {
                     problems.add(where + "not a RaftCluster the CRD accepts: " + oneLine(e.getMessage()));
                 }
             }
-        }
+        });
         return problems.isEmpty() ? new Result(clusters, List.of()) : new Result(List.of(), problems);
     }
 

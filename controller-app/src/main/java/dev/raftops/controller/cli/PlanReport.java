@@ -68,6 +68,11 @@ final class PlanReport {
         if (p.rolling() != null) {
             rolling(s, p, p.rolling());
         } else if (p.cutover() != null) {
+            if (p.inFlight() && !canonical(p.desired()).equals(p.cutover().greenVersion())) {
+                line(s, "note", "spec.version " + p.desired() + " is not the attempt's frozen target "
+                        + p.cutover().greenVersion() + ": the attempt unwinds (aborts before promotion, rolls back "
+                        + "after) instead of changing target");
+            }
             cutover(s, p.cutover());
         } else if (p.preview().allowed()) {
             s.append("steps:     highest ordinal first, one pod at a time\n");
@@ -175,9 +180,37 @@ final class PlanReport {
             doc.put("inFlight", m);
         }
         if (p.cutover() != null) {
-            doc.put("blueGreen", new KubernetesSerialization().convertValue(p.cutover(), Map.class));
+            doc.put("blueGreen", json(p.cutover()));
         }
         return doc;
+    }
+
+    private static Map<String, Object> json(CutoverPlan c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blueStatefulSet", c.blueStatefulSet());
+        m.put("greenStatefulSet", c.greenStatefulSet());
+        m.put("greenVersion", c.greenVersion());
+        m.put("greenReplicas", c.greenReplicas());
+        m.put("manualPromotion", c.manualPromotion());
+        m.put("attemptId", c.attemptId());
+        m.put("phase", c.phase().name());
+        m.put("waitsFor", c.waitsFor());
+        m.put("phases", c.stages().stream().map(stage -> {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("phase", stage.phase().name());
+            st.put("state", stage.state().name().toLowerCase(Locale.ROOT));
+            st.put("steps", stage.steps().stream().map(step -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("kind", step.kind().name().toLowerCase(Locale.ROOT));
+                one.put("action", step.action() == null ? null : step.action().wireName());
+                one.put("job", step.job());
+                one.put("what", step.what());
+                one.put("done", step.done());
+                return one;
+            }).toList());
+            return st;
+        }).toList());
+        return m;
     }
 
     private static Map<String, Object> step(PlanStep step) {

@@ -128,6 +128,14 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBlueGreenPlanInJsonNamesTheGreenStatefulSetAndEveryPhase() throws Exception {
+        assertThat(plan(cluster("2.5.0", 3, "upgrade:\n  strategy: BlueGreen", ""), "--output", "json")).isZero();
+        String green = Revision.statefulSet("bao", Revision.of("2.5.0", null, 3));
+        assertThat(out.toString()).contains("\"strategy\":\"BlueGreen\"").contains("\"greenStatefulSet\":\"" + green + "\"")
+                .contains("\"phase\":\"JoiningMesh\"").contains("\"action\":\"join-green\"").contains("\"steps\":[]");
+    }
+
+    @Test
     void aBlueGreenClusterWithManualPromotionShowsWhereItHolds() throws Exception {
         assertThat(plan(cluster("2.5.0", 3, "upgrade:\n  strategy: BlueGreen\n  blueGreen:\n    autoPromote: false", "")))
                 .isZero();
@@ -185,6 +193,17 @@ class PlanCommandTest {
         assertThat(out.toString()).contains("cluster:   secrets/bao").contains("cluster:   secrets/other")
                 .contains("DowngradeBlocked");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theListKubectlGetPrintsIsPlannedItemByItem() throws Exception {
+        String items = (cluster("2.4.4", 3) + "---\n" + cluster("2.4.0", 3).replace("name: bao", "name: other"))
+                .replace("apiVersion: raftops.dev/v1alpha1", "- apiVersion: raftops.dev/v1alpha1")
+                .replace("---\n", "").lines().map(l -> l.startsWith("- ") ? "  " + l : "    " + l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(plan("apiVersion: v1\nkind: List\nitems:\n" + items + "\n")).isZero();
+        assertThat(out.toString()).contains("cluster:   secrets/bao").contains("cluster:   secrets/other")
+                .contains("nothing to do");
     }
 
     @Test
