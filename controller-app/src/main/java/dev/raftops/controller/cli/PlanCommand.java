@@ -93,7 +93,7 @@ public final class PlanCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("raftops plan: " + p));
             return BLOCKED;
         }
-        out.print(output.equals("json") ? PlanReport.json(plans) : PlanReport.text(plans));
+        out.print(output.equals("json") ? PlanJson.json(plans) : PlanReport.text(plans));
         out.flush();
         return plans.stream().anyMatch(Plan::blocked) ? BLOCKED : RUNS;
     }
