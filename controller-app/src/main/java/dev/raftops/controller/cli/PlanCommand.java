@@ -8,6 +8,7 @@ import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.rolling.ProgressPreview;
 import dev.raftops.domain.rolling.UpgradePreview;
 import dev.raftops.ports.ClusterDocument;
@@ -106,7 +107,12 @@ public final class PlanCommand implements Callable<Integer> {
      * @param cutover the blue/green plan (in flight or new), or null
      */
     record Plan(String cluster, UpgradeStrategy strategy, String current, String desired, UpgradePreview preview,
-            ProgressPreview rolling, CutoverPlan cutover) {
+            ProgressPreview rolling, CutoverPlan cutover, boolean retryPending) {
+
+        /** The blue/green target failed before and no retry token is pending: the attempt does not start. */
+        boolean latched() {
+            return cutover != null && cutover.latched() != null && !retryPending;
+        }
 
         boolean inFlight() {
             return rolling != null || cutover != null && cutover.attemptId() != null;
@@ -114,7 +120,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         /** The target is refused: the decision would write a condition and an Event, and nothing else. */
         boolean blocked() {
-            return !preview.allowed() && preview.reason() != null;
+            return !preview.allowed() && preview.reason() != null || latched();
         }
 
         boolean nothingToDo() {
@@ -124,20 +130,22 @@ public final class PlanCommand implements Callable<Integer> {
 
     private Plan plan(String name, String cluster, ClusterSpec clusterSpec, ClusterStatus status) {
         String current = status.currentVersion();
+        boolean retry = new OneShotRequest(clusterSpec.upgrade().requests().retry(),
+                status.requests().lastHandledRetry()).pending();
         UpgradePreview preview = UpgradePreview.of(clusterSpec, current, pods(clusterSpec.replicas()));
         if (status.upgrade() != null) {
             return new Plan(cluster, UpgradeStrategy.ROLLING_UPDATE, current, clusterSpec.version(), preview,
-                    ProgressPreview.of(status.upgrade(), clusterSpec.replicas(), pods(clusterSpec.replicas())), null);
+                    ProgressPreview.of(status.upgrade(), clusterSpec.replicas(), pods(clusterSpec.replicas())), null, retry);
         }
         if (status.blueGreen() != null && status.blueGreen().inFlight()) {
             return new Plan(cluster, UpgradeStrategy.BLUE_GREEN, current, clusterSpec.version(), preview, null,
-                    CutoverPlan.resume(name, clusterSpec, status.blueGreen()));
+                    CutoverPlan.resume(name, clusterSpec, status.blueGreen()), retry);
         }
         UpgradeStrategy strategy = clusterSpec.upgrade().strategy();
         boolean starts = preview.allowed() && current != null;
         CutoverPlan cutover = strategy == UpgradeStrategy.BLUE_GREEN && starts
                 ? CutoverPlan.start(name, clusterSpec, status.blueGreen(), current) : null;
-        return new Plan(cluster, strategy, current, clusterSpec.version(), preview, null, cutover);
+        return new Plan(cluster, strategy, current, clusterSpec.version(), preview, null, cutover, retry);
     }
 
     /** The pods as far as {@code --leader} tells: without it, nothing is known about leadership. */

@@ -62,6 +62,7 @@ final class PlanJson {
         m.put("attemptId", c.attemptId());
         m.put("phase", c.phase().name());
         m.put("waitsFor", c.waitsFor());
+        m.put("latched", c.latched());
         m.put("phases", c.stages().stream().map(stage -> {
             Map<String, Object> st = new LinkedHashMap<>();
             st.put("phase", stage.phase().name());

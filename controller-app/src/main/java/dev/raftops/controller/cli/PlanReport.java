@@ -1,6 +1,7 @@
 package dev.raftops.controller.cli;
 
 import dev.raftops.controller.cli.PlanCommand.Plan;
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.bluegreen.CutoverPlan;
 import dev.raftops.domain.bluegreen.CutoverPlan.Stage;
 import dev.raftops.domain.bluegreen.CutoverPlan.StageState;
@@ -25,6 +26,9 @@ final class PlanReport {
 
     /** One sentence on what happens as the document stands. */
     static String summary(Plan p) {
+        if (p.latched()) {
+            return "blocked (" + BlueGreenReasons.TARGET_LATCHED + "): " + p.cutover().latched();
+        }
         if (p.blocked()) {
             return "blocked (" + p.preview().reason() + "): raftops writes the Upgrading condition and a Warning "
                     + "Event, nothing else";

@@ -167,6 +167,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBlueGreenTargetThatFailedBeforeIsBlockedUntilARetryToken() throws Exception {
+        String status = """
+                acceptedUpgradeStrategy: BlueGreen
+                blueGreen:
+                  phase: Idle
+                  blueRevision: %s
+                  failedTarget: %s
+                """.formatted(Revision.of("2.4.0", null, 3), Revision.of("2.5.0", null, 3));
+        assertThat(plan(cluster("2.5.0", 3, "upgrade:\n  strategy: BlueGreen", status))).isEqualTo(2);
+        assertThat(out.toString()).contains("plan:      blocked (BlueGreenTargetFailed): the attempt at 2.5.0");
+        out.getBuffer().setLength(0);
+        assertThat(plan(cluster("2.5.0", 3, "upgrade:\n  strategy: BlueGreen\n  requests:\n    retry: again", status)))
+                .isZero();
+    }
+
+    @Test
+    void aDocumentWithoutASpecSaysSoInOneLine() throws Exception {
+        assertThat(plan("apiVersion: raftops.dev/v1alpha1\nkind: RaftCluster\nmetadata:\n  name: bao\n")).isEqualTo(2);
+        assertThat(errLines()).singleElement().asString().endsWith("cluster.yaml: spec: required field missing");
+    }
+
+    @Test
     void aRollingUpgradeInFlightIsPlannedFromItsStatus() throws Exception {
         String status = """
                 upgrade:

@@ -53,8 +53,7 @@ final class AttemptStart {
         BlueGreenTarget target = new BlueGreenTarget(verdict.target(), spec.image(), spec.replicas(),
                 c.spec().autoPromote());
         if (target.revision().equals(c.bg().failedTarget())) {
-            return blocked(c, BlueGreenReasons.TARGET_LATCHED, "the attempt at " + target.version() + " (revision "
-                    + target.revision() + ") failed; set spec.upgrade.requests.retry to try it again or change spec.version");
+            return blocked(c, BlueGreenReasons.TARGET_LATCHED, latched(target));
         }
         LockOutcome lock = c.lock().acquire(Operation.BlueGreen, Holders.BLUE_GREEN,
                 "blue/green upgrade to " + target.version(), c.now());
@@ -79,6 +78,12 @@ final class AttemptStart {
         // the audit fields of the start Event carry the new lock's holder and epoch
         return Decision.of(next, Wake.now("attempt started"), c.over(next).phaseEvent(ClusterEvent.Type.Normal,
                 BlueGreenReasons.UPGRADE_STARTED, BlueGreenPhase.DeployingGreen, message));
+    }
+
+    /** Why a target that failed before does not start again. */
+    static String latched(BlueGreenTarget target) {
+        return "the attempt at " + target.version() + " (revision " + target.revision()
+                + ") failed; set spec.upgrade.requests.retry to try it again or change spec.version";
     }
 
     /** No attempt: the reason goes into the Upgrading condition, and an Event the first time. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param attemptId null before the attempt starts (it is drawn at random then, and names every Job)
  * @param phase the phase the attempt is in ({@code Idle} for a new attempt)
  * @param waitsFor what the attempt in flight waits for; null for a new attempt
+ * @param latched why a new attempt does not start (its target failed before), or null
  */
 public record CutoverPlan(String blueStatefulSet, String greenStatefulSet, String greenVersion, int greenReplicas,
-        boolean manualPromotion, String attemptId, BlueGreenPhase phase, List<Stage> stages, String waitsFor) {
+        boolean manualPromotion, String attemptId, BlueGreenPhase phase, List<Stage> stages, String waitsFor,
+        String latched) {
 
     public enum StageState { DONE, CURRENT, NEXT }
 
@@ -72,7 +74,8 @@ public record CutoverPlan(String blueStatefulSet, String greenStatefulSet, Strin
         }
         return new CutoverPlan(idle == null ? null : Revision.statefulSet(cluster, idle.blueRevision()),
                 Revision.statefulSet(cluster, target.revision()), version, spec.replicas(), !target.autoPromote(), null,
-                BlueGreenPhase.Idle, stages, null);
+                BlueGreenPhase.Idle, stages, null,
+                idle != null && target.revision().equals(idle.failedTarget()) ? AttemptStart.latched(target) : null);
     }
 
     /** The plan of the attempt in flight in {@code bg}: the phases behind it, its own, and those ahead. */
@@ -103,7 +106,7 @@ public record CutoverPlan(String blueStatefulSet, String greenStatefulSet, Strin
         }
         return new CutoverPlan(Revision.statefulSet(cluster, bg.blueRevision()),
                 Revision.statefulSet(cluster, bg.greenRevision()), bg.greenVersion(), bg.greenReplicas(),
-                bg.manualPromotionRequired(), bg.attemptId(), bg.phase(), stages, waits);
+                bg.manualPromotionRequired(), bg.attemptId(), bg.phase(), stages, waits, null);
     }
 
     private static String waitsFor(BlueGreenStatus bg, List<Step> steps) {
