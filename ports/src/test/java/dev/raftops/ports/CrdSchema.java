@@ -21,7 +21,7 @@ final class CrdSchema {
     private static final Pattern LIST_ITEM = Pattern.compile("^( *)- (\"?)(.*?)\\2$");
 
     /** One field: its JSON type and the constraints the schema puts on it, in file order. */
-    record Field(String path, String type, boolean map, Map<String, String> constraints) {
+    record Field(String path, String type, boolean map, Map<String, String> constraints, String description) {
 
         /** The constraints as the reference shows them: {@code `key: value`}, comma separated. */
         String rendered() {
@@ -39,7 +39,7 @@ final class CrdSchema {
     /** Every property under {@code openAPIV3Schema}, by path ({@code spec.upgrade.timeouts.podReady}). */
     static SortedMap<String, Field> parse(String yaml) {
         CrdSchema schema = new CrdSchema();
-        schema.read(yaml.lines().toList());
+        schema.read(unfolded(yaml.lines().toList()));
         return schema.fields;
     }
 
@@ -49,6 +49,7 @@ final class CrdSchema {
         Map<String, Map<String, String>> constraints = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, Boolean> maps = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         String listKey = null;
         String listOwner = null;
@@ -98,6 +99,7 @@ final class CrdSchema {
             switch (key) {
                 case "type" -> types.put(owner, unquote(value));
                 case "additionalProperties" -> maps.put(owner, true);
+                case "description" -> descriptions.put(owner, unquote(value));
                 case "default", "minimum", "maxLength", "minLength", "pattern" ->
                         constraints.get(owner).put(key, number(unquote(value)));
                 case "enum", "required" -> {
@@ -114,7 +116,32 @@ final class CrdSchema {
             }
         }
         constraints.forEach((p, c) -> fields.put(p, new Field(p, types.getOrDefault(p, "object"),
-                maps.getOrDefault(p, false), c)));
+                maps.getOrDefault(p, false), c, descriptions.get(p))));
+    }
+
+    /**
+     * The lines with every double-quoted value the generator folded over several lines joined back:
+     * a line ending in {@code \\} continues on the next, whose indentation is dropped and whose
+     * leading {@code \\ } stands for a space.
+     */
+    static List<String> unfolded(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder open = null;
+        for (String line : lines) {
+            if (open != null) {
+                String next = line.stripLeading();
+                open.append(next.startsWith("\\ ") ? " " + next.substring(2) : next);
+            } else {
+                open = new StringBuilder(line);
+            }
+            if (open.length() > 0 && open.charAt(open.length() - 1) == '\\') {
+                open.setLength(open.length() - 1);
+            } else {
+                out.add(open.toString());
+                open = null;
+            }
+        }
+        return out;
     }
 
     /** The field path of a chain of schema keys, or null when the chain is not inside a property. */

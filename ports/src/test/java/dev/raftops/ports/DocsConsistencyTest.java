@@ -111,6 +111,45 @@ class DocsConsistencyTest {
         }
     }
 
+    @Test
+    void everyReferenceRowStartsWithTheDescriptionTheCrdGivesKubectlExplain() {
+        List<String> rows = new ArrayList<>();
+        for (String page : List.of("reference/spec.md", "reference/status.md")) {
+            read(DOCS.resolve(page)).lines().filter(l -> l.startsWith("| `spec.") || l.startsWith("| `status."))
+                    .forEach(rows::add);
+        }
+        int checked = 0;
+        for (String row : rows) {
+            List<String> cells = cells(row);
+            String path = cells.get(0).replace("`", "");
+            CrdSchema.Field field = WirePaths.CRD.get(path);
+            assertThat(field).as("%s is a field of the CRD", path).isNotNull();
+            assertThat(field.description()).as("the CRD describes %s", path).isNotBlank();
+            // the reference may add to the description, never say something else first
+            String meaning = cells.get(cells.size() - 1).replace("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1");
+            String description = field.description().replaceAll("\\.$", "");
+            assertThat(meaning).as("the reference row of %s starts with the CRD description", path)
+                    .startsWith(description);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void thePrinterColumnsAreInTheOrderTheUserGuideShows() {
+        String crd = read(ROOT.resolve("controller-app/deploy/crd.yaml"));
+        String block = crd.substring(crd.indexOf("additionalPrinterColumns:"), crd.indexOf("    name: \"v1alpha1\""));
+        List<String> columns = new ArrayList<>(List.of("NAME"));
+        Matcher name = Pattern.compile("\\n      name: \"([A-Za-z]+)\"").matcher(block);
+        while (name.find()) {
+            columns.add(name.group(1).toUpperCase(java.util.Locale.ROOT));
+        }
+        String header = read(DOCS.resolve("user-guide.md")).lines().filter(l -> l.startsWith("NAME ")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(header.trim().split("\\s+"))).as("the columns of kubectl get in the user guide")
+                .isEqualTo(columns);
+    }
+
     /** The cells of a markdown table row, with escaped pipes kept inside their cell. */
     static List<String> cells(String row) {
         List<String> out = new ArrayList<>();

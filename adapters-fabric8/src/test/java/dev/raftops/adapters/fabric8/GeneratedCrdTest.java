@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,14 +77,44 @@ class GeneratedCrdTest {
     }
 
     @Test
-    void printsPhaseCurrentTargetReadyAndAge() {
+    void printsPhaseCurrentTargetReadyAndAgeInThatOrder() {
+        assertThat(version.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+                .containsExactly("Phase", "Current", "Target", "Ready", "Age");
         Map<String, String> columns = version.getAdditionalPrinterColumns().stream()
                 .collect(Collectors.toMap(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath));
-        assertThat(columns).containsOnlyKeys("Phase", "Current", "Target", "Ready", "Age");
         assertThat(columns).containsEntry("Phase", ".status.phase")
                 .containsEntry("Current", ".status.currentVersion")
                 .containsEntry("Target", ".spec.version")
                 .containsEntry("Ready", ".status.conditions[?(@.type==\"Available\")].status")
                 .containsEntry("Age", ".metadata.creationTimestamp");
+    }
+
+    @Test
+    void requiresTheSpec() {
+        assertThat(version.getSchema().getOpenAPIV3Schema().getRequired()).containsExactly("spec");
+    }
+
+    @Test
+    void everySpecAndStatusFieldHasADescriptionForKubectlExplain() {
+        JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
+        List<String> undescribed = new ArrayList<>();
+        for (String top : List.of("spec", "status")) {
+            undescribed(top, root.getProperties().get(top), undescribed);
+        }
+        assertThat(undescribed).as("fields without a description").isEmpty();
+        assertThat(spec().getProperties().get("replicas").getDescription()).isEqualTo("Number of Raft voters.");
+    }
+
+    private static void undescribed(String path, JSONSchemaProps field, List<String> out) {
+        if (field.getDescription() == null || field.getDescription().isBlank()) {
+            out.add(path);
+        }
+        if (field.getProperties() != null) {
+            field.getProperties().forEach((name, child) -> undescribed(path + "." + name, child, out));
+        }
+        if (field.getItems() != null && field.getItems().getSchema() != null
+                && field.getItems().getSchema().getProperties() != null) {
+            field.getItems().getSchema().getProperties().forEach((name, child) -> undescribed(path + "[]." + name, child, out));
+        }
     }
 }

@@ -2,72 +2,153 @@ package dev.raftops.controller.cli;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.domain.bluegreen.CutoverPlan;
+import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
+import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.rolling.ProgressPreview;
 import dev.raftops.domain.rolling.UpgradePreview;
 import dev.raftops.ports.ClusterDocument;
 import dev.raftops.ports.SpecReading;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code raftops plan -f cluster.yaml}: a dry run of the rolling upgrade a RaftCluster document asks
- * for: version drift, whether it is allowed and why not, and the ordered steps.
+ * {@code raftops plan -f cluster.yaml}: a dry run of what raftops would do with each RaftCluster
+ * document of a file: the rolling or blue/green plan for a new upgrade, or, for an object read from
+ * a cluster in the middle of one, what is done, what comes next and what it waits for. Read from
+ * the document alone (spec and status); nothing is contacted.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry-run the upgrade a RaftCluster document asks for (spec and status; no cluster needed).")
+@Command(name = "plan", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Dry-run what raftops would do with each RaftCluster document of a file (spec and status; "
+                + "no cluster needed): the drift, whether the policy allows it and why not, and the plan: for "
+                + "RollingUpdate the ordinals in restart order with the step-downs, for BlueGreen the phases with "
+                + "the Green StatefulSet, the executor Jobs and the promotion hold. An object in the middle of an "
+                + "upgrade (status.upgrade or status.blueGreen) is planned from its status: done, now, next, and "
+                + "what it waits for.",
+            "Every document of the file must be a " + ManifestReading.API_VERSION + " RaftCluster the CRD "
+                + "accepts; otherwise every problem is printed, one line each, and nothing is planned."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every plan will run (or there is nothing to do)",
+            "2:blocked or invalid: a target the policy refuses (downgrade, major without allowMajor, invalid "
+                + "version, ...), a file or document raftops cannot plan, or a bad option"})
 public final class PlanCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--file"}, required = true, description = "RaftCluster YAML or JSON document.")
+    /** Exit code of a plan that will run, or has nothing to do. */
+    static final int RUNS = 0;
+    /** Exit code of a blocked target, an invalid document or a bad option. */
+    static final int BLOCKED = 2;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+            description = "RaftCluster YAML or JSON; several documents separated by --- are planned one by one.")
     Path file;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
     String output;
 
-    @Option(names = "--leader", description = "Ordinal that currently leads (default: unknown, so every step may need a step-down).")
+    @Option(names = "--leader", paramLabel = "ORDINAL",
+            description = "Ordinal that leads now (default: unknown, so every rolling step may need a step-down).")
     Integer leader;
 
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!output.equals("text") && !output.equals("json")) {
-            err.println("raftops plan: --output must be text or json, was \"" + output + "\"");
-            return 2;
+            err.println("raftops plan: --output " + output + ": expected text or json");
+            return BLOCKED;
         }
-        RaftCluster cr;
-        try {
-            cr = new KubernetesSerialization().unmarshal(Files.readString(file), RaftCluster.class);
-        } catch (Exception e) {
-            err.println("raftops plan: cannot read " + file + ": " + firstLine(e.getMessage()));
-            return 2;
+        ManifestReading.Result read = ManifestReading.read(file);
+        List<Plan> plans = new ArrayList<>();
+        List<String> problems = new ArrayList<>(read.problems());
+        for (RaftCluster cr : read.clusters()) {
+            ClusterDocument doc = Fabric8Adapters.document(cr);
+            String where = file + (read.clusters().size() > 1 ? " (" + doc.key() + ")" : "") + ": ";
+            if (doc.spec() instanceof SpecReading.Invalid invalid) {
+                problems.add(where + invalid.field() + ": " + invalid.message());
+                continue;
+            }
+            ClusterSpec clusterSpec = ((SpecReading.Valid) doc.spec()).spec();
+            if (leader != null && (leader < 0 || leader >= clusterSpec.replicas())) {
+                problems.add("--leader " + leader + ": no such ordinal; spec.replicas is " + clusterSpec.replicas()
+                        + " (ordinals 0 to " + (clusterSpec.replicas() - 1) + ")");
+                continue;
+            }
+            plans.add(plan(doc.key().name(), doc.key().toString(), clusterSpec, doc.status()));
         }
-        if (cr == null || cr.getSpec() == null) {
-            err.println("raftops plan: " + file + ": spec: missing");
-            return 2;
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("raftops plan: " + p));
+            return BLOCKED;
         }
-        ClusterDocument doc = Fabric8Adapters.document(cr);
-        if (doc.spec() instanceof SpecReading.Invalid invalid) {
-            err.println("raftops plan: " + file + ": " + invalid.field() + ": " + invalid.message());
-            return 2;
-        }
-        var spec = ((SpecReading.Valid) doc.spec()).spec();
-        UpgradePreview preview = UpgradePreview.of(spec, doc.status().currentVersion(), pods(spec.replicas()));
-        out.print(output.equals("json") ? json(preview) : text(preview, doc.status().currentVersion(), spec.version()));
-        return 0;
+        out.print(output.equals("json") ? PlanJson.json(plans) : PlanReport.text(plans));
+        out.flush();
+        return plans.stream().anyMatch(Plan::blocked) ? BLOCKED : RUNS;
     }
 
+    /**
+     * What raftops would do with one cluster: an attempt in flight is resumed from its status, a
+     * new one is planned with the strategy in force.
+     *
+     * @param rolling the rolling upgrade in flight, or null
+     * @param cutover the blue/green plan (in flight or new), or null
+     */
+    record Plan(String cluster, UpgradeStrategy strategy, String current, String desired, UpgradePreview preview,
+            ProgressPreview rolling, CutoverPlan cutover, boolean retryPending) {
+
+        /** The blue/green target failed before and no retry token is pending: the attempt does not start. */
+        boolean latched() {
+            return cutover != null && cutover.latched() != null && !retryPending;
+        }
+
+        boolean inFlight() {
+            return rolling != null || cutover != null && cutover.attemptId() != null;
+        }
+
+        /** The target is refused: the decision would write a condition and an Event, and nothing else. */
+        boolean blocked() {
+            return !preview.allowed() && preview.reason() != null || latched();
+        }
+
+        boolean nothingToDo() {
+            return !inFlight() && !preview.allowed() && preview.reason() == null;
+        }
+    }
+
+    private Plan plan(String name, String cluster, ClusterSpec clusterSpec, ClusterStatus status) {
+        String current = status.currentVersion();
+        boolean retry = new OneShotRequest(clusterSpec.upgrade().requests().retry(),
+                status.requests().lastHandledRetry()).pending();
+        UpgradePreview preview = UpgradePreview.of(clusterSpec, current, pods(clusterSpec.replicas()));
+        if (status.upgrade() != null) {
+            return new Plan(cluster, UpgradeStrategy.ROLLING_UPDATE, current, clusterSpec.version(), preview,
+                    ProgressPreview.of(status.upgrade(), clusterSpec.replicas(), pods(clusterSpec.replicas())), null, retry);
+        }
+        if (status.blueGreen() != null && status.blueGreen().inFlight()) {
+            return new Plan(cluster, UpgradeStrategy.BLUE_GREEN, current, clusterSpec.version(), preview, null,
+                    CutoverPlan.resume(name, clusterSpec, status.blueGreen()), retry);
+        }
+        UpgradeStrategy strategy = clusterSpec.upgrade().strategy();
+        boolean starts = preview.allowed() && current != null;
+        CutoverPlan cutover = strategy == UpgradeStrategy.BLUE_GREEN && starts
+                ? CutoverPlan.start(name, clusterSpec, status.blueGreen(), current) : null;
+        return new Plan(cluster, strategy, current, clusterSpec.version(), preview, null, cutover, retry);
+    }
+
+    /** The pods as far as {@code --leader} tells: without it, nothing is known about leadership. */
     private Map<Integer, PodView> pods(int replicas) {
         Map<Integer, PodView> pods = new TreeMap<>();
         if (leader == null) {
@@ -78,46 +159,5 @@ public final class PlanCommand implements Callable<Integer> {
                     i == leader ? Leadership.LEADER : Leadership.FOLLOWER, null, true, Map.of()));
         }
         return pods;
-    }
-
-    static String text(UpgradePreview p, String current, String desired) {
-        StringBuilder s = new StringBuilder();
-        s.append("drift:   ").append(p.drift()).append(" (").append(current).append(" -> ").append(desired).append(")\n");
-        s.append("allowed: ").append(p.allowed()).append(p.allowed() ? "" : " (" + p.reason() + ": " + p.message() + ")")
-                .append('\n');
-        for (String warning : p.warnings()) {
-            s.append("warning: ").append(warning).append('\n');
-        }
-        for (PlanStep step : p.steps()) {
-            s.append("  ordinal ").append(step.ordinal()).append(step.stepDown() ? "  step-down first, then restart\n"
-                    : "  restart\n");
-        }
-        return s.toString();
-    }
-
-    static String json(UpgradePreview p) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("drift", p.drift());
-        doc.put("allowed", p.allowed());
-        doc.put("reason", p.reason());
-        doc.put("message", p.message());
-        doc.put("steps", p.steps().stream().map(PlanCommand::step).toList());
-        doc.put("warnings", List.copyOf(p.warnings()));
-        return new KubernetesSerialization().asJson(doc) + "\n";
-    }
-
-    private static Map<String, Object> step(PlanStep step) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ordinal", step.ordinal());
-        m.put("stepDown", step.stepDown());
-        return m;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable document";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -54,8 +54,7 @@ final class AttemptStart {
         BlueGreenTarget target = new BlueGreenTarget(verdict.target(), spec.image(), spec.replicas(),
                 c.spec().autoPromote());
         if (target.revision().equals(c.bg().failedTarget())) {
-            return blocked(c, BlueGreenReasons.TARGET_LATCHED, "the attempt at " + target.version() + " (revision "
-                    + target.revision() + ") failed; set spec.upgrade.requests.retry to try it again or change spec.version");
+            return blocked(c, BlueGreenReasons.TARGET_LATCHED, latched(target));
         }
         LockOutcome lock = c.lock().acquire(Operation.BlueGreen, Holders.BLUE_GREEN,
                 "blue/green upgrade to " + target.version(), c.now());
@@ -88,6 +87,12 @@ final class AttemptStart {
                 .map(k -> k.reason().equals(verdict.reason()) && k.message().equals(verdict.message())).orElse(false);
         Decision d = Decision.of(c.upgrading(status, false, verdict.reason(), verdict.message()), Wake.idle());
         return told ? d : d.plus(c.normal(verdict.reason(), verdict.message()));
+    }
+
+    /** Why a target that failed before does not start again. */
+    static String latched(BlueGreenTarget target) {
+        return "the attempt at " + target.version() + " (revision " + target.revision()
+                + ") failed; set spec.upgrade.requests.retry to try it again or change spec.version";
     }
 
     /** No attempt: the reason goes into the Upgrading condition, and an Event the first time. */

@@ -120,11 +120,15 @@ public final class BlueGreenDecision {
                 return BlueGreenStatus.idle(revision, set.templateImage());
             }
         }
-        String current = in.status().currentVersion();
+        return bootstrap(in.status().currentVersion(), in.spec());
+    }
+
+    /** Blue when no revisioned StatefulSet is seen: the revision of the running version; null when none is known. */
+    static BlueGreenStatus bootstrap(String current, ClusterSpec spec) {
         if (current == null) {
             return null;
         }
-        String image = current.equals(SemVer.canonical(in.spec().version())) ? in.spec().image() : null;
-        return BlueGreenStatus.idle(Revision.of(current, image, in.spec().replicas()), image);
+        String image = current.equals(SemVer.canonical(spec.version())) ? spec.image() : null;
+        return BlueGreenStatus.idle(Revision.of(current, image, spec.replicas()), image);
     }
 }

@@ -1,5 +1,8 @@
 package dev.raftops.domain.bluegreen;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The blue/green phases. The forward path is {@code Idle → DeployingGreen → JoiningMesh → Syncing →
  * Promoting → DemotingBlue → Cleanup → Idle}; a failure before promotion aborts straight back to
@@ -29,5 +32,23 @@ public enum BlueGreenPhase {
 
     public boolean rollingBack() {
         return this == RollingBack || this == RollbackCleanup;
+    }
+
+    /**
+     * The phases this one may move to (staying put is always allowed): the order {@code raftops plan}
+     * shows, held to what the decision does by {@code CutoverPlanPropertiesTest}.
+     */
+    public Set<BlueGreenPhase> next() {
+        return switch (this) {
+            case Idle -> EnumSet.of(DeployingGreen);
+            case DeployingGreen -> EnumSet.of(JoiningMesh, Idle);
+            case JoiningMesh -> EnumSet.of(Syncing, Idle);
+            case Syncing -> EnumSet.of(Promoting, Idle);
+            case Promoting -> EnumSet.of(DemotingBlue, RollingBack);
+            case DemotingBlue -> EnumSet.of(Cleanup, RollingBack);
+            case Cleanup -> EnumSet.of(Idle);
+            case RollingBack -> EnumSet.of(RollbackCleanup);
+            case RollbackCleanup -> EnumSet.of(Idle);
+        };
     }
 }

@@ -32,14 +32,22 @@ final class ExecutorStep {
         ROLLBACK
     }
 
+    /** What a held step asks of a person. */
+    static final String PERSON_ADVICE = "set spec.upgrade.requests.retry to run it again or "
+            + "spec.upgrade.requests.rollback to give up";
+
     private ExecutorStep() {
     }
 
     /** The deterministic Job name of {@code action} in the current run of the attempt. */
     static String jobName(Cutover c, ExecutorAction action, OnFailure rule) {
-        BlueGreenStatus bg = c.bg();
-        String run = rule == OnFailure.ROLLBACK ? "rollback" + bg.rollbackAttempt() : "run" + bg.jobFailureCount();
-        return JobNames.of(c.cluster(), action, bg.attemptId(), bg.blueRevision(), bg.greenRevision(), run);
+        return jobName(c.cluster(), c.bg(), action, rule == OnFailure.ROLLBACK);
+    }
+
+    /** The same name from the attempt's status alone: rollback Jobs are named by the rollback attempt. */
+    static String jobName(String cluster, BlueGreenStatus bg, ExecutorAction action, boolean rollback) {
+        String run = rollback ? "rollback" + bg.rollbackAttempt() : "run" + bg.jobFailureCount();
+        return JobNames.of(cluster, action, bg.attemptId(), bg.blueRevision(), bg.greenRevision(), run);
     }
 
     /**
@@ -117,8 +125,7 @@ final class ExecutorStep {
     /** Waits for a person: a retry token runs the step again under a new name, a rollback token unwinds. */
     private static Decision hold(Cutover c, Failure failure, String reason, String message) {
         BlueGreenStatus held = c.bg().withJobFailure(c.bg().jobFailureCount(), failure).withHold(reason);
-        String advice = message + "; set spec.upgrade.requests.retry to run it again or spec.upgrade.requests.rollback"
-                + " to give up";
+        String advice = message + "; " + PERSON_ADVICE;
         return Decision.of(c.upgrading(c.with(held), true, BlueGreenReasons.WAITING_FOR_PERSON, advice),
                 c.onEvent("held: " + reason), c.warning(reason, advice));
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
 /** The forward path, one method per phase: each waits for its entry condition, runs its step, and advances. */
 final class ForwardPhases {
 
+    /** What an attempt that started with {@code autoPromote: false} holds for once Green is in sync. */
+    static final String AWAITING_PROMOTION = "Green is in sync; set spec.upgrade.requests.promote to promote it";
+
     private ForwardPhases() {
     }
 
@@ -114,7 +117,7 @@ final class ForwardPhases {
                     acked.normal(BlueGreenReasons.PROMOTION_APPROVED, "promote token " + requests.promote()
                             + " accepted; Green becomes voters"));
         }
-        String why = "Green is in sync; set spec.upgrade.requests.promote to promote it";
+        String why = AWAITING_PROMOTION;
         ClusterStatus held = c.upgrading(c.in().status(), true, BlueGreenReasons.AWAITING_PROMOTION, why);
         return c.upgradingReasonIs(BlueGreenReasons.AWAITING_PROMOTION)
                 ? Decision.of(held, c.onEvent("awaiting promote token"))

@@ -29,6 +29,10 @@ import java.util.Objects;
  */
 final class PartitionRoll {
 
+    /** What an upgrade with every ordinal done waits for. */
+    static final String CONVERGENCE_WAIT = "waiting for the StatefulSet to report every replica updated and Ready";
+
+
     private PartitionRoll() {
     }
 
@@ -98,7 +102,12 @@ final class PartitionRoll {
      * when the StatefulSet catches up would cost a status write of its own.
      */
     private static String podReadyWait(RollingPass pass, int target) {
-        return "ordinal " + target + " waits for: PodReady on " + pass.reason().target() + ", caught up";
+        return podReadyWait(target, pass.reason().target());
+    }
+
+    /** What a released ordinal waits for, as the decision and the plan say it. */
+    static String podReadyWait(int target, Object version) {
+        return "ordinal " + target + " waits for: PodReady on " + version + ", caught up";
     }
 
     /** The target is released: wait until it has rolled, within {@code timeouts.podReady} of its release. */
@@ -165,7 +174,7 @@ final class PartitionRoll {
     }
 
     static Decision finish(RollingPass pass, StatefulSetView sts) {
-        return finish(pass, sts, "waiting for the StatefulSet to report every replica updated and Ready");
+        return finish(pass, sts, CONVERGENCE_WAIT);
     }
 
     /** Every ordinal is done: wait for the StatefulSet to converge, then record the reason's end and clear progress together. */

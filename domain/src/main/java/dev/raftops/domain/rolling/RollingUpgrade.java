@@ -34,6 +34,10 @@ import java.util.function.BiFunction;
  */
 public final class RollingUpgrade {
 
+    /** What a failed upgrade waits for. */
+    static final String FAILED_WAIT = "waiting for spec.upgrade.requests.retry or a new spec.version";
+
+
     private RollingUpgrade() {
     }
 
@@ -87,7 +91,7 @@ public final class RollingUpgrade {
             ClusterStatus next = pass.condition(status.withOperationLock(released), Condition.DEGRADED,
                     Condition.Status.True, progress.failure().reason(), progress.failure().message());
             next = pass.condition(next, Condition.UPGRADING, Condition.Status.False, UPGRADE_FAILED,
-                    "waiting for spec.upgrade.requests.retry or a new spec.version");
+                    FAILED_WAIT);
             return Decision.of(next, Wake.idle());
         }
         AuditFields audit = pass.audit();

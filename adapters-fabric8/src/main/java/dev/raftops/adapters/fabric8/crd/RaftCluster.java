@@ -1,6 +1,8 @@
 package dev.raftops.adapters.fabric8.crd;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -33,4 +35,19 @@ public class RaftCluster extends CustomResource<RaftClusterSpec, RaftClusterStat
     public static final String VERSION = "v1alpha1";
     /** The CRD name, also the generated file's stem. */
     public static final String CRD_NAME = "raftclusters." + GROUP;
+
+    @Override
+    @Required
+    @JsonPropertyDescription("Desired state of the Raft cluster: the version to run and how raftops upgrades and "
+            + "backs it up.")
+    public RaftClusterSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What raftops observed and decided, written only by raftops through the status "
+            + "subresource.")
+    public RaftClusterStatus getStatus() {
+        return super.getStatus();
+    }
 }
