@@ -64,6 +64,8 @@ public final class Workplace implements AutoCloseable {
         s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create(s3Endpoint)).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
         s3.createBucket(b -> b.bucket(BUCKET));
     }
@@ -118,9 +120,10 @@ public final class Workplace implements AutoCloseable {
         return new Run(exit, json, err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Keys in the bucket, sorted. */
+    /** Object keys in the bucket, sorted (the filesystem backend's folder markers left out). */
     public List<String> keys() {
-        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(o -> o.key()).sorted().toList();
+        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(o -> o.key())
+                .filter(k -> !k.endsWith("/")).sorted().toList();
     }
 
     @Override

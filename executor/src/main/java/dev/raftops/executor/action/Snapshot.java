@@ -2,6 +2,7 @@ package dev.raftops.executor.action;
 
 import dev.raftops.executor.ActionFailure;
 import dev.raftops.executor.Environment;
+import dev.raftops.executor.http.StallGuard;
 import dev.raftops.executor.openbao.AutopilotServer;
 import dev.raftops.executor.openbao.LeaderStatus;
 import dev.raftops.executor.openbao.OpenBaoApi;
@@ -28,6 +29,9 @@ import java.util.UUID;
  * is reported, it does not fail the backup.
  */
 public record Snapshot(String name, String kind, String id, StorageTarget target, Retention retention) implements Action {
+
+    /** A snapshot stream that sends nothing for this long has broken off. */
+    static final Duration STALL = Duration.ofSeconds(30);
 
     static Snapshot from(String name, Environment env) {
         StorageTarget target = StorageTarget.from(env);
@@ -76,8 +80,9 @@ public record Snapshot(String name, String kind, String id, StorageTarget target
         c.log().info("streaming the snapshot from " + snap.pod() + " to " + store.bucket() + "/" + key);
         SnapshotStream body = new SnapshotStream(snap.body());
         long bytes;
-        try (InputStream in = body) {
-            bytes = store.stage(staging, in);
+        try (InputStream in = body;
+                StallGuard guard = StallGuard.watch(body::bytes, STALL, c.deadline())) {
+            bytes = store.stage(staging, in, guard::close);
         } catch (IOException e) {
             throw ActionFailure.retryable("closing the snapshot stream failed: " + e.getMessage(), e);
         }

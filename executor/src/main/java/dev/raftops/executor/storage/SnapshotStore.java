@@ -97,7 +97,7 @@ public final class SnapshotStore {
      * Streams {@code in} to {@code stagingKey}. Refused before any upload starts when the body is empty
      * or not gzip; on any failure after it started the upload is aborted. Returns the bytes written.
      */
-    public long stage(String stagingKey, InputStream in) {
+    public long stage(String stagingKey, InputStream in, Runnable readingDone) {
         byte[] part = new byte[PART_SIZE];
         int n = fill(in, part);
         if (n == 0) {
@@ -130,6 +130,7 @@ public final class SnapshotStore {
                     .multipartUpload(m -> m.parts(parts)));
             return total;
         } catch (RuntimeException e) {
+            readingDone.run(); // a stall guard's interrupt must not refuse the abort
             abort(stagingKey, uploadId);
             throw e instanceof SdkException s ? StorageErrors.of(s, "uploading the snapshot", bucket) : e;
         }

@@ -33,10 +33,12 @@ final class DoubleRoutes implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        // not closed on an exception: the server then drops the connection (a cut stream)
+        {
             String[] parts = ex.getRequestURI().getPath().split("/", 4);
             if (parts.length < 4 || !parts[2].equals("v1") || !d.pods.contains(parts[1])) {
                 send(ex, 404, error("no such pod or path"));
+                ex.close();
                 return;
             }
             String pod = parts[1];
@@ -48,6 +50,7 @@ final class DoubleRoutes implements HttpHandler {
             }
             route(ex, pod, path, method);
         }
+        ex.close();
     }
 
     private void route(HttpExchange ex, String pod, String path, String method) throws IOException {

@@ -98,11 +98,17 @@ final class RaftRoutes {
                 ex.sendResponseHeaders(200, html.length);
                 ex.getResponseBody().write(html);
             }
+            case CUT_HALFWAY -> {
+                // the write throws half-way and the exception leaves the handler unclosed: the server
+                // drops the connection mid-body, as when a pod dies while streaming
+                ex.sendResponseHeaders(200, 0);
+                DoubleSnapshot.write(ex.getResponseBody(), faults.snapshotBytes(), index, term,
+                        Math.max(1, faults.snapshotBytes() / 2));
+            }
             default -> {
                 ex.sendResponseHeaders(200, 0);
-                long cut = faults.snapshotBody() == DoubleFaults.Body.CUT_HALFWAY ? Math.max(1, faults.snapshotBytes() / 2) : 0;
                 try (OutputStream out = ex.getResponseBody()) {
-                    DoubleSnapshot.write(out, faults.snapshotBytes(), index, term, cut);
+                    DoubleSnapshot.write(out, faults.snapshotBytes(), index, term, 0);
                 }
             }
         }
