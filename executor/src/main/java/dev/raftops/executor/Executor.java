@@ -74,6 +74,11 @@ public final class Executor {
         String role = env.required("RAFTOPS_AUTH_ROLE");
         Deadline deadline = Deadline.in(Duration.ofSeconds(deadlineSeconds(env)), clock);
         Optional<Path> caFile = env.optional("RAFTOPS_CA_FILE").map(Path::of);
+        if (caFile.isPresent() && !Files.exists(caFile.get())) {
+            // the controller mounts the optional Secret <cluster>-tls-ca; without it the JDK's trust store applies
+            log.info("no CA file at " + caFile.get() + "; trusting the JDK's trust store");
+            caFile = Optional.empty();
+        }
         Action action = Action.parse(name, env);
         WorkloadHttp http = new WorkloadHttp(WorkloadHttp.client(caFile.orElse(null)), deadline, log, new SecureRandom());
         OpenBaoApi api = new OpenBaoApi(http, members, new Login(http, tokenFile, mount, role));

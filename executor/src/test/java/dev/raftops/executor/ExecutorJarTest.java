@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar, started as a Job would start it: {@code java -jar raftops-executor.jar ACTION}. */
 class ExecutorJarTest {
 
-    static final Path JAR = Path.of(System.getProperty("raftops.executor.jar", "target/raftops-executor.jar"));
+    /** Set only by the pom's packaged-jar execution, which runs after package: never a stale jar. */
+    static final String JAR_PROPERTY = System.getProperty("raftops.executor.jar");
 
     @TempDir
     Path dir;
@@ -26,11 +27,13 @@ class ExecutorJarTest {
     }
 
     static Exit start(List<String> jvm, String action, Map<String, String> env, long timeoutSeconds) throws Exception {
-        assumeTrue(Files.exists(JAR), "runs after package, from the packaged-jar execution: " + JAR);
+        assumeTrue(JAR_PROPERTY != null, "runs after package, in the packaged-jar execution");
+        Path jar = Path.of(JAR_PROPERTY);
+        assertThat(jar).exists();
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
-        command.addAll(List.of("-jar", JAR.toString(), action));
+        command.addAll(List.of("-jar", jar.toString(), action));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().putAll(env);

@@ -31,7 +31,7 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
     /** OpenBao defaults. */
     public static AdapterSettings openBao() {
         return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", "quay.io/openbao/openbao", "server", 8200,
-                8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
+                8201, "10Gi", ProjectVersion.executorImage(), "raftops-executor");
     }
 
     public AdapterSettings withLeaderLabel(String value) {
