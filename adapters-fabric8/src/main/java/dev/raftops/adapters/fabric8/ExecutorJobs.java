@@ -66,8 +66,9 @@ final class ExecutorJobs {
                 .withExpirationSeconds(TOKEN_EXPIRATION_SECONDS).endServiceAccountToken().endSource()
                 .endProjected().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
-                .addNewVolume().withName("ca").withNewSecret().withSecretName(cluster.name() + "-tls-ca").withOptional(true)
-                .endSecret().endVolume()
+                // the workload CA only (no credential): a projected, optional Secret source
+                .addNewVolume().withName("ca").withNewProjected().addNewSource().withNewSecret()
+                .withName(cluster.name() + "-tls-ca").withOptional(true).endSecret().endSource().endProjected().endVolume()
                 .addNewContainer()
                 .withName("executor")
                 .withImage(image)

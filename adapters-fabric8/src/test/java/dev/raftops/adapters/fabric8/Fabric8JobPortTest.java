@@ -55,9 +55,9 @@ class Fabric8JobPortTest {
                 .containsEntry("RAFTOPS_CA_FILE", "/var/run/secrets/raftops-ca/ca.crt")
                 .containsEntry("RAFTOPS_AUTH_MOUNT", "kubernetes").containsEntry("RAFTOPS_AUTH_ROLE", "raftops-executor")
                 .containsEntry("RAFTOPS_DEADLINE_SECONDS", "110").containsEntry("RAFTOPS_RESULT_FILE", "/dev/termination-log");
-        assertThat(pod.getVolumes()).anySatisfy(v -> {
-            assertThat(v.getSecret().getSecretName()).isEqualTo("db-tls-ca");
-            assertThat(v.getSecret().getOptional()).isTrue();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("ca")).singleElement().satisfies(v -> {
+            assertThat(v.getProjected().getSources().get(0).getSecret().getName()).isEqualTo("db-tls-ca");
+            assertThat(v.getProjected().getSources().get(0).getSecret().getOptional()).isTrue();
         });
         assertThat(pod.getContainers().get(0).getImage()).startsWith("ghcr.io/raftops/executor:").doesNotEndWith(":latest");
     }
