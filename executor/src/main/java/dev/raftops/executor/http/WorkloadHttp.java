@@ -20,7 +20,7 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * HTTP to the workload's pods: connect timeout, a per-request timeout bounded by the deadline, no
  * automatic redirects (a 307 is the caller's to judge), and retries with exponential backoff and
- * full jitter for connection errors, 5xx and 429 while the deadline allows. Other 4xx are answered
+ * jitter for connection errors, 5xx and 429 while the deadline allows. Other 4xx are answered
  * at once. The token travels in {@code X-Vault-Token} and is never logged.
  */
 public final class WorkloadHttp {
@@ -148,7 +148,7 @@ public final class WorkloadHttp {
         return deadline.remaining().compareTo(backoff(attempt)) > 0;
     }
 
-    /** Exponential (200 ms doubling, at most 5 s) with full jitter over the upper half. */
+    /** Exponential (200 ms doubling, at most 5 s), the wait drawn at random from the upper half of that. */
     Duration backoff(int attempt) {
         long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
         return Duration.ofMillis(cap / 2 + (long) (jitter.nextDouble() * (cap / 2)));
