@@ -66,6 +66,11 @@ public record Restore(StorageTarget target, Optional<String> object, boolean for
             throw ActionFailure.retryable("reading " + key + " failed: " + e.getMessage(), e);
         }
         c.facts().put("bytes", again.bytes());
+        if (!again.sha256().equals(expected)) {
+            // OpenBao checks the archive's own checksums too; this says the object changed under us
+            throw ActionFailure.refused("object " + key + " changed while it was restored (SHA-256 " + again.sha256()
+                    + " streamed, " + expected + " verified); check the cluster and restore again");
+        }
         LeaderStatus reached = c.until("a leader reports an applied index of at least " + index,
                 () -> c.api().leader().map(c.api()::leaderStatus).filter(s -> s.appliedIndex() >= index));
         c.facts().put("leader", reached.pod());
