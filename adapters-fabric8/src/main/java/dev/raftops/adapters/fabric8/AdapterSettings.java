@@ -32,7 +32,7 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
     /** OpenBao defaults. */
     public static AdapterSettings openBao() {
         return new AdapterSettings("openbao-active", "raftops.dev/raft-lag", ClusterSpec.DEFAULT_IMAGE_REPOSITORY,
-                "server", 8200, 8201, "10Gi", "ghcr.io/raftops/executor:latest", "raftops-executor");
+                "server", 8200, 8201, "10Gi", ProjectVersion.executorImage(), "raftops-executor");
     }
 
     public AdapterSettings withLeaderLabel(String value) {

@@ -22,11 +22,20 @@ final class ExecutorJobs {
     static final int TTL_SECONDS_AFTER_FINISHED = 3600;
     static final long TOKEN_EXPIRATION_SECONDS = 3600;
     static final String TOKEN_DIR = "/var/run/secrets/raftops";
+    /** The workload CA, from the optional Secret {@code <cluster>-tls-ca} (key {@code ca.crt}). */
+    static final String CA_DIR = "/var/run/secrets/raftops-ca";
+    /** The auth method and role the executor logs in with (decisions/executor-login.md). */
+    static final String AUTH_MOUNT = "kubernetes";
+    static final String AUTH_ROLE = "raftops-executor";
+    /** The executor's own deadline when the Job has none: the controller's step timeouts are longer. */
+    static final int DEFAULT_DEADLINE_SECONDS = 600;
+    static final String RESULT_FILE = "/dev/termination-log";
 
     private ExecutorJobs() {
     }
 
-    static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, AdapterSettings settings) {
+    static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, List<String> pods,
+            AdapterSettings settings) {
         Map<String, String> labels = Labels.of(cluster);
         labels.put(Labels.ACTION, request.action().wireName());
         String image = request.image() != null ? request.image()
@@ -57,11 +66,14 @@ final class ExecutorJobs {
                 .withExpirationSeconds(TOKEN_EXPIRATION_SECONDS).endServiceAccountToken().endSource()
                 .endProjected().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                // the workload CA only (no credential): a projected, optional Secret source
+                .addNewVolume().withName("ca").withNewProjected().addNewSource().withNewSecret()
+                .withName(cluster.name() + "-tls-ca").withOptional(true).endSecret().endSource().endProjected().endVolume()
                 .addNewContainer()
                 .withName("executor")
                 .withImage(image)
                 .withArgs(request.action().wireName())
-                .withEnv(env(cluster, request))
+                .withEnv(env(cluster, request, pods, settings))
                 .withNewResources()
                 .withRequests(Fabric8JobPort.quantities(executor.requests()))
                 .withLimits(Fabric8JobPort.quantities(executor.limits()))
@@ -75,6 +87,7 @@ final class ExecutorJobs {
                 .endSecurityContext()
                 .addNewVolumeMount().withName("token").withMountPath(TOKEN_DIR).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addNewVolumeMount().withName("ca").withMountPath(CA_DIR).withReadOnly(true).endVolumeMount()
                 .endContainer()
                 .endSpec()
                 .endTemplate()
@@ -87,12 +100,23 @@ final class ExecutorJobs {
      * that already is a variable name ({@code RAFTOPS_TARGET_POD}, as the domain writes them) is kept; a
      * parameter that names a fixed variable again is dropped, so no name appears twice.
      */
-    static List<EnvVar> env(ClusterKey cluster, JobRequest request) {
+    static List<EnvVar> env(ClusterKey cluster, JobRequest request, List<String> pods, AdapterSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         env.add(var("RAFTOPS_CLUSTER", cluster.name()));
         env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
         env.add(var("RAFTOPS_ACTION", request.action().wireName()));
         env.add(var("RAFTOPS_TOKEN_FILE", TOKEN_DIR + "/token"));
+        if (!pods.isEmpty()) {
+            env.add(var("RAFTOPS_PODS", String.join(",", pods)));
+        }
+        env.add(var("RAFTOPS_POD_ADDRESS", "https://{pod}." + WorkloadRendering.headlessName(cluster) + "."
+                + cluster.namespace() + ".svc:" + settings.apiPort()));
+        env.add(var("RAFTOPS_CA_FILE", CA_DIR + "/ca.crt"));
+        env.add(var("RAFTOPS_AUTH_MOUNT", AUTH_MOUNT));
+        env.add(var("RAFTOPS_AUTH_ROLE", AUTH_ROLE));
+        env.add(var("RAFTOPS_DEADLINE_SECONDS", Integer.toString(request.activeDeadlineSeconds() > 10
+                ? request.activeDeadlineSeconds() - 10 : DEFAULT_DEADLINE_SECONDS)));
+        env.add(var("RAFTOPS_RESULT_FILE", RESULT_FILE));
         java.util.Set<String> fixed = new java.util.HashSet<>();
         env.forEach(e -> fixed.add(e.getName()));
         new java.util.TreeMap<>(request.parameters()).forEach((k, v) -> {

@@ -44,6 +44,36 @@ class Fabric8JobPortTest {
     }
 
     @Test
+    void aJobGetsTheMembersAddressesLoginAndResultFileTheExecutorNeeds() {
+        port().createIfAbsent(DB, stepDown("db-step-down-env"));
+        var pod = job("db-step-down-env").getSpec().getTemplate().getSpec();
+        Map<String, String> env = new java.util.HashMap<>();
+        pod.getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+
+        assertThat(env).containsEntry("RAFTOPS_PODS", "db-0,db-1,db-2")
+                .containsEntry("RAFTOPS_POD_ADDRESS", "https://{pod}.db-internal.jobs.svc:8200")
+                .containsEntry("RAFTOPS_CA_FILE", "/var/run/secrets/raftops-ca/ca.crt")
+                .containsEntry("RAFTOPS_AUTH_MOUNT", "kubernetes").containsEntry("RAFTOPS_AUTH_ROLE", "raftops-executor")
+                .containsEntry("RAFTOPS_DEADLINE_SECONDS", "110").containsEntry("RAFTOPS_RESULT_FILE", "/dev/termination-log");
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("ca")).singleElement().satisfies(v -> {
+            assertThat(v.getProjected().getSources().get(0).getSecret().getName()).isEqualTo("db-tls-ca");
+            assertThat(v.getProjected().getSources().get(0).getSecret().getOptional()).isTrue();
+        });
+        assertThat(pod.getContainers().get(0).getImage()).startsWith("ghcr.io/raftops/executor:").doesNotEndWith(":latest");
+    }
+
+    @Test
+    void blueGreenJobsNameThePodsOfBothColours() {
+        JobRequest join = new JobRequest("db-join-green-1", ExecutorAction.JOIN_GREEN, null, null,
+                Map.of("blueStatefulSet", "db-aaaa", "greenStatefulSet", "db-bbbb", "greenReplicas", "2"), 0);
+        port().createIfAbsent(DB, join);
+
+        assertThat(job("db-join-green-1").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+                        .isEqualTo("RAFTOPS_PODS=db-aaaa-0,db-aaaa-1,db-aaaa-2,db-bbbb-0,db-bbbb-1"));
+    }
+
+    @Test
     void createsAJobOnceAndAnswersAlreadyExistsAfterwards() {
         assertThat(port().createIfAbsent(DB, stepDown("db-step-down-1-2"))).isInstanceOf(JobCreation.Created.class);
         String rv = job("db-step-down-1-2").getMetadata().getResourceVersion();

@@ -26,6 +26,26 @@ class DeployManifestsTest {
         return parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
     }
 
+    /** The project version, from the root pom (the parent every module inherits it from). */
+    static String projectVersion() throws Exception {
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<artifactId>raftops-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(m.find()).as("the root pom names its version").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theDeployedControllerAndTheDefaultExecutorImageCarryTheProjectVersion() throws Exception {
+        Deployment deployment = (Deployment) load("deployment.yaml").get(0);
+        String version = projectVersion();
+
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("ghcr.io/raftops/raftops:" + version);
+        assertThat(dev.raftops.adapters.fabric8.AdapterSettings.openBao().executorImage())
+                .isEqualTo("ghcr.io/raftops/executor:" + version).doesNotEndWith(":latest");
+    }
+
     @Test
     void theDeployedCrdIsTheGeneratedOne() throws Exception {
         try (InputStream in = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {

@@ -1,0 +1,68 @@
+package dev.raftops.executor.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raftops.executor.Workplace;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+class RestoreTest {
+
+    @TempDir
+    Path dir;
+    Workplace w;
+
+    @BeforeEach
+    void start() throws Exception {
+        w = Workplace.rolling(dir);
+        Map<String, String> backup = w.env("backup");
+        backup.put("RAFTOPS_SNAPSHOT_KIND", "manual");
+        backup.put("RAFTOPS_BACKUP_WINDOW", "2026-12-03T02:00:00Z");
+        assertThat(w.run(backup).exit()).isZero();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        w.close();
+    }
+
+    @Test
+    void theNewestSnapshotIsVerifiedAndRestoredThroughTheLeader() throws Exception {
+        Workplace.Run run = w.run(w.env("restore"));
+
+        assertThat(run.exit()).as(run.log()).isZero();
+        assertThat(run.facts().path("objectKey").asString()).isEqualTo("raftops/secrets/vault/manual/2026-12-03T02-00-00Z.snap");
+        assertThat(w.openbao.restores()).isEqualTo(1);
+        assertThat(w.openbao.requests()).contains("POST vault-0 sys/storage/raft/snapshot");
+        assertThat(run.facts().path("indexReached").asLong()).isGreaterThanOrEqualTo(run.facts().path("snapshotIndex").asLong());
+    }
+
+    @Test
+    void forceRestoresThroughSnapshotForce() throws Exception {
+        Map<String, String> env = w.env("restore");
+        env.put("RAFTOPS_RESTORE_FORCE", "true");
+
+        assertThat(w.run(env).exit()).isZero();
+        assertThat(w.openbao.requests()).contains("POST vault-0 sys/storage/raft/snapshot-force");
+    }
+
+    @Test
+    void anObjectWhoseBytesDoNotMatchItsSha256IsNotRestored() throws Exception {
+        String key = "raftops/secrets/vault/manual/tampered.snap";
+        w.s3.putObject(b -> b.bucket(Workplace.BUCKET).key(key).metadata(Map.of("sha256", "00".repeat(32), "raft-index", "1")),
+                RequestBody.fromBytes(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3}));
+        Map<String, String> env = w.env("restore");
+        env.put("RAFTOPS_RESTORE_OBJECT", key);
+
+        Workplace.Run run = w.run(env);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.message()).contains("not restoring a corrupted snapshot");
+        assertThat(w.openbao.restores()).isZero();
+    }
+}
