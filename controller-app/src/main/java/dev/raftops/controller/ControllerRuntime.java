@@ -44,12 +44,40 @@ public final class ControllerRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
-    /** What the runtime is configured with. */
+    /** How long a Lease lasts unless configured: the Kubernetes components' own default. */
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+
+    /**
+     * What the runtime is configured with.
+     *
+     * @param leaseDuration how long a holder's Lease lasts without renewal (whole seconds, at least 2): a
+     *        standby takes over at most this long (plus one retry period) after the holder stopped renewing
+     */
     public record Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-            int healthPort, int metricsPort, int workers) {
+            int healthPort, int metricsPort, int workers, Duration leaseDuration) {
         public Settings {
             namespaces = List.copyOf(namespaces);
             Objects.requireNonNull(identity, "identity");
+            if (leaseDuration.toMillis() % 1000 != 0 || leaseDuration.getSeconds() < 2) {
+                throw new IllegalArgumentException("lease duration must be whole seconds, at least 2: " + leaseDuration);
+            }
+        }
+
+        /** With the default Lease duration. */
+        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
+                int healthPort, int metricsPort, int workers) {
+            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
+                    DEFAULT_LEASE_DURATION);
+        }
+
+        /** A holder that could not renew for this long stops acting: two thirds of the Lease (10 s of 15 s). */
+        public Duration renewDeadline() {
+            return leaseDuration.multipliedBy(2).dividedBy(3);
+        }
+
+        /** How often the holder renews and a standby tries: two fifteenths of the Lease (2 s of 15 s). */
+        public Duration retryPeriod() {
+            return leaseDuration.multipliedBy(2).dividedBy(15);
         }
     }
 
@@ -77,7 +105,7 @@ public final class ControllerRuntime implements AutoCloseable {
         Wiring wiring = wiringFactory.apply(client, clock);
         this.leadership = settings.leaderElection()
                 ? new LeaseLeadership(client, settings.leaseNamespace(), "raftops-controller", settings.identity(),
-                        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), this::startLoops,
+                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod(), this::startLoops,
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
