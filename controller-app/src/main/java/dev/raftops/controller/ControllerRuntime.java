@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The running controller: informers feed two work queues (workload repair and Day-2 admin
  * operations, so a long operation never delays repair), each drained by its own loop; a Lease
- * decides which replica runs the loops; every write goes through a leadership fence.
+ * decides which replica runs the loops; every write of either loop goes through the leadership
+ * fence, checked right before the write (the Day-2 loop's ports are {@link LeaderFence}d, the
+ * workload reconciler is handed the same test), so a pass in flight when the Lease is lost writes
+ * nothing more (docs/decisions/leadership-fence-every-write.md).
  */
 public final class ControllerRuntime implements AutoCloseable {
 
@@ -83,7 +86,13 @@ public final class ControllerRuntime implements AutoCloseable {
 
     /** The driven ports and the workload reconciler, built on the same client. */
     public record Wiring(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
-            EventPort events, Function<ClusterKey, ReconcileOutcome> workloadReconciler) {
+            EventPort events, WorkloadReconciler workloadReconciler) {
+    }
+
+    /** One workload pass for a cluster; it asks {@code mayWrite} right before each of its writes. */
+    @FunctionalInterface
+    public interface WorkloadReconciler {
+        ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite);
     }
 
     private final KubernetesClient client;
@@ -113,8 +122,7 @@ public final class ControllerRuntime implements AutoCloseable {
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
         AdminOpsService service = new AdminOpsService(fence, wiring.observer(), fence, fence, fence, clock,
                 new SecureRandom(), RetryTiming.defaults());
-        Function<ClusterKey, ReconcileOutcome> workload = key -> leading.getAsBoolean()
-                ? wiring.workloadReconciler().apply(key) : new ReconcileOutcome.Done();
+        Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
     }
