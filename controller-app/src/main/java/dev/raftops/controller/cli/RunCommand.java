@@ -126,6 +126,12 @@ public final class RunCommand implements Callable<Integer> {
                 leaseLost.set(true);
                 stop.countDown();
             });
+            String unreachable = unreachable(client);
+            if (unreachable != null) {
+                err.println("raftops run: cannot reach the Kubernetes API at " + config.getMasterUrl() + ": "
+                        + unreachable);
+                return 1;
+            }
             try {
                 runtime.start();
             } catch (IOException e) {
@@ -149,12 +155,25 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Why the API server gives no answer at all (refused, unknown host, timeout), or null once it
+     * answers anything: asked before the informers start, which would log a stack trace instead.
+     */
+    private static String unreachable(KubernetesClient client) {
+        try {
+            client.getKubernetesVersion();
+            return null;
+        } catch (KubernetesClientException e) {
+            return e.getCode() > 0 ? null : rootCause(e);
+        }
+    }
+
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause + ")";
+        return cause.toString();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -101,6 +101,25 @@ class RunCommandTest {
     }
 
     @Test
+    void anApiServerThatDoesNotAnswerIsOneLineNamingItAndExitOne() throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        // port 1 on loopback: nothing listens there, the connection is refused at once
+        java.nio.file.Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config",
+                "clusters: [{name: c, cluster: {server: 'http://127.0.0.1:1'}}]",
+                "users: [{name: u, user: {token: t}}]",
+                "contexts: [{name: c, context: {cluster: c, user: u}}]", "current-context: c", ""));
+        setProperty(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
+        setProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY, "0");
+
+        int code = execute("run", "--health-port", "0", "--metrics-port", "0");
+
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString().lines()).as("one line").hasSize(1).first().asString()
+                .startsWith("raftops run: cannot reach the Kubernetes API at http://127.0.0.1:1/")
+                .contains("Connection refused");
+    }
+
+    @Test
     void anOutOfRangeOptionIsOneLineNamingItAndExitTwo() {
         int code = execute("run", "--workers", "0");
 
