@@ -101,6 +101,15 @@ final class RunProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as the kubelet stops a pod; the exit code once the process ended. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(identity + " still runs 30 s after SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     /** The last lines the process printed, for a failure message. */
     String tail(int lines) {
         try {

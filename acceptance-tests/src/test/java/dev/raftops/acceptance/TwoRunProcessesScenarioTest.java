@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback, reached through a kubeconfig) while the simulated cluster runtime plays the pods. One
  * process holds the Lease and writes; the other writes nothing. The holder is killed with SIGKILL
  * mid-upgrade (no Lease release); the other takes the Lease once it expires and finishes the upgrade.
+ * Last, SIGTERM stops the new holder as the kubelet would: exit 0, the Lease released on the way out.
  */
 class TwoRunProcessesScenarioTest {
 
@@ -137,6 +138,10 @@ class TwoRunProcessesScenarioTest {
                 assertThat(restarts).as(world.why("every pod restarted once, highest first")).containsExactly(2, 1, 0);
                 assertThat(InvariantChecker.check(lines)).as(world.why("InvariantChecker on " + trace + "\n"
                         + String.join("\n", lines))).isEmpty();
+
+                assertThat(standby.stop()).as(world.why("SIGTERM stops " + standby.identity() + " with exit 0\n"
+                        + standby.tail(30))).isZero();
+                assertThat(world.holder()).as(world.why("a stopped holder released the Lease")).isNullOrEmpty();
             }
         } finally {
             server.destroy();

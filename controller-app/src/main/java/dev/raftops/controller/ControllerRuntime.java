@@ -229,7 +229,7 @@ public final class ControllerRuntime implements AutoCloseable {
     public void halt() {
         stopLoops();
         if (leadership != null) {
-            leadership.close();
+            leadership.abandon();
         }
     }
 

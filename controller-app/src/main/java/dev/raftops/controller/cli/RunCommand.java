@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,22 +107,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         Config config = ((KubernetesApi.Configured) api).config();
         ControllerRuntime.Settings settings = settings();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean leaseLost = new AtomicBoolean();
-        // the JVM halts once its shutdown hooks return: this one waits until the Lease is released
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(stopped);
-        }, "raftops-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try (StopSignal stop = new StopSignal(Duration.ofSeconds(STOP_SECONDS));
+                KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
                 ControllerRuntime runtime = new ControllerRuntime(client, settings, Fabric8Wiring::create,
                         Clock.systemUTC())) {
-            runtime.onLeadershipLost(() -> {
-                leaseLost.set(true);
-                stop.countDown();
-            });
+            runtime.onLeadershipLost(stop::leaseLost);
             String unreachable = unreachable(client);
             if (unreachable != null) {
                 err.println("raftops run: cannot reach the Kubernetes API at " + config.getMasterUrl() + ": "
@@ -144,15 +130,15 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             stop.await();
-        } finally {
-            stopped.countDown();
+            // leaving the block closes the runtime (the passes in flight finish, the Lease is released), then the
+            // client, then the signal, which lets a shutdown under way halt the JVM with exit code 0
+            if (stop.leaseWasLost()) {
+                err.println("raftops run: " + settings.identity() + " lost the raftops-controller Lease; exiting so "
+                        + "the pod restarts as a standby");
+                return 1;
+            }
+            return 0;
         }
-        if (leaseLost.get()) {
-            err.println("raftops run: " + settings.identity() + " lost the raftops-controller Lease; exiting so "
-                    + "the pod restarts as a standby");
-            return 1;
-        }
-        return 0;
     }
 
     /**
@@ -174,14 +160,6 @@ public final class RunCommand implements Callable<Integer> {
             cause = cause.getCause();
         }
         return cause.toString();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private String env(String name, String fallback) {
