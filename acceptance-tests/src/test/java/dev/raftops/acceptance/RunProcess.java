@@ -29,14 +29,36 @@ final class RunProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** The packaged jar; fails, saying how to build it, when it is not there. */
+    /** The packaged jar; fails, saying how to build it, when it is missing or older than the classes beside it. */
     static Path jar() {
         String property = System.getProperty(JAR_PROPERTY);
         if (property == null || property.isBlank() || !Files.isRegularFile(Path.of(property))) {
             throw new IllegalStateException("no packaged controller jar at -D" + JAR_PROPERTY + "=" + property
                     + ": run the reactor through package (mvn -B -ntp -pl acceptance-tests -am verify)");
         }
-        return Path.of(property);
+        Path jar = Path.of(property);
+        // a jar older than the classes beside it was packaged before the last compile: it is not the code under test
+        Path classes = jar.resolveSibling("classes");
+        try (var files = Files.exists(classes) ? Files.walk(classes) : java.util.stream.Stream.<Path>empty()) {
+            long jarTime = Files.getLastModifiedTime(jar).toMillis();
+            Path newer = files.filter(Files::isRegularFile).filter(f -> lastModified(f) > jarTime).findFirst()
+                    .orElse(null);
+            if (newer != null) {
+                throw new IllegalStateException(jar + " is older than " + newer + ": package it again (mvn -B -ntp "
+                        + "-pl acceptance-tests -am verify)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
