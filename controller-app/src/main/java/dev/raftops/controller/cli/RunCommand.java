@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +62,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** The process environment ({@code POD_NAME}, {@code POD_NAMESPACE}); replaced by tests. */
-    UnaryOperator<String> environment = System::getenv;
 
     /** What {@code run} would start with, from the parsed options and the pod's environment. */
     ControllerRuntime.Settings settings() {
@@ -162,8 +158,8 @@ public final class RunCommand implements Callable<Integer> {
         return cause.toString();
     }
 
-    private String env(String name, String fallback) {
-        String value = environment.apply(name);
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }
