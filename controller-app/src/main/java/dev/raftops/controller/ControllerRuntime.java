@@ -38,34 +38,76 @@ import org.slf4j.LoggerFactory;
 /**
  * The running controller: informers feed two work queues (workload repair and Day-2 admin
  * operations, so a long operation never delays repair), each drained by its own loop; a Lease
- * decides which replica runs the loops; every write goes through a leadership fence.
+ * decides which replica runs the loops; every write of either loop goes through the leadership
+ * fence, checked right before the write (the Day-2 loop's ports are {@link LeaderFence}d, the
+ * workload reconciler is handed the same test), so a pass in flight when the Lease is lost writes
+ * nothing more (docs/decisions/leadership-fence-every-write.md).
  */
 public final class ControllerRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
+    /** How long a Lease lasts unless configured: the Kubernetes components' own default. */
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+
     /**
      * What the runtime is configured with.
      *
+     * @param leaseDuration how long a holder's Lease lasts without renewal (whole seconds, at least 2): a
+     *        standby takes over at most this long (plus one retry period) after the holder stopped renewing
      * @param bindAddress the address the health and metrics ports listen on, null for every interface
      */
     public record Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-            int healthPort, int metricsPort, int workers, java.net.InetAddress bindAddress) {
+            int healthPort, int metricsPort, int workers, Duration leaseDuration, java.net.InetAddress bindAddress) {
         public Settings {
             namespaces = List.copyOf(namespaces);
             Objects.requireNonNull(identity, "identity");
+            if (leaseDuration.toMillis() % 1000 != 0 || leaseDuration.getSeconds() < 2) {
+                throw new IllegalArgumentException("lease duration must be whole seconds, at least 2: " + leaseDuration);
+            }
         }
 
-        /** Health and metrics on every interface, as in a pod. */
+        /** With the default Lease duration, health and metrics on every interface, as in a pod. */
         public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
                 int healthPort, int metricsPort, int workers) {
-            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers, null);
+            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
+                    DEFAULT_LEASE_DURATION, null);
+        }
+
+        /** With this Lease duration, health and metrics on every interface, as in a pod. */
+        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
+                int healthPort, int metricsPort, int workers, Duration leaseDuration) {
+            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
+                    leaseDuration, null);
+        }
+
+        /** With the default Lease duration, health and metrics only on {@code bindAddress}. */
+        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
+                int healthPort, int metricsPort, int workers, java.net.InetAddress bindAddress) {
+            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
+                    DEFAULT_LEASE_DURATION, bindAddress);
+        }
+
+        /** A holder that could not renew for this long stops acting: two thirds of the Lease (10 s of 15 s). */
+        public Duration renewDeadline() {
+            return leaseDuration.multipliedBy(2).dividedBy(3);
+        }
+
+        /** How often the holder renews and a standby tries: two fifteenths of the Lease (2 s of 15 s). */
+        public Duration retryPeriod() {
+            return leaseDuration.multipliedBy(2).dividedBy(15);
         }
     }
 
     /** The driven ports and the workload reconciler, built on the same client. */
     public record Wiring(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
-            EventPort events, Function<ClusterKey, ReconcileOutcome> workloadReconciler) {
+            EventPort events, WorkloadReconciler workloadReconciler) {
+    }
+
+    /** One workload pass for a cluster; it asks {@code mayWrite} right before each of its writes. */
+    @FunctionalInterface
+    public interface WorkloadReconciler {
+        ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite);
     }
 
     private final KubernetesClient client;
@@ -87,7 +129,7 @@ public final class ControllerRuntime implements AutoCloseable {
         Wiring wiring = wiringFactory.apply(client, clock);
         this.leadership = settings.leaderElection()
                 ? new LeaseLeadership(client, settings.leaseNamespace(), "raftops-controller", settings.identity(),
-                        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), this::startLoops,
+                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod(), this::startLoops,
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
@@ -95,8 +137,7 @@ public final class ControllerRuntime implements AutoCloseable {
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
         AdminOpsService service = new AdminOpsService(fence, wiring.observer(), fence, fence, fence, clock,
                 new SecureRandom(), RetryTiming.defaults());
-        Function<ClusterKey, ReconcileOutcome> workload = key -> leading.getAsBoolean()
-                ? wiring.workloadReconciler().apply(key) : new ReconcileOutcome.Done();
+        Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
     }
@@ -210,7 +251,7 @@ public final class ControllerRuntime implements AutoCloseable {
     public void halt() {
         stopLoops();
         if (leadership != null) {
-            leadership.close();
+            leadership.abandon();
         }
     }
 

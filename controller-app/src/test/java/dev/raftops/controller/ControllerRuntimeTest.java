@@ -9,6 +9,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.InputStream;
@@ -18,7 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +96,61 @@ class ControllerRuntimeTest {
             assertThat(runtime.endpointAddresses()).isNotEmpty()
                     .allSatisfy(a -> assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue());
         }
+    }
+
+    /**
+     * Another replica takes the Lease while this one's workload pass is under way: the pass was
+     * started by the leader, but its writes come after leadership is lost, so the fence refuses them.
+     */
+    @Test
+    void aWorkloadPassUnderWayWhenTheLeaseIsLostWritesNothing() throws Exception {
+        ControllerRuntime[] self = new ControllerRuntime[1];
+        AtomicBoolean usurped = new AtomicBoolean();
+        AtomicInteger passes = new AtomicInteger();
+        ControllerRuntime.Settings settings = new ControllerRuntime.Settings(List.of("ns"), true, "deposed", "ns", 0, 0,
+                1, Duration.ofSeconds(3));
+        try (ControllerRuntime runtime = new ControllerRuntime(client, settings, (c, clock) -> {
+            Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
+            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+                    a.eventPort(), (key, mayWrite) -> {
+                        passes.incrementAndGet();
+                        if (usurped.compareAndSet(false, true)) {
+                            takeTheLeaseFrom(self[0]);
+                        }
+                        return a.workloadReconciliation().reconcile(key, mayWrite);
+                    });
+        }, Clock.systemUTC())) {
+            self[0] = runtime;
+            runtime.start();
+            await().atMost(Duration.ofSeconds(20)).until(runtime::leading);
+            client.resource(Fabric8Adapters.raftCluster(new ClusterKey("ns", "db"), ClusterSpec.of("2.4.0", null, 3)))
+                    .create();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> passes.get() > 0 && !runtime.leading());
+            // the loops stop once leadership is lost: any pass still under way has returned by then
+            runtime.close();
+            assertThat(client.apps().statefulSets().inNamespace("ns").list().getItems()).as("no StatefulSet").isEmpty();
+            assertThat(client.services().inNamespace("ns").list().getItems()).as("no Service").isEmpty();
+            assertThat(client.policy().v1().podDisruptionBudget().inNamespace("ns").list().getItems())
+                    .as("no PodDisruptionBudget").isEmpty();
+        }
+    }
+
+    /** Writes the Lease as another replica would, until {@code runtime} has seen that it lost it. */
+    private void takeTheLeaseFrom(ControllerRuntime runtime) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try {
+                client.leases().inNamespace("ns").withName("raftops-controller").edit(l -> {
+                    Lease taken = l;
+                    taken.getSpec().setHolderIdentity("usurper");
+                    taken.getSpec().setRenewTime(ZonedDateTime.now());
+                    taken.getSpec().setLeaseDurationSeconds(60);
+                    return taken;
+                });
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                // a renewal of the old holder won the race: take it again
+            }
+            return !runtime.leading();
+        });
     }
 }

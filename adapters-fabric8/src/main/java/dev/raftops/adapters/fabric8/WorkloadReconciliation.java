@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Workload reconciliation, the steady-state controller (separate from Day 2): renders the
@@ -28,7 +29,8 @@ import java.util.TreeMap;
  * and patches only the fields that differ, each patch conditioned on the resourceVersion just read.
  * A pass over an unchanged cluster writes nothing. It never writes the partition, never changes the
  * template image while a partition is set (Day 2 owns the image during an upgrade), and keeps the
- * revision a client Service selects (blue/green owns traffic).
+ * revision a client Service selects (blue/green owns traffic). Every write first asks the caller's
+ * fence (the controller's leadership): a pass whose replica stopped leading writes nothing more.
  */
 public final class WorkloadReconciliation {
 
@@ -40,10 +42,17 @@ public final class WorkloadReconciliation {
         this.settings = settings;
     }
 
-    /** What one pass wrote ({@code created StatefulSet ns/db}, ...), and whether a write met a conflict. */
-    public record Outcome(List<String> writes, boolean conflicted) {
+    /**
+     * What one pass wrote ({@code created StatefulSet ns/db}, ...), whether a write met a conflict, and
+     * whether the fence stopped a write (the pass then wrote nothing more).
+     */
+    public record Outcome(List<String> writes, boolean conflicted, boolean fenced) {
         public Outcome {
             writes = List.copyOf(writes);
+        }
+
+        public Outcome(List<String> writes, boolean conflicted) {
+            this(writes, conflicted, false);
         }
     }
 
@@ -55,9 +64,17 @@ public final class WorkloadReconciliation {
      * after a conflict. A cluster that is gone or has an invalid spec is done (nothing to write).
      */
     public ReconcileOutcome reconcile(ClusterKey cluster) {
+        return reconcile(cluster, () -> true);
+    }
+
+    /**
+     * As {@link #reconcile(ClusterKey)}, asking {@code mayWrite} right before each write. A fenced pass
+     * is done: this replica no longer leads, and the one that does reconciles the cluster itself.
+     */
+    public ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite) {
         return new Fabric8StatusPort(client).read(cluster)
-                .map(this::reconcile)
-                .<ReconcileOutcome>map(o -> o.conflicted()
+                .map(document -> reconcile(document, mayWrite))
+                .<ReconcileOutcome>map(o -> o.conflicted() && !o.fenced()
                         ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
                         : new ReconcileOutcome.Done())
                 .orElseGet(ReconcileOutcome.Done::new);
@@ -65,12 +82,17 @@ public final class WorkloadReconciliation {
 
     /** One pass for {@code document}; an invalid spec writes nothing (Day 2 reports it as a condition). */
     public Outcome reconcile(ClusterDocument document) {
+        return reconcile(document, () -> true);
+    }
+
+    /** As {@link #reconcile(ClusterDocument)}, asking {@code mayWrite} right before each write. */
+    public Outcome reconcile(ClusterDocument document, BooleanSupplier mayWrite) {
         if (!(document.spec() instanceof SpecReading.Valid valid)) {
             return new Outcome(List.of(), false);
         }
         ClusterKey key = document.key();
         ClusterSpec spec = valid.spec();
-        Pass pass = new Pass();
+        Pass pass = new Pass(mayWrite);
         StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
         StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();
         if (blue != null && rolling == null) {
@@ -86,7 +108,7 @@ public final class WorkloadReconciliation {
         pass.service(WorkloadRendering.headlessService(key, document.uid(), settings), false);
         pass.service(WorkloadRendering.clientService(key, document.uid(), settings), true);
         pass.disruptionBudget(WorkloadRendering.disruptionBudget(key, document.uid()));
-        return new Outcome(pass.writes, pass.conflicted);
+        return new Outcome(pass.writes, pass.conflicted, pass.fenced);
     }
 
     private static boolean blueGreenInFlight(ClusterStatus status) {
@@ -95,7 +117,13 @@ public final class WorkloadReconciliation {
 
     private final class Pass {
         final List<String> writes = new ArrayList<>();
+        final BooleanSupplier mayWrite;
         boolean conflicted;
+        boolean fenced;
+
+        Pass(BooleanSupplier mayWrite) {
+            this.mayWrite = mayWrite;
+        }
 
         void statefulSet(StatefulSet desired, StatefulSet live) {
             Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
@@ -170,7 +198,7 @@ public final class WorkloadReconciliation {
         }
 
         private void create(HasMetadata desired, java.util.function.Supplier<HasMetadata> write) {
-            record(ConditionalWrite.attempt(write), "created", desired);
+            record(() -> ConditionalWrite.attempt(write), "created", desired);
         }
 
         private void patch(HasMetadata live, List<Map<String, Object>> ops,
@@ -182,10 +210,15 @@ public final class WorkloadReconciliation {
             all.add(JsonPatch.precondition(live.getMetadata().getResourceVersion()));
             all.addAll(ops);
             String body = client.getKubernetesSerialization().asJson(all);
-            record(ConditionalWrite.attempt(() -> write.apply(body)), "patched", live);
+            record(() -> ConditionalWrite.attempt(() -> write.apply(body)), "patched", live);
         }
 
-        private void record(WriteResult result, String verb, HasMetadata object) {
+        private void record(java.util.function.Supplier<WriteResult> write, String verb, HasMetadata object) {
+            if (fenced || !mayWrite.getAsBoolean()) {
+                fenced = true;
+                return;
+            }
+            WriteResult result = write.get();
             String what = object.getKind() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
             if (result.written()) {
                 writes.add(verb + " " + what);

@@ -209,4 +209,19 @@ class WorkloadReconciliationTest {
         assertThat(sts(dev.raftops.domain.bluegreen.Revision.statefulSet("bgcleanup", blueRevision))).isNull();
         assertThat(sts("bgcleanup")).isNull();
     }
+
+    @Test
+    void aPassWhoseFenceClosesAfterItsFirstWriteWritesNothingMore() {
+        ClusterDocument doc = cluster("deposed", 3);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc,
+                () -> asked.incrementAndGet() == 1);
+
+        assertThat(outcome.writes()).containsExactly("created StatefulSet wl/deposed");
+        assertThat(outcome.fenced()).isTrue();
+        assertThat(client.services().inNamespace("wl").withName("deposed").get()).as("client Service").isNull();
+        assertThat(client.services().inNamespace("wl").withName("deposed-internal").get()).as("headless").isNull();
+        assertThat(client.policy().v1().podDisruptionBudget().inNamespace("wl").withName("deposed").get()).isNull();
+    }
 }

@@ -1,11 +1,14 @@
 package dev.raftops.controller.lease;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,6 +24,10 @@ public final class LeaseLeadership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLeadership.class);
 
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String leaseName;
+    private final String identity;
     private final LeaderElector elector;
     private CompletableFuture<?> running;
 
@@ -29,6 +36,10 @@ public final class LeaseLeadership implements AutoCloseable {
      */
     public LeaseLeadership(KubernetesClient client, String namespace, String leaseName, String identity,
             Duration leaseDuration, Duration renewDeadline, Duration retryPeriod, Runnable onStart, Runnable onStop) {
+        this.client = client;
+        this.namespace = namespace;
+        this.leaseName = leaseName;
+        this.identity = identity;
         LeaderCallbacks callbacks = new LeaderCallbacks(
                 () -> {
                     leading.set(true);
@@ -60,9 +71,32 @@ public final class LeaseLeadership implements AutoCloseable {
         return leading.get();
     }
 
-    /** Stops competing and releases the Lease if held. */
+    /**
+     * Stops competing and releases the Lease if this replica still holds it, so a standby takes over
+     * at once instead of after the Lease duration: the holder is cleared and the duration set to one
+     * second, conditioned on the resourceVersion just read (a Lease someone else renewed is left alone).
+     */
     @Override
     public synchronized void close() {
+        abandon();
+        try {
+            Lease lease = client.leases().inNamespace(namespace).withName(leaseName).get();
+            if (lease == null || lease.getSpec() == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+                return;
+            }
+            lease.getSpec().setHolderIdentity(null);
+            lease.getSpec().setLeaseDurationSeconds(1);
+            lease.getSpec().setRenewTime(ZonedDateTime.now());
+            client.leases().inNamespace(namespace).resource(lease).update();
+            LOG.info("lease={} identity={} released", leaseName, identity);
+        } catch (KubernetesClientException e) {
+            LOG.info("lease={} identity={} not released ({}); it expires on its own", leaseName, identity,
+                    e.getMessage());
+        }
+    }
+
+    /** Stops competing and renewing without releasing, as a killed process would (fault injection). */
+    public synchronized void abandon() {
         leading.set(false);
         if (running != null) {
             running.cancel(true);

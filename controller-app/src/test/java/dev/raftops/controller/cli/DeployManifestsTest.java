@@ -85,4 +85,14 @@ class DeployManifestsTest {
         assertThat(parsed.subcommand().matchedOptions()).as("every flag of the Deployment parses")
                 .hasSize(container.getArgs().size() - 1);
     }
+
+    @Test
+    void theDeploymentsReplicasCompeteForTheLeaseAsTheCommandLineParsesTheirArguments() throws Exception {
+        Deployment deployment = (Deployment) load("deployment.yaml").get(0);
+        List<String> args = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+
+        assertThat(deployment.getSpec().getReplicas()).as("a standby to take over").isGreaterThan(1);
+        assertThat(RunCommandTest.parsed(args.toArray(String[]::new)).leaderElection())
+                .as("%s with %d replicas: leader election on", args, deployment.getSpec().getReplicas()).isTrue();
+    }
 }

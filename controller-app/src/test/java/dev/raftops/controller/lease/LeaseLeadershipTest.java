@@ -41,4 +41,34 @@ class LeaseLeadershipTest {
                     .getHolderIdentity()).isEqualTo("b");
         }
     }
+
+    @Test
+    void closingTheHolderReleasesTheLeaseSoAStandbyNeedNotWaitForItToExpire() {
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger stops = new AtomicInteger();
+        LeaseLeadership a = instance("a", starts, stops);
+        a.start();
+        await().atMost(Duration.ofSeconds(10)).until(a::leading);
+
+        a.close();
+
+        var lease = client.leases().inNamespace("raftops-system").withName("raftops-controller").get();
+        assertThat(lease.getSpec().getHolderIdentity()).as("released on close").isNullOrEmpty();
+        assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void abandoningTheLeaseLeavesItToExpireAsAKilledProcessWould() {
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger stops = new AtomicInteger();
+        LeaseLeadership a = instance("a", starts, stops);
+        a.start();
+        await().atMost(Duration.ofSeconds(10)).until(a::leading);
+
+        a.abandon();
+
+        assertThat(a.leading()).isFalse();
+        assertThat(client.leases().inNamespace("raftops-system").withName("raftops-controller").get().getSpec()
+                .getHolderIdentity()).isEqualTo("a");
+    }
 }
