@@ -7,7 +7,6 @@ import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,7 +28,7 @@ public final class BackupJob {
     public static final String RETENTION_MAX_COUNT = "RAFTOPS_RETENTION_MAX_COUNT";
     public static final String RETENTION_MAX_AGE_SECONDS = "RAFTOPS_RETENTION_MAX_AGE_SECONDS";
     /** Each {@code spec.backup.target} entry becomes {@code RAFTOPS_TARGET_<KEY>}. */
-    public static final String TARGET_PREFIX = "RAFTOPS_TARGET_";
+    public static final String TARGET_PREFIX = BackupSpec.TARGET_PREFIX;
 
     /** {@link #SNAPSHOT_KIND} values; the pre-upgrade kind belongs to the upgrade. */
     public static final String KIND_SCHEDULED = "scheduled";
@@ -53,7 +52,7 @@ public final class BackupJob {
         if (spec.retention().maxAge() != null) {
             parameters.put(RETENTION_MAX_AGE_SECONDS, Long.toString(spec.retention().maxAge().toSeconds()));
         }
-        spec.target().forEach((key, value) -> parameters.put(TARGET_PREFIX + envName(key), value));
+        parameters.putAll(spec.targetVariables());
         ExecutorSpec executor = in.spec().upgrade().executor();
         String image = spec.executorImage() != null && !spec.executorImage().isBlank() ? spec.executorImage()
                 : executor.image();
@@ -69,7 +68,4 @@ public final class BackupJob {
         return in.statefulSetName();
     }
 
-    private static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-    }
 }

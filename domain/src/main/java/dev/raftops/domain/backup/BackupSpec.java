@@ -33,6 +33,26 @@ public record BackupSpec(
         return new BackupSpec(value, zone, retention, target, executorImage, triggerRequest);
     }
 
+    /**
+     * The target as the executor reads it, for every Job that writes or reads a snapshot (backup,
+     * pre-upgrade snapshot of either strategy): each entry becomes {@code RAFTOPS_TARGET_<KEY>}, the key
+     * in upper snake case ({@code bucket} → {@code RAFTOPS_TARGET_BUCKET}, {@code pathStyle} →
+     * {@code RAFTOPS_TARGET_PATH_STYLE}).
+     */
+    public Map<String, String> targetVariables() {
+        Map<String, String> variables = new TreeMap<>();
+        target.forEach((key, value) -> variables.put(TARGET_PREFIX + variableName(key), value));
+        return variables;
+    }
+
+    /** Prefix of {@link #targetVariables()}. */
+    public static final String TARGET_PREFIX = "RAFTOPS_TARGET_";
+
+    private static String variableName(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT)
+                .replaceAll("[^A-Z0-9_]", "_");
+    }
+
     /** What the backup Job keeps; applied by the Job, never by the controller. Null = no limit. */
     public record Retention(Integer maxCount, Duration maxAge) {
 

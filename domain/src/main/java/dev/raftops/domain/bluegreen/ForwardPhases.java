@@ -37,7 +37,12 @@ final class ForwardPhases {
             if (!name.equals(bg.snapshotJob())) {
                 return c.proceed(bg.withSnapshotJob(name), "snapshot job renamed for run " + bg.jobFailureCount());
             }
-            Optional<Decision> snapshot = ExecutorStep.run(c, ExecutorAction.PRE_UPGRADE_SNAPSHOT, OnFailure.COUNTED);
+            // the executor writes the snapshot where backups go: spec.backup.target, as for the rolling upgrade
+            var backup = c.in().spec().backup();
+            Optional<Decision> snapshot = ExecutorStep.run(c, ExecutorAction.PRE_UPGRADE_SNAPSHOT, OnFailure.COUNTED,
+                    backup == null || backup.executorImage() == null || backup.executorImage().isBlank() ? null
+                            : backup.executorImage(),
+                    backup == null ? java.util.Map.of() : backup.targetVariables(), 0);
             if (snapshot.isPresent()) {
                 return snapshot.get();
             }

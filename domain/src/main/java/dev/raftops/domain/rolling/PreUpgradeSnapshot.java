@@ -72,7 +72,7 @@ final class PreUpgradeSnapshot {
         parameters.put("RAFTOPS_UPGRADE_ATTEMPT", Integer.toString(progress.attempt()));
         var backup = in.spec().backup();
         if (backup != null) {
-            backup.target().forEach((k, v) -> parameters.put("RAFTOPS_TARGET_" + k.toUpperCase(java.util.Locale.ROOT), v));
+            parameters.putAll(backup.targetVariables());
         }
         String image = backup != null && backup.executorImage() != null ? backup.executorImage()
                 : in.spec().upgrade().executor().image();

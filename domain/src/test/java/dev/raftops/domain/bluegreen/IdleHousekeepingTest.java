@@ -2,6 +2,7 @@ package dev.raftops.domain.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -9,6 +10,7 @@ import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IdleHousekeepingTest {
@@ -77,5 +79,20 @@ class IdleHousekeepingTest {
         w.finishAll(ExecutorAction.PRE_UPGRADE_SNAPSHOT, true);
         w.step();
         assertThat(w.step().actionsOf(Action.CreateWorkload.class)).hasSize(1);
+    }
+
+    @Test
+    void thePreUpgradeSnapshotJobIsToldWhereBackupsGo() {
+        CutoverWorld w = CutoverWorld.running("1.5.0");
+        w.editUpgrade(u -> u.withPreUpgradeSnapshot(true));
+        w.editSpec(s -> s.withBackup(new BackupSpec(null, null, null,
+                Map.of("bucket", "snapshots", "pathStyle", "true"), null, null)));
+        w.step();
+        Decision d = w.step();
+
+        assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
+                .satisfies(j -> assertThat(j.job().parameters())
+                        .containsEntry("RAFTOPS_TARGET_BUCKET", "snapshots")
+                        .containsEntry("RAFTOPS_TARGET_PATH_STYLE", "true"));
     }
 }

@@ -18,7 +18,7 @@ public record StorageTarget(String bucket, String prefix, String region, Optiona
         String bucket = env.required("RAFTOPS_TARGET_BUCKET");
         Optional<URI> endpoint = env.optional("RAFTOPS_TARGET_ENDPOINT").map(StorageTarget::uri);
         // the domain's pre-upgrade Job spells spec.backup.target's pathStyle without the underscore
-        boolean pathStyle = env.flag("RAFTOPS_TARGET_PATH_STYLE", env.flag("RAFTOPS_TARGET_PATHSTYLE", false));
+        boolean pathStyle = env.flag("RAFTOPS_TARGET_PATH_STYLE", false);
         return new StorageTarget(bucket, trim(env.optional("RAFTOPS_TARGET_PREFIX", "")),
                 env.optional("RAFTOPS_TARGET_REGION", DEFAULT_REGION), endpoint, pathStyle);
     }
