@@ -131,12 +131,15 @@ final class PlayedCluster {
         set(sts).play(sts, now.get());
     }
 
-    /** A pod of the cluster was deleted (reported by the watch): the played set drops it if it is the one it plays. */
-    void podDeleted(String pod, String uid) {
+    /**
+     * A pod of the cluster was deleted by someone else (reported by the watch), {@code cause} naming
+     * who ({@link PodDeleters}): the played set drops it if it is the one it plays.
+     */
+    void podDeleted(String pod, String uid, String cause) {
         int dash = pod.lastIndexOf('-');
         PlayedStatefulSet set = dash < 0 ? null : sets.get(pod.substring(0, dash));
         if (set != null && pod.substring(dash + 1).matches("[0-9]{1,9}")) {
-            set.vanished(Integer.parseInt(pod.substring(dash + 1)), uid);
+            set.vanished(Integer.parseInt(pod.substring(dash + 1)), uid, cause);
         }
     }
 

@@ -130,13 +130,14 @@ final class PlayedStatefulSet {
     }
 
     /**
-     * The pod at {@code ordinal} with {@code uid} was deleted by someone else (the controller); a
-     * uid it does not play now (its own deletion reported back, an older pod of the name) is ignored.
+     * The pod at {@code ordinal} with {@code uid} was deleted by someone else ({@code cause}: the
+     * controller or a person); a uid it does not play now (its own deletion reported back, an older
+     * pod of the name) is ignored.
      */
-    void vanished(int ordinal, String uid) {
+    void vanished(int ordinal, String uid, String cause) {
         PlayedPod pod = pods.get(ordinal);
         if (pod != null && pod.uid.equals(uid)) {
-            deleted(pod, "controller");
+            deleted(pod, cause);
         }
     }
 
