@@ -1,8 +1,8 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.SimClock;
-import dev.raftops.simulator.Trace;
-import dev.raftops.simulator.TraceLine;
+import dev.raftops.simulator.trace.SimClock;
+import dev.raftops.simulator.trace.Trace;
+import dev.raftops.simulator.trace.TraceLine;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

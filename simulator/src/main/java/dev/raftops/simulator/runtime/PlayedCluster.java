@@ -1,7 +1,7 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.decision.ExecutorAction;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -1,9 +1,9 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.decision.ExecutorAction;
-import dev.raftops.simulator.ExecutorEffects;
-import dev.raftops.simulator.RaftMembership;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.model.ExecutorEffects;
+import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

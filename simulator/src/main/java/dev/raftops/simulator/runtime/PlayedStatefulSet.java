@@ -1,6 +1,6 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

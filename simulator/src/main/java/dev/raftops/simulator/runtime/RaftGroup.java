@@ -1,6 +1,6 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
