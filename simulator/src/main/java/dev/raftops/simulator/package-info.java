@@ -6,8 +6,8 @@
  *   <li>{@code trace}: the JSON Lines trace of {@code trace.md} (lines, parsing, the clock lines are
  *       stamped with).</li>
  *   <li>{@code model}: the one model of each rule both engines play: Raft membership and elections
- *       ({@code RaftMembership})
- *      , what a finished executor Job does ({@code ExecutorEffects}).</li>
+ *       ({@code RaftMembership}), the StatefulSet controller's OrderedReady creation and partition roll
+ *       ({@code StatefulSetRules}), what a finished executor Job does ({@code ExecutorEffects}).</li>
  *   <li>{@code faults}: the faults a deterministic scenario injects.</li>
  *   <li>{@code world}: the deterministic engine: {@code SimWorld} (seeded, simulated time), the API
  *       server in front of it ({@code WorldApi}) and the driven ports over it ({@code SimulatedPorts}).</li>

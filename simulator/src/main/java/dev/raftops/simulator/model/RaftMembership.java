@@ -28,7 +28,8 @@ public final class RaftMembership {
     }
 
     private final Trace trace;
-    private final SortedMap<String, Member> members = new TreeMap<>();
+    /** Members by pod name, in StatefulSet then ordinal order ({@code db-2} before {@code db-10}). */
+    private final SortedMap<String, Member> members = new TreeMap<>(RaftMembership::podOrder);
     private String leader;
     private long term;
 
@@ -69,6 +70,18 @@ public final class RaftMembership {
     /** Member pod names, sorted. */
     public List<String> members() {
         return List.copyOf(members.keySet());
+    }
+
+    /**
+     * The configuration a fresh cluster starts with: every pod a voter, none Ready yet. It is the
+     * starting point, not a change, so it writes no trace line.
+     */
+    public void bootstrap(List<String> voters) {
+        for (String pod : voters) {
+            Member m = members.computeIfAbsent(pod, p -> new Member());
+            m.voter = true;
+            m.lag = 0L;
+        }
     }
 
     /** {@code pod} joins (or re-joins) the configuration. */
@@ -186,6 +199,19 @@ public final class RaftMembership {
 
     private void member(String pod, Member m) {
         trace.write(trace.line("raft.member").put("pod", pod).put("voter", m.voter).put("lag", m.lag));
+    }
+
+    /** Pod names by StatefulSet name, then numerically by ordinal (a name without an ordinal is its own set). */
+    static int podOrder(String a, String b) {
+        Integer oa = a.indexOf('-') < 0 ? null : ordinal(a);
+        Integer ob = b.indexOf('-') < 0 ? null : ordinal(b);
+        String setA = oa == null ? a : a.substring(0, a.lastIndexOf('-'));
+        String setB = ob == null ? b : b.substring(0, b.lastIndexOf('-'));
+        int c = setA.compareTo(setB);
+        if (c == 0) {
+            c = Integer.compare(oa == null ? -1 : oa, ob == null ? -1 : ob);
+        }
+        return c != 0 ? c : a.compareTo(b);
     }
 
     /** The ordinal a StatefulSet pod name ends with. */

@@ -76,7 +76,8 @@ final class PlayedCluster {
         return sets.computeIfAbsent(sts.getMetadata().getName(), n -> {
             PlayedStatefulSet set = new PlayedStatefulSet(client, settings.namespace(), n, trace,
                     colour(sts) ? colours().colour(n, joins(sts))
-                            : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+                            : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
+                                    PlayedStatefulSet.replicas(sts)),
                     settings.readyDelay());
             set.faults = () -> faults.get();
             return set;

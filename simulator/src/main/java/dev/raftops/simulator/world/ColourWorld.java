@@ -5,11 +5,14 @@ import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.ports.WriteResult;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.ExecutorEffects;
 import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +36,7 @@ import java.util.TreeMap;
  * {@code repair-consensus} makes Blue voters and Green non-voters again and moves leadership back
  * to Blue. A Job named by a {@link Fault.JobFailure} fails without acting.
  */
-final class ColourWorld {
+final class ColourWorld implements Workloads {
 
     /** The client Service, named after the cluster as the adapter renders it. */
     static final String SERVICE = SimWorld.NAME;
@@ -52,42 +55,43 @@ final class ColourWorld {
 
     ColourWorld(SimWorld world) {
         this.w = world;
-        this.raft = new RaftMembership(world.trace, 1);
+        this.raft = new RaftMembership(world.trace(), 1);
     }
 
     /** The starting cluster: Blue Ready on {@code fromVersion}, all voters, the scenario's leader elected. */
-    void start() {
-        Scenario s = w.scenario;
+    @Override
+    public void start() {
+        Scenario s = w.scenario();
         String version = Versions.canonical(s.fromVersion());
-        w.trace.write(w.trace.line("run.start").put("replicas", s.replicas()).put("fromVersion", version)
+        w.trace().write(w.trace().line("run.start").put("replicas", s.replicas()).put("fromVersion", version)
                 .put("toVersion", Versions.canonical(s.toVersion())).put("strategy", "BlueGreen").put("seed", s.seed())
                 .put("leader", s.leader()));
-        String revision = Revision.of(version, w.spec.image(), s.replicas());
+        String revision = Revision.of(version, w.spec().image(), s.replicas());
         ColourSet blue = create(Revision.statefulSet(SimWorld.NAME, revision), revision, version,
-                w.spec.imageFor(version), s.replicas(), null);
+                w.spec().imageFor(version), s.replicas(), null);
         for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
             SimPod pod = createPod(blue, ordinal);
             pod.state = SimPod.State.RUNNING;
-            w.trace.write(w.trace.line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
+            w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
                     pod.version));
             raft.join(pod.name, true, true, 0);
         }
         blue.readyReplicas = s.replicas();
         raft.elect(blue.pods.get(s.leader()).name, false);
         // the client Service as the adapter first renders it: the cluster label only, no revision
-        w.trace.write(w.trace.line("service.selector").put("service", SERVICE).put("revision", null));
-        w.api.traceStatus();
+        w.trace().write(w.trace().line("service.selector").put("service", SERVICE).put("revision", null));
+        w.cluster().traceStatus();
         for (Fault fault : s.faults()) {
             if (fault instanceof Fault.LeaderChange f) {
-                w.atInstant(w.clock.start().plusSeconds(f.at()), () -> {
-                    w.trace.write(w.trace.line("fault").put("fault", "leader-change"));
-                    raft.transfer(p -> true, w.random);
+                w.atSecond(f.at(), () -> {
+                    w.trace().write(w.trace().line("fault").put("fault", "leader-change"));
+                    raft.transfer(p -> true, w.random());
                     w.changed();
                 });
             } else if (fault instanceof Fault.PodCrash f) {
-                w.atInstant(w.clock.start().plusSeconds(f.at()), () -> crash(f.ordinal()));
+                w.atSecond(f.at(), () -> crash(f.ordinal()));
             } else if (fault instanceof Fault.NewTarget f) {
-                w.atInstant(w.clock.start().plusSeconds(f.at()), () -> w.api.requestVersion(f.version()));
+                w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
             }
         }
     }
@@ -97,9 +101,9 @@ final class ColourWorld {
         ColourSet set = new ColourSet(name, w.nextUid(), revision, image, version, replicas, joinRevision);
         set.resourceVersion = Long.parseLong(w.nextResourceVersion());
         sets.put(name, set);
-        w.trace.write(w.trace.line("sts.created").put("statefulSet", name).put("revision", revision)
+        w.trace().write(w.trace().line("sts.created").put("statefulSet", name).put("revision", revision)
                 .put("join", joinRevision));
-        w.trace.write(w.trace.line("sts.template").put("statefulSet", name).put("image", image).put("version",
+        w.trace().write(w.trace().line("sts.template").put("statefulSet", name).put("image", image).put("version",
                 version));
         w.changed();
         return set;
@@ -107,9 +111,9 @@ final class ColourWorld {
 
     private SimPod createPod(ColourSet set, int ordinal) {
         SimPod pod = new SimPod(set.name + "-" + ordinal, ordinal, w.nextUid(), set.revision, set.image, set.version,
-                w.clock.instant());
+                w.clock().instant());
         set.pods.put(ordinal, pod);
-        w.trace.write(w.trace.line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
+        w.trace().write(w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
                 pod.version).put("revision", set.revision));
         w.changed();
         return pod;
@@ -117,11 +121,29 @@ final class ColourWorld {
 
     // ---- the API the ports call ----
 
-    List<StatefulSetView> setViews() {
-        return sets.values().stream().map(ColourSet::view).toList();
+    @Override
+    public ClusterObservation observe(List<JobView> jobs) {
+        List<StatefulSetView> views = sets.values().stream().map(ColourSet::view).toList();
+        return new ClusterObservation(ClusterObservation.of(views, List.of(), List.of()).statefulSets(), podViews(),
+                ClusterObservation.of(List.of(), List.of(), jobs).jobs(), selectors());
     }
 
-    List<PodView> podViews() {
+    @Override
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+        return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");
+    }
+
+    @Override
+    public WriteResult setPartition(String statefulSet, int partition, String expected) {
+        return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");
+    }
+
+    @Override
+    public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
+        return new WriteResult.NotFound("maintenance marks are not simulated on blue/green workloads");
+    }
+
+    private List<PodView> podViews() {
         List<PodView> out = new ArrayList<>();
         List<ColourSet> all = new ArrayList<>(sets.values());
         all.addAll(orphans.values());
@@ -138,7 +160,7 @@ final class ColourWorld {
         return out;
     }
 
-    SortedMap<String, String> selectors() {
+    private SortedMap<String, String> selectors() {
         SortedMap<String, String> out = new TreeMap<>();
         if (selected != null) {
             out.put(SERVICE, selected);
@@ -146,7 +168,8 @@ final class ColourWorld {
         return out;
     }
 
-    WriteResult createWorkload(String name, String revision, String version, String image, int replicas,
+    @Override
+    public WriteResult createWorkload(String name, String revision, String version, String image, int replicas,
             String joinRevision) {
         ColourSet live = sets.get(name);
         if (live != null) {
@@ -155,14 +178,15 @@ final class ColourWorld {
                     : new WriteResult.Conflict("StatefulSet " + name + " has revision " + live.revision);
         }
         String canonical = Versions.canonical(version);
-        ColourSet set = create(name, revision, canonical, image != null ? image : w.spec.imageFor(canonical), replicas,
+        ColourSet set = create(name, revision, canonical, image != null ? image : w.spec().imageFor(canonical), replicas,
                 joinRevision);
         requestSync();
         return new WriteResult.Written(Long.toString(set.resourceVersion));
     }
 
     /** Deletes the StatefulSet; the garbage collector then deletes its pods. */
-    WriteResult deleteWorkload(String name, String uid) {
+    @Override
+    public WriteResult deleteWorkload(String name, String uid) {
         ColourSet set = sets.get(name);
         if (set == null) {
             return new WriteResult.NotFound("StatefulSet " + name + " does not exist");
@@ -174,7 +198,7 @@ final class ColourWorld {
         if (!set.pods.isEmpty()) {
             orphans.put(name, set);
         }
-        w.trace.write(w.trace.line("sts.deleted").put("statefulSet", name).put("write", w.writeInFlight));
+        w.trace().write(w.trace().line("sts.deleted").put("statefulSet", name).put("write", w.writeInFlight()));
         w.changed();
         w.at(WorldDynamics.SYNC_DELAY, () -> {
             for (SimPod pod : new ArrayList<>(set.pods.values())) {
@@ -186,17 +210,19 @@ final class ColourWorld {
         return new WriteResult.Written(null);
     }
 
-    WriteResult switchTraffic(String revision) {
+    @Override
+    public WriteResult switchTraffic(String revision) {
         if (!revision.equals(selected)) {
             selected = revision;
-            w.trace.write(w.trace.line("service.selector").put("service", SERVICE).put("revision", revision)
-                    .put("write", w.writeInFlight));
+            w.trace().write(w.trace().line("service.selector").put("service", SERVICE).put("revision", revision)
+                    .put("write", w.writeInFlight()));
             w.changed();
         }
         return new WriteResult.Written(null);
     }
 
-    WriteResult deletePod(String name, String uid) {
+    @Override
+    public WriteResult deletePod(String name, String uid) {
         for (ColourSet set : sets.values()) {
             for (SimPod pod : set.pods.values()) {
                 if (pod.name.equals(name)) {
@@ -219,19 +245,13 @@ final class ColourWorld {
         w.at(WorldDynamics.SYNC_DELAY, this::sync);
     }
 
-    /** OrderedReady: each set creates its lowest missing pod once all lower ones are Ready. */
+    /** Each set creates its lowest missing pod once all lower ones are Ready ({@link StatefulSetRules}); OnDelete never rolls. */
     private void sync() {
         for (ColourSet set : sets.values()) {
-            for (int ordinal = 0; ordinal < set.replicas; ordinal++) {
-                SimPod pod = set.pods.get(ordinal);
-                if (pod == null) {
-                    boot(set, createPod(set, ordinal));
-                    break;
-                }
-                if (!pod.ready()) {
-                    break;
-                }
-            }
+            SortedMap<Integer, StatefulSetRules.Replica> replicas = new TreeMap<>();
+            set.pods.forEach((ordinal, pod) -> replicas.put(ordinal, new StatefulSetRules.Replica(set.revision,
+                    pod.ready())));
+            StatefulSetRules.nextToCreate(set.replicas, replicas).ifPresent(ordinal -> boot(set, createPod(set, ordinal)));
             report(set);
         }
     }
@@ -254,20 +274,20 @@ final class ColourWorld {
                     || pod.restartCount != restarts) {
                 return;
             }
-            if (w.scenario.brokenVersion() != null && Versions.same(pod.version, w.scenario.brokenVersion())) {
+            if (w.scenario().brokenVersion() != null && Versions.same(pod.version, w.scenario().brokenVersion())) {
                 pod.state = SimPod.State.NEVER_READY;
-                w.trace.write(w.trace.line("pod.unready").put("pod", pod.name).put("ordinal", pod.ordinal)
+                w.trace().write(w.trace().line("pod.unready").put("pod", pod.name).put("ordinal", pod.ordinal)
                         .put("reason", "NeverReady"));
                 w.changed();
                 return;
             }
             pod.state = SimPod.State.RUNNING;
-            w.trace.write(w.trace.line("pod.ready").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+            w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                     pod.version));
             w.changed();
             if (raft.isMember(pod.name)) {
                 raft.ready(pod.name, true);
-                raft.lag(pod.name, 150L + w.random.nextInt(350)); // replaying what it missed while down
+                raft.lag(pod.name, 150L + w.random().nextInt(350)); // replaying what it missed while down
                 catchUp(pod.name);
             }
             scheduleElection();
@@ -279,7 +299,7 @@ final class ColourWorld {
     private void delete(ColourSet set, SimPod pod, String cause) {
         boolean leads = pod.name.equals(raft.leader());
         pod.state = SimPod.State.TERMINATING;
-        w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                 pod.version).put("leader", leads).put("cause", cause));
         w.changed();
         raft.ready(pod.name, false);
@@ -308,8 +328,8 @@ final class ColourWorld {
         if (pod == null || pod.terminating()) {
             return;
         }
-        w.trace.write(w.trace.line("fault").put("fault", "pod-crash").put("pod", pod.name));
-        w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+        w.trace().write(w.trace().line("fault").put("fault", "pod-crash").put("pod", pod.name));
+        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                 pod.version).put("leader", pod.name.equals(raft.leader())).put("cause", "crash"));
         pod.restartCount++;
         w.changed();
@@ -336,7 +356,7 @@ final class ColourWorld {
         w.at(w.between(1000, 3000), () -> {
             electionPending = false;
             if (raft.leader() == null) {
-                if (raft.electAtRandom(w.random)) {
+                if (raft.electAtRandom(w.random())) {
                     w.changed();
                 } else if (!raft.readyVoters(null).isEmpty()) {
                     scheduleElection();
@@ -379,28 +399,29 @@ final class ColourWorld {
     // ---- executor Jobs ----
 
     /** A Job runs a few seconds, then acts on the Raft configuration (or fails without acting). */
-    void run(SimJob job) {
-        w.at(w.between(2000, 6000), () -> finish(job, w.clock.instant().plus(SYNC_PATIENCE)));
+    @Override
+    public void run(SimJob job) {
+        w.at(w.between(2000, 6000), () -> finish(job, w.clock().instant().plus(SYNC_PATIENCE)));
     }
 
     private void finish(SimJob job, Instant patience) {
-        if (w.jobs.get(job.request.name()) != job) {
+        if (!w.jobs().exists(job)) {
             return; // deleted meanwhile
         }
         ExecutorEffects.Effect effect = job.fails ? null : act(job);
         String failure = job.fails ? "injected failure" : effect.failure();
         boolean unsynced = failure == null && job.request.action() == ExecutorAction.WAIT_SYNCED && !synced(job);
         if (unsynced || (effect != null && effect.waits())) {
-            if (w.clock.instant().isBefore(patience)) {
+            if (w.clock().instant().isBefore(patience)) {
                 w.at(Duration.ofSeconds(1), () -> finish(job, patience));
                 return;
             }
             failure = unsynced ? "Green did not catch up within " + SYNC_PATIENCE : failure;
         }
-        job.finishedAt = w.clock.instant();
+        job.finishedAt = w.clock().instant();
         job.result = failure == null ? JobResult.SUCCEEDED : JobResult.FAILED;
         job.message = failure;
-        w.trace.write(w.trace.line("job.finished").put("job", job.request.name())
+        w.trace().write(w.trace().line("job.finished").put("job", job.request.name())
                 .put("action", job.request.action().wireName()).put("result", failure == null ? "succeeded" : "failed"));
         w.changed();
     }
@@ -415,7 +436,7 @@ final class ColourWorld {
             set.pods.values().forEach(pod -> greenPods.put(pod.name, pod.ready()));
         }
         ExecutorEffects.Effect effect = ExecutorEffects.apply(raft, job.request.action(), p.get("blueStatefulSet"),
-                green, greenPods, p.get(WorldDynamics.TARGET_POD), w.random, () -> 300L + w.random.nextInt(500));
+                green, greenPods, p.get(WorldDynamics.TARGET_POD), w.random(), () -> 300L + w.random().nextInt(500));
         effect.joined().forEach(this::catchUp);
         scheduleElection();
         return effect;
@@ -439,11 +460,22 @@ final class ColourWorld {
 
     // ---- convergence ----
 
+    @Override
+    public Integer leader() {
+        return RaftMembership.ordinal(raft.leader());
+    }
+
+    @Override
+    public long term() {
+        return raft.term();
+    }
+
     /**
      * One colour left, on {@code version}: every pod Ready, every member a voter of it, it leads,
      * and the client Service selects it.
      */
-    boolean runsEverywhere(String version) {
+    @Override
+    public boolean runsEverywhere(String version) {
         if (sets.size() != 1 || !orphans.isEmpty()) {
             return false;
         }
@@ -460,13 +492,15 @@ final class ColourWorld {
     }
 
     /** Exactly one colour with all its pods and no other pod left over (after an abort or a rollback). */
-    boolean oneColourSettled() {
+    @Override
+    public boolean oneColourSettled() {
         ColourSet only = sets.isEmpty() ? null : sets.get(sets.firstKey());
         return sets.size() == 1 && orphans.isEmpty() && only.pods.size() == only.replicas
                 && raft.leader() != null;
     }
 
-    List<String> podSummary() {
+    @Override
+    public List<String> podSummary() {
         List<String> out = new ArrayList<>();
         for (ColourSet set : sets.values()) {
             for (SimPod pod : set.pods.values()) {

@@ -21,7 +21,6 @@ final class SimPod {
     final Map<String, String> annotations = new TreeMap<>();
     State state = State.STARTING;
     int restartCount;
-    Long lag;
 
     SimPod(String name, int ordinal, String uid, String revision, String image, String version, Instant createdAt) {
         this.name = name;
@@ -41,7 +40,8 @@ final class SimPod {
         return state == State.TERMINATING;
     }
 
-    PodView view(String statefulSet, boolean leads) {
+    /** The pod as an observation reports it: {@code leads} as its label says, {@code lag} its Raft member's. */
+    PodView view(String statefulSet, boolean leads, Long lag) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready(), terminating(),
                 restartCount, leads ? Leadership.LEADER : Leadership.FOLLOWER, ready() ? lag : null, true,
                 annotations);

@@ -1,35 +1,57 @@
 package dev.raftops.simulator.world;
 
+import dev.raftops.simulator.model.RaftMembership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Raft group inside the pods: every pod of the StatefulSet is a voter; a leader is elected
- * among Ready voters (the winner chosen by the world's seeded random) a moment after the old one
- * left, and only while a quorum of voters is Ready. Every leadership change starts a new term.
+ * The rolling world's Raft: the one model of membership and elections ({@link RaftMembership}),
+ * every pod of the StatefulSet a voter from the start, played in the world's time. A leaderless
+ * group holds an election a moment later (the winner chosen by the world's seeded random) once a
+ * quorum of voters is Ready, and tries again until it can.
  *
  * <p>What the controller sees is the pods' leader labels, which the workload updates after the
  * fact: they follow the truth after the scenario's {@code labelLag} (at once when zero). Traces
  * record the truth ({@code raft.leader}) and, when labels lag, every label change ({@code pod.label}).
+ * A split brain (a fault) makes a second Ready voter report leadership beside the real leader.
  */
 final class SimRaft {
 
     private final SimWorld w;
-    Integer leader;
-    Integer splitBrainLeader;
-    long term = 1;
+    private final RaftMembership members;
+    private Integer splitBrainLeader;
     private boolean electionPending;
     private Set<Integer> labelled = new TreeSet<>();
 
-    SimRaft(SimWorld world) {
+    SimRaft(SimWorld world, String statefulSet, int replicas) {
         this.w = world;
+        this.members = new RaftMembership(world.trace(), 1);
+        List<String> voters = new ArrayList<>();
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            voters.add(statefulSet + "-" + ordinal);
+        }
+        members.bootstrap(voters);
+    }
+
+    /** The leader's ordinal, or null while there is none. */
+    Integer leader() {
+        return RaftMembership.ordinal(members.leader());
+    }
+
+    long term() {
+        return members.term();
+    }
+
+    /** The member's lag behind the leader. */
+    Long lag(int ordinal) {
+        return members.lag(w.podName(ordinal));
     }
 
     /** The truth: whether the member at {@code ordinal} acts as leader. */
     boolean leads(int ordinal) {
-        return Integer.valueOf(ordinal).equals(leader) || Integer.valueOf(ordinal).equals(splitBrainLeader);
+        return Integer.valueOf(ordinal).equals(leader()) || Integer.valueOf(ordinal).equals(splitBrainLeader);
     }
 
     /** What the pod's label says, which is what an observation reports. */
@@ -39,18 +61,18 @@ final class SimRaft {
 
     /** The labels catch up with the truth, after the scenario's lag. */
     private void relabel() {
-        if (w.scenario.labelLag().isZero()) {
+        if (w.scenario().labelLag().isZero()) {
             settleLabels();
         } else {
-            w.at(w.scenario.labelLag(), this::settleLabels);
+            w.at(w.scenario().labelLag(), this::settleLabels);
         }
     }
 
     /** Makes the labels say the truth now. */
     void settleLabels() {
         Set<Integer> now = new TreeSet<>();
-        if (leader != null) {
-            now.add(leader);
+        if (leader() != null) {
+            now.add(leader());
         }
         if (splitBrainLeader != null) {
             now.add(splitBrainLeader);
@@ -58,11 +80,11 @@ final class SimRaft {
         if (now.equals(labelled)) {
             return;
         }
-        if (!w.scenario.labelLag().isZero()) {
+        if (!w.scenario().labelLag().isZero()) {
             Set<Integer> changed = new TreeSet<>(now);
             changed.addAll(labelled);
             for (int ordinal : changed) {
-                w.trace.write(w.trace.line("pod.label").put("pod", w.podName(ordinal)).put("ordinal", ordinal)
+                w.trace().write(w.trace().line("pod.label").put("pod", w.podName(ordinal)).put("ordinal", ordinal)
                         .put("leader", now.contains(ordinal)));
             }
             w.changed();
@@ -76,20 +98,36 @@ final class SimRaft {
             splitBrainLeader = null;
             relabel();
         }
-        if (Integer.valueOf(ordinal).equals(leader)) {
-            leader = null;
-            w.trace.write(w.trace.line("raft.leader").put("pod", null).put("ordinal", null).put("term", term));
+        boolean led = Integer.valueOf(ordinal).equals(leader());
+        members.ready(w.podName(ordinal), false);
+        if (led) {
             w.changed();
             relabel();
             scheduleElection();
         }
     }
 
+    /** The starting cluster's voter {@code ordinal} runs, Ready and caught up. */
+    void running(int ordinal) {
+        members.ready(w.podName(ordinal), true);
+    }
+
+    /** Voter {@code ordinal} became Ready, {@code lag} entries behind. */
+    void memberReady(int ordinal, long lag) {
+        members.ready(w.podName(ordinal), true);
+        members.lag(w.podName(ordinal), lag);
+    }
+
     /** A voter became Ready: a leaderless group can elect now. */
-    void memberReady() {
-        if (leader == null) {
+    void electIfLeaderless() {
+        if (leader() == null) {
             scheduleElection();
         }
+    }
+
+    /** The member has replayed the log up to {@code lag} entries behind. */
+    void caughtUp(int ordinal, long lag) {
+        members.lag(w.podName(ordinal), lag);
     }
 
     private void scheduleElection() {
@@ -99,61 +137,46 @@ final class SimRaft {
         electionPending = true;
         w.at(w.between(1000, 3000), () -> {
             electionPending = false;
-            if (leader != null) {
+            if (leader() != null) {
                 return;
             }
-            List<Integer> candidates = readyVoters(null);
-            if (candidates.size() >= w.scenario.replicas() / 2 + 1) {
-                elect(candidates.get(w.random.nextInt(candidates.size())), true);
+            if (members.electAtRandom(w.random())) {
+                w.changed();
+                relabel();
             } else {
                 scheduleElection();
             }
         });
     }
 
-    private List<Integer> readyVoters(Integer except) {
-        List<Integer> out = new ArrayList<>();
-        for (SimPod pod : w.pods.values()) {
-            if (pod.ready() && !Integer.valueOf(pod.ordinal).equals(except)) {
-                out.add(pod.ordinal);
-            }
-        }
-        return out;
-    }
-
-    void elect(int ordinal, boolean newTerm) {
-        leader = ordinal;
-        term += newTerm ? 1 : 0;
-        w.pods.get(ordinal).lag = 0L;
-        w.trace.write(w.trace.line("raft.leader").put("pod", w.podName(ordinal)).put("ordinal", ordinal)
-                .put("term", term));
+    /** The scenario's starting leader, in the starting term. */
+    void elect(int ordinal) {
+        members.ready(w.podName(ordinal), true);
+        members.elect(w.podName(ordinal), false);
         w.changed();
         relabel();
     }
 
     /** Leadership moves from the current leader to another Ready voter (a step-down or a fault). */
     boolean transfer() {
-        if (leader == null) {
+        if (leader() == null || !members.transfer(pod -> true, w.random())) {
             return false;
         }
-        List<Integer> candidates = readyVoters(leader);
-        if (candidates.isEmpty()) {
-            return false;
-        }
-        elect(candidates.get(w.random.nextInt(candidates.size())), true);
+        w.changed();
+        relabel();
         return true;
     }
 
     /** A second Ready voter also reports leadership, while the first keeps it. */
     void splitBrain() {
-        List<Integer> candidates = readyVoters(leader);
-        if (leader == null || candidates.isEmpty()) {
+        List<String> candidates = members.readyVoters(members.leader());
+        if (leader() == null || candidates.isEmpty()) {
             return;
         }
-        splitBrainLeader = candidates.get(w.random.nextInt(candidates.size()));
-        w.trace.write(w.trace.line("fault").put("fault", "split-brain"));
-        w.trace.write(w.trace.line("raft.leader").put("pod", w.podName(splitBrainLeader))
-                .put("ordinal", splitBrainLeader).put("term", term).put("splitBrain", true));
+        splitBrainLeader = RaftMembership.ordinal(candidates.get(w.random().nextInt(candidates.size())));
+        w.trace().write(w.trace().line("fault").put("fault", "split-brain"));
+        w.trace().write(w.trace().line("raft.leader").put("pod", w.podName(splitBrainLeader))
+                .put("ordinal", splitBrainLeader).put("term", members.term()).put("splitBrain", true));
         w.changed();
         relabel();
     }

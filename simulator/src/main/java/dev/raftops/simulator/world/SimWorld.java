@@ -7,29 +7,26 @@ import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.UpgradeStrategy;
-import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.SimClock;
 import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * A simulated cluster: one {@code RaftCluster} resource, its StatefulSet (RollingUpdate with a
- * partition, OrderedReady), the pods, the Raft group inside them and the executor Jobs. It is
+ * A simulated cluster: one {@code RaftCluster} resource ({@link ClusterResource}), its workloads
+ * ({@link Workloads}: one StatefulSet in a rolling run, one per colour in a blue/green run, with
+ * their pods and the Raft inside them) and the executor Jobs ({@link JobTable}). It is
  * single-threaded and seeded: time moves only through {@link SimClock}, every random choice comes
  * from one {@link Random}, and things that take time are scheduled events processed in (time,
  * sequence) order, so the same scenario always gives the same trace.
  *
- * <p>The API operations the ports call live in {@link WorldApi}; the kubelet and StatefulSet
- * controller in {@link WorldDynamics}; Raft in {@link SimRaft}. This class holds the state they share.
+ * <p>The API operations the ports call live in {@link WorldApi}. This class is the engine the
+ * parts share: the clock and schedule, the random source, the trace, resourceVersions and UIDs.
  */
 public final class SimWorld {
 
@@ -37,66 +34,48 @@ public final class SimWorld {
     public static final String NAMESPACE = "sim";
     public static final String NAME = "raft";
 
-    final Scenario scenario;
-    final SimClock clock;
-    final Trace trace;
-    final Random random;
-    final ClusterKey key = new ClusterKey(NAMESPACE, NAME);
-    final SimStatefulSet sts;
-    final SortedMap<Integer, SimPod> pods = new TreeMap<>();
-    final SortedMap<String, SimJob> jobs = new TreeMap<>();
+    private final Scenario scenario;
+    private final SimClock clock;
+    private final Trace trace;
+    private final Random random;
+    private final ClusterKey key = new ClusterKey(NAMESPACE, NAME);
     private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>();
     private long sequence;
     private long resourceVersion = 1;
     private int uids;
-    int jobsCreated;
-    int changes;
-    int writeInFlight;
-
-    // the RaftCluster resource
-    ClusterSpec spec;
-    ClusterStatus status;
-    long crGeneration = 1;
-    String crResourceVersion;
-    String lastStatusSummary;
-
-    final SimRaft raft;
-    final WorldApi api;
-    final WorldDynamics dynamics;
-    /** The blue/green StatefulSets, Services and Raft; null in a rolling scenario (which has {@link #sts}). */
-    final ColourWorld colours;
+    private int changes;
+    private int writeInFlight;
+    private final ClusterResource cluster;
+    private final JobTable jobs;
+    private final Workloads workloads;
+    private final WorldApi api;
 
     public SimWorld(Scenario scenario, SimClock clock, Trace trace) {
         this.scenario = scenario;
         this.clock = clock;
         this.trace = trace;
         this.random = new Random(scenario.seed());
+        this.cluster = new ClusterResource(key, spec(scenario), ClusterStatus.initial()
+                .withCurrentVersion(Versions.canonical(scenario.fromVersion())).withPhase(Phase.Running), trace,
+                this::nextResourceVersion, this::changed);
+        this.jobs = new JobTable(this);
+        this.workloads = scenario.blueGreen() == null
+                ? new RollingWorkload(this, cluster.spec().imageFor(Versions.canonical(scenario.fromVersion())))
+                : new ColourWorld(this);
+        this.api = new WorldApi(this);
+        workloads.start();
+    }
+
+    private static ClusterSpec spec(Scenario scenario) {
         ClusterSpec rolling = ClusterSpec.of(Versions.canonical(scenario.toVersion()), null, scenario.replicas());
         Scenario.BlueGreenRun bg = scenario.blueGreen();
         ClusterSpec base = bg == null ? rolling : rolling.withUpgrade(rolling.upgrade()
                 .withStrategy(UpgradeStrategy.BLUE_GREEN)
                 .withBlueGreen(new BlueGreenSpec(bg.autoPromote(), bg.maxJobFailures(), null, null)));
-        this.spec = scenario.snapshot()
+        return scenario.snapshot()
                 ? base.withBackup(new BackupSpec("@daily", "UTC", null, Map.of("bucket", "sim"), "raftops/executor:sim",
                         null)).withUpgrade(base.upgrade().withPreUpgradeSnapshot(true))
                 : base;
-        this.status = ClusterStatus.initial().withCurrentVersion(Versions.canonical(scenario.fromVersion()))
-                .withPhase(Phase.Running);
-        this.crResourceVersion = nextResourceVersion();
-        String image = spec.imageFor(Versions.canonical(scenario.fromVersion()));
-        this.sts = bg == null ? new SimStatefulSet(NAME, nextUid(), scenario.replicas(), image) : null;
-        if (sts != null) {
-            this.sts.resourceVersion = Long.parseLong(nextResourceVersion());
-        }
-        this.raft = new SimRaft(this);
-        this.api = new WorldApi(this);
-        this.dynamics = new WorldDynamics(this);
-        this.colours = bg == null ? null : new ColourWorld(this);
-        if (colours == null) {
-            dynamics.start();
-        } else {
-            colours.start();
-        }
     }
 
     public ClusterKey key() {
@@ -104,11 +83,11 @@ public final class SimWorld {
     }
 
     public ClusterStatus status() {
-        return status;
+        return cluster.status();
     }
 
     public ClusterSpec spec() {
-        return spec;
+        return cluster.spec();
     }
 
     /** The API operations: what the in-memory ports call. */
@@ -146,55 +125,79 @@ public final class SimWorld {
 
     /** The leader's ordinal, or null while there is none. */
     public Integer leader() {
-        if (colours != null) {
-            return RaftMembership.ordinal(colours.raft.leader());
-        }
-        return raft.leader;
+        return workloads.leader();
     }
 
     public long term() {
-        return raft.term;
+        return workloads.term();
     }
 
-    /** Every pod of the cluster exists, runs {@code version}, is Ready, and the StatefulSet agrees. */
+    /** Every pod of the cluster exists, runs {@code version}, is Ready, and the workload agrees. */
     public boolean runsEverywhere(String version) {
-        if (colours != null) {
-            return colours.runsEverywhere(version);
-        }
-        if (pods.size() != sts.replicas) {
-            return false;
-        }
-        for (SimPod pod : pods.values()) {
-            if (!pod.ready() || !Versions.same(pod.version, version)) {
-                return false;
-            }
-        }
-        return sts.currentRevision.equals(sts.updateRevision) && sts.updatedReplicas == sts.replicas;
+        return workloads.runsEverywhere(version);
     }
 
     /** Blue/green: exactly one colour with all its pods and no other pod left over (never in a rolling run). */
     public boolean oneColourSettled() {
-        return colours != null && colours.oneColourSettled();
+        return workloads.oneColourSettled();
     }
 
     /** Sorted names of the pods and what they run, for messages. */
     public List<String> podSummary() {
-        if (colours != null) {
-            return colours.podSummary();
-        }
-        List<String> out = new ArrayList<>();
-        for (SimPod pod : pods.values()) {
-            out.add(pod.name + "=" + pod.version + "/" + pod.state + (raft.leads(pod.ordinal) ? "*" : ""));
-        }
-        return out;
+        return workloads.podSummary();
+    }
+
+    /** The trace lines so far. */
+    public List<String> traceLines() {
+        return trace.lines();
+    }
+
+    // ---- what the world's parts share ----
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    SimClock clock() {
+        return clock;
+    }
+
+    Trace trace() {
+        return trace;
+    }
+
+    Random random() {
+        return random;
+    }
+
+    ClusterResource cluster() {
+        return cluster;
+    }
+
+    JobTable jobs() {
+        return jobs;
+    }
+
+    Workloads workloads() {
+        return workloads;
+    }
+
+    /** The number of the port write in progress (0 between writes), recorded on the lines it causes. */
+    int writeInFlight() {
+        return writeInFlight;
+    }
+
+    void writeInFlight(int write) {
+        writeInFlight = write;
     }
 
     void at(Duration delay, Runnable action) {
         schedule.add(new Scheduled(clock.instant().plus(delay), sequence++, action));
     }
 
-    void atInstant(Instant when, Runnable action) {
-        schedule.add(new Scheduled(when, sequence++, action));
+    /** Schedules {@code action} at {@code seconds} after the run started. */
+    void atSecond(int seconds, Runnable action) {
+        schedule.add(new Scheduled(clock.start().plusSeconds(seconds), sequence++, action));
     }
 
     /** A watch event: something the controller could observe changed. */
@@ -210,14 +213,14 @@ public final class SimWorld {
         return "uid-" + (++uids);
     }
 
+    /** The pod at {@code ordinal} of the rolling StatefulSet. */
     String podName(int ordinal) {
-        return sts.name + "-" + ordinal;
+        return NAME + "-" + ordinal;
     }
 
     Duration between(int minMillis, int maxMillis) {
         return Duration.ofMillis(minMillis + random.nextInt(maxMillis - minMillis + 1));
     }
-
 
     private record Scheduled(Instant at, long sequence, Runnable action) implements Comparable<Scheduled> {
         @Override

@@ -54,14 +54,14 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Worklo
 
     private <T> T write(String what, Supplier<T> conflict, Supplier<T> apply) {
         int k = ++writes;
-        world.writeInFlight = k;
-        if (world.scenario.faults().contains(new Fault.ConflictOnWrite(k))) {
-            world.trace.write(world.trace.line("fault").put("fault", "conflict").put("write", k).put("on", what));
+        world.writeInFlight(k);
+        if (world.scenario().faults().contains(new Fault.ConflictOnWrite(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "conflict").put("write", k).put("on", what));
             return conflict.get();
         }
         T result = apply.get();
-        if (world.scenario.faults().contains(new Fault.CrashAfterWrite(k))) {
-            world.trace.write(world.trace.line("fault").put("fault", "controller-crash").put("write", k).put("after",
+        if (world.scenario().faults().contains(new Fault.CrashAfterWrite(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "controller-crash").put("write", k).put("after",
                     what));
             throw new ControllerCrash(k);
         }
@@ -74,8 +74,8 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Worklo
 
     private boolean staleRead(String what) {
         int k = ++reads;
-        if (world.scenario.faults().contains(new Fault.StaleRead(k))) {
-            world.trace.write(world.trace.line("fault").put("fault", "stale-read").put("read", k).put("on", what));
+        if (world.scenario().faults().contains(new Fault.StaleRead(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "stale-read").put("read", k).put("on", what));
             return true;
         }
         return false;

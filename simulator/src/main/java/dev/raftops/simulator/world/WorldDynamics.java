@@ -3,13 +3,18 @@ package dev.raftops.simulator.world;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.simulator.faults.Fault;
+import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
 import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What happens in the simulated cluster without the controller: pods start, become Ready, catch
- * up, crash and terminate (kubelet); the StatefulSet controller creates missing pods and rolls
- * out-of-date ones; Raft elects leaders; executor Jobs run; timed faults fire.
+ * What happens in a rolling cluster without the controller: pods start, become Ready, catch up,
+ * crash and terminate (kubelet); the StatefulSet controller creates missing pods and rolls
+ * out-of-date ones ({@link StatefulSetRules}); Raft elects leaders ({@link SimRaft}); executor Jobs
+ * run; timed faults fire.
  */
 final class WorldDynamics {
 
@@ -20,33 +25,39 @@ final class WorldDynamics {
     static final String TARGET_POD = "RAFTOPS_TARGET_POD";
 
     private final SimWorld w;
+    private final SimStatefulSet sts;
+    private final SortedMap<Integer, SimPod> pods;
+    private final SimRaft raft;
     private boolean syncPending;
 
-    WorldDynamics(SimWorld world) {
+    WorldDynamics(SimWorld world, SimStatefulSet sts, SortedMap<Integer, SimPod> pods, SimRaft raft) {
         this.w = world;
+        this.sts = sts;
+        this.pods = pods;
+        this.raft = raft;
     }
 
     /** The initial cluster: every pod Ready on {@code fromVersion}, the scenario's leader elected. */
     void start() {
-        Scenario s = w.scenario;
-        w.trace.write(w.trace.line("run.start").put("replicas", s.replicas()).put("fromVersion",
+        Scenario s = w.scenario();
+        w.trace().write(w.trace().line("run.start").put("replicas", s.replicas()).put("fromVersion",
                 Versions.canonical(s.fromVersion())).put("toVersion", Versions.canonical(s.toVersion()))
                 .put("strategy", "RollingUpdate").put("seed", s.seed()).put("leader", s.leader()));
-        w.trace.write(w.trace.line("sts.created").put("statefulSet", w.sts.name).put("partition", 0));
-        w.trace.write(w.trace.line("sts.template").put("statefulSet", w.sts.name).put("image", w.sts.templateImage)
-                .put("version", Versions.ofImage(w.sts.templateImage)));
+        w.trace().write(w.trace().line("sts.created").put("statefulSet", sts.name).put("partition", 0));
+        w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", sts.templateImage)
+                .put("version", Versions.ofImage(sts.templateImage)));
         for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
-            SimPod pod = createPod(ordinal, w.sts.currentRevision);
+            SimPod pod = createPod(ordinal, sts.currentRevision);
             pod.state = SimPod.State.RUNNING;
-            pod.lag = 0L;
-            w.trace.write(w.trace.line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
+            raft.running(ordinal);
+            w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
                     pod.version));
         }
-        w.sts.readyReplicas = s.replicas();
-        w.sts.updatedReplicas = s.replicas();
-        w.raft.elect(s.leader(), false);
-        w.raft.settleLabels(); // the starting cluster has settled: its labels are right
-        w.api.traceStatus();
+        sts.readyReplicas = s.replicas();
+        sts.updatedReplicas = s.replicas();
+        raft.elect(s.leader());
+        raft.settleLabels(); // the starting cluster has settled: its labels are right
+        w.cluster().traceStatus();
         for (Fault fault : s.faults()) {
             scheduleTimed(fault);
         }
@@ -54,25 +65,25 @@ final class WorldDynamics {
 
     private void scheduleTimed(Fault fault) {
         if (fault instanceof Fault.LeaderChange f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> {
-                w.trace.write(w.trace.line("fault").put("fault", "leader-change"));
-                w.raft.transfer();
+            w.atSecond(f.at(), () -> {
+                w.trace().write(w.trace().line("fault").put("fault", "leader-change"));
+                raft.transfer();
             });
         } else if (fault instanceof Fault.PodCrash f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> crash(f));
+            w.atSecond(f.at(), () -> crash(f));
         } else if (fault instanceof Fault.NewTarget f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), () -> w.api.requestVersion(f.version()));
+            w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
-            w.atInstant(w.clock.start().plusSeconds(f.at()), w.raft::splitBrain);
+            w.atSecond(f.at(), raft::splitBrain);
         }
     }
 
-    SimPod createPod(int ordinal, String revision) {
-        String image = w.sts.imageOfRevision.get(revision);
+    private SimPod createPod(int ordinal, String revision) {
+        String image = sts.imageOfRevision.get(revision);
         SimPod pod = new SimPod(w.podName(ordinal), ordinal, w.nextUid(), revision, image, Versions.ofImage(image),
-                w.clock.instant());
-        w.pods.put(ordinal, pod);
-        w.trace.write(w.trace.line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
+                w.clock().instant());
+        pods.put(ordinal, pod);
+        w.trace().write(w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
                 pod.version).put("revision", revision));
         w.changed();
         return pod;
@@ -84,15 +95,15 @@ final class WorldDynamics {
         String uid = pod.uid;
         int restarts = pod.restartCount;
         w.at(w.between(3000, 8000), () -> {
-            SimPod now = w.pods.get(pod.ordinal);
+            SimPod now = pods.get(pod.ordinal);
             if (now == null || !now.uid.equals(uid) || now.state != SimPod.State.STARTING || now.restartCount != restarts) {
                 return;
             }
-            if (w.scenario.brokenVersion() != null && Versions.same(now.version, w.scenario.brokenVersion())) {
-                boolean crashLoop = w.scenario.failureMode() == Scenario.PodFailureMode.CRASH_LOOP;
+            if (w.scenario().brokenVersion() != null && Versions.same(now.version, w.scenario().brokenVersion())) {
+                boolean crashLoop = w.scenario().failureMode() == Scenario.PodFailureMode.CRASH_LOOP;
                 now.state = crashLoop ? SimPod.State.CRASH_LOOP : SimPod.State.NEVER_READY;
                 now.restartCount += crashLoop ? 1 : 0;
-                w.trace.write(w.trace.line("pod.unready").put("pod", now.name).put("ordinal", now.ordinal)
+                w.trace().write(w.trace().line("pod.unready").put("pod", now.name).put("ordinal", now.ordinal)
                         .put("reason", crashLoop ? "CrashLoopBackOff" : "NeverReady"));
                 w.changed();
                 return;
@@ -103,38 +114,37 @@ final class WorldDynamics {
 
     private void becomeReady(SimPod pod) {
         pod.state = SimPod.State.RUNNING;
-        pod.lag = 150L + w.random.nextInt(350); // replaying the log it missed
-        w.trace.write(w.trace.line("pod.ready").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+        long lag = 150L + w.random().nextInt(350); // replaying the log it missed
+        w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                 pod.version));
-        w.trace.write(w.trace.line("raft.member").put("pod", pod.name).put("voter", true).put("lag", pod.lag));
+        raft.memberReady(pod.ordinal, lag);
         w.changed();
         String uid = pod.uid;
         int restarts = pod.restartCount;
         w.at(w.between(1000, 4000), () -> {
-            SimPod now = w.pods.get(pod.ordinal);
+            SimPod now = pods.get(pod.ordinal);
             if (now != null && now.uid.equals(uid) && now.ready() && now.restartCount == restarts) {
-                now.lag = (long) w.random.nextInt(10);
-                w.trace.write(w.trace.line("raft.member").put("pod", now.name).put("voter", true).put("lag", now.lag));
+                raft.caughtUp(now.ordinal, w.random().nextInt(10));
                 w.changed();
             }
         });
         requestSync();
-        w.raft.memberReady();
+        raft.electIfLeaderless();
     }
 
     /** Starts the graceful deletion of a pod; {@code cause} is controller, rollout or fault. */
     void delete(SimPod pod, String cause) {
-        boolean leads = w.raft.leads(pod.ordinal);
+        boolean leads = raft.leads(pod.ordinal);
         pod.state = SimPod.State.TERMINATING;
-        w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
                 pod.version).put("leader", leads).put("cause", cause));
         w.changed();
-        w.raft.lose(pod.ordinal);
+        raft.lose(pod.ordinal);
         String uid = pod.uid;
         w.at(w.between(1000, 3000), () -> {
-            SimPod now = w.pods.get(pod.ordinal);
+            SimPod now = pods.get(pod.ordinal);
             if (now != null && now.uid.equals(uid)) {
-                w.pods.remove(pod.ordinal);
+                pods.remove(pod.ordinal);
                 w.changed();
                 requestSync();
             }
@@ -142,16 +152,16 @@ final class WorldDynamics {
     }
 
     private void crash(Fault.PodCrash f) {
-        SimPod pod = w.pods.get(f.ordinal());
+        SimPod pod = pods.get(f.ordinal());
         if (pod == null || pod.terminating()) {
             return;
         }
-        w.trace.write(w.trace.line("fault").put("fault", "pod-crash").put("pod", pod.name));
-        w.trace.write(w.trace.line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
-                pod.version).put("leader", w.raft.leads(pod.ordinal)).put("cause", "crash"));
+        w.trace().write(w.trace().line("fault").put("fault", "pod-crash").put("pod", pod.name));
+        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
+                pod.version).put("leader", raft.leads(pod.ordinal)).put("cause", "crash"));
         pod.restartCount++;
         w.changed();
-        w.raft.lose(pod.ordinal);
+        raft.lose(pod.ordinal);
         boot(pod);
         requestSync();
     }
@@ -163,48 +173,32 @@ final class WorldDynamics {
         }
     }
 
-    /**
-     * The StatefulSet controller: create the lowest missing pod once all lower ones are Ready
-     * (OrderedReady); when every pod is Ready, delete the highest pod at or above the partition
-     * that is not on the update revision; then report status.
-     */
+    /** The StatefulSet controller ({@link StatefulSetRules}): create, else roll; then report status. */
     private void sync() {
         syncPending = false;
-        SimStatefulSet sts = w.sts;
-        boolean allReady = true;
-        for (int ordinal = 0; ordinal < sts.replicas; ordinal++) {
-            SimPod pod = w.pods.get(ordinal);
-            if (pod == null) {
-                if (allReady) {
-                    String revision = ordinal >= sts.effectivePartition() ? sts.updateRevision : sts.currentRevision;
-                    boot(createPod(ordinal, revision));
-                }
-                allReady = false;
-            } else if (!pod.ready()) {
-                allReady = false;
-            }
-        }
-        if (allReady) {
-            for (int ordinal = sts.replicas - 1; ordinal >= sts.effectivePartition(); ordinal--) {
-                SimPod pod = w.pods.get(ordinal);
-                if (!pod.revision.equals(sts.updateRevision)) {
-                    delete(pod, "rollout");
-                    break;
-                }
-            }
+        SortedMap<Integer, StatefulSetRules.Replica> replicas = new TreeMap<>();
+        pods.forEach((ordinal, pod) -> replicas.put(ordinal, new StatefulSetRules.Replica(pod.revision, pod.ready())));
+        OptionalInt create = StatefulSetRules.nextToCreate(sts.replicas, replicas);
+        if (create.isPresent()) {
+            int ordinal = create.getAsInt();
+            boot(createPod(ordinal, StatefulSetRules.revisionFor(ordinal, sts.partition, sts.currentRevision,
+                    sts.updateRevision)));
+        } else {
+            StatefulSetRules.nextToRoll(sts.replicas, sts.partition, sts.updateRevision, replicas)
+                    .ifPresent(ordinal -> delete(pods.get(ordinal), "rollout"));
         }
         report();
     }
 
     private void report() {
-        SimStatefulSet sts = w.sts;
         int ready = 0;
         int updated = 0;
-        for (SimPod pod : w.pods.values()) {
+        for (SimPod pod : pods.values()) {
             ready += pod.ready() ? 1 : 0;
             updated += !pod.terminating() && pod.revision.equals(sts.updateRevision) ? 1 : 0;
         }
-        String current = updated == sts.replicas ? sts.updateRevision : sts.currentRevision;
+        String current = StatefulSetRules.currentRevision(sts.replicas, updated, sts.currentRevision,
+                sts.updateRevision);
         if (ready != sts.readyReplicas || updated != sts.updatedReplicas || !current.equals(sts.currentRevision)
                 || sts.observedGeneration != sts.generation) {
             sts.readyReplicas = ready;
@@ -223,27 +217,27 @@ final class WorldDynamics {
      */
     private void stepDown(String targetPod) {
         Integer target = null;
-        for (SimPod pod : w.pods.values()) {
+        for (SimPod pod : pods.values()) {
             target = pod.name.equals(targetPod) ? Integer.valueOf(pod.ordinal) : target;
         }
-        if (targetPod == null || (target != null && w.raft.leads(target))) {
-            w.raft.transfer();
+        if (targetPod == null || (target != null && raft.leads(target))) {
+            raft.transfer();
         }
     }
 
     /** A Job runs for a few seconds; a step-down that succeeds moves leadership away from the leader. */
     void run(SimJob job) {
         w.at(w.between(2000, 6000), () -> {
-            if (w.jobs.get(job.request.name()) != job) {
+            if (!w.jobs().exists(job)) {
                 return; // deleted meanwhile
             }
-            job.finishedAt = w.clock.instant();
+            job.finishedAt = w.clock().instant();
             job.result = job.fails ? JobResult.FAILED : JobResult.SUCCEEDED;
             job.message = job.fails ? "injected failure" : null;
             if (!job.fails && job.request.action() == ExecutorAction.STEP_DOWN) {
                 stepDown(job.request.parameters().get(TARGET_POD));
             }
-            w.trace.write(w.trace.line("job.finished").put("job", job.request.name())
+            w.trace().write(w.trace().line("job.finished").put("job", job.request.name())
                     .put("action", job.request.action().wireName())
                     .put("result", job.fails ? "failed" : "succeeded"));
             w.changed();

@@ -239,7 +239,7 @@ class SimWorldTest {
     }
 
     private static List<String> traceOf(SimWorld w) {
-        return w.trace.lines();
+        return w.traceLines();
     }
 
     private static int indexOf(List<String> lines, String fragment) {
