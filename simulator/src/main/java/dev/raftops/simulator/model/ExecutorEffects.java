@@ -100,6 +100,25 @@ public final class ExecutorEffects {
         }
     }
 
+    /**
+     * What {@code wait-synced} waits for: Green has pods, every one Ready and a member within
+     * {@code maxLag} entries of the leader.
+     *
+     * @param greenPods the Green StatefulSet's pods by name, with whether each is Ready
+     */
+    public static boolean synced(RaftMembership raft, SortedMap<String, Boolean> greenPods, long maxLag) {
+        if (greenPods.isEmpty() || greenPods.containsValue(false)) {
+            return false;
+        }
+        for (String pod : greenPods.keySet()) {
+            Long lag = raft.lag(pod);
+            if (lag == null || lag > maxLag) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean transferOrElect(RaftMembership raft, String statefulSet, RandomGenerator random) {
         if (raft.leader() != null) {
             return raft.transfer(pod -> in(pod, statefulSet), random);

@@ -1,21 +1,17 @@
 package dev.raftops.simulator.world;
 
 import dev.raftops.domain.bluegreen.Revision;
-import dev.raftops.domain.cluster.JobResult;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.JobView;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.ports.WriteResult;
 import dev.raftops.simulator.faults.Fault;
-import dev.raftops.simulator.model.ExecutorEffects;
 import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -28,34 +24,28 @@ import java.util.TreeMap;
  * that Raft. It shares the world's clock, schedule, random source and trace, so a blue/green run
  * is as deterministic as a rolling one.
  *
- * <p>Executor Jobs act when they finish: {@code join-green} makes the Ready Green pods non-voters
- * (far behind, then catching up); {@code wait-synced} succeeds once every Green member is within
- * the Job's {@code maxLagEntries} (and fails after {@link #SYNC_PATIENCE}); {@code promote-green}
- * makes Green voters; {@code demote-blue} makes Blue non-voters and moves a Blue leadership to a
- * Green voter; {@code remove-blue-peers} / {@code remove-green-peers} remove a colour's members;
- * {@code repair-consensus} makes Blue voters and Green non-voters again and moves leadership back
- * to Blue. A Job named by a {@link Fault.JobFailure} fails without acting.
+ * <p>The StatefulSets follow {@link StatefulSetRules} (OrderedReady, {@code OnDelete}: nothing
+ * rolls); the executor Jobs act on the Raft when they finish ({@link ColourJobs}).
  */
 final class ColourWorld implements Workloads {
 
     /** The client Service, named after the cluster as the adapter renders it. */
     static final String SERVICE = SimWorld.NAME;
 
-    /** How long a wait-synced Job waits for Green to catch up (or a Job for a Ready voter to lead) before it fails. */
-    static final Duration SYNC_PATIENCE = Duration.ofSeconds(60);
-
     private final SimWorld w;
-    final SortedMap<String, ColourSet> sets = new TreeMap<>();
+    private final ColourJobs jobs;
+    private final SortedMap<String, ColourSet> sets = new TreeMap<>();
     /** Deleted StatefulSets whose pods the garbage collector has not removed yet: still observed, as in Kubernetes. */
     private final SortedMap<String, ColourSet> orphans = new TreeMap<>();
-    final RaftMembership raft;
+    private final RaftMembership raft;
     /** The revision the client Service selects; null while it selects every pod of the cluster. */
-    String selected;
+    private String selected;
     private boolean electionPending;
 
     ColourWorld(SimWorld world) {
         this.w = world;
         this.raft = new RaftMembership(world.trace(), 1);
+        this.jobs = new ColourJobs(world, this);
     }
 
     /** The starting cluster: Blue Ready on {@code fromVersion}, all voters, the scenario's leader elected. */
@@ -396,66 +386,32 @@ final class ColourWorld implements Workloads {
         return null;
     }
 
-    // ---- executor Jobs ----
+    // ---- what the executor Jobs (ColourJobs) act on ----
 
-    /** A Job runs a few seconds, then acts on the Raft configuration (or fails without acting). */
+    /** An executor Job was created: it runs, then acts on the colours' Raft ({@link ColourJobs}). */
     @Override
     public void run(SimJob job) {
-        w.at(w.between(2000, 6000), () -> finish(job, w.clock().instant().plus(SYNC_PATIENCE)));
+        jobs.run(job);
     }
 
-    private void finish(SimJob job, Instant patience) {
-        if (!w.jobs().exists(job)) {
-            return; // deleted meanwhile
-        }
-        ExecutorEffects.Effect effect = job.fails ? null : act(job);
-        String failure = job.fails ? "injected failure" : effect.failure();
-        boolean unsynced = failure == null && job.request.action() == ExecutorAction.WAIT_SYNCED && !synced(job);
-        if (unsynced || (effect != null && effect.waits())) {
-            if (w.clock().instant().isBefore(patience)) {
-                w.at(Duration.ofSeconds(1), () -> finish(job, patience));
-                return;
-            }
-            failure = unsynced ? "Green did not catch up within " + SYNC_PATIENCE : failure;
-        }
-        job.finishedAt = w.clock().instant();
-        job.result = failure == null ? JobResult.SUCCEEDED : JobResult.FAILED;
-        job.message = failure;
-        w.trace().write(w.trace().line("job.finished").put("job", job.request.name())
-                .put("action", job.request.action().wireName()).put("result", failure == null ? "succeeded" : "failed"));
-        w.changed();
+    RaftMembership raft() {
+        return raft;
     }
 
-    /** Applies a Job's effect ({@link ExecutorEffects}). */
-    private ExecutorEffects.Effect act(SimJob job) {
-        var p = job.request.parameters();
-        String green = p.get("greenStatefulSet");
-        SortedMap<String, Boolean> greenPods = new TreeMap<>();
-        ColourSet set = green == null ? null : sets.get(green);
+    /** The pods of StatefulSet {@code name} by pod name, with whether each is Ready (none when it does not exist). */
+    SortedMap<String, Boolean> podsOf(String name) {
+        SortedMap<String, Boolean> out = new TreeMap<>();
+        ColourSet set = name == null ? null : sets.get(name);
         if (set != null) {
-            set.pods.values().forEach(pod -> greenPods.put(pod.name, pod.ready()));
+            set.pods.values().forEach(pod -> out.put(pod.name, pod.ready()));
         }
-        ExecutorEffects.Effect effect = ExecutorEffects.apply(raft, job.request.action(), p.get("blueStatefulSet"),
-                green, greenPods, p.get(WorldDynamics.TARGET_POD), w.random(), () -> 300L + w.random().nextInt(500));
-        effect.joined().forEach(this::catchUp);
-        scheduleElection();
-        return effect;
+        return out;
     }
 
-    private boolean synced(SimJob job) {
-        String green = job.request.parameters().get("greenStatefulSet");
-        long max = Long.parseLong(job.request.parameters().getOrDefault("maxLagEntries", "100"));
-        ColourSet set = sets.get(green);
-        if (set == null) {
-            return false;
-        }
-        for (SimPod pod : set.pods.values()) {
-            Long lag = raft.lag(pod.name);
-            if (lag == null || lag > max || !pod.ready()) {
-                return false;
-            }
-        }
-        return true;
+    /** Members that joined catch up from here; a leaderless Raft holds an election. */
+    void acted(List<String> joined) {
+        joined.forEach(this::catchUp);
+        scheduleElection();
     }
 
     // ---- convergence ----

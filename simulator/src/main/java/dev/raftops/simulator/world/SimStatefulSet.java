@@ -37,10 +37,6 @@ final class SimStatefulSet {
         return name + "-" + String.format("%08x", image.hashCode());
     }
 
-    int effectivePartition() {
-        return partition == null ? 0 : partition;
-    }
-
     StatefulSetView view() {
         return new StatefulSetView(name, uid, Long.toString(resourceVersion), replicas, partition, false,
                 currentRevision, updateRevision, templateImage, generation, observedGeneration, readyReplicas,
