@@ -11,7 +11,6 @@ import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -24,8 +23,9 @@ import java.util.TreeMap;
  * that Raft. It shares the world's clock, schedule, random source and trace, so a blue/green run
  * is as deterministic as a rolling one.
  *
- * <p>The StatefulSets follow {@link StatefulSetRules} (OrderedReady, {@code OnDelete}: nothing
- * rolls); the executor Jobs act on the Raft when they finish ({@link ColourJobs}).
+ * <p>The kubelet and the StatefulSet controller ({@link StatefulSetRules}: OrderedReady, {@code OnDelete},
+ * nothing rolls) are {@link ColourKubelet}; the executor Jobs act on the Raft when they finish
+ * ({@link ColourJobs}).
  */
 final class ColourWorld implements Workloads {
 
@@ -34,18 +34,19 @@ final class ColourWorld implements Workloads {
 
     private final SimWorld w;
     private final ColourJobs jobs;
+    private final ColourKubelet kubelet;
     private final SortedMap<String, ColourSet> sets = new TreeMap<>();
     /** Deleted StatefulSets whose pods the garbage collector has not removed yet: still observed, as in Kubernetes. */
     private final SortedMap<String, ColourSet> orphans = new TreeMap<>();
     private final RaftMembership raft;
     /** The revision the client Service selects; null while it selects every pod of the cluster. */
     private String selected;
-    private boolean electionPending;
 
     ColourWorld(SimWorld world) {
         this.w = world;
         this.raft = new RaftMembership(world.trace(), 1);
         this.jobs = new ColourJobs(world, this);
+        this.kubelet = new ColourKubelet(world, sets, orphans, raft, () -> selected);
     }
 
     /** The starting cluster: Blue Ready on {@code fromVersion}, all voters, the scenario's leader elected. */
@@ -60,7 +61,7 @@ final class ColourWorld implements Workloads {
         ColourSet blue = create(Revision.statefulSet(SimWorld.NAME, revision), revision, version,
                 w.spec().imageFor(version), s.replicas(), null);
         for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
-            SimPod pod = createPod(blue, ordinal);
+            SimPod pod = kubelet.createPod(blue, ordinal);
             pod.state = SimPod.State.RUNNING;
             w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
                     pod.version));
@@ -79,7 +80,7 @@ final class ColourWorld implements Workloads {
                     w.changed();
                 });
             } else if (fault instanceof Fault.PodCrash f) {
-                w.atSecond(f.at(), () -> crash(f.ordinal()));
+                w.atSecond(f.at(), () -> kubelet.crash(f.ordinal()));
             } else if (fault instanceof Fault.NewTarget f) {
                 w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
             }
@@ -97,16 +98,6 @@ final class ColourWorld implements Workloads {
                 version));
         w.changed();
         return set;
-    }
-
-    private SimPod createPod(ColourSet set, int ordinal) {
-        SimPod pod = new SimPod(set.name + "-" + ordinal, ordinal, w.nextUid(), set.revision, set.image, set.version,
-                w.clock().instant());
-        set.pods.put(ordinal, pod);
-        w.trace().write(w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
-                pod.version).put("revision", set.revision));
-        w.changed();
-        return pod;
     }
 
     // ---- the API the ports call ----
@@ -170,7 +161,7 @@ final class ColourWorld implements Workloads {
         String canonical = Versions.canonical(version);
         ColourSet set = create(name, revision, canonical, image != null ? image : w.spec().imageFor(canonical), replicas,
                 joinRevision);
-        requestSync();
+        kubelet.requestSync();
         return new WriteResult.Written(Long.toString(set.resourceVersion));
     }
 
@@ -193,7 +184,7 @@ final class ColourWorld implements Workloads {
         w.at(WorldDynamics.SYNC_DELAY, () -> {
             for (SimPod pod : new ArrayList<>(set.pods.values())) {
                 if (!pod.terminating()) {
-                    delete(set, pod, "garbage-collection");
+                    kubelet.delete(set, pod, "garbage-collection");
                 }
             }
         });
@@ -220,170 +211,13 @@ final class ColourWorld implements Workloads {
                         return new WriteResult.Conflict("pod " + name + " has UID " + pod.uid + ", not " + uid);
                     }
                     if (!pod.terminating()) {
-                        delete(set, pod, "controller");
+                        kubelet.delete(set, pod, "controller");
                     }
                     return new WriteResult.Written(null);
                 }
             }
         }
         return new WriteResult.NotFound("pod " + name + " not found");
-    }
-
-    // ---- kubelet and StatefulSet controller ----
-
-    private void requestSync() {
-        w.at(WorldDynamics.SYNC_DELAY, this::sync);
-    }
-
-    /** Each set creates its lowest missing pod once all lower ones are Ready ({@link StatefulSetRules}); OnDelete never rolls. */
-    private void sync() {
-        for (ColourSet set : sets.values()) {
-            SortedMap<Integer, StatefulSetRules.Replica> replicas = new TreeMap<>();
-            set.pods.forEach((ordinal, pod) -> replicas.put(ordinal, new StatefulSetRules.Replica(set.revision,
-                    pod.ready())));
-            StatefulSetRules.nextToCreate(set.replicas, replicas).ifPresent(ordinal -> boot(set, createPod(set, ordinal)));
-            report(set);
-        }
-    }
-
-    private void report(ColourSet set) {
-        int ready = (int) set.pods.values().stream().filter(SimPod::ready).count();
-        if (ready != set.readyReplicas) {
-            set.readyReplicas = ready;
-            set.resourceVersion = Long.parseLong(w.nextResourceVersion());
-            w.changed();
-        }
-    }
-
-    private void boot(ColourSet set, SimPod pod) {
-        pod.state = SimPod.State.STARTING;
-        String uid = pod.uid;
-        int restarts = pod.restartCount;
-        w.at(w.between(3000, 8000), () -> {
-            if (set.pods.get(pod.ordinal) != pod || !pod.uid.equals(uid) || pod.state != SimPod.State.STARTING
-                    || pod.restartCount != restarts) {
-                return;
-            }
-            if (w.scenario().brokenVersion() != null && Versions.same(pod.version, w.scenario().brokenVersion())) {
-                pod.state = SimPod.State.NEVER_READY;
-                w.trace().write(w.trace().line("pod.unready").put("pod", pod.name).put("ordinal", pod.ordinal)
-                        .put("reason", "NeverReady"));
-                w.changed();
-                return;
-            }
-            pod.state = SimPod.State.RUNNING;
-            w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
-                    pod.version));
-            w.changed();
-            if (raft.isMember(pod.name)) {
-                raft.ready(pod.name, true);
-                raft.lag(pod.name, 150L + w.random().nextInt(350)); // replaying what it missed while down
-                catchUp(pod.name);
-            }
-            scheduleElection();
-            requestSync();
-        });
-    }
-
-    /** Graceful deletion: the member stops at once, the pod object goes a moment later. */
-    private void delete(ColourSet set, SimPod pod, String cause) {
-        boolean leads = pod.name.equals(raft.leader());
-        pod.state = SimPod.State.TERMINATING;
-        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
-                pod.version).put("leader", leads).put("cause", cause));
-        w.changed();
-        raft.ready(pod.name, false);
-        scheduleElection();
-        w.at(w.between(1000, 3000), () -> {
-            if (set.pods.get(pod.ordinal) == pod) {
-                set.pods.remove(pod.ordinal);
-                if (!raft.isVoter(pod.name)) {
-                    raft.remove(pod.name); // a gone non-voter drops out (autopilot's dead-server cleanup)
-                }
-                w.changed();
-                report(set);
-                if (sets.get(set.name) == set) {
-                    requestSync();
-                } else if (set.pods.isEmpty()) {
-                    orphans.remove(set.name);
-                }
-            }
-        });
-    }
-
-    /** The container of pod {@code ordinal} of the serving colour crashes and restarts. */
-    private void crash(int ordinal) {
-        ColourSet set = serving();
-        SimPod pod = set == null ? null : set.pods.get(ordinal);
-        if (pod == null || pod.terminating()) {
-            return;
-        }
-        w.trace().write(w.trace().line("fault").put("fault", "pod-crash").put("pod", pod.name));
-        w.trace().write(w.trace().line("pod.deleted").put("pod", pod.name).put("ordinal", pod.ordinal).put("version",
-                pod.version).put("leader", pod.name.equals(raft.leader())).put("cause", "crash"));
-        pod.restartCount++;
-        w.changed();
-        raft.ready(pod.name, false);
-        scheduleElection();
-        boot(set, pod);
-    }
-
-    /** The set the client Service selects, else the first one (Blue before any switch). */
-    private ColourSet serving() {
-        for (ColourSet set : sets.values()) {
-            if (set.revision.equals(selected)) {
-                return set;
-            }
-        }
-        return sets.isEmpty() ? null : sets.get(sets.firstKey());
-    }
-
-    private void scheduleElection() {
-        if (electionPending || raft.leader() != null) {
-            return;
-        }
-        electionPending = true;
-        w.at(w.between(1000, 3000), () -> {
-            electionPending = false;
-            if (raft.leader() == null) {
-                if (raft.electAtRandom(w.random())) {
-                    w.changed();
-                } else if (!raft.readyVoters(null).isEmpty()) {
-                    scheduleElection();
-                }
-            }
-        });
-    }
-
-    /** A member replays the log: its lag shrinks every second or two until it has caught up. */
-    private void catchUp(String pod) {
-        w.at(w.between(1000, 2000), () -> {
-            Long lag = raft.lag(pod);
-            if (lag == null || lag < 5 || !isReady(pod)) {
-                return;
-            }
-            raft.lag(pod, lag / 3);
-            w.changed();
-            catchUp(pod);
-        });
-    }
-
-    private boolean isReady(String podName) {
-        SimPod pod = pod(podName);
-        return pod != null && pod.ready();
-    }
-
-    private SimPod pod(String podName) {
-        List<ColourSet> all = new ArrayList<>(sets.values());
-        all.addAll(orphans.values());
-        for (ColourSet set : all) {
-            for (SimPod pod : set.pods.values()) {
-                if (pod.name.equals(podName)) {
-                    return pod;
-                }
-            }
-        }
-        return null;
     }
 
     // ---- what the executor Jobs (ColourJobs) act on ----
@@ -410,8 +244,8 @@ final class ColourWorld implements Workloads {
 
     /** Members that joined catch up from here; a leaderless Raft holds an election. */
     void acted(List<String> joined) {
-        joined.forEach(this::catchUp);
-        scheduleElection();
+        joined.forEach(kubelet::catchUp);
+        kubelet.scheduleElection();
     }
 
     // ---- convergence ----
