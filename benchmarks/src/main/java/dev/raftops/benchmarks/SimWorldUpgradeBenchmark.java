@@ -1,8 +1,8 @@
 package dev.raftops.benchmarks;
 
-import dev.raftops.simulator.RunResult;
-import dev.raftops.simulator.Scenario;
-import dev.raftops.simulator.ScenarioRunner;
+import dev.raftops.simulator.run.RunResult;
+import dev.raftops.simulator.run.ScenarioRunner;
+import dev.raftops.simulator.world.Scenario;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

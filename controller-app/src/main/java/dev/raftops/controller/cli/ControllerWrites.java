@@ -27,6 +27,12 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
 
         /** Called after write {@code write} was applied; the instance is already cut off. */
         void crashed(String instance, int write);
+
+        /** A controller instance is deleting pod {@code pod}: called before the delete is applied. */
+        void deletingPod(String pod);
+
+        /** The controller's delete of pod {@code pod} was refused: it deleted nothing. */
+        void podDeleteRefused(String pod);
     }
 
     private final Observer observer;
@@ -95,7 +101,15 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
             observer.conflicted(instance, write, kind, request.getMethod() + " " + request.getPath());
             return refused(409, "Conflict", "injected conflict on the controller's write " + write);
         }
+        String pod = kind == SandboxFault.WriteKind.POD && "DELETE".equals(request.getMethod())
+                ? podName(request.getPath()) : null;
+        if (pod != null) {
+            observer.deletingPod(pod);
+        }
         MockResponse response = super.dispatch(request);
+        if (pod != null && response.code() >= 300) {
+            observer.podDeleteRefused(pod);
+        }
         if (crash) {
             observer.crashed(instance, write);
         }
@@ -139,6 +153,14 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
             return SandboxFault.WriteKind.JOB;
         }
         return SandboxFault.WriteKind.OTHER;
+    }
+
+    /** The pod a {@code DELETE .../pods/<name>} request names, or null for a collection delete. */
+    static String podName(String path) {
+        int query = path.indexOf('?');
+        String bare = query < 0 ? path : path.substring(0, query);
+        int at = bare.lastIndexOf("/pods/");
+        return at < 0 || bare.indexOf('/', at + "/pods/".length()) >= 0 ? null : bare.substring(at + "/pods/".length());
     }
 
     private static MockResponse refused(int code, String reason, String message) {

@@ -94,6 +94,16 @@ public final class SandboxEnvironment implements AutoCloseable {
             public void crashed(String instance, int write) {
                 environment[0].crashed(instance, write);
             }
+
+            @Override
+            public void deletingPod(String pod) {
+                environment[0].cluster.podDeleters().controllerDeletes(pod);
+            }
+
+            @Override
+            public void podDeleteRefused(String pod) {
+                environment[0].cluster.podDeleters().refused(pod);
+            }
         });
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 writes, false);

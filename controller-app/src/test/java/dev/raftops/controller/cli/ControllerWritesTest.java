@@ -34,4 +34,14 @@ class ControllerWritesTest {
         assertThat(kind(HttpMethod.POST, "/apis/batch/v1/namespaces/ns/jobs")).isEqualTo(SandboxFault.WriteKind.JOB);
         assertThat(kind(HttpMethod.POST, "/api/v1/namespaces/ns/services")).isEqualTo(SandboxFault.WriteKind.OTHER);
     }
+
+    @Test
+    void aPodDeleteNamesThePodItDeletes() {
+        assertThat(ControllerWrites.podName("/api/v1/namespaces/ns/pods/db-2?gracePeriodSeconds=0")).isEqualTo("db-2");
+    }
+
+    @Test
+    void aCollectionDeleteNamesNoPod() {
+        assertThat(ControllerWrites.podName("/api/v1/namespaces/ns/pods?labelSelector=a")).isNull();
+    }
 }

@@ -2,7 +2,7 @@ package dev.raftops.controller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.simulator.InvariantChecker;
+import dev.raftops.simulator.check.InvariantChecker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;

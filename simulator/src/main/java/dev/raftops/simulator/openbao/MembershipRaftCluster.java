@@ -1,8 +1,8 @@
 package dev.raftops.simulator.openbao;
 
-import dev.raftops.simulator.RaftMembership;
-import dev.raftops.simulator.SimClock;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.trace.SimClock;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.SimClock;
-import dev.raftops.simulator.Trace;
-import dev.raftops.simulator.TraceLine;
+import dev.raftops.simulator.trace.SimClock;
+import dev.raftops.simulator.trace.Trace;
+import dev.raftops.simulator.trace.TraceLine;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -65,6 +65,7 @@ public final class ClusterRuntime implements AutoCloseable {
     private final Map<String, Long> seen = new TreeMap<>();
     private ScheduledExecutorService ticker;
     private volatile RuntimeFaults faults = RuntimeFaults.none();
+    private final PodDeleters deleters = new PodDeleters();
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
         this.client = client;
@@ -146,7 +147,9 @@ public final class ClusterRuntime implements AutoCloseable {
                 service(c.service());
             } else if (change instanceof WatchedChanges.PodDeleted d) {
                 if (d.cluster() != null && clusters.containsKey(d.cluster())) {
-                    clusters.get(d.cluster()).podDeleted(d.name(), d.uid());
+                    clusters.get(d.cluster()).podDeleted(d.name(), d.uid(), deleters.causeOf(d.name()));
+                } else {
+                    deleters.causeOf(d.name());
                 }
             } else if (change instanceof WatchedChanges.JobChanged c) {
                 job(c.job());
@@ -272,6 +275,15 @@ public final class ClusterRuntime implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Who deletes pods the runtime did not delete itself: the embedder (the sandbox's API server,
+     * which sees each request's client) names the controller's deletes here; every other delete is
+     * traced as a person's ({@code cause: person}). Thread-safe and never waits for a tick.
+     */
+    public PodDeleters podDeleters() {
+        return deleters;
     }
 
     /** The faults played now. */

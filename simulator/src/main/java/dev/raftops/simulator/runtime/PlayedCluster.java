@@ -1,7 +1,7 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.decision.ExecutorAction;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -76,7 +76,8 @@ final class PlayedCluster {
         return sets.computeIfAbsent(sts.getMetadata().getName(), n -> {
             PlayedStatefulSet set = new PlayedStatefulSet(client, settings.namespace(), n, trace,
                     colour(sts) ? colours().colour(n, joins(sts))
-                            : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader()),
+                            : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
+                                    PlayedStatefulSet.replicas(sts)),
                     settings.readyDelay());
             set.faults = () -> faults.get();
             return set;
@@ -131,12 +132,15 @@ final class PlayedCluster {
         set(sts).play(sts, now.get());
     }
 
-    /** A pod of the cluster was deleted (reported by the watch): the played set drops it if it is the one it plays. */
-    void podDeleted(String pod, String uid) {
+    /**
+     * A pod of the cluster was deleted by someone else (reported by the watch), {@code cause} naming
+     * who ({@link PodDeleters}): the played set drops it if it is the one it plays.
+     */
+    void podDeleted(String pod, String uid, String cause) {
         int dash = pod.lastIndexOf('-');
         PlayedStatefulSet set = dash < 0 ? null : sets.get(pod.substring(0, dash));
         if (set != null && pod.substring(dash + 1).matches("[0-9]{1,9}")) {
-            set.vanished(Integer.parseInt(pod.substring(dash + 1)), uid);
+            set.vanished(Integer.parseInt(pod.substring(dash + 1)), uid, cause);
         }
     }
 

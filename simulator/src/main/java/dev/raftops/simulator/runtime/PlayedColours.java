@@ -1,9 +1,9 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.decision.ExecutorAction;
-import dev.raftops.simulator.ExecutorEffects;
-import dev.raftops.simulator.RaftMembership;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.model.ExecutorEffects;
+import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -110,18 +110,9 @@ final class PlayedColours {
                 () -> 300L + random.nextInt(500));
     }
 
-    /** Whether every Green pod is a Ready member within {@code maxLag} entries (what wait-synced waits for). */
+    /** Whether Green has caught up (what wait-synced waits for, {@link ExecutorEffects#synced}). */
     boolean synced(SortedMap<String, Boolean> greenPods, long maxLag) {
-        if (greenPods.isEmpty() || greenPods.containsValue(false)) {
-            return false;
-        }
-        for (String pod : greenPods.keySet()) {
-            Long lag = raft.lag(pod);
-            if (lag == null || lag > maxLag) {
-                return false;
-            }
-        }
-        return true;
+        return ExecutorEffects.synced(raft, greenPods, maxLag);
     }
 
     /** The voter annotation ({@code "false"} for non-voters and pods outside) and the member's lag. */

@@ -1,14 +1,17 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.domain.version.WorkloadVersion;
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.model.StatefulSetRules;
+import dev.raftops.simulator.model.Versions;
+import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,7 +19,8 @@ import java.util.TreeSet;
 /**
  * One StatefulSet played against the API: the StatefulSet controller (pods {@code <sts>-<ordinal>},
  * RollingUpdate partition semantics, status) and the kubelet (pods Ready after a start-up delay),
- * with the Raft group of its pods. The rules are those of the simulator's {@code SimWorld}.
+ * with the Raft group of its pods. The StatefulSet rules are the one model both engines play
+ * ({@link StatefulSetRules}); the Raft is {@link PlayedRaft}.
  */
 final class PlayedStatefulSet {
 
@@ -78,8 +82,12 @@ final class PlayedStatefulSet {
 
     /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
     static String version(String image) {
-        String version = WorkloadVersion.podVersion(image);
-        return version == null ? image : version;
+        return Versions.ofImage(image);
+    }
+
+    /** The replicas {@code sts} asks for (1 when unset, as Kubernetes defaults it). */
+    static int replicas(StatefulSet sts) {
+        return sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
     }
 
     /** Ordinals of the pods that are Ready now. */
@@ -116,7 +124,7 @@ final class PlayedStatefulSet {
      * deletion by someone else from the watch ({@link #vanished}).
      */
     void play(StatefulSet sts, Instant now) {
-        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+        int replicas = replicas(sts);
         String updateRevision = revision(name, image);
         if (currentRevision == null) {
             currentRevision = updateRevision;
@@ -132,13 +140,14 @@ final class PlayedStatefulSet {
     }
 
     /**
-     * The pod at {@code ordinal} with {@code uid} was deleted by someone else (the controller); a
-     * uid it does not play now (its own deletion reported back, an older pod of the name) is ignored.
+     * The pod at {@code ordinal} with {@code uid} was deleted by someone else ({@code cause}: the
+     * controller or a person); a uid it does not play now (its own deletion reported back, an older
+     * pod of the name) is ignored.
      */
-    void vanished(int ordinal, String uid) {
+    void vanished(int ordinal, String uid, String cause) {
         PlayedPod pod = pods.get(ordinal);
         if (pod != null && pod.uid.equals(uid)) {
-            deleted(pod, "controller");
+            deleted(pod, cause);
         }
     }
 
@@ -248,50 +257,41 @@ final class PlayedStatefulSet {
         }
     }
 
-    /** Creates missing pods: OrderedReady creates the lowest missing one once every lower one is Ready. */
+    /** The pods as the StatefulSet controller sees them ({@link StatefulSetRules}). */
+    private SortedMap<Integer, StatefulSetRules.Replica> replicas() {
+        SortedMap<Integer, StatefulSetRules.Replica> out = new TreeMap<>();
+        pods.forEach((ordinal, pod) -> out.put(ordinal, new StatefulSetRules.Replica(pod.revision, pod.readyAt != null)));
+        return out;
+    }
+
+    /**
+     * Creates missing pods ({@link StatefulSetRules}: OrderedReady the lowest once every lower one is
+     * Ready, Parallel all at once); true when the set is still coming up (created one, or one not Ready).
+     */
     private boolean createMissing(StatefulSet sts, int replicas, String updateRevision, Instant now) {
         boolean ordered = !"Parallel".equals(sts.getSpec().getPodManagementPolicy());
-        boolean created = false;
-        for (int ordinal = 0; ordinal < replicas; ordinal++) {
-            PlayedPod pod = pods.get(ordinal);
-            if (pod != null) {
-                if (ordered && pod.readyAt == null) {
-                    return true;
-                }
-                continue;
-            }
-            int from = partition == null ? 0 : partition;
-            String revision = ordinal >= from ? updateRevision : currentRevision;
+        SortedMap<Integer, StatefulSetRules.Replica> seen = replicas();
+        List<Integer> create = StatefulSetRules.toCreate(replicas, seen, ordered);
+        for (int ordinal : create) {
+            String revision = StatefulSetRules.revisionFor(ordinal, partition, currentRevision, updateRevision);
             String podImage = imageOfRevision.getOrDefault(revision, image);
-            Pod created1 = api.create(new PodBuilder()
+            Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
                     .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
                     .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, version(podImage));
-            pods.put(ordinal, new PlayedPod(created1.getMetadata().getUid(), ordinal, revision, version(podImage), now));
+            pods.put(ordinal, new PlayedPod(created.getMetadata().getUid(), ordinal, revision, version(podImage), now));
             trace.write(trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
                     .put("version", version(podImage)).put("revision", revision));
-            created = true;
-            if (ordered) {
-                return true;
-            }
         }
-        return created;
+        return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
     }
 
-    /** RollingUpdate: with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
+    /** RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
     private void roll(int replicas, String updateRevision) {
-        if (pods.size() < replicas || ready().size() < pods.size()) {
-            return;
-        }
-        int from = partition == null ? 0 : partition;
-        for (int ordinal = replicas - 1; ordinal >= from; ordinal--) {
-            PlayedPod pod = pods.get(ordinal);
-            if (pod != null && !pod.revision.equals(updateRevision)) {
-                api.delete(name + "-" + ordinal);
-                deleted(pod, "rollout");
-                return;
-            }
-        }
+        StatefulSetRules.nextToRoll(replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
+            api.delete(name + "-" + ordinal);
+            deleted(pods.get(ordinal), "rollout");
+        });
     }
 
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {

@@ -1,6 +1,7 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.Trace;
+import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,86 +10,98 @@ import java.util.Random;
 import java.util.SortedSet;
 
 /**
- * The Raft group inside one StatefulSet's pods, with the rules of the simulator's {@code SimRaft}:
- * every pod is a voter; a leader is elected among Ready voters (seeded random choice) a moment after
- * the old one left, only while a quorum is Ready; every leadership change starts a new term. Labels
- * follow the truth at once (no label lag in real-time runs).
+ * The Raft group inside one rolling StatefulSet's pods: the one model of membership and elections
+ * ({@link RaftMembership}), every pod a voter from the start, played on the runtime's ticks. A
+ * leaderless group elects ({@link ElectionTimer}) once a quorum of voters is Ready; the first
+ * election waits for the leader the run asked for, if any. Labels follow the truth at once (no
+ * label lag in real-time runs).
  */
 final class RaftGroup implements PlayedRaft {
 
-    private final Trace trace;
+    private final RaftMembership members;
     private final Random random;
     private final ElectionTimer election;
+    private final String statefulSet;
     private Integer initialLeader;
-    Integer leader;
-    long term;
 
-    RaftGroup(Trace trace, Random random, Duration electionDelay, Integer initialLeader) {
-        this.trace = trace;
+    RaftGroup(Trace trace, Random random, Duration electionDelay, Integer initialLeader, String statefulSet,
+            int replicas) {
+        this.members = new RaftMembership(trace, 0);
         this.random = random;
         this.election = new ElectionTimer(random, electionDelay);
         this.initialLeader = initialLeader;
+        this.statefulSet = statefulSet;
+        List<String> voters = new ArrayList<>();
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            voters.add(pod(ordinal));
+        }
+        members.bootstrap(voters);
+    }
+
+    private String pod(int ordinal) {
+        return statefulSet + "-" + ordinal;
     }
 
     @Override
     public boolean leads(int ordinal) {
-        return leader != null && leader == ordinal;
+        return pod(ordinal).equals(members.leader());
     }
 
     /** Voter {@code ordinal} stopped (deleted or unready): if it led, the group is leaderless. */
     @Override
     public void lose(int ordinal, String pod) {
-        if (leads(ordinal)) {
-            leader = null;
-            trace.write(trace.line("raft.leader").put("pod", null).put("ordinal", null).put("term", term));
-        }
+        members.ready(pod(ordinal), false);
     }
 
-    /** Holds an election when one is due and a quorum of {@code ready} voters (of {@code replicas}) is up. */
     @Override
-    public void elect(SortedSet<Integer> ready, int replicas, String statefulSet, Instant now) {
-        if (!election.due(leader == null, now) || ready.size() < replicas / 2 + 1) {
+    public void ready(String pod) {
+        members.ready(pod, true);
+    }
+
+    /** Holds an election when one is due and a quorum of voters is Ready. */
+    @Override
+    public void elect(SortedSet<Integer> ready, int replicas, String name, Instant now) {
+        if (!election.due(members.leader() == null, now) || !members.hasQuorum()) {
             return;
         }
         if (initialLeader != null) {
             if (!ready.contains(initialLeader)) {
                 return; // the first election waits for the leader the run asked for
             }
-            win(initialLeader, statefulSet);
-            initialLeader = null;
+            win(pod(initialLeader));
             return;
         }
-        List<Integer> candidates = new ArrayList<>(ready);
-        win(candidates.get(random.nextInt(candidates.size())), statefulSet);
+        if (members.electAtRandom(random)) {
+            won();
+        }
     }
 
-    /** Leadership moves from the leader to another Ready voter (a step-down); false when none is Ready. */
+    /** Leadership moves from the leader to another Ready voter (a step-down); false when none can take it. */
     @Override
-    public boolean transfer(SortedSet<Integer> ready, String statefulSet) {
-        List<Integer> candidates = new ArrayList<>(ready);
-        candidates.remove(leader);
-        if (leader == null || candidates.isEmpty()) {
+    public boolean transfer(SortedSet<Integer> ready, String name) {
+        if (members.leader() == null || !members.transfer(p -> true, random)) {
             return false;
         }
-        win(candidates.get(random.nextInt(candidates.size())), statefulSet);
+        won();
         return true;
     }
 
     @Override
-    public boolean moveTo(int ordinal, SortedSet<Integer> ready, String statefulSet) {
+    public boolean moveTo(int ordinal, SortedSet<Integer> ready, String name) {
         if (!ready.contains(ordinal) || leads(ordinal)) {
             return false;
         }
-        win(ordinal, statefulSet);
+        win(pod(ordinal));
         return true;
     }
 
-    private void win(int ordinal, String statefulSet) {
-        leader = ordinal;
-        term++;
+    private void win(String pod) {
+        members.elect(pod, true);
+        won();
+    }
+
+    private void won() {
         election.reset();
         initialLeader = null;
-        trace.write(trace.line("raft.leader").put("pod", statefulSet + "-" + ordinal).put("ordinal", ordinal)
-                .put("term", term));
     }
 }

@@ -3,7 +3,7 @@ package dev.raftops.simulator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.raftops.simulator.InvariantChecker;
+import dev.raftops.simulator.check.InvariantChecker;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -58,7 +58,7 @@ class PodAndJobWatchTest {
     }
 
     @Test
-    void aPodDeletedBySomeoneElseIsTracedOnceAndCreatedAgainOnce() throws Exception {
+    void aPodDeletedByAPersonIsTracedOnceAsThePersonsAndCreatedAgainOnce() throws Exception {
         Path trace = dir.resolve("trace.jsonl");
         client.resource(ClusterRuntimeTest.statefulSet("repo:2.4.0")).create();
         try (ClusterRuntime runtime = runtime(trace)) {
@@ -76,8 +76,28 @@ class PodAndJobWatchTest {
             runtime.settle();
         }
         assertThat(lines(trace, "pod.deleted", "\"pod\":\"db-2\"")).singleElement().asString()
-                .contains("\"cause\":\"controller\"");
+                .contains("\"cause\":\"person\"");
         assertThat(lines(trace, "pod.created", "\"pod\":\"db-2\"")).hasSize(2);
+    }
+
+    @Test
+    void aPodDeleteTheControllerWasNamedForIsTracedAsTheControllers() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        client.resource(ClusterRuntimeTest.statefulSet("repo:2.4.0")).create();
+        try (ClusterRuntime runtime = runtime(trace)) {
+            runtime.start();
+            awaitReady("db-0", "db-1", "db-2");
+            String before = pod("db-1").getMetadata().getUid();
+
+            runtime.podDeleters().controllerDeletes("db-1");
+            client.pods().inNamespace("ns").withName("db-1").delete();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> pod("db-1") != null
+                    && !before.equals(pod("db-1").getMetadata().getUid()));
+            runtime.settle();
+        }
+        assertThat(lines(trace, "pod.deleted", "\"pod\":\"db-1\"")).singleElement().asString()
+                .contains("\"cause\":\"controller\"");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package dev.raftops.simulator.check;
+
+import dev.raftops.simulator.trace.TraceRecord;
+
+/**
+ * The operation lock is held by one operation at a time: it never passes from one operation to
+ * another without being free in between, and nothing is released or deleted while an operation
+ * other than an upgrade (backup, restore) holds it.
+ */
+final class LockExclusive implements Invariant {
+
+    static final String NAME = "the operation lock is held by one operation at a time";
+
+    @Override
+    public void check(TraceRecord line, TraceState before, Report out) {
+        String lock = before.lock();
+        TakeDown down = before.takeDown(line);
+        if (down != null && lock != null && !lock.equals("Upgrade") && !lock.equals("BlueGreen")) {
+            out.fail(NAME, down.what() + " while the lock is held by " + lock);
+        }
+        String next = line.string("lock");
+        if ("status".equals(line.kind()) && lock != null && next != null && !lock.equals(next)) {
+            out.fail(NAME, "lock passed from " + lock + " to " + next + " without being released");
+        }
+    }
+}

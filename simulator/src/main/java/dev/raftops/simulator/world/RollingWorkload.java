@@ -1,0 +1,208 @@
+package dev.raftops.simulator.world;
+
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.JobView;
+import dev.raftops.domain.cluster.PodView;
+import dev.raftops.ports.WriteResult;
+import dev.raftops.simulator.model.Versions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A rolling cluster's workload: one StatefulSet (RollingUpdate with a partition, OrderedReady), its
+ * pods and the Raft group inside them ({@link SimRaft}); {@link WorldDynamics} moves them. The API
+ * writes a rolling controller makes land here; blue/green writes answer NotFound.
+ */
+final class RollingWorkload implements Workloads {
+
+    private final SimWorld w;
+    private final SimStatefulSet sts;
+    private final SortedMap<Integer, SimPod> pods = new TreeMap<>();
+    private final SimRaft raft;
+    private final WorldDynamics dynamics;
+
+    RollingWorkload(SimWorld world, String image) {
+        this.w = world;
+        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image);
+        this.sts.resourceVersion = Long.parseLong(world.nextResourceVersion());
+        this.raft = new SimRaft(world, sts.name, sts.replicas);
+        this.dynamics = new WorldDynamics(world, sts, pods, raft);
+    }
+
+    @Override
+    public void start() {
+        dynamics.start();
+    }
+
+    @Override
+    public ClusterObservation observe(List<JobView> jobs) {
+        List<PodView> views = new ArrayList<>();
+        for (SimPod pod : pods.values()) {
+            views.add(pod.view(sts.name, raft.labelledLeader(pod.ordinal), raft.lag(pod.ordinal)));
+        }
+        return ClusterObservation.of(List.of(sts.view()), views, jobs);
+    }
+
+    @Override
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+        WriteResult refused = precondition(statefulSet, expected);
+        if (refused != null) {
+            return refused;
+        }
+        setPartition(partition);
+        if (!image.equals(sts.templateImage)) {
+            sts.templateImage = image;
+            sts.updateRevision = sts.revisionOf(image);
+            sts.imageOfRevision.put(sts.updateRevision, image);
+            w.trace().write(w.trace().line("sts.template").put("statefulSet", statefulSet).put("image", image)
+                    .put("version", Versions.ofImage(image)).put("write", w.writeInFlight()));
+        }
+        return written();
+    }
+
+    @Override
+    public WriteResult setPartition(String statefulSet, int partition, String expected) {
+        WriteResult refused = precondition(statefulSet, expected);
+        if (refused != null) {
+            return refused;
+        }
+        setPartition(partition);
+        return written();
+    }
+
+    private void setPartition(int partition) {
+        if (!Objects.equals(sts.partition, partition)) {
+            sts.partition = partition;
+            w.trace().write(w.trace().line("sts.partition").put("statefulSet", sts.name).put("value", partition)
+                    .put("write", w.writeInFlight()));
+        }
+    }
+
+    private WriteResult written() {
+        sts.generation++;
+        sts.resourceVersion = Long.parseLong(w.nextResourceVersion());
+        dynamics.requestSync();
+        return new WriteResult.Written(Long.toString(sts.resourceVersion));
+    }
+
+    private WriteResult precondition(String statefulSet, String expected) {
+        if (!sts.name.equals(statefulSet)) {
+            return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");
+        }
+        if (expected != null && !expected.equals(Long.toString(sts.resourceVersion))) {
+            return new WriteResult.Conflict("StatefulSet " + statefulSet + " has resourceVersion "
+                    + sts.resourceVersion + ", not " + expected);
+        }
+        return null;
+    }
+
+    @Override
+    public WriteResult deletePod(String name, String uid) {
+        SimPod pod = podNamed(name);
+        if (pod == null) {
+            return new WriteResult.NotFound("pod " + name + " not found");
+        }
+        if (!pod.uid.equals(uid)) {
+            return new WriteResult.Conflict("pod " + name + " has UID " + pod.uid + ", not " + uid);
+        }
+        if (!pod.terminating()) {
+            dynamics.delete(pod, "controller");
+        }
+        return new WriteResult.Written(null);
+    }
+
+    @Override
+    public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
+        Map<String, String> annotations;
+        if (statefulSet) {
+            if (!sts.name.equals(name)) {
+                return new WriteResult.NotFound("StatefulSet " + name + " not found");
+            }
+            annotations = sts.annotations;
+            sts.resourceVersion = Long.parseLong(w.nextResourceVersion());
+        } else {
+            SimPod pod = podNamed(name);
+            if (pod == null) {
+                return new WriteResult.NotFound("pod " + name + " not found");
+            }
+            annotations = pod.annotations;
+        }
+        if (set) {
+            annotations.put(annotation, "true");
+        } else {
+            annotations.remove(annotation);
+        }
+        return new WriteResult.Written(null);
+    }
+
+    @Override
+    public WriteResult createWorkload(String statefulSet, String revision, String version, String image, int replicas,
+            String joinRevision) {
+        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+    }
+
+    @Override
+    public WriteResult deleteWorkload(String statefulSet, String uid) {
+        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+    }
+
+    @Override
+    public WriteResult switchTraffic(String revision) {
+        return new WriteResult.NotFound("no client Service selects a revision in a rolling scenario");
+    }
+
+    @Override
+    public void run(SimJob job) {
+        dynamics.run(job);
+    }
+
+    @Override
+    public Integer leader() {
+        return raft.leader();
+    }
+
+    @Override
+    public long term() {
+        return raft.term();
+    }
+
+    @Override
+    public boolean runsEverywhere(String version) {
+        if (pods.size() != sts.replicas) {
+            return false;
+        }
+        for (SimPod pod : pods.values()) {
+            if (!pod.ready() || !Versions.same(pod.version, version)) {
+                return false;
+            }
+        }
+        return sts.currentRevision.equals(sts.updateRevision) && sts.updatedReplicas == sts.replicas;
+    }
+
+    @Override
+    public boolean oneColourSettled() {
+        return false;
+    }
+
+    @Override
+    public List<String> podSummary() {
+        List<String> out = new ArrayList<>();
+        for (SimPod pod : pods.values()) {
+            out.add(pod.name + "=" + pod.version + "/" + pod.state + (raft.leads(pod.ordinal) ? "*" : ""));
+        }
+        return out;
+    }
+
+    private SimPod podNamed(String name) {
+        for (SimPod pod : pods.values()) {
+            if (pod.name.equals(name)) {
+                return pod;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.raftops.simulator.world;
+
+import dev.raftops.domain.cluster.StatefulSetView;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The simulated StatefulSet object: spec (partition, template) and the status its controller reports. */
+final class SimStatefulSet {
+
+    final String name;
+    final String uid;
+    final int replicas;
+    final Map<String, String> annotations = new TreeMap<>();
+    final Map<String, String> imageOfRevision = new TreeMap<>();
+    long resourceVersion;
+    long generation = 1;
+    long observedGeneration = 1;
+    Integer partition;
+    String templateImage;
+    String currentRevision;
+    String updateRevision;
+    int readyReplicas;
+    int updatedReplicas;
+
+    SimStatefulSet(String name, String uid, int replicas, String image) {
+        this.name = name;
+        this.uid = uid;
+        this.replicas = replicas;
+        this.templateImage = image;
+        this.updateRevision = revisionOf(image);
+        this.currentRevision = updateRevision;
+        imageOfRevision.put(updateRevision, image);
+    }
+
+    /** A controller-revision name derived from the template, stable across runs. */
+    String revisionOf(String image) {
+        return name + "-" + String.format("%08x", image.hashCode());
+    }
+
+    StatefulSetView view() {
+        return new StatefulSetView(name, uid, Long.toString(resourceVersion), replicas, partition, false,
+                currentRevision, updateRevision, templateImage, generation, observedGeneration, readyReplicas,
+                updatedReplicas, annotations);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.raftops.simulator.world;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.gates.MaintenanceMarks;
+import dev.raftops.ports.ClusterDocument;
+import dev.raftops.ports.ClusterObserver;
+import dev.raftops.ports.EventPort;
+import dev.raftops.ports.JobCreation;
+import dev.raftops.ports.JobPort;
+import dev.raftops.ports.StatusPort;
+import dev.raftops.ports.WorkloadPort;
+import dev.raftops.ports.WriteResult;
+import dev.raftops.simulator.faults.ControllerCrash;
+import dev.raftops.simulator.faults.Fault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every driven port over one {@link SimWorld}, so the real {@code AdminOpsService} runs inside
+ * it. This is where the counted faults strike: the k-th write conflicts or crashes the
+ * controller after it is applied, the k-th read is served from a stale cache.
+ *
+ * <p>Writes are counted across all ports (status, StatefulSet, pods, Jobs); Events are not
+ * writes a crash point is interesting after, and are only recorded.
+ */
+public final class SimulatedPorts implements StatusPort, ClusterObserver, WorkloadPort, JobPort, EventPort {
+
+    private final SimWorld world;
+    private final List<ClusterEvent> events = new ArrayList<>();
+    private int writes;
+    private int reads;
+    private ClusterDocument lastDocument;
+    private ClusterObservation lastObservation;
+
+    public SimulatedPorts(SimWorld world) {
+        this.world = world;
+    }
+
+    /** Writes the controllers attempted so far (the W of a crash test). */
+    public int writes() {
+        return writes;
+    }
+
+    public List<ClusterEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private <T> T write(String what, Supplier<T> conflict, Supplier<T> apply) {
+        int k = ++writes;
+        world.writeInFlight(k);
+        if (world.scenario().faults().contains(new Fault.ConflictOnWrite(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "conflict").put("write", k).put("on", what));
+            return conflict.get();
+        }
+        T result = apply.get();
+        if (world.scenario().faults().contains(new Fault.CrashAfterWrite(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "controller-crash").put("write", k).put("after",
+                    what));
+            throw new ControllerCrash(k);
+        }
+        return result;
+    }
+
+    private WriteResult conditioned(String what, Supplier<WriteResult> apply) {
+        return write(what, () -> new WriteResult.Conflict("injected 409 on " + what), apply);
+    }
+
+    private boolean staleRead(String what) {
+        int k = ++reads;
+        if (world.scenario().faults().contains(new Fault.StaleRead(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "stale-read").put("read", k).put("on", what));
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<ClusterDocument> read(ClusterKey cluster) {
+        if (staleRead("RaftCluster") && lastDocument != null) {
+            return Optional.of(lastDocument);
+        }
+        lastDocument = world.api().readCluster();
+        return Optional.of(lastDocument);
+    }
+
+    @Override
+    public WriteResult compareAndSet(ClusterKey cluster, String expectedResourceVersion, ClusterStatus status) {
+        return conditioned("status", () -> world.api().compareAndSetStatus(expectedResourceVersion, status));
+    }
+
+    @Override
+    public ClusterObservation observe(ClusterKey cluster) {
+        if (staleRead("observation") && lastObservation != null) {
+            return lastObservation;
+        }
+        lastObservation = world.api().observe();
+        return lastObservation;
+    }
+
+    @Override
+    public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage a) {
+        return conditioned("lock-partition", () -> world.api().lockPartitionAndSetImage(a.statefulSet(),
+                a.partition(), a.image(), a.resourceVersion()));
+    }
+
+    @Override
+    public WriteResult setPartition(ClusterKey cluster, Action.SetPartition a) {
+        return conditioned("partition", () -> world.api().setPartition(a.statefulSet(), a.partition(),
+                a.resourceVersion()));
+    }
+
+    @Override
+    public WriteResult deletePod(ClusterKey cluster, Action.DeletePod a) {
+        return conditioned("delete-pod", () -> world.api().deletePod(a.pod(), a.uid()));
+    }
+
+    @Override
+    public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance a) {
+        return conditioned("maintenance", () -> world.api().annotate(
+                a.target() == Action.MarkMaintenance.Target.STATEFUL_SET, a.name(), MaintenanceMarks.ANNOTATION,
+                a.marked()));
+    }
+
+    @Override
+    public WriteResult createWorkload(ClusterKey cluster, Action.CreateWorkload a) {
+        return conditioned("create-workload", () -> world.api().createWorkload(a.statefulSet(), a.revision(),
+                a.version(), a.image(), a.replicas(), a.joinRevision()));
+    }
+
+    @Override
+    public WriteResult deleteWorkload(ClusterKey cluster, Action.DeleteWorkload a) {
+        return conditioned("delete-workload", () -> world.api().deleteWorkload(a.statefulSet(), a.uid()));
+    }
+
+    @Override
+    public WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic a) {
+        return conditioned("switch-traffic", () -> world.api().switchTraffic(a.revision()));
+    }
+
+    /** An injected failure on Job creation is refused without creating anything; the pass decides again. */
+    @Override
+    public JobCreation createIfAbsent(ClusterKey cluster, JobRequest job) {
+        return write("create-job", () -> new JobCreation.Refused("injected 409 on create-job"),
+                () -> world.api().createJob(job));
+    }
+
+    @Override
+    public WriteResult delete(ClusterKey cluster, String jobName) {
+        return conditioned("delete-job", () -> world.api().deleteJob(jobName));
+    }
+
+    @Override
+    public void emit(ClusterKey cluster, ClusterEvent event) {
+        events.add(event);
+    }
+}

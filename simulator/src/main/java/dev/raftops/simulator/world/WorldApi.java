@@ -1,0 +1,92 @@
+package dev.raftops.simulator.world;
+
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.ports.ClusterDocument;
+import dev.raftops.ports.JobCreation;
+import dev.raftops.ports.WriteResult;
+
+/**
+ * The simulated API server in front of the world: reads, and writes with the preconditions a real
+ * API server checks (resourceVersion, UID). A failed precondition is a 409, never a partial write.
+ * Every object write moves its resourceVersion. The {@code RaftCluster} resource is the world's
+ * {@link ClusterResource}, the workload objects its {@link Workloads}, the Jobs its {@link JobTable}.
+ */
+public final class WorldApi {
+
+    private final SimWorld w;
+
+    WorldApi(SimWorld world) {
+        this.w = world;
+    }
+
+    public ClusterDocument readCluster() {
+        return w.cluster().read();
+    }
+
+    /** The status subresource: compare-and-set on the resource's resourceVersion. */
+    public WriteResult compareAndSetStatus(String expectedResourceVersion, ClusterStatus next) {
+        return w.cluster().compareAndSetStatus(expectedResourceVersion, next);
+    }
+
+    /** A person (or the scenario) sets {@code spec.upgrade.requests.retry}: generation and resourceVersion move. */
+    public void requestRetry(String token) {
+        w.cluster().edit(s -> s.withUpgrade(s.upgrade().withRequests(s.upgrade().requests().withRetry(token))),
+                "retry", "token", () -> token);
+    }
+
+    /** A person sets {@code spec.upgrade.requests.promote}. */
+    public void requestPromote(String token) {
+        w.cluster().edit(s -> s.withUpgrade(s.upgrade().withRequests(s.upgrade().requests().withPromote(token))),
+                "promote", "token", () -> token);
+    }
+
+    /** A person edits {@code spec.version}. */
+    public void requestVersion(String version) {
+        w.cluster().requestVersion(version);
+    }
+
+    /** Creates a blue/green StatefulSet (refused in a rolling world, which has none). */
+    public WriteResult createWorkload(String statefulSet, String revision, String version, String image, int replicas,
+            String joinRevision) {
+        return w.workloads().createWorkload(statefulSet, revision, version, image, replicas, joinRevision);
+    }
+
+    public WriteResult deleteWorkload(String statefulSet, String uid) {
+        return w.workloads().deleteWorkload(statefulSet, uid);
+    }
+
+    public WriteResult switchTraffic(String revision) {
+        return w.workloads().switchTraffic(revision);
+    }
+
+    public ClusterObservation observe() {
+        return w.workloads().observe(w.jobs().views());
+    }
+
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+        return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, expected);
+    }
+
+    public WriteResult setPartition(String statefulSet, int partition, String expected) {
+        return w.workloads().setPartition(statefulSet, partition, expected);
+    }
+
+    public WriteResult deletePod(String name, String uid) {
+        return w.workloads().deletePod(name, uid);
+    }
+
+    /** Sets or removes the maintenance annotation on the StatefulSet or a pod. */
+    public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
+        return w.workloads().annotate(statefulSet, name, annotation, set);
+    }
+
+    public JobCreation createJob(JobRequest request) {
+        return w.jobs().create(request);
+    }
+
+    public WriteResult deleteJob(String name) {
+        return w.jobs().delete(name);
+    }
+}
