@@ -287,9 +287,9 @@ class SandboxCommandTest {
                 "--timeout", "60", "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
-        assertThat(out.toString()).contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
+        assertThat(out.toString().replaceAll("\\R {10}", " ")).contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
                 + "build metadata: the image tag stays 2.4.0, nothing to roll")
-                .doesNotContain("timed out").doesNotContain("backup").doesNotContain("demo-bg");
+                .doesNotContain("timed out").doesNotContain("backup done").contains("backup none").doesNotContain("demo-bg");
         List<String> lines = Files.readAllLines(trace);
         assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
         assertThat(lines).noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));
