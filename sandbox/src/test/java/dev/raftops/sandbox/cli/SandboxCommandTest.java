@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class SandboxCommandTest {
 
     /** The shipped command line, its logs in the test's directory unless the arguments name a file. */
     private int sandbox(String... args) {
-        CommandLine cli = RaftopsCommand.commandLine();
+        CommandLine cli = RaftopsCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
@@ -259,7 +259,7 @@ class SandboxCommandTest {
     /** {@code raftops ARGS} in a JVM of its own, stdout and stderr merged as a terminal shows them. */
     private static Process packagedCommand(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCommand.class.getName()));
+                .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCli.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
