@@ -2,8 +2,8 @@ package dev.raftops.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.controller.cli.SandboxFault;
 import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.sandbox.SandboxFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

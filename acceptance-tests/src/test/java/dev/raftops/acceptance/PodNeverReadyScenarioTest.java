@@ -3,8 +3,8 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.controller.cli.SandboxFault;
 import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.sandbox.SandboxFault;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

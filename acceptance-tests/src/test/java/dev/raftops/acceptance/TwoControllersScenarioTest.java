@@ -3,8 +3,8 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.raftops.controller.cli.SandboxEnvironment;
 import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -38,6 +39,10 @@ class DocsConsistencyTest {
     static final Path MODULE = Path.of(System.getProperty("user.dir"));
     static final Path DOCS = MODULE.resolve("../docs").normalize();
     static final Path ROOT = MODULE.resolve("..").normalize();
+    /** The commands of the controller image's jar ({@code run}, {@code plan}, {@code crd}). */
+    static final String CONTROLLER_CLI = "controller-app/src/main/java/dev/raftops/controller/cli";
+    /** The {@code sandbox} command, which only the CLI jar ({@code sandbox/target/raftops.jar}) adds. */
+    static final String SANDBOX_CLI = "sandbox/src/main/java/dev/raftops/sandbox/cli";
 
     /** The pages this test owns; docs/decisions and docs/testing.md are checked only for patches. */
     static final List<String> PAGES = List.of("architecture.md", "user-guide.md", "embedding.md",
@@ -259,7 +264,7 @@ class DocsConsistencyTest {
 
     @Test
     void theCliReferenceNamesExactlyTheOptionsOfTheCommands() {
-        String cli = sourcesUnder(ROOT.resolve("controller-app/src/main/java/dev/raftops/controller/cli"));
+        String cli = cliSources();
         SortedSet<String> declared = new TreeSet<>();
         Matcher names = Pattern.compile("names = (\\{[^}]*\\}|\"[^\"]*\")").matcher(cli);
         while (names.find()) {
@@ -277,26 +282,31 @@ class DocsConsistencyTest {
                 }
             }
         }
-        assertThat(declared).contains("--file", "--namespace");
+        assertThat(declared).contains("--file", "--namespace", "--seed");
         assertThat(documented).as("options in reference/cli.md").isEqualTo(declared);
     }
 
     @Test
     void everyRaftopsCommandLineInTheDocsUsesACommandAndOptionsThatExist() {
-        String cli = sourcesUnder(ROOT.resolve("controller-app/src/main/java/dev/raftops/controller/cli"));
+        // the CLI jar has every command; the controller image's jar has no sandbox
+        Map<String, String> commandsOf = Map.of("raftops.jar", cliSources(), "raftops-controller.jar",
+                sourcesUnder(ROOT.resolve(CONTROLLER_CLI)));
+        Pattern jar = Pattern.compile("(raftops(?:-controller)?\\.jar)( [a-z]+)?");
         Set<String> help = Set.of("--help", "--version");
         List<String> unknown = new ArrayList<>();
         int lines = 0;
         for (Path page : allMarkdown()) {
             // command lines only, up to a pipe: java -jar .../raftops.jar <command> [options]
-            for (String line : read(page).lines().filter(l -> l.strip().startsWith("java -jar ") && l.contains("raftops.jar "))
-                    .map(l -> l.split(" \\| ")[0]).toList()) {
+            for (String line : read(page).lines().filter(l -> l.strip().startsWith("java -jar ")
+                    && jar.matcher(l).find()).map(l -> l.split(" \\| ")[0]).toList()) {
                 lines++;
-                Matcher command = Pattern.compile("raftops\\.jar ([a-z]+)").matcher(line);
-                if (command.find() && !cli.contains("name = \"" + command.group(1) + "\"")) {
+                Matcher command = jar.matcher(line);
+                command.find();
+                String cli = commandsOf.get(command.group(1));
+                if (command.group(2) != null && !cli.contains("name = \"" + command.group(2).strip() + "\"")) {
                     unknown.add(line);
                 }
-                Matcher option = Pattern.compile(" (--?[a-zA-Z][-a-zA-Z]*)").matcher(line.substring(line.indexOf("raftops.jar")));
+                Matcher option = Pattern.compile(" (--?[a-zA-Z][-a-zA-Z]*)").matcher(line.substring(command.start()));
                 while (option.find()) {
                     String o = option.group(1).replaceFirst("^--no-", "--");
                     if (!help.contains(o) && !cli.contains("\"" + o + "\"")) {
@@ -375,7 +385,7 @@ class DocsConsistencyTest {
     /** The Java sources under {@code tree} of every module, as one text. */
     static String sources(String tree) {
         StringBuilder all = new StringBuilder();
-        for (String module : List.of("domain", "ports", "adapters-fabric8", "simulator", "controller-app")) {
+        for (String module : List.of("domain", "ports", "adapters-fabric8", "simulator", "controller-app", "sandbox")) {
             Path main = ROOT.resolve(module).resolve(tree);
             if (!Files.isDirectory(main)) {
                 continue;
@@ -387,6 +397,11 @@ class DocsConsistencyTest {
             }
         }
         return all.toString();
+    }
+
+    /** The commands of the CLI jar: the controller's (run, plan, crd) and the sandbox module's (sandbox). */
+    static String cliSources() {
+        return sourcesUnder(ROOT.resolve(CONTROLLER_CLI)) + sourcesUnder(ROOT.resolve(SANDBOX_CLI));
     }
 
     static String sourcesUnder(Path dir) {

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
@@ -7,6 +7,8 @@ import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
+import dev.raftops.sandbox.SandboxEnvironment;
+import dev.raftops.sandbox.SandboxFault;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,7 @@ class SandboxBadInputTest {
         args.addAll(List.of(options.split(" ")));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = RaftopsCommand.commandLine();
+        var cli = RaftopsCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
 
@@ -63,7 +63,7 @@ class SandboxBadInputTest {
     void aTraceThatCannotBeWrittenIsRefusedBeforeTheStart(String trace) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = RaftopsCommand.commandLine();
+        var cli = RaftopsCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
 

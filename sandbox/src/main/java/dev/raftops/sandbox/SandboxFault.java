@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox;
 
 import dev.raftops.simulator.runtime.RuntimeFaults;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class SandboxCommandTest {
 
     /** The shipped command line, its logs in the test's directory unless the arguments name a file. */
     private int sandbox(String... args) {
-        CommandLine cli = RaftopsCommand.commandLine();
+        CommandLine cli = RaftopsCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
@@ -259,7 +259,7 @@ class SandboxCommandTest {
     /** {@code raftops ARGS} in a JVM of its own, stdout and stderr merged as a terminal shows them. */
     private static Process packagedCommand(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCommand.class.getName()));
+                .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCli.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -287,9 +287,10 @@ class SandboxCommandTest {
                 "--timeout", "60", "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
-        assertThat(out.toString().replaceAll("\\R {10}", " ")).contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
-                + "build metadata: the image tag stays 2.4.0, nothing to roll")
-                .doesNotContain("timed out").doesNotContain("backup done").contains("backup none").doesNotContain("demo-bg");
+        assertThat(out.toString().replaceAll("\\R {10}", " ")).as("the view's wrapped lines joined")
+                .contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
+                        + "build metadata: the image tag stays 2.4.0, nothing to roll")
+                .doesNotContain("timed out").doesNotContain("manual backup").doesNotContain("demo-bg");
         List<String> lines = Files.readAllLines(trace);
         assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
         assertThat(lines).noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));

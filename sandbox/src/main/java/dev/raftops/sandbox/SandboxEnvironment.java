@@ -1,7 +1,8 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.controller.cli.Fabric8Wiring;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;

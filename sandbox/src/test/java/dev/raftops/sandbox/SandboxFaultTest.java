@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

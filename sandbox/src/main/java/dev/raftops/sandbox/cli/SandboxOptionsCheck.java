@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
@@ -8,6 +8,7 @@ import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.ports.SpecReading;
+import dev.raftops.sandbox.SandboxFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The sandbox's options, checked before anything starts (docs/decisions/sandbox-input-and-output.md):
  * the first one that is wrong is a {@link ParameterException} naming the option, its value and what
- * is allowed, which {@link UsageErrorLine} prints as one line with exit code 2.
+ * is allowed, which the command line's usage error handler (controller-app's {@code UsageErrorLine},
+ * installed by {@code RaftopsCommand.commandLine()}) prints as one line with exit code 2.
  */
 final class SandboxOptionsCheck {
 

@@ -1,4 +1,4 @@
-package dev.raftops.controller.cli;
+package dev.raftops.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
