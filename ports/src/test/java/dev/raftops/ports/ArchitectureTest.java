@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.raftops.domain.testing.PureCoreRule;
+import dev.raftops.ports.driving.AdminOperations;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {

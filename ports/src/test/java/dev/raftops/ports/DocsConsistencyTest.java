@@ -7,6 +7,8 @@ import dev.raftops.domain.bluegreen.BlueGreenPhase;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.gates.Pause;
+import dev.raftops.domain.pass.DayTwoPass;
+import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.rolling.RollingReasons;
 import dev.raftops.domain.version.UpgradeVerdict;
 import java.io.IOException;
@@ -184,7 +186,7 @@ class DocsConsistencyTest {
             }
         }
         constants.addAll(List.of(Pause.REASON, DayTwoPass.BREAK_GLASS_ACKNOWLEDGED, DayTwoPass.BREAK_GLASS_ACK_REJECTED,
-                AdminOpsService.InvalidSpec.REASON));
+                InvalidSpec.REASON));
         assertThat(documented).containsAll(constants);
         String conditions = read(DOCS.resolve("reference/conditions-and-reasons.md"));
         for (String type : stringConstants(Condition.class)) {

@@ -6,7 +6,7 @@ import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.ExecutorAction;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

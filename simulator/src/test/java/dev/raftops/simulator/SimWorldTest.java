@@ -8,7 +8,7 @@ import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

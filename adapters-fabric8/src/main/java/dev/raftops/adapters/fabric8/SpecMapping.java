@@ -12,7 +12,7 @@ import dev.raftops.domain.gates.Maintenance;
 import dev.raftops.domain.rolling.RollingSpec;
 import dev.raftops.domain.rolling.UpgradeTimeouts;
 import dev.raftops.domain.version.UpgradePolicy;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
 
 /**

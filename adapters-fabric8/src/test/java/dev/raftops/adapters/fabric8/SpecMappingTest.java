@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

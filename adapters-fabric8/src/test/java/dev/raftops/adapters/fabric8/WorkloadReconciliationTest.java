@@ -7,8 +7,8 @@ import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.rolling.RollingProgress;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.SpecReading;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -162,10 +162,10 @@ class WorkloadReconciliationTest {
         ClusterDocument doc = cluster("queued", 1);
         var reconciliation = adapters().workloadReconciliation();
 
-        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.driving.ReconcileOutcome.Done.class);
         assertThat(sts("queued").getSpec().getReplicas()).isEqualTo(1);
         assertThat(reconciliation.reconcile(new ClusterKey("wl", "no-such-cluster")))
-                .isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+                .isInstanceOf(dev.raftops.ports.driving.ReconcileOutcome.Done.class);
     }
 
     @Test

@@ -7,11 +7,11 @@ import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.SpecReading;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * The sandbox's options, checked before anything starts (docs/decisions/sandbox-input-and-output.md):

@@ -1,7 +1,7 @@
 package dev.raftops.controller.queue;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.ports.ReconcileOutcome;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

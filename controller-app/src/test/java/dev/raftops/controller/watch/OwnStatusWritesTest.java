@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.StatusPort;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.driving;
 
 import dev.raftops.domain.cluster.ClusterKey;
 

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.driven;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.JobRequest;

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.service;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
@@ -8,6 +8,15 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.ClusterObserver;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

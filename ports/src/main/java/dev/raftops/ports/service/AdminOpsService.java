@@ -1,5 +1,7 @@
-package dev.raftops.ports;
+package dev.raftops.ports.service;
 
+import dev.raftops.domain.backup.BackupDecision;
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.ClusterSpec;
@@ -14,9 +16,19 @@ import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
-import dev.raftops.domain.backup.BackupDecision;
-import dev.raftops.domain.bluegreen.BlueGreenDecision;
+import dev.raftops.domain.pass.DayTwoPass;
+import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.rolling.RollingUpgrade;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.ClusterObserver;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.ports.driving.AdminOperations;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +142,8 @@ public final class AdminOpsService implements AdminOperations {
 
     private Decision decide(ClusterDocument doc, Instant now) {
         if (doc.spec() instanceof SpecReading.Invalid invalid) {
-            return InvalidSpec.decide(doc, invalid, now);
+            return InvalidSpec.decide(doc.key(), doc.generation(), doc.status(), invalid.field(), invalid.message(),
+                    now);
         }
         ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
         ClusterObservation observation = observer.observe(doc.key());
@@ -165,30 +178,5 @@ public final class AdminOpsService implements AdminOperations {
             return new ReconcileOutcome.WakeOnEvent(onEvent.fallback(), onEvent.reason());
         }
         return new ReconcileOutcome.Done();
-    }
-
-    /** A spec that does not map: a condition and an Event naming the field, nothing else. */
-    static final class InvalidSpec {
-
-        static final String REASON = "InvalidSpec";
-
-        private InvalidSpec() {
-        }
-
-        static Decision decide(ClusterDocument doc, SpecReading.Invalid invalid, Instant now) {
-            String message = invalid.field() + ": " + invalid.message();
-            ClusterStatus current = doc.status();
-            boolean known = Condition.find(current.conditions(), Condition.DEGRADED)
-                    .map(c -> c.reason().equals(REASON) && c.message().equals(message)).orElse(false);
-            ClusterStatus next = current.withCondition(Condition.DEGRADED, Condition.Status.True, REASON, message,
-                    doc.generation(), now).withObservedGeneration(doc.generation());
-            next = next.withPhase(dev.raftops.domain.cluster.Phase.Degraded);
-            Wake wake = Wake.onEvent(Duration.ofMinutes(10), "waiting for a valid spec");
-            if (known) {
-                return Decision.of(next, wake);
-            }
-            return Decision.of(next, wake, new Action.Emit(dev.raftops.domain.decision.ClusterEvent.warning(REASON,
-                    message, dev.raftops.domain.opslifecycle.AuditFields.of(doc.key().toString(), REASON))));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.driving;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.driven;
 
 /** The answer of {@link JobPort#createIfAbsent}. */
 public sealed interface JobCreation {

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.domain.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.driven;
 
 /** The answer of a conditioned write. A conflict is a value to re-read and retry on, never an exception. */
 public sealed interface WriteResult {

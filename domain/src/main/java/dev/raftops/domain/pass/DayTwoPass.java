@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.domain.pass;
 
 import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
@@ -20,18 +20,18 @@ import java.util.Optional;
  * The pure part of a pass: gates first (pause, break-glass acknowledgement, maintenance marks),
  * then each family in order until one ends the pass or asks to disrupt.
  */
-final class DayTwoPass {
+public final class DayTwoPass {
 
-    static final String BREAK_GLASS_ACKNOWLEDGED = "BreakGlassAcknowledged";
-    static final String BREAK_GLASS_ACK_REJECTED = "BreakGlassAckRejected";
+    public static final String BREAK_GLASS_ACKNOWLEDGED = "BreakGlassAcknowledged";
+    public static final String BREAK_GLASS_ACK_REJECTED = "BreakGlassAckRejected";
 
     private final List<OperationFamily> families;
 
-    DayTwoPass(List<OperationFamily> families) {
+    public DayTwoPass(List<OperationFamily> families) {
         this.families = List.copyOf(families);
     }
 
-    Decision decide(DecisionInput in) {
+    public Decision decide(DecisionInput in) {
         Optional<Decision> paused = Pause.decide(in.spec(), in.status(), in.generation(), in.now());
         if (paused.isPresent()) {
             return paused.get();

@@ -1,7 +1,12 @@
-package dev.raftops.ports;
+package dev.raftops.ports.service;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
 
 /** Performs one action through the driven port that owns it. */
 final class ActionRunner {

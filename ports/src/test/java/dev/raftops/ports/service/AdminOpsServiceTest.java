@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,10 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.gates.Maintenance;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,39 @@
+package dev.raftops.domain.pass;
+
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.AuditFields;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A spec that does not map: a condition and an Event naming the field, nothing else. */
+public final class InvalidSpec {
+
+    public static final String REASON = "InvalidSpec";
+
+    private InvalidSpec() {
+    }
+
+    /** The decision for a spec whose {@code field} is missing or malformed ({@code message} says how). */
+    public static Decision decide(ClusterKey key, long generation, ClusterStatus current, String field,
+            String message, Instant now) {
+        String text = field + ": " + message;
+        boolean known = Condition.find(current.conditions(), Condition.DEGRADED)
+                .map(c -> c.reason().equals(REASON) && c.message().equals(text)).orElse(false);
+        ClusterStatus next = current.withCondition(Condition.DEGRADED, Condition.Status.True, REASON, text,
+                generation, now).withObservedGeneration(generation);
+        next = next.withPhase(Phase.Degraded);
+        Wake wake = Wake.onEvent(Duration.ofMinutes(10), "waiting for a valid spec");
+        if (known) {
+            return Decision.of(next, wake);
+        }
+        return Decision.of(next, wake, new Action.Emit(ClusterEvent.warning(REASON, text,
+                AuditFields.of(key.toString(), REASON))));
+    }
+}
