@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.controller.cli.SandboxFault;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
 import java.time.Duration;

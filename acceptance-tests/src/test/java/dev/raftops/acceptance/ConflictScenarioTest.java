@@ -2,9 +2,9 @@ package dev.raftops.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.controller.cli.SandboxFault;
 import dev.raftops.controller.cli.SandboxFault.WriteKind;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.controller.cli.SandboxFault;
+import dev.raftops.domain.resource.ClusterSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.controller.cli.SandboxEnvironment;
 import dev.raftops.controller.cli.SandboxFault;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.simulator.InvariantChecker;
 import dev.raftops.simulator.Violation;
 import dev.raftops.simulator.runtime.ClusterRuntime;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.raftops.controller.cli.SandboxEnvironment;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.raftops.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.backup.BackupReasons;
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.pass.DayTwoPass;
 import dev.raftops.domain.pass.InvalidSpec;
+import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.rolling.RollingReasons;
 import dev.raftops.domain.version.UpgradeVerdict;
 import java.io.IOException;

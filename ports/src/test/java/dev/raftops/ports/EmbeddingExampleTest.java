@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -13,6 +11,8 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;

@@ -1,11 +1,11 @@
 package dev.raftops.simulator;
 
-import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import dev.raftops.ports.driven.WriteResult;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.raftops.simulator;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driving.AdminOperations;
 import dev.raftops.ports.driving.ReconcileOutcome;
 import dev.raftops.ports.service.AdminOpsService;

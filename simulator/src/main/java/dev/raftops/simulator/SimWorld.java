@@ -1,12 +1,12 @@
 package dev.raftops.simulator;
 
-import dev.raftops.domain.backup.BackupSpec;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
-import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.WorkloadVersion;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.raftops.simulator;
 
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.SpecReading;

@@ -1,7 +1,7 @@
 package dev.raftops.simulator;
 
 import dev.raftops.domain.cluster.JobResult;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import java.time.Duration;
 
 /**

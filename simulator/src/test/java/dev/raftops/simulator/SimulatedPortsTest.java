@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.WriteResult;
 import java.time.Duration;

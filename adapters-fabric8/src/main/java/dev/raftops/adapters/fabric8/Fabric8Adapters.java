@@ -2,7 +2,7 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;

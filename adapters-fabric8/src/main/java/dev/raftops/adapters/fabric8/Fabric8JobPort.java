@@ -2,8 +2,8 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.SpecReading;

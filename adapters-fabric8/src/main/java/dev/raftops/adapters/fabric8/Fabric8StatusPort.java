@@ -2,7 +2,7 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WriteResult;

@@ -1,8 +1,8 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.WriteResult;

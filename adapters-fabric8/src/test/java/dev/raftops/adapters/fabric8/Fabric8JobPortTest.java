@@ -3,8 +3,8 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.WriteResult;

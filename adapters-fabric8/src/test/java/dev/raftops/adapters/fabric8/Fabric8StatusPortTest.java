@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.WriteResult;

@@ -1,10 +1,10 @@
 package dev.raftops.controller.lease;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobCreation;

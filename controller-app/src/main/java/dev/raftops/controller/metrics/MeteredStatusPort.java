@@ -1,7 +1,7 @@
 package dev.raftops.controller.metrics;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WriteResult;

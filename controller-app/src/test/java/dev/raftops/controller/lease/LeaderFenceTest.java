@@ -3,12 +3,12 @@ package dev.raftops.controller.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.WriteResult;
 import java.util.ArrayList;

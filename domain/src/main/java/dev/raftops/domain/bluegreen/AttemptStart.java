@@ -1,19 +1,23 @@
 package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BlueGreenTarget;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.util.HexFormat;
 
 /**

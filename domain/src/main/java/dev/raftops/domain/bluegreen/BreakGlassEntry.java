@@ -1,12 +1,13 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.gates.BreakGlass;
-import dev.raftops.domain.gates.BreakGlass.Acknowledgement;
-import dev.raftops.domain.gates.BreakGlassReason;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BreakGlass.Acknowledgement;
+import dev.raftops.domain.resource.BreakGlass;
+import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterStatus;
 
 /**
  * Break-glass for blue/green: entered only when a rollback Job fails (neither colour is known to hold

@@ -1,6 +1,5 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -8,6 +7,9 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.ArrayList;
 import java.util.List;
 

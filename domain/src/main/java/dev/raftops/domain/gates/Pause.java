@@ -1,11 +1,11 @@
 package dev.raftops.domain.gates;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Instant;
 import java.util.Optional;
 

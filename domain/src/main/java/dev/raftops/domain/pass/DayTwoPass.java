@@ -1,17 +1,17 @@
 package dev.raftops.domain.pass;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.gates.BreakGlass;
-import dev.raftops.domain.gates.BreakGlassReason;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.BreakGlass;
+import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

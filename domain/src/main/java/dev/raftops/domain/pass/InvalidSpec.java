@@ -1,7 +1,6 @@
 package dev.raftops.domain.pass;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
@@ -9,6 +8,7 @@ import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Duration;
 import java.time.Instant;
 

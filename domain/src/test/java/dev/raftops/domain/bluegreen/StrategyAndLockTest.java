@@ -2,11 +2,12 @@ package dev.raftops.domain.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import org.junit.jupiter.api.Test;
 
 class StrategyAndLockTest {

@@ -3,15 +3,15 @@ package dev.raftops.domain.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.gates.BreakGlass;
-import dev.raftops.domain.gates.BreakGlassReason;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.BreakGlass;
+import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.RollingWorld;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.raftops.ports.driven;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.raftops.ports.driven;
 
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import java.util.Objects;
 
 /** The spec as read from the custom resource: valid, or the first field that is not. */

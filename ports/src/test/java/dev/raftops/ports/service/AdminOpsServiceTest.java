@@ -7,10 +7,10 @@ import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.gates.Maintenance;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.pass.InvalidSpec;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.testing.RollingWorld;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driving.ReconcileOutcome;
@@ -211,7 +211,7 @@ class AdminOpsServiceTest {
 
     @Test
     void anUpgradeRequestedWhileABackupJobRunsWaitsForItThenCompletes() {
-        dev.raftops.domain.backup.BackupSpec backup = new dev.raftops.domain.backup.BackupSpec("@daily", "UTC", null,
+        dev.raftops.domain.resource.BackupSpec backup = new dev.raftops.domain.resource.BackupSpec("@daily", "UTC", null,
                 java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
         cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(backup));
         runUntil("2.4.0", 5);
@@ -237,7 +237,7 @@ class AdminOpsServiceTest {
 
     @Test
     void aBackupDueWhenAnUpgradeCompletesTakesTheLockOnlyAfterTheReleaseWasWritten() {
-        dev.raftops.domain.backup.BackupSpec backup = new dev.raftops.domain.backup.BackupSpec("@daily", "UTC", null,
+        dev.raftops.domain.resource.BackupSpec backup = new dev.raftops.domain.resource.BackupSpec("@daily", "UTC", null,
                 java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
         cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(backup));
         runUntil("2.4.0", 5);
@@ -253,7 +253,7 @@ class AdminOpsServiceTest {
 
     @Test
     void aScheduledWindowDueDuringARollingUpgradeIsSkippedAndTheUpgradeGoesOn() {
-        dev.raftops.domain.backup.BackupSpec everyMinute = new dev.raftops.domain.backup.BackupSpec("* * * * *", "UTC",
+        dev.raftops.domain.resource.BackupSpec everyMinute = new dev.raftops.domain.resource.BackupSpec("* * * * *", "UTC",
                 null, java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
         cluster.setSpec(RollingWorld.spec(3, "2.4.0").withBackup(everyMinute));
         runUntil("2.4.0", 5);

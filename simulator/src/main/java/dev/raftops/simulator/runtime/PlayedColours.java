@@ -1,6 +1,6 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.ExecutorEffects;
 import dev.raftops.simulator.RaftMembership;
 import dev.raftops.simulator.Trace;

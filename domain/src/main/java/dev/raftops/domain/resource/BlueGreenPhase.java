@@ -1,4 +1,4 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.domain.resource;
 
 import java.util.EnumSet;
 import java.util.Set;

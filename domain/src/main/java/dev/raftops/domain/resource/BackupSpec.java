@@ -1,4 +1,4 @@
-package dev.raftops.domain.backup;
+package dev.raftops.domain.resource;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.domain.resource;
 
 /**
  * What a blue/green attempt builds, frozen when it starts: a later spec edit is compared with it

@@ -1,7 +1,7 @@
-package dev.raftops.domain.gates;
+package dev.raftops.domain.resource;
 
-import java.time.Instant;
 import dev.raftops.domain.cluster.ClusterKey;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;

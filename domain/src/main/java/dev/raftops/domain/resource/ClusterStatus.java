@@ -1,11 +1,10 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
-import dev.raftops.domain.backup.BackupStatus;
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.gates.BreakGlass;
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.opslifecycle.HandledRequests;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
 import java.util.List;
 
 /**

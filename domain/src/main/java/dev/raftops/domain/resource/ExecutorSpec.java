@@ -1,4 +1,4 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.raftops.domain.decision;
+package dev.raftops.domain.resource;
 
 /** What an executor Job does; the wire name is its {@code raftops.dev/action} label and trace value. */
 public enum ExecutorAction {

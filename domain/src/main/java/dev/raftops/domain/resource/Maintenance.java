@@ -1,4 +1,4 @@
-package dev.raftops.domain.gates;
+package dev.raftops.domain.resource;
 
 /**
  * {@code spec.maintenance}: while enabled, the StatefulSet and its pods carry

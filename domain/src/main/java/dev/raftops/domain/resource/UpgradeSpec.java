@@ -1,8 +1,5 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
-import dev.raftops.domain.rolling.RollingSpec;
-import dev.raftops.domain.rolling.UpgradeTimeouts;
 import dev.raftops.domain.version.UpgradePolicy;
 import java.util.Objects;
 

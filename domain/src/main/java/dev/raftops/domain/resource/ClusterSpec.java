@@ -1,7 +1,5 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
-import dev.raftops.domain.backup.BackupSpec;
-import dev.raftops.domain.gates.Maintenance;
 import dev.raftops.domain.version.WorkloadVersion;
 import java.util.Objects;
 

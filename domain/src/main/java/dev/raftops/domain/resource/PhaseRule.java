@@ -1,6 +1,6 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
+import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.opslifecycle.Operation;
 
 /** {@code status.phase} is derived from the rest of the status, in one place, so it cannot disagree with it. */

@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.domain.resource;
 
 import dev.raftops.domain.cluster.Failure;
 import java.time.Instant;

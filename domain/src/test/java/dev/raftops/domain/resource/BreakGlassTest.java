@@ -1,4 +1,4 @@
-package dev.raftops.domain.gates;
+package dev.raftops.domain.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

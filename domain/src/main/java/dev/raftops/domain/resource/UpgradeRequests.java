@@ -1,4 +1,4 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
 /**
  * One-shot request tokens ({@code spec.upgrade.requests}). A token is pending while it is

@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.domain.resource;
 
 /**
  * {@code spec.upgrade.rolling}: settings of the rolling upgrade alone.

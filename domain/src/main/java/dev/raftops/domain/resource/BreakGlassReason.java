@@ -1,4 +1,4 @@
-package dev.raftops.domain.gates;
+package dev.raftops.domain.resource;
 
 /** The only situations that enter break-glass: continuing automatically could lose quorum or data. */
 public enum BreakGlassReason {

@@ -1,4 +1,4 @@
-package dev.raftops.domain.cluster;
+package dev.raftops.domain.resource;
 
 /** How an upgrade replaces pods ({@code spec.upgrade.strategy}). */
 public enum UpgradeStrategy {

@@ -1,4 +1,4 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.domain.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.domain.resource;
 
 import dev.raftops.domain.cluster.Failure;
-import dev.raftops.domain.decision.ExecutorAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
