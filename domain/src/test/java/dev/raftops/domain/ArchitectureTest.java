@@ -1,5 +1,6 @@
 package dev.raftops.domain;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,6 +22,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void domainPackagesDependOnEachOtherWithoutCycles() {
+        PureCoreRule.noPackageCycles("dev.raftops.domain").check(DOMAIN);
+    }
+
+    @Test
+    void theObservedStateAndTheResourceSitBelowEveryDecision() {
+        noClasses().that().resideInAnyPackage("dev.raftops.domain.cluster..", "dev.raftops.domain.resource..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.raftops.domain.decision..",
+                        "dev.raftops.domain.gates..", "dev.raftops.domain.rolling..", "dev.raftops.domain.bluegreen..",
+                        "dev.raftops.domain.backup..", "dev.raftops.domain.pass..")
+                .check(DOMAIN);
+        noClasses().that().resideInAPackage("dev.raftops.domain.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("dev.raftops.domain.resource..").check(DOMAIN);
+    }
+
+    @Test
     void scansTheRealDomainClassesAndNoTestClasses() {
         assertThat(DOMAIN.contain(SemVer.class)).isTrue();
         assertThat(DOMAIN.contain(ArchitectureTest.class)).isFalse();
@@ -30,12 +47,12 @@ class ArchitectureTest {
     @Test
     void ruleReportsEachForbiddenDependency() {
         JavaClasses offenders = new ClassFileImporter().importClasses(StartsAThread.class, CallsTheNetwork.class,
-                UsesAnExecutor.class, WaitsOnAFuture.class, SleepsOnThread.class);
+                UsesAnExecutor.class, WaitsOnAFuture.class, SleepsOnThread.class, Logs.class);
         String report = PureCoreRule.rule().evaluate(offenders).getFailureReport().toString();
         assertThat(report)
                 .contains(StartsAThread.class.getSimpleName(), CallsTheNetwork.class.getSimpleName(),
                         UsesAnExecutor.class.getSimpleName(), WaitsOnAFuture.class.getSimpleName(),
-                        SleepsOnThread.class.getSimpleName());
+                        SleepsOnThread.class.getSimpleName(), Logs.class.getSimpleName());
     }
 
     @Test
@@ -73,6 +90,12 @@ class ArchitectureTest {
     static final class SleepsOnThread {
         void pause() throws InterruptedException {
             Thread.sleep(1);
+        }
+    }
+
+    static final class Logs {
+        org.slf4j.Logger log() {
+            return org.slf4j.LoggerFactory.getLogger(Logs.class);
         }
     }
 
