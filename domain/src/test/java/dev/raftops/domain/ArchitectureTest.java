@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.PhaseRule;
 import dev.raftops.domain.testing.PureCoreRule;
 import dev.raftops.domain.version.SemVer;
 import java.net.URI;
@@ -35,6 +38,12 @@ class ArchitectureTest {
                 .check(DOMAIN);
         noClasses().that().resideInAPackage("dev.raftops.domain.cluster..")
                 .should().dependOnClassesThat().resideInAPackage("dev.raftops.domain.resource..").check(DOMAIN);
+    }
+
+    @Test
+    void onlyThePhaseRuleWritesThePhase() {
+        noClasses().that().doNotBelongToAnyOf(PhaseRule.class)
+                .should().callMethod(ClusterStatus.class, "withPhase", Phase.class).check(DOMAIN);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -78,7 +77,7 @@ final class AttemptStart {
         }
         String message = "blue/green upgrade " + status.currentVersion() + " -> " + target.version() + " (Green "
                 + Revision.statefulSet(c.cluster(), target.revision()) + ", attempt " + started.attemptId() + ")";
-        ClusterStatus next = c.upgrading(c.with(started).withOperationLock(lock.lock()).withPhase(Phase.Upgrading),
+        ClusterStatus next = c.upgrading(c.with(started).withOperationLock(lock.lock()),
                 true, "BlueGreen" + BlueGreenPhase.DeployingGreen.name(), message);
         // the audit fields of the start Event carry the new lock's holder and epoch
         return Decision.of(next, Wake.now("attempt started"), c.over(next).phaseEvent(ClusterEvent.Type.Normal,

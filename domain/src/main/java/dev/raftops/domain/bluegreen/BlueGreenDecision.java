@@ -34,10 +34,6 @@ public final class BlueGreenDecision {
     public static Decision decide(DecisionInput in) {
         ClusterStatus status = in.status();
         BlueGreenStatus recorded = status.blueGreen();
-        if (in.spec().paused()) {
-            boolean inFlight = recorded != null && recorded.inFlight();
-            return Decision.of(status, inFlight ? Wake.onEvent(in.timing().standard(), "paused") : Wake.idle());
-        }
         StrategyAcceptance strategy = StrategyAcceptance.of(in);
         if (strategy.accepted() != UpgradeStrategy.BLUE_GREEN) {
             return new Decision(strategy.events(), strategy.status(), Wake.idle());

@@ -1,6 +1,5 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -64,9 +63,6 @@ final class Unwind {
     static ClusterStatus finished(Cutover c, BlueGreenStatus idle, String reason, String message) {
         ClusterStatus status = c.with(idle)
                 .withOperationLock(c.lock().release(Operation.BlueGreen, Holders.BLUE_GREEN).lock());
-        if (status.phase() == Phase.Upgrading) {
-            status = status.withPhase(Phase.Running);
-        }
         return c.upgrading(status, false, reason, message);
     }
 }

@@ -1,7 +1,6 @@
 package dev.raftops.domain.gates;
 
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.resource.ClusterSpec;
@@ -11,7 +10,9 @@ import java.util.Optional;
 
 /**
  * {@code spec.paused}: no writes at all but status conditions. In-flight progress (partition,
- * completed ordinals, blue/green phase, lock) stays exactly as it is and resumes on unpause.
+ * completed ordinals, blue/green phase, lock) stays exactly as it is and resumes on unpause. This
+ * gate, run first by {@link dev.raftops.domain.pass.DayTwoPass}, is the one place that handles
+ * pause: no family decides while paused, and {@code PhaseRule} shows the phase.
  */
 public final class Pause {
 
@@ -27,8 +28,7 @@ public final class Pause {
         }
         ClusterStatus next = status
                 .withCondition(Condition.PAUSED, Condition.Status.True, REASON,
-                        "spec.paused is true: raftops makes no changes until it is false", generation, now)
-                .withPhase(Phase.Paused);
+                        "spec.paused is true: raftops makes no changes until it is false", generation, now);
         return Optional.of(Decision.of(next, Wake.onEvent(java.time.Duration.ofMinutes(5), "paused")));
     }
 

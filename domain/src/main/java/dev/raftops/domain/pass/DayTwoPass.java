@@ -12,6 +12,7 @@ import dev.raftops.domain.opslifecycle.AuditFields;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.BreakGlassReason;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.PhaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,13 @@ public final class DayTwoPass {
         this.families = List.copyOf(families);
     }
 
+    /** The pass's actions, its next status (the phase derived by {@link PhaseRule}) and its wake-up. */
     public Decision decide(DecisionInput in) {
+        Decision d = gatesThenFamilies(in);
+        return d.withStatus(PhaseRule.apply(in.spec(), d.nextStatus()));
+    }
+
+    private Decision gatesThenFamilies(DecisionInput in) {
         Optional<Decision> paused = Pause.decide(in.spec(), in.status(), in.generation(), in.now());
         if (paused.isPresent()) {
             return paused.get();

@@ -2,13 +2,13 @@ package dev.raftops.domain.pass;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.AuditFields;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.PhaseRule;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,9 +26,8 @@ public final class InvalidSpec {
         String text = field + ": " + message;
         boolean known = Condition.find(current.conditions(), Condition.DEGRADED)
                 .map(c -> c.reason().equals(REASON) && c.message().equals(text)).orElse(false);
-        ClusterStatus next = current.withCondition(Condition.DEGRADED, Condition.Status.True, REASON, text,
-                generation, now).withObservedGeneration(generation);
-        next = next.withPhase(Phase.Degraded);
+        ClusterStatus next = PhaseRule.ofInvalidSpec(current.withCondition(Condition.DEGRADED, Condition.Status.True,
+                REASON, text, generation, now).withObservedGeneration(generation));
         Wake wake = Wake.onEvent(Duration.ofMinutes(10), "waiting for a valid spec");
         if (known) {
             return Decision.of(next, wake);

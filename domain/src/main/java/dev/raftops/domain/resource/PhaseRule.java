@@ -9,6 +9,16 @@ public final class PhaseRule {
     private PhaseRule() {
     }
 
+    /** The status with the phase its spec and the rest of it give; the only writer of {@code status.phase}. */
+    public static ClusterStatus apply(ClusterSpec spec, ClusterStatus status) {
+        return status.withPhase(of(spec, status));
+    }
+
+    /** The status of a cluster whose spec does not map: Degraded, whatever else it records. */
+    public static ClusterStatus ofInvalidSpec(ClusterStatus status) {
+        return status.withPhase(Phase.Degraded);
+    }
+
     public static Phase of(ClusterSpec spec, ClusterStatus status) {
         if (status.breakGlass().active()) {
             return Phase.BreakGlass;

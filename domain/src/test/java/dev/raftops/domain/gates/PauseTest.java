@@ -52,10 +52,9 @@ class PauseTest {
     }
 
     @Test
-    void aPausedPassSetsThePausedConditionAndPhase() {
+    void aPausedPassSetsThePausedCondition() {
         ClusterStatus next = Pause.decide(PAUSED, midUpgrade(), 4, T1).orElseThrow().nextStatus();
 
-        assertThat(next.phase()).isEqualTo(Phase.Paused);
         Condition paused = Condition.find(next.conditions(), Condition.PAUSED).orElseThrow();
         assertThat(paused.status()).isEqualTo(Condition.Status.True);
         assertThat(paused.reason()).isEqualTo("Paused");

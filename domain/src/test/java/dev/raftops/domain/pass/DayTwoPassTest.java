@@ -3,6 +3,7 @@ package dev.raftops.domain.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
@@ -11,6 +12,7 @@ import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.RollingWorld;
 import java.time.Instant;
@@ -60,5 +62,36 @@ class DayTwoPassTest {
         assertThat(d.nextStatus().breakGlass().active()).isTrue();
         assertThat(d.actionsOf(dev.raftops.domain.decision.Action.Emit.class))
                 .anyMatch(e -> e.event().reason().equals(DayTwoPass.BREAK_GLASS_ACK_REJECTED));
+    }
+
+    private static DecisionInput input(ClusterSpec spec, ClusterStatus status) {
+        return new DecisionInput(RollingWorld.KEY, 2, spec, status, ClusterObservation.of(List.of(), List.of(), List.of()),
+                NOW, new Random(1), RetryTiming.defaults().withoutJitter());
+    }
+
+    @Test
+    void aPausedPassAsksNoFamilyAndShowsThePausedPhase() {
+        List<DecisionInput> asked = new ArrayList<>();
+        OperationFamily rolling = new OperationFamily(Operation.Upgrade, i -> {
+            asked.add(i);
+            return Decision.of(i.status(), Wake.idle());
+        });
+        Decision d = new DayTwoPass(List.of(rolling)).decide(input(RollingWorld.spec(3, "2.4.0").withPaused(true),
+                ClusterStatus.initial().withCurrentVersion("2.4.0").withPhase(Phase.Running)));
+
+        assertThat(asked).isEmpty();
+        assertThat(d.actions()).isEmpty();
+        assertThat(d.nextStatus().phase()).isEqualTo(Phase.Paused);
+    }
+
+    @Test
+    void thePhaseIsDerivedFromTheStatusTheFamiliesLeave() {
+        OperationFamily entersBreakGlass = new OperationFamily(Operation.BlueGreen, i -> Decision.of(
+                i.status().withBreakGlass(BreakGlass.inactive().enter(RollingWorld.KEY, BreakGlassReason.RollbackFailed,
+                        "detail", new Random(3), NOW)), Wake.onEvent(java.time.Duration.ofMinutes(1), "break-glass")));
+        Decision d = new DayTwoPass(List.of(entersBreakGlass)).decide(input(RollingWorld.spec(3, "2.4.0"),
+                ClusterStatus.initial().withCurrentVersion("2.4.0").withPhase(Phase.Upgrading)));
+
+        assertThat(d.nextStatus().phase()).isEqualTo(Phase.BreakGlass);
     }
 }

@@ -17,7 +17,6 @@ import dev.raftops.domain.pass.DayTwoPass;
 import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.resource.PhaseRule;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
@@ -125,7 +124,7 @@ public final class AdminOpsService implements AdminOperations {
                         continue;
                     }
                 }
-                outcome = outcomeOf(decision.wake());
+                outcome = ReconcileOutcome.of(decision.wake());
                 boolean goOn = decision.wake() instanceof Wake.After after && after.delay().isZero();
                 // going idle on a status just changed: decide once more, so the call ends on a settled
                 // status (the watch event of this write need not wake anyone, and idle never polls)
@@ -150,8 +149,7 @@ public final class AdminOpsService implements AdminOperations {
         DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
                 timing);
         Decision decision = pass.decide(in);
-        ClusterStatus next = decision.nextStatus().withObservedGeneration(doc.generation());
-        return decision.withStatus(next.withPhase(PhaseRule.of(spec, next)));
+        return decision.withStatus(decision.nextStatus().withObservedGeneration(doc.generation()));
     }
 
     private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {
@@ -168,15 +166,5 @@ public final class AdminOpsService implements AdminOperations {
             // the error is still returned; the controller backs off and the next pass records it
         }
         return new ReconcileOutcome.Error(reason, message);
-    }
-
-    static ReconcileOutcome outcomeOf(Wake wake) {
-        if (wake instanceof Wake.After after) {
-            return new ReconcileOutcome.WaitFor(after.delay(), after.reason());
-        }
-        if (wake instanceof Wake.OnEvent onEvent) {
-            return new ReconcileOutcome.WakeOnEvent(onEvent.fallback(), onEvent.reason());
-        }
-        return new ReconcileOutcome.Done();
     }
 }
