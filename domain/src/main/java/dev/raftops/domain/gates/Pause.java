@@ -16,8 +16,6 @@ import java.util.Optional;
  */
 public final class Pause {
 
-    public static final String REASON = "Paused";
-
     private Pause() {
     }
 
@@ -27,7 +25,7 @@ public final class Pause {
             return Optional.empty();
         }
         ClusterStatus next = status
-                .withCondition(Condition.PAUSED, Condition.Status.True, REASON,
+                .withCondition(Condition.PAUSED, Condition.Status.True, GateReasons.PAUSED,
                         "spec.paused is true: raftops makes no changes until it is false", generation, now);
         return Optional.of(Decision.of(next, Wake.onEvent(java.time.Duration.ofMinutes(5), "paused")));
     }
@@ -37,7 +35,7 @@ public final class Pause {
         if (Condition.find(status.conditions(), Condition.PAUSED).isEmpty()) {
             return status;
         }
-        return status.withCondition(Condition.PAUSED, Condition.Status.False, "Resumed", "spec.paused is false",
+        return status.withCondition(Condition.PAUSED, Condition.Status.False, GateReasons.RESUMED, "spec.paused is false",
                 generation, now);
     }
 }

@@ -6,6 +6,7 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.gates.GateReasons;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.opslifecycle.AuditFields;
@@ -22,9 +23,6 @@ import java.util.Optional;
  * then each family in order until one ends the pass or asks to disrupt.
  */
 public final class DayTwoPass {
-
-    public static final String BREAK_GLASS_ACKNOWLEDGED = "BreakGlassAcknowledged";
-    public static final String BREAK_GLASS_ACK_REJECTED = "BreakGlassAckRejected";
 
     private final List<OperationFamily> families;
 
@@ -115,15 +113,15 @@ public final class DayTwoPass {
         BreakGlass.Acknowledgement ack = status.breakGlass().acknowledge(in.spec().breakGlassAck(), in.now());
         AuditFields audit = AuditFields.of(in.cluster().toString(), status.operationLock(), null);
         if (ack instanceof BreakGlass.Acknowledgement.Accepted accepted) {
-            actions.add(new Action.Emit(ClusterEvent.normal(BREAK_GLASS_ACKNOWLEDGED, "break-glass "
+            actions.add(new Action.Emit(ClusterEvent.normal(GateReasons.BREAK_GLASS_ACKNOWLEDGED, "break-glass "
                     + status.breakGlass().reason() + " acknowledged; automation resumes once", audit)));
             return status.withBreakGlass(accepted.breakGlass()).withCondition(
                     dev.raftops.domain.cluster.Condition.BREAK_GLASS,
-                    dev.raftops.domain.cluster.Condition.Status.False, BREAK_GLASS_ACKNOWLEDGED,
+                    dev.raftops.domain.cluster.Condition.Status.False, GateReasons.BREAK_GLASS_ACKNOWLEDGED,
                     "acknowledged with the current nonce", in.generation(), in.now());
         }
         if (ack instanceof BreakGlass.Acknowledgement.Wrong) {
-            actions.add(new Action.Emit(ClusterEvent.warning(BREAK_GLASS_ACK_REJECTED, "spec.breakGlassAck does not "
+            actions.add(new Action.Emit(ClusterEvent.warning(GateReasons.BREAK_GLASS_ACK_REJECTED, "spec.breakGlassAck does not "
                     + "match status.breakGlass.nonce; nothing changes", audit)));
         }
         return status;

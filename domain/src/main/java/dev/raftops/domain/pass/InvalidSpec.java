@@ -15,8 +15,6 @@ import java.time.Instant;
 /** A spec that does not map: a condition and an Event naming the field, nothing else. */
 public final class InvalidSpec {
 
-    public static final String REASON = "InvalidSpec";
-
     private InvalidSpec() {
     }
 
@@ -25,14 +23,14 @@ public final class InvalidSpec {
             String message, Instant now) {
         String text = field + ": " + message;
         boolean known = Condition.find(current.conditions(), Condition.DEGRADED)
-                .map(c -> c.reason().equals(REASON) && c.message().equals(text)).orElse(false);
+                .map(c -> c.reason().equals(PassReasons.INVALID_SPEC) && c.message().equals(text)).orElse(false);
         ClusterStatus next = PhaseRule.ofInvalidSpec(current.withCondition(Condition.DEGRADED, Condition.Status.True,
-                REASON, text, generation, now).withObservedGeneration(generation));
+                PassReasons.INVALID_SPEC, text, generation, now).withObservedGeneration(generation));
         Wake wake = Wake.onEvent(Duration.ofMinutes(10), "waiting for a valid spec");
         if (known) {
             return Decision.of(next, wake);
         }
-        return Decision.of(next, wake, new Action.Emit(ClusterEvent.warning(REASON, text,
-                AuditFields.of(key.toString(), REASON))));
+        return Decision.of(next, wake, new Action.Emit(ClusterEvent.warning(PassReasons.INVALID_SPEC, text,
+                AuditFields.of(key.toString(), PassReasons.INVALID_SPEC))));
     }
 }

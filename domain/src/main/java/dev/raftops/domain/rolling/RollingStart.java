@@ -127,7 +127,7 @@ final class RollingStart {
                 + " to " + target + ", " + replicas + " pods, highest ordinal first",
                 pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
-            actions.add(new Action.Emit(ClusterEvent.warning("UpgradePolicyWarning", warning, pass.audit(lock.lock()))));
+            actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
         }
         return new Decision(actions, next, Wake.now("partition locked"));
     }

@@ -8,6 +8,7 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.gates.GateReasons;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.BreakGlass;
@@ -61,7 +62,7 @@ class DayTwoPassTest {
         Decision d = pass(BreakGlassReason.SplitBrain, false);
         assertThat(d.nextStatus().breakGlass().active()).isTrue();
         assertThat(d.actionsOf(dev.raftops.domain.decision.Action.Emit.class))
-                .anyMatch(e -> e.event().reason().equals(DayTwoPass.BREAK_GLASS_ACK_REJECTED));
+                .anyMatch(e -> e.event().reason().equals(GateReasons.BREAK_GLASS_ACK_REJECTED));
     }
 
     private static DecisionInput input(ClusterSpec spec, ClusterStatus status) {

@@ -12,6 +12,7 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.pass.PassReasons;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.pass.DayTwoPass;
 import dev.raftops.domain.pass.InvalidSpec;
@@ -153,7 +154,7 @@ public final class AdminOpsService implements AdminOperations {
     }
 
     private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {
-        String reason = "ReconcileError";
+        String reason = PassReasons.RECONCILE_ERROR;
         String message = e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "no message");
         try {
             Optional<ClusterDocument> read = status.read(cluster);
