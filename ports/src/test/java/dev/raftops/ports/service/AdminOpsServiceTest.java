@@ -9,7 +9,6 @@ import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.RetryTiming;
-import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.testing.RollingWorld;
 import dev.raftops.ports.driven.SpecReading;
