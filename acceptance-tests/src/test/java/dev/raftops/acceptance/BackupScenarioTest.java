@@ -3,7 +3,7 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxFault;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.UpgradeSpec;
-import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.UpgradeSpec;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;

@@ -3,10 +3,10 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.UpgradeSpec;
-import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.UpgradeSpec;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.raftops.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxFault;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxEnvironment;
 import dev.raftops.sandbox.SandboxFault;
 import dev.raftops.simulator.check.InvariantChecker;

@@ -3,7 +3,7 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,8 @@
 package dev.raftops.benchmarks;
 
 import dev.raftops.domain.backup.BackupDecision;
-import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Phase;
@@ -13,6 +10,9 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

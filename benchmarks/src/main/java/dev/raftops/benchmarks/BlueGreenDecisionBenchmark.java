@@ -1,8 +1,8 @@
 package dev.raftops.benchmarks;
 
 import dev.raftops.domain.bluegreen.BlueGreenDecision;
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
 import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.resource.BlueGreenPhase;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

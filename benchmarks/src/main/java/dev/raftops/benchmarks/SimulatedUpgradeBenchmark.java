@@ -1,9 +1,9 @@
 package dev.raftops.benchmarks;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.RollingWorld;
 import java.time.Duration;

@@ -1,9 +1,13 @@
 package dev.raftops.domain;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.PhaseRule;
 import dev.raftops.domain.testing.PureCoreRule;
 import dev.raftops.domain.version.SemVer;
 import java.net.URI;
@@ -21,6 +25,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void domainPackagesDependOnEachOtherWithoutCycles() {
+        PureCoreRule.noPackageCycles("dev.raftops.domain").check(DOMAIN);
+    }
+
+    @Test
+    void theObservedStateAndTheResourceSitBelowEveryDecision() {
+        noClasses().that().resideInAnyPackage("dev.raftops.domain.cluster..", "dev.raftops.domain.resource..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.raftops.domain.decision..",
+                        "dev.raftops.domain.gates..", "dev.raftops.domain.rolling..", "dev.raftops.domain.bluegreen..",
+                        "dev.raftops.domain.backup..", "dev.raftops.domain.pass..")
+                .check(DOMAIN);
+        noClasses().that().resideInAPackage("dev.raftops.domain.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("dev.raftops.domain.resource..").check(DOMAIN);
+    }
+
+    @Test
+    void onlyThePhaseRuleWritesThePhase() {
+        noClasses().that().doNotBelongToAnyOf(PhaseRule.class)
+                .should().callMethod(ClusterStatus.class, "withPhase", Phase.class).check(DOMAIN);
+    }
+
+    @Test
     void scansTheRealDomainClassesAndNoTestClasses() {
         assertThat(DOMAIN.contain(SemVer.class)).isTrue();
         assertThat(DOMAIN.contain(ArchitectureTest.class)).isFalse();
@@ -30,12 +56,12 @@ class ArchitectureTest {
     @Test
     void ruleReportsEachForbiddenDependency() {
         JavaClasses offenders = new ClassFileImporter().importClasses(StartsAThread.class, CallsTheNetwork.class,
-                UsesAnExecutor.class, WaitsOnAFuture.class, SleepsOnThread.class);
+                UsesAnExecutor.class, WaitsOnAFuture.class, SleepsOnThread.class, Logs.class);
         String report = PureCoreRule.rule().evaluate(offenders).getFailureReport().toString();
         assertThat(report)
                 .contains(StartsAThread.class.getSimpleName(), CallsTheNetwork.class.getSimpleName(),
                         UsesAnExecutor.class.getSimpleName(), WaitsOnAFuture.class.getSimpleName(),
-                        SleepsOnThread.class.getSimpleName());
+                        SleepsOnThread.class.getSimpleName(), Logs.class.getSimpleName());
     }
 
     @Test
@@ -73,6 +99,12 @@ class ArchitectureTest {
     static final class SleepsOnThread {
         void pause() throws InterruptedException {
             Thread.sleep(1);
+        }
+    }
+
+    static final class Logs {
+        org.slf4j.Logger log() {
+            return org.slf4j.LoggerFactory.getLogger(Logs.class);
         }
     }
 

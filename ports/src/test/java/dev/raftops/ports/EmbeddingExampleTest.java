@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -13,10 +11,24 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
-import dev.raftops.domain.testing.PropertyCases;
 import dev.raftops.domain.testing.PropertyCases.Case;
+import dev.raftops.domain.testing.PropertyCases;
 import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.ClusterObserver;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.ports.driving.AdminOperations;
+import dev.raftops.ports.driving.ReconcileOutcome;
+import dev.raftops.ports.service.AdminOpsService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +39,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The code of {@code docs/embedding.md}. The parts between {@code tag::} and {@code end::} markers

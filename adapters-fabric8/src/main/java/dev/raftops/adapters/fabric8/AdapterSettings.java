@@ -1,6 +1,6 @@
 package dev.raftops.adapters.fabric8;
 
-import dev.raftops.domain.cluster.ClusterSpec;
+import dev.raftops.domain.resource.ClusterSpec;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.raftops.adapters.fabric8;
 
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Supplier;

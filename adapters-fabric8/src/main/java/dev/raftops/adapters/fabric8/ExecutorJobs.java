@@ -1,8 +1,8 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.ExecutorSpec;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

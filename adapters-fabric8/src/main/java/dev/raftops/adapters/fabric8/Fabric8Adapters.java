@@ -1,15 +1,14 @@
 package dev.raftops.adapters.fabric8;
 
-import dev.raftops.ports.ClusterDocument;
-
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.ports.ClusterObserver;
-import dev.raftops.ports.EventPort;
-import dev.raftops.ports.JobPort;
-import dev.raftops.ports.StatusPort;
-import dev.raftops.ports.WorkloadPort;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.ClusterObserver;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.raftops.adapters.fabric8;
 
-import dev.raftops.domain.bluegreen.Revision;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobResult;
@@ -8,7 +7,8 @@ import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.ports.ClusterObserver;
+import dev.raftops.domain.resource.Revision;
+import dev.raftops.ports.driven.ClusterObserver;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

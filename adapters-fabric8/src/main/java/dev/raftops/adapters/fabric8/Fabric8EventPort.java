@@ -3,7 +3,7 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.ClusterEvent;
-import dev.raftops.ports.EventPort;
+import dev.raftops.ports.driven.EventPort;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

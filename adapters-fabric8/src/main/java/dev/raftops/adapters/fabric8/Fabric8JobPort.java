@@ -2,12 +2,12 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.JobPort;
-import dev.raftops.ports.SpecReading;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ExecutorSpec;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -2,10 +2,10 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.StatusPort;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;

@@ -1,18 +1,18 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
-import dev.raftops.domain.backup.BackupSpec;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ExecutorSpec;
-import dev.raftops.domain.cluster.UpgradeRequests;
-import dev.raftops.domain.cluster.UpgradeSpec;
-import dev.raftops.domain.cluster.UpgradeStrategy;
-import dev.raftops.domain.gates.Maintenance;
-import dev.raftops.domain.rolling.RollingSpec;
-import dev.raftops.domain.rolling.UpgradeTimeouts;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ExecutorSpec;
+import dev.raftops.domain.resource.Maintenance;
+import dev.raftops.domain.resource.RollingSpec;
+import dev.raftops.domain.resource.UpgradeRequests;
+import dev.raftops.domain.resource.UpgradeSpec;
+import dev.raftops.domain.resource.UpgradeStrategy;
+import dev.raftops.domain.resource.UpgradeTimeouts;
 import dev.raftops.domain.version.UpgradePolicy;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,10 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
-import dev.raftops.domain.backup.BackupSpec;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.UpgradeSpec;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.UpgradeSpec;
 
 /**
  * Domain {@link ClusterSpec} to the {@code RaftCluster} spec wire form, the inverse of

@@ -1,18 +1,18 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.backup.BackupStatus;
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.Phase;
-import dev.raftops.domain.gates.BreakGlass;
 import dev.raftops.domain.opslifecycle.HandledRequests;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.BackupStatus;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BreakGlass;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.ReconcileOutcome;
-import dev.raftops.ports.SpecReading;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;

@@ -3,11 +3,11 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.JobPort;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.SpecReading;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

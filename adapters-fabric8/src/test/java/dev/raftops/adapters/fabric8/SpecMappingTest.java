@@ -3,9 +3,9 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.UpgradeStrategy;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.UpgradeStrategy;
+import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

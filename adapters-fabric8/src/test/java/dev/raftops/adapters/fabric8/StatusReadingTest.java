@@ -3,8 +3,8 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.rolling.RollingProgress;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.SpecReading;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -89,7 +89,7 @@ class WorkloadReconciliationTest {
         ClusterDocument doc = cluster("scaled", 3);
         adapters().workloadReconciliation().reconcile(doc);
         ClusterDocument five = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(), new SpecReading.Valid(
-                new dev.raftops.domain.cluster.ClusterSpec("2.1.0", "quay.io/openbao/openbao:2.1.0", 5, false, null, null,
+                new dev.raftops.domain.resource.ClusterSpec("2.1.0", "quay.io/openbao/openbao:2.1.0", 5, false, null, null,
                         null, null)), doc.status());
 
         WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(five);
@@ -112,7 +112,7 @@ class WorkloadReconciliationTest {
                 "quay.io/openbao/openbao:2.2.0", Instant.parse("2026-11-24T10:00:00Z"), 2, List.of(2), null, null, List.of(),
                 null, 1, null));
         ClusterDocument during = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(), new SpecReading.Valid(
-                new dev.raftops.domain.cluster.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 4, false, null, null,
+                new dev.raftops.domain.resource.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 4, false, null, null,
                         null, null)), status);
 
         adapters().workloadReconciliation().reconcile(during);
@@ -148,7 +148,7 @@ class WorkloadReconciliationTest {
 
     @Test
     void theTemplateFollowsTheCurrentVersionBeforeAnUpgradeStarts() {
-        var spec = new dev.raftops.domain.cluster.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 3, false, null,
+        var spec = new dev.raftops.domain.resource.ClusterSpec("2.2.0", "quay.io/openbao/openbao:2.2.0", 3, false, null,
                 null, null, null);
         ClusterStatus converged = ClusterStatus.initial().withCurrentVersion("2.1.0");
         assertThat(WorkloadRendering.templateImage(spec, converged, AdapterSettings.openBao()))
@@ -162,10 +162,10 @@ class WorkloadReconciliationTest {
         ClusterDocument doc = cluster("queued", 1);
         var reconciliation = adapters().workloadReconciliation();
 
-        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+        assertThat(reconciliation.reconcile(doc.key())).isInstanceOf(dev.raftops.ports.driving.ReconcileOutcome.Done.class);
         assertThat(sts("queued").getSpec().getReplicas()).isEqualTo(1);
         assertThat(reconciliation.reconcile(new ClusterKey("wl", "no-such-cluster")))
-                .isInstanceOf(dev.raftops.ports.ReconcileOutcome.Done.class);
+                .isInstanceOf(dev.raftops.ports.driving.ReconcileOutcome.Done.class);
     }
 
     @Test
@@ -175,8 +175,8 @@ class WorkloadReconciliationTest {
         cr.getSpec().upgrade.strategy = "BlueGreen";
         ClusterFixtures.create(client, cr);
         ClusterDocument doc = adapters().statusPort().read(new ClusterKey("wl", "bg")).orElseThrow();
-        String blue = dev.raftops.domain.bluegreen.Revision.statefulSet("bg",
-                dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3));
+        String blue = dev.raftops.domain.resource.Revision.statefulSet("bg",
+                dev.raftops.domain.resource.Revision.of("2.1.0", null, 3));
 
         WorkloadReconciliation.Outcome first = adapters().workloadReconciliation().reconcile(doc);
 
@@ -184,7 +184,7 @@ class WorkloadReconciliationTest {
         assertThat(sts("bg")).as("no rolling StatefulSet for a blue/green cluster").isNull();
         assertThat(sts(blue).getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
         assertThat(sts(blue).getSpec().getTemplate().getMetadata().getLabels())
-                .containsEntry("raftops.dev/revision", dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3));
+                .containsEntry("raftops.dev/revision", dev.raftops.domain.resource.Revision.of("2.1.0", null, 3));
         assertThat(adapters().workloadReconciliation().reconcile(doc).writes()).as("a second pass writes nothing").isEmpty();
     }
 
@@ -195,18 +195,18 @@ class WorkloadReconciliationTest {
         cr.getSpec().upgrade.strategy = "BlueGreen";
         ClusterFixtures.create(client, cr);
         ClusterDocument read = adapters().statusPort().read(new ClusterKey("wl", "bgcleanup")).orElseThrow();
-        String blueRevision = dev.raftops.domain.bluegreen.Revision.of("2.1.0", null, 3);
+        String blueRevision = dev.raftops.domain.resource.Revision.of("2.1.0", null, 3);
         java.time.Instant now = java.time.Instant.parse("2026-11-24T19:00:00Z");
-        var cleanup = dev.raftops.domain.bluegreen.BlueGreenStatus.idle(blueRevision, null)
-                .started("a1", new dev.raftops.domain.bluegreen.BlueGreenTarget("2.2.0", null, 3, true), null, now)
-                .advancedTo(dev.raftops.domain.bluegreen.BlueGreenPhase.Cleanup, now);
+        var cleanup = dev.raftops.domain.resource.BlueGreenStatus.idle(blueRevision, null)
+                .started("a1", new dev.raftops.domain.resource.BlueGreenTarget("2.2.0", null, 3, true), null, now)
+                .advancedTo(dev.raftops.domain.resource.BlueGreenPhase.Cleanup, now);
         ClusterDocument doc = new ClusterDocument(read.key(), read.uid(), read.generation(), read.resourceVersion(),
                 read.spec(), read.status().withBlueGreen(cleanup));
 
         WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc);
 
         assertThat(outcome.writes()).noneMatch(w -> w.contains("StatefulSet"));
-        assertThat(sts(dev.raftops.domain.bluegreen.Revision.statefulSet("bgcleanup", blueRevision))).isNull();
+        assertThat(sts(dev.raftops.domain.resource.Revision.statefulSet("bgcleanup", blueRevision))).isNull();
         assertThat(sts("bgcleanup")).isNull();
     }
 

@@ -3,16 +3,16 @@ package dev.raftops.controller.cli;
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.bluegreen.CutoverPlan;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.rolling.ProgressPreview;
 import dev.raftops.domain.rolling.UpgradePreview;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.SpecReading;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.SpecReading;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code raftops plan -f cluster.yaml}: a dry run of what raftops would do with each RaftCluster

@@ -2,8 +2,8 @@ package dev.raftops.controller.cli;
 
 import dev.raftops.controller.cli.PlanCommand.Plan;
 import dev.raftops.domain.bluegreen.CutoverPlan;
+import dev.raftops.domain.resource.RollingProgress.PlanStep;
 import dev.raftops.domain.rolling.ProgressPreview;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.List;

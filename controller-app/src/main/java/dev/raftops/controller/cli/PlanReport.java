@@ -2,12 +2,12 @@ package dev.raftops.controller.cli;
 
 import dev.raftops.controller.cli.PlanCommand.Plan;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
-import dev.raftops.domain.bluegreen.CutoverPlan;
 import dev.raftops.domain.bluegreen.CutoverPlan.Stage;
 import dev.raftops.domain.bluegreen.CutoverPlan.StageState;
 import dev.raftops.domain.bluegreen.CutoverPlan.Step;
+import dev.raftops.domain.bluegreen.CutoverPlan;
+import dev.raftops.domain.resource.RollingProgress.PlanStep;
 import dev.raftops.domain.rolling.ProgressPreview;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
 import dev.raftops.domain.version.SemVer;
 import java.util.List;
 import java.util.Locale;

@@ -1,17 +1,17 @@
 package dev.raftops.controller.lease;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.EventPort;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.JobPort;
-import dev.raftops.ports.StatusPort;
-import dev.raftops.ports.WorkloadPort;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 

@@ -1,10 +1,10 @@
 package dev.raftops.controller.metrics;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.rolling.RollingReasons;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,8 @@
 package dev.raftops.controller.queue;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.ports.ReconcileOutcome;
+import dev.raftops.domain.pass.PassReasons;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -82,7 +83,7 @@ public final class ControllerLoop implements AutoCloseable {
             return reconciler.apply(key);
         } catch (RuntimeException e) {
             LOG.warn("controller={} cluster={} reconcile failed: {}", name, key, e.toString());
-            return new ReconcileOutcome.Error("ReconcileError", e.toString());
+            return new ReconcileOutcome.Error(PassReasons.RECONCILE_ERROR, e.toString());
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.raftops.controller.watch;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.StatusPort;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

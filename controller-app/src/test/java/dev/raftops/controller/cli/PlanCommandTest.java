@@ -2,10 +2,10 @@ package dev.raftops.controller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
-import dev.raftops.domain.bluegreen.Revision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobNames;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

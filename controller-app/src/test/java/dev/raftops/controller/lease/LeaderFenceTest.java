@@ -3,14 +3,14 @@ package dev.raftops.controller.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.opslifecycle.AuditFields;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ class LeaderFenceTest {
     final List<String> writes = new ArrayList<>();
     final AtomicBoolean leading = new AtomicBoolean(true);
     final LeaderFence fence = new LeaderFence(leading::get,
-            new dev.raftops.ports.StatusPort() {
-                public Optional<dev.raftops.ports.ClusterDocument> read(ClusterKey k) {
+            new dev.raftops.ports.driven.StatusPort() {
+                public Optional<dev.raftops.ports.driven.ClusterDocument> read(ClusterKey k) {
                     return Optional.empty();
                 }
 
@@ -34,7 +34,7 @@ class LeaderFenceTest {
                     return new WriteResult.Written("2");
                 }
             },
-            null, new dev.raftops.ports.JobPort() {
+            null, new dev.raftops.ports.driven.JobPort() {
                 public JobCreation createIfAbsent(ClusterKey k, JobRequest job) {
                     writes.add("job");
                     return new JobCreation.Created();

@@ -2,7 +2,6 @@ package dev.raftops.domain.backup;
 
 import static dev.raftops.domain.backup.BackupReasons.*;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -10,6 +9,8 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,6 @@ package dev.raftops.domain.backup;
 
 import static dev.raftops.domain.backup.BackupReasons.*;
 
-import dev.raftops.domain.backup.BackupStatus.ActiveRun;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
@@ -16,6 +14,10 @@ import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BackupStatus.ActiveRun;
+import dev.raftops.domain.resource.BackupStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,12 +1,13 @@
 package dev.raftops.domain.backup;
 
-import dev.raftops.domain.backup.BackupStatus.ActiveRun;
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.bluegreen.Revision;
-import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.decision.DecisionInput;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BackupStatus.ActiveRun;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorSpec;
+import dev.raftops.domain.resource.Revision;
 import java.util.Map;
 import java.util.TreeMap;
 

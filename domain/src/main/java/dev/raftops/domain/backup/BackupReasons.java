@@ -11,7 +11,6 @@ public final class BackupReasons {
     public static final String BACKUP_SKIPPED = "BackupSkipped";
     /** Condition reason while a Job runs. */
     public static final String BACKUP_RUNNING = "BackupRunning";
-    public static final String BACKUP_IDLE = "BackupIdle";
     /** Three or more consecutive failed runs. */
     public static final String BACKUP_FAILING = "BackupFailing";
     public static final String BACKUP_CONFIGURATION_INVALID = "BackupConfigurationInvalid";

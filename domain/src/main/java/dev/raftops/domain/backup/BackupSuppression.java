@@ -2,17 +2,17 @@ package dev.raftops.domain.backup;
 
 import static dev.raftops.domain.backup.BackupReasons.*;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.DecisionInput;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.version.InvalidVersionException;
 import dev.raftops.domain.version.SemVer;
 import java.util.Objects;

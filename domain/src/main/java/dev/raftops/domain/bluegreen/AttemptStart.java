@@ -1,19 +1,22 @@
 package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BlueGreenTarget;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.util.HexFormat;
 
 /**
@@ -74,7 +77,7 @@ final class AttemptStart {
         }
         String message = "blue/green upgrade " + status.currentVersion() + " -> " + target.version() + " (Green "
                 + Revision.statefulSet(c.cluster(), target.revision()) + ", attempt " + started.attemptId() + ")";
-        ClusterStatus next = c.upgrading(c.with(started).withOperationLock(lock.lock()).withPhase(Phase.Upgrading),
+        ClusterStatus next = c.upgrading(c.with(started).withOperationLock(lock.lock()),
                 true, "BlueGreen" + BlueGreenPhase.DeployingGreen.name(), message);
         // the audit fields of the start Event carry the new lock's holder and epoch
         return Decision.of(next, Wake.now("attempt started"), c.over(next).phaseEvent(ClusterEvent.Type.Normal,

@@ -1,9 +1,6 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
@@ -11,6 +8,12 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Revision;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +34,6 @@ public final class BlueGreenDecision {
     public static Decision decide(DecisionInput in) {
         ClusterStatus status = in.status();
         BlueGreenStatus recorded = status.blueGreen();
-        if (in.spec().paused()) {
-            boolean inFlight = recorded != null && recorded.inFlight();
-            return Decision.of(status, inFlight ? Wake.onEvent(in.timing().standard(), "paused") : Wake.idle());
-        }
         StrategyAcceptance strategy = StrategyAcceptance.of(in);
         if (strategy.accepted() != UpgradeStrategy.BLUE_GREEN) {
             return new Decision(strategy.events(), strategy.status(), Wake.idle());

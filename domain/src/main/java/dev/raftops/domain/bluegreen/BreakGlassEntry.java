@@ -1,12 +1,12 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.gates.BreakGlass;
-import dev.raftops.domain.gates.BreakGlass.Acknowledgement;
-import dev.raftops.domain.gates.BreakGlassReason;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BreakGlass.Acknowledgement;
+import dev.raftops.domain.resource.BreakGlass;
+import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterStatus;
 
 /**
  * Break-glass for blue/green: entered only when a rollback Job fails (neither colour is known to hold
@@ -21,7 +21,7 @@ final class BreakGlassEntry {
     static Decision enter(Cutover c, BlueGreenStatus failed, String detail) {
         BreakGlass glass = c.in().status().breakGlass()
                 .enter(c.in().cluster(), BreakGlassReason.RollbackFailed, detail, c.in().random(), c.now());
-        ClusterStatus status = c.with(failed).withBreakGlass(glass).withPhase(Phase.BreakGlass)
+        ClusterStatus status = c.with(failed).withBreakGlass(glass)
                 .withCondition(Condition.BREAK_GLASS, Condition.Status.True, BlueGreenReasons.BREAK_GLASS_REQUIRED,
                         detail + "; see status.breakGlass.steps", c.in().generation(), c.now())
                 .withCondition(Condition.DEGRADED, Condition.Status.True, BlueGreenReasons.BREAK_GLASS_REQUIRED,
@@ -40,7 +40,7 @@ final class BreakGlassEntry {
         Acknowledgement ack = glass.acknowledge(c.in().spec().breakGlassAck(), c.now());
         if (ack instanceof Acknowledgement.Accepted accepted) {
             BlueGreenStatus retried = c.bg().phase().rollingBack() ? c.bg().rollbackRetried() : c.bg();
-            ClusterStatus status = c.with(retried).withBreakGlass(accepted.breakGlass()).withPhase(Phase.Upgrading)
+            ClusterStatus status = c.with(retried).withBreakGlass(accepted.breakGlass())
                     .withCondition(Condition.BREAK_GLASS, Condition.Status.False, BlueGreenReasons.BREAK_GLASS_ACKNOWLEDGED,
                             "acknowledged; retrying the rollback once", c.in().generation(), c.now())
                     .withCondition(Condition.DEGRADED, Condition.Status.False, BlueGreenReasons.BREAK_GLASS_ACKNOWLEDGED,

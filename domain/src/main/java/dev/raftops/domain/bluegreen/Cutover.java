@@ -1,7 +1,6 @@
 package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
@@ -14,6 +13,11 @@ import dev.raftops.domain.opslifecycle.AuditFields;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Revision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,11 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.BlueGreenTarget;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.version.SemVer;
 import java.util.ArrayList;
 import java.util.List;

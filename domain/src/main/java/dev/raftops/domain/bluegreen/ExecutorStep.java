@@ -1,13 +1,14 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ExecutorSpec;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobNames;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorSpec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

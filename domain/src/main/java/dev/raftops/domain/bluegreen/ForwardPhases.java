@@ -1,13 +1,15 @@
 package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

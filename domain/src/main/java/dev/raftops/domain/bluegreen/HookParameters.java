@@ -1,5 +1,6 @@
 package dev.raftops.domain.bluegreen;
 
+import dev.raftops.domain.resource.BlueGreenSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,11 +1,13 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.domain.cluster.UpgradeRequests;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.HandledRequests;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeRequests;
 import java.util.Optional;
 
 /**

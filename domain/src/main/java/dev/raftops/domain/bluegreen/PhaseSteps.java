@@ -2,8 +2,12 @@ package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.bluegreen.CutoverPlan.Step;
 import dev.raftops.domain.bluegreen.CutoverPlan.StepKind;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.util.ArrayList;
 import java.util.List;
 

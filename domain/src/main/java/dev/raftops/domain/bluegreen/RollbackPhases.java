@@ -4,8 +4,10 @@ import dev.raftops.domain.bluegreen.ExecutorStep.OnFailure;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ExecutorAction;
 import java.util.Optional;
 
 /**

@@ -1,11 +1,11 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import java.util.List;
 
 /**

@@ -1,13 +1,14 @@
 package dev.raftops.domain.bluegreen;
 
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,9 +63,6 @@ final class Unwind {
     static ClusterStatus finished(Cutover c, BlueGreenStatus idle, String reason, String message) {
         ClusterStatus status = c.with(idle)
                 .withOperationLock(c.lock().release(Operation.BlueGreen, Holders.BLUE_GREEN).lock());
-        if (status.phase() == Phase.Upgrading) {
-            status = status.withPhase(Phase.Running);
-        }
         return c.upgrading(status, false, reason, message);
     }
 }

@@ -2,7 +2,7 @@
  * Blue/green cutover: a second StatefulSet (Green) joins the running Raft cluster (Blue), takes over
  * the votes and the traffic, and Blue is retired. {@link dev.raftops.domain.bluegreen.BlueGreenDecision#decide}
  * is the family's pure decision; everything an attempt knows lives in {@code status.blueGreen}
- * ({@link dev.raftops.domain.bluegreen.BlueGreenStatus}).
+ * ({@link dev.raftops.domain.resource.BlueGreenStatus}).
  *
  * <h2>Steps</h2>
  * <ol>
@@ -35,7 +35,7 @@
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>Phases move only along the edges named in {@link dev.raftops.domain.bluegreen.BlueGreenPhase}
+ *   <li>Phases move only along the edges named in {@link dev.raftops.domain.resource.BlueGreenPhase}
  *       (checked on every step by {@code BlueGreenDecisionPropertiesTest}).</li>
  *   <li>Every client Service selects the same revision at every step, and that workload exists:
  *       a colour is deleted only while no Service selects it; traffic moves to a colour only when

@@ -1,6 +1,6 @@
 package dev.raftops.domain.decision;
 
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package dev.raftops.domain.decision;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

@@ -1,5 +1,6 @@
 package dev.raftops.domain.decision;
 
+import dev.raftops.domain.resource.ExecutorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

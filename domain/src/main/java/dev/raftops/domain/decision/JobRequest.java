@@ -1,5 +1,6 @@
 package dev.raftops.domain.decision;
 
+import dev.raftops.domain.resource.ExecutorAction;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

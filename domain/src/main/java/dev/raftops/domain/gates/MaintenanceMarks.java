@@ -3,8 +3,9 @@ package dev.raftops.domain.gates;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Action.MarkMaintenance;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.resource.Maintenance;
 import java.util.ArrayList;
 import java.util.List;
 

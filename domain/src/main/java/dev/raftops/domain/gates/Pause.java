@@ -1,21 +1,20 @@
 package dev.raftops.domain.gates;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * {@code spec.paused}: no writes at all but status conditions. In-flight progress (partition,
- * completed ordinals, blue/green phase, lock) stays exactly as it is and resumes on unpause.
+ * completed ordinals, blue/green phase, lock) stays exactly as it is and resumes on unpause. This
+ * gate, run first by {@link dev.raftops.domain.pass.DayTwoPass}, is the one place that handles
+ * pause: no family decides while paused, and {@code PhaseRule} shows the phase.
  */
 public final class Pause {
-
-    public static final String REASON = "Paused";
 
     private Pause() {
     }
@@ -26,9 +25,8 @@ public final class Pause {
             return Optional.empty();
         }
         ClusterStatus next = status
-                .withCondition(Condition.PAUSED, Condition.Status.True, REASON,
-                        "spec.paused is true: raftops makes no changes until it is false", generation, now)
-                .withPhase(Phase.Paused);
+                .withCondition(Condition.PAUSED, Condition.Status.True, GateReasons.PAUSED,
+                        "spec.paused is true: raftops makes no changes until it is false", generation, now);
         return Optional.of(Decision.of(next, Wake.onEvent(java.time.Duration.ofMinutes(5), "paused")));
     }
 
@@ -37,7 +35,7 @@ public final class Pause {
         if (Condition.find(status.conditions(), Condition.PAUSED).isEmpty()) {
             return status;
         }
-        return status.withCondition(Condition.PAUSED, Condition.Status.False, "Resumed", "spec.paused is false",
+        return status.withCondition(Condition.PAUSED, Condition.Status.False, GateReasons.RESUMED, "spec.paused is false",
                 generation, now);
     }
 }

@@ -2,7 +2,6 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
@@ -10,10 +9,12 @@ import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobNames;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.domain.rolling.RollingProgress.StepDown;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.RollingProgress.StepDown;
+import dev.raftops.domain.resource.RollingProgress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
@@ -13,7 +12,9 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
-import dev.raftops.domain.rolling.RollingProgress.StepDown;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress.StepDown;
+import dev.raftops.domain.resource.RollingProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

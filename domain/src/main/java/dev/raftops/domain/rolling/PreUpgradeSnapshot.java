@@ -8,11 +8,12 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.JobNames;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.rolling.RollingProgress.Snapshot;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.RollingProgress.Snapshot;
+import dev.raftops.domain.resource.RollingProgress;
 import java.util.Map;
 import java.util.TreeMap;
 

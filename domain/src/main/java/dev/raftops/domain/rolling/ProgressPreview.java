@@ -2,7 +2,8 @@ package dev.raftops.domain.rolling;
 
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
+import dev.raftops.domain.resource.RollingProgress.PlanStep;
+import dev.raftops.domain.resource.RollingProgress;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,9 @@
 package dev.raftops.domain.rolling;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
 import java.util.Objects;
 
 /**

@@ -2,23 +2,24 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.gates.BreakGlassReason;
 import dev.raftops.domain.opslifecycle.AuditFields;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.resource.BreakGlassReason;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.UpgradeValidation;
 import dev.raftops.domain.version.UpgradeVerdict;

@@ -1,5 +1,7 @@
 package dev.raftops.domain.rolling;
 
+import dev.raftops.domain.resource.RollingProgress;
+
 /**
  * The phases of a rolling upgrade, read from the spec and status alone; the observation picks the
  * step inside a phase. {@link RollingUpgrade} switches over every one of them, so a new phase does

@@ -7,9 +7,9 @@ public final class RollingReasons {
     public static final String UPGRADE_RETARGETED = "UpgradeRetargeted";
     public static final String UPGRADE_COMPLETE = "UpgradeComplete";
     public static final String UPGRADE_FAILED = "UpgradeFailed";
-    public static final String UPGRADE_BLOCKED = "UpgradeBlocked";
+    /** The upgrade starts but skips more minor versions than {@code spec.upgrade.policy.maxMinorSkip}. */
+    public static final String UPGRADE_POLICY_WARNING = "UpgradePolicyWarning";
     public static final String STEP_DOWN_REQUESTED = "StepDownRequested";
-    public static final String STEP_DOWN_CONFIRMED = "StepDownConfirmed";
     public static final String STEP_DOWN_TIMEOUT = "StepDownTimeout";
     public static final String STEP_DOWN_FAILED = "StepDownFailed";
     public static final String POD_RELEASED = "PodReleased";
@@ -17,7 +17,6 @@ public final class RollingReasons {
     public static final String POD_NOT_READY = "PodNotReady";
     public static final String STUCK_POD_DELETED = "StuckPodDeleted";
     public static final String RETRY_ACCEPTED = "RetryAccepted";
-    public static final String RETRY_IGNORED = "RetryIgnored";
     public static final String CLUSTER_NOT_READY = "ClusterNotReady";
     public static final String QUORUM_NOT_HEALTHY = "QuorumNotHealthy";
     public static final String LEADER_UNKNOWN = "LeaderUnknown";

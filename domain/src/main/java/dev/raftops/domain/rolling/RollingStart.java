@@ -2,12 +2,9 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
-import dev.raftops.domain.bluegreen.Revision;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -17,6 +14,10 @@ import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Revision;
+import dev.raftops.domain.resource.RollingProgress;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.UpgradeValidation;
 import dev.raftops.domain.version.UpgradeVerdict;
@@ -126,7 +127,7 @@ final class RollingStart {
                 + " to " + target + ", " + replicas + " pods, highest ordinal first",
                 pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
-            actions.add(new Action.Emit(ClusterEvent.warning("UpgradePolicyWarning", warning, pass.audit(lock.lock()))));
+            actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
         }
         return new Decision(actions, next, Wake.now("partition locked"));
     }

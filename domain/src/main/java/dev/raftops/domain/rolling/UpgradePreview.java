@@ -1,8 +1,8 @@
 package dev.raftops.domain.rolling;
 
-import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.RollingProgress.PlanStep;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.UpgradeValidation;
 import dev.raftops.domain.version.UpgradeVerdict;

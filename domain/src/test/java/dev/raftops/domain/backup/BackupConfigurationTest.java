@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.resource.BackupSpec;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

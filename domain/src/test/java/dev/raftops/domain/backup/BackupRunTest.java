@@ -3,13 +3,13 @@ package dev.raftops.domain.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.Condition;
-import dev.raftops.domain.cluster.Phase;
-import dev.raftops.domain.cluster.PhaseRule;
 import dev.raftops.domain.cluster.JobResult;
+import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.resource.PhaseRule;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

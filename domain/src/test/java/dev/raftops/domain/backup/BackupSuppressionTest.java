@@ -2,18 +2,18 @@ package dev.raftops.domain.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.RollingProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackupWhileAnotherWaitsTest {
 
-    private static BackupWorld hourlyAt1100(java.util.function.UnaryOperator<dev.raftops.domain.cluster.ClusterStatus> status) {
+    private static BackupWorld hourlyAt1100(java.util.function.UnaryOperator<dev.raftops.domain.resource.ClusterStatus> status) {
         BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.status = status.apply(world.status);

@@ -1,12 +1,14 @@
 package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.opslifecycle.OneShotRequest;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.testing.Generate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,7 +142,7 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
                 String v = VERSIONS.get(m.pick() % VERSIONS.size());
                 w.editSpec(s -> s.withVersion(v, CutoverWorld.image(canonical(v))));
             }
-            case REPLICAS -> w.editSpec(s -> new dev.raftops.domain.cluster.ClusterSpec(s.version(), s.image(),
+            case REPLICAS -> w.editSpec(s -> new dev.raftops.domain.resource.ClusterSpec(s.version(), s.image(),
                     s.replicas() == 3 ? 5 : 3, s.paused(), s.maintenance(), s.breakGlassAck(), s.upgrade(), s.backup()));
             case ACK -> {
                 String nonce = w.status.breakGlass().nonce();

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,9 @@ package dev.raftops.domain.bluegreen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ExecutorAction;
 import org.junit.jupiter.api.Test;
 
 class HoldsTest {

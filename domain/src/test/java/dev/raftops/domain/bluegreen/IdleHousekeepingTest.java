@@ -2,14 +2,15 @@ package dev.raftops.domain.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.backup.BackupSpec;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.Revision;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.ExecutorAction;
 import org.junit.jupiter.api.Test;
 
 class RollbackPhasesTest {

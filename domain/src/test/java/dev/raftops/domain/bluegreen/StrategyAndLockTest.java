@@ -2,11 +2,15 @@ package dev.raftops.domain.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.cluster.UpgradeStrategy;
 import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.pass.DayTwoPass;
+import dev.raftops.domain.resource.BlueGreenPhase;
+import dev.raftops.domain.resource.UpgradeStrategy;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StrategyAndLockTest {
@@ -72,9 +76,12 @@ class StrategyAndLockTest {
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         var before = w.status;
         w.editSpec(s -> s.withPaused(true));
-        Decision d = w.step();
+        // pause is the pass's gate: the blue/green family is not asked while paused
+        Decision d = new DayTwoPass(List.of(new OperationFamily(Operation.BlueGreen, BlueGreenDecision::decide)))
+                .decide(w.input());
         assertThat(d.actions()).isEmpty();
-        assertThat(w.status).isEqualTo(before);
+        assertThat(d.nextStatus().blueGreen()).isEqualTo(before.blueGreen());
+        assertThat(d.nextStatus().operationLock()).isEqualTo(before.operationLock());
         assertThat(d.wake().endsPass()).isTrue();
     }
 

@@ -3,8 +3,8 @@ package dev.raftops.domain.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.ClusterStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

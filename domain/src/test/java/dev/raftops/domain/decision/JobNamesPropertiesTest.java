@@ -2,9 +2,10 @@ package dev.raftops.domain.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.testing.Generate;
-import dev.raftops.domain.testing.PropertyCases;
 import dev.raftops.domain.testing.PropertyCases.Case;
+import dev.raftops.domain.testing.PropertyCases;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package dev.raftops.domain.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.resource.ExecutorAction;
 import org.junit.jupiter.api.Test;
 
 class JobNamesTest {

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.decision.Action.MarkMaintenance;
 import dev.raftops.domain.decision.Action.MarkMaintenance.Target;
+import dev.raftops.domain.decision.Action.MarkMaintenance;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.resource.Maintenance;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,6 @@ package dev.raftops.domain.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.bluegreen.BlueGreenStatus;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.decision.Decision;
@@ -12,7 +9,10 @@ import dev.raftops.domain.opslifecycle.HandledRequests;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.BlueGreenStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +52,9 @@ class PauseTest {
     }
 
     @Test
-    void aPausedPassSetsThePausedConditionAndPhase() {
+    void aPausedPassSetsThePausedCondition() {
         ClusterStatus next = Pause.decide(PAUSED, midUpgrade(), 4, T1).orElseThrow().nextStatus();
 
-        assertThat(next.phase()).isEqualTo(Phase.Paused);
         Condition paused = Condition.find(next.conditions(), Condition.PAUSED).orElseThrow();
         assertThat(paused.status()).isEqualTo(Condition.Status.True);
         assertThat(paused.reason()).isEqualTo("Paused");

@@ -2,11 +2,8 @@ package dev.raftops.domain.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
@@ -14,6 +11,10 @@ import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.BlueGreenSpec;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.RollingSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

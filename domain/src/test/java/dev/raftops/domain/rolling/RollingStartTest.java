@@ -2,13 +2,13 @@ package dev.raftops.domain.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.RollingWorld;
 import dev.raftops.domain.version.UpgradeVerdict;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.raftops.domain.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.rolling.RollingProgress.PlanStep;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.RollingProgress.PlanStep;
 import dev.raftops.domain.testing.RollingWorld;
 import java.time.Instant;
 import java.util.Map;

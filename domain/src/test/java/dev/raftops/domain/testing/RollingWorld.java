@@ -2,14 +2,14 @@ package dev.raftops.domain.testing;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterSpec;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.version.WorkloadVersion;
 import java.time.Instant;
 import java.util.ArrayList;

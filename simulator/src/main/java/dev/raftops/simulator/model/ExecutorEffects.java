@@ -1,6 +1,6 @@
 package dev.raftops.simulator.model;
 
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;

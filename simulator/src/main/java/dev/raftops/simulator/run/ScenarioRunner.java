@@ -1,14 +1,14 @@
 package dev.raftops.simulator.run;
 
-import dev.raftops.domain.bluegreen.BlueGreenPhase;
+import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.opslifecycle.RetryTiming;
-import dev.raftops.ports.AdminOperations;
-import dev.raftops.ports.AdminOpsService;
-import dev.raftops.ports.ReconcileOutcome;
+import dev.raftops.ports.driving.AdminOperations;
+import dev.raftops.ports.service.AdminOpsService;
+import dev.raftops.ports.driving.ReconcileOutcome;
 import dev.raftops.simulator.check.InvariantChecker;
 import dev.raftops.simulator.check.Violation;
 import dev.raftops.simulator.faults.ControllerCrash;

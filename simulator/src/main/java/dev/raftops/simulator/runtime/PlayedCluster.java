@@ -1,6 +1,6 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;

@@ -1,6 +1,6 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.model.ExecutorEffects;
 import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.trace.Trace;

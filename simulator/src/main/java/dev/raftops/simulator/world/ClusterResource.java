@@ -1,11 +1,11 @@
 package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.SpecReading;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.Trace;
 import java.util.function.Supplier;

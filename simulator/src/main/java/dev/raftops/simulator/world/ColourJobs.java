@@ -1,7 +1,7 @@
 package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.JobResult;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.ExecutorEffects;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.raftops.simulator.world;
 
-import dev.raftops.domain.bluegreen.Revision;
+import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.model.StatefulSetRules;

@@ -2,8 +2,8 @@ package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.faults.Fault;
 import java.util.List;
 import java.util.SortedMap;

@@ -3,7 +3,7 @@ package dev.raftops.simulator.world;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.PodView;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.model.Versions;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.raftops.simulator.world;
 
-import dev.raftops.domain.backup.BackupSpec;
-import dev.raftops.domain.bluegreen.BlueGreenSpec;
+import dev.raftops.domain.resource.BackupSpec;
+import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.cluster.ClusterKey;
-import dev.raftops.domain.cluster.ClusterSpec;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
-import dev.raftops.domain.cluster.UpgradeStrategy;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.SimClock;
 import dev.raftops.simulator.trace.Trace;

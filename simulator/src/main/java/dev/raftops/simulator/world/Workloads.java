@@ -2,7 +2,7 @@ package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobView;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.WriteResult;
 import java.util.List;
 
 /**

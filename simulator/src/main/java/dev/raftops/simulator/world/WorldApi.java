@@ -1,11 +1,11 @@
 package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.ClusterObservation;
-import dev.raftops.domain.cluster.ClusterStatus;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.ClusterDocument;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.WriteResult;
 
 /**
  * The simulated API server in front of the world: reads, and writes with the preconditions a real

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.decision.Action;
-import dev.raftops.domain.decision.ExecutorAction;
+import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.ports.JobCreation;
-import dev.raftops.ports.WriteResult;
+import dev.raftops.ports.driven.JobCreation;
+import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.faults.ControllerCrash;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.run.ScenarioRunner;

@@ -4,7 +4,7 @@ import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.opslifecycle.Operation;
-import dev.raftops.ports.AdminOpsService;
+import dev.raftops.ports.service.AdminOpsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -4,9 +4,9 @@ import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
-import dev.raftops.domain.decision.ExecutorAction;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.rolling.RollingProgress;
+import dev.raftops.domain.resource.ExecutorAction;
+import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import java.time.Duration;
 

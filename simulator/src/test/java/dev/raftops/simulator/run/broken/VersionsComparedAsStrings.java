@@ -1,8 +1,8 @@
 package dev.raftops.simulator.run.broken;
 
-import dev.raftops.domain.cluster.ClusterStatus;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.version.SemVer;
 

@@ -1,0 +1,74 @@
+package dev.raftops.domain.resource;
+
+import dev.raftops.domain.version.WorkloadVersion;
+import java.util.Objects;
+
+/**
+ * The {@code RaftCluster} spec fields Day 2 reads. Versions stay raw strings here: parsing them is a
+ * decision (an invalid version is reported, never thrown past a reconcile).
+ *
+ * @param backup null when backups are not configured
+ * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ */
+public record ClusterSpec(
+        String version,
+        String image,
+        int replicas,
+        boolean paused,
+        Maintenance maintenance,
+        String breakGlassAck,
+        UpgradeSpec upgrade,
+        BackupSpec backup) {
+
+    public static final int DEFAULT_REPLICAS = 3;
+
+    /** The image repository used when {@code spec.image} is not set; the tag is the version's image tag. */
+    public static final String DEFAULT_IMAGE_REPOSITORY = "quay.io/openbao/openbao";
+
+    public ClusterSpec {
+        Objects.requireNonNull(version, "spec.version");
+        if (replicas < 1) {
+            throw new IllegalArgumentException("spec.replicas must be at least 1, was " + replicas);
+        }
+        maintenance = maintenance == null ? Maintenance.off() : maintenance;
+        upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+    }
+
+    /** A spec with defaults for everything but version, image and replicas. */
+    public static ClusterSpec of(String version, String image, int replicas) {
+        return new ClusterSpec(version, image, replicas, false, null, null, null, null);
+    }
+
+    /**
+     * The container image that runs {@code version}, as {@link WorkloadVersion#image(String, String, String, String)}
+     * decides it: {@code spec.image} when set (for {@code spec.version}), else the default repository
+     * tagged with the version's image tag (no leading {@code v}, no build metadata).
+     */
+    public String imageFor(String version) {
+        return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
+    }
+
+    public ClusterSpec withVersion(String value, String imageValue) {
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withPaused(boolean value) {
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withMaintenance(Maintenance value) {
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+    }
+
+    public ClusterSpec withBreakGlassAck(String value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+    }
+
+    public ClusterSpec withUpgrade(UpgradeSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+    }
+
+    public ClusterSpec withBackup(BackupSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+    }
+}

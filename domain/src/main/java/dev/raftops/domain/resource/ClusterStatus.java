@@ -1,0 +1,111 @@
+package dev.raftops.domain.resource;
+
+import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.opslifecycle.HandledRequests;
+import dev.raftops.domain.opslifecycle.OperationLock;
+import java.util.List;
+
+/**
+ * The {@code RaftCluster} status fields Day 2 writes. Optional parts are null when absent:
+ * {@code upgrade} exists exactly while a rolling upgrade exists, {@code blueGreen} while a
+ * blue/green strategy has been used.
+ *
+ * @param currentVersion the version every voter runs; null before the first convergence
+ * @param lastError {@code status.adminOps.lastError}: the last failed pass, cleared by a clean one
+ */
+public record ClusterStatus(
+        String currentVersion,
+        Phase phase,
+        long observedGeneration,
+        List<Condition> conditions,
+        RollingProgress upgrade,
+        BlueGreenStatus blueGreen,
+        OperationLock operationLock,
+        BreakGlass breakGlass,
+        BackupStatus backup,
+        HandledRequests requests,
+        Failure lastError,
+        String acceptedUpgradeStrategy) {
+
+    public ClusterStatus {
+        phase = phase == null ? Phase.Initializing : phase;
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        operationLock = operationLock == null ? OperationLock.free() : operationLock;
+        breakGlass = breakGlass == null ? BreakGlass.inactive() : breakGlass;
+        backup = backup == null ? BackupStatus.empty() : backup;
+        requests = requests == null ? HandledRequests.none() : requests;
+    }
+
+    /** The status of a cluster nobody has written yet. */
+    public static ClusterStatus initial() {
+        return new ClusterStatus(null, Phase.Initializing, 0, List.of(), null, null, null, null, null, null, null, null);
+    }
+
+    public ClusterStatus withCurrentVersion(String value) {
+        return new ClusterStatus(value, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock,
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withPhase(Phase value) {
+        return new ClusterStatus(currentVersion, value, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withObservedGeneration(long value) {
+        return new ClusterStatus(currentVersion, phase, value, conditions, upgrade, blueGreen, operationLock,
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withConditions(List<Condition> value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, value, upgrade, blueGreen, operationLock,
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withUpgrade(RollingProgress value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, value, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withBlueGreen(BlueGreenStatus value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, value,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withOperationLock(OperationLock value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, value,
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withBreakGlass(BreakGlass value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withBackup(BackupStatus value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withRequests(HandledRequests value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withLastError(Failure value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy);
+    }
+
+    public ClusterStatus withAcceptedUpgradeStrategy(String value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, value);
+    }
+
+    /** Sets one condition (see {@link Condition#set}). */
+    public ClusterStatus withCondition(String type, Condition.Status status, String reason, String message,
+            long generation, java.time.Instant now) {
+        return withConditions(Condition.set(conditions, type, status, reason, message, generation, now));
+    }
+}

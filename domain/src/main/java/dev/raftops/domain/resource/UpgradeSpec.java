@@ -1,0 +1,72 @@
+package dev.raftops.domain.resource;
+
+import dev.raftops.domain.version.UpgradePolicy;
+import java.util.Objects;
+
+/** {@code spec.upgrade}: how version drift is turned into an upgrade. */
+public record UpgradeSpec(
+        UpgradeStrategy strategy,
+        boolean preUpgradeSnapshot,
+        UpgradePolicy policy,
+        UpgradeTimeouts timeouts,
+        ExecutorSpec executor,
+        UpgradeRequests requests,
+        BlueGreenSpec blueGreen,
+        RollingSpec rolling) {
+
+    public UpgradeSpec {
+        strategy = strategy == null ? UpgradeStrategy.ROLLING_UPDATE : strategy;
+        policy = policy == null ? UpgradePolicy.defaults() : policy;
+        timeouts = timeouts == null ? UpgradeTimeouts.defaults() : timeouts;
+        executor = executor == null ? ExecutorSpec.defaults() : executor;
+        requests = requests == null ? UpgradeRequests.none() : requests;
+        blueGreen = blueGreen == null ? BlueGreenSpec.defaults() : blueGreen;
+        rolling = rolling == null ? RollingSpec.unset() : rolling;
+    }
+
+    /** Without {@code spec.upgrade.rolling}: the rolling upgrade takes its lag limit from the deprecated field. */
+    public UpgradeSpec(UpgradeStrategy strategy, boolean preUpgradeSnapshot, UpgradePolicy policy, UpgradeTimeouts timeouts,
+            ExecutorSpec executor, UpgradeRequests requests, BlueGreenSpec blueGreen) {
+        this(strategy, preUpgradeSnapshot, policy, timeouts, executor, requests, blueGreen, null);
+    }
+
+    public static UpgradeSpec defaults() {
+        return new UpgradeSpec(null, false, null, null, null, null, null, null);
+    }
+
+    /**
+     * How far a pod may lag and count as caught up in a rolling upgrade: {@code spec.upgrade.rolling.maxLagEntries},
+     * else the deprecated {@code spec.upgrade.blueGreen.verification.maxLagEntries}.
+     */
+    public long rollingMaxLagEntries() {
+        return rolling.maxLagEntriesOr(blueGreen.verification().maxLagEntries());
+    }
+
+    public UpgradeSpec withStrategy(UpgradeStrategy value) {
+        return new UpgradeSpec(value, preUpgradeSnapshot, policy, timeouts, executor, requests, blueGreen, rolling);
+    }
+
+    public UpgradeSpec withPreUpgradeSnapshot(boolean value) {
+        return new UpgradeSpec(strategy, value, policy, timeouts, executor, requests, blueGreen, rolling);
+    }
+
+    public UpgradeSpec withPolicy(UpgradePolicy value) {
+        return new UpgradeSpec(strategy, preUpgradeSnapshot, value, timeouts, executor, requests, blueGreen, rolling);
+    }
+
+    public UpgradeSpec withTimeouts(UpgradeTimeouts value) {
+        return new UpgradeSpec(strategy, preUpgradeSnapshot, policy, value, executor, requests, blueGreen, rolling);
+    }
+
+    public UpgradeSpec withRequests(UpgradeRequests value) {
+        return new UpgradeSpec(strategy, preUpgradeSnapshot, policy, timeouts, executor, Objects.requireNonNull(value), blueGreen, rolling);
+    }
+
+    public UpgradeSpec withBlueGreen(BlueGreenSpec value) {
+        return new UpgradeSpec(strategy, preUpgradeSnapshot, policy, timeouts, executor, requests, value, rolling);
+    }
+
+    public UpgradeSpec withRolling(RollingSpec value) {
+        return new UpgradeSpec(strategy, preUpgradeSnapshot, policy, timeouts, executor, requests, blueGreen, value);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.raftops.ports.service;
+
+import dev.raftops.domain.backup.BackupDecision;
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
+import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.cluster.ClusterObservation;
+import dev.raftops.domain.cluster.Failure;
+import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.Decision;
+import dev.raftops.domain.decision.DecisionInput;
+import dev.raftops.domain.decision.OperationFamily;
+import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.pass.DayTwoPass;
+import dev.raftops.domain.pass.InvalidSpec;
+import dev.raftops.domain.pass.PassReasons;
+import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.rolling.RollingUpgrade;
+import dev.raftops.ports.driven.ClusterDocument;
+import dev.raftops.ports.driven.ClusterObserver;
+import dev.raftops.ports.driven.EventPort;
+import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.SpecReading;
+import dev.raftops.ports.driven.StatusPort;
+import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.ports.driving.AdminOperations;
+import dev.raftops.ports.driving.ReconcileOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The admin-operations pass: read the cluster, observe once, decide (gates, then each family in
+ * order), perform the actions in order, persist the status with compare-and-set. A call goes on
+ * with another pass when the decision asks to go on at once, and when it goes idle on a status it
+ * just changed; so a call that ends idle has decided on its own last status.
+ *
+ * <p>It is the only place that sequences side effects, and it stays sequential. A conflict on any
+ * write abandons the rest of the pass and decides again from a fresh read (bounded); a reconcile
+ * call never performs more than one disruptive action, so a retry can never disrupt twice. Any
+ * exception from a port becomes {@code status.adminOps.lastError} and an {@link ReconcileOutcome.Error},
+ * never a crash.
+ */
+public final class AdminOpsService implements AdminOperations {
+
+    /** Passes one reconcile call may run back to back (immediate wake-ups and conflict retries). */
+    static final int MAX_PASSES = 8;
+
+    private final StatusPort status;
+    private final ClusterObserver observer;
+    private final ActionRunner runner;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RetryTiming timing;
+    private final DayTwoPass pass;
+
+    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing, List<OperationFamily> families) {
+        this.status = Objects.requireNonNull(status);
+        this.observer = Objects.requireNonNull(observer);
+        this.runner = new ActionRunner(workload, jobs, events);
+        this.clock = Objects.requireNonNull(clock);
+        this.random = Objects.requireNonNull(random);
+        this.timing = Objects.requireNonNull(timing);
+        this.pass = new DayTwoPass(families);
+    }
+
+    /** The standard families in the spec's order: blue/green, rolling, backup. */
+    public static List<OperationFamily> standardFamilies() {
+        return List.of(new OperationFamily(Operation.BlueGreen, BlueGreenDecision::decide),
+                new OperationFamily(Operation.Upgrade, RollingUpgrade::decide),
+                new OperationFamily(Operation.Backup, BackupDecision::decide,
+                        BackupDecision::whileAnotherWaits));
+    }
+
+    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing) {
+        this(status, observer, workload, jobs, events, clock, random, timing, standardFamilies());
+    }
+
+    @Override
+    public ReconcileOutcome reconcile(ClusterKey cluster) {
+        boolean disrupted = false;
+        ReconcileOutcome outcome = new ReconcileOutcome.Done();
+        try {
+            for (int i = 0; i < MAX_PASSES; i++) {
+                Optional<ClusterDocument> read = status.read(cluster);
+                if (read.isEmpty()) {
+                    return new ReconcileOutcome.Done();
+                }
+                ClusterDocument doc = read.get();
+                Instant now = clock.instant();
+                Decision decision = decide(doc, now);
+                if (disrupted && decision.hasDisruptiveAction()) {
+                    // one disruption per call: the next call decides again from a fresh observation
+                    return new ReconcileOutcome.WaitFor(timing.poll(random), "one disruptive action per reconcile");
+                }
+                boolean conflict = false;
+                for (Action action : decision.actions()) {
+                    WriteResult result = runner.run(cluster, action);
+                    if (!result.written()) {
+                        conflict = true;
+                        break;
+                    }
+                    disrupted |= action.disruptive();
+                }
+                if (conflict) {
+                    outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "write conflict");
+                    continue;
+                }
+                ClusterStatus next = decision.nextStatus().withLastError(null);
+                boolean changed = !next.equals(doc.status());
+                if (changed) {
+                    WriteResult written = status.compareAndSet(cluster, doc.resourceVersion(), next);
+                    if (!written.written()) {
+                        outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "status conflict");
+                        continue;
+                    }
+                }
+                outcome = ReconcileOutcome.of(decision.wake());
+                boolean goOn = decision.wake() instanceof Wake.After after && after.delay().isZero();
+                // going idle on a status just changed: decide once more, so the call ends on a settled
+                // status (the watch event of this write need not wake anyone, and idle never polls)
+                boolean settle = changed && decision.wake() instanceof Wake.Idle;
+                if (!goOn && !settle) {
+                    return outcome;
+                }
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            return recordError(cluster, e);
+        }
+    }
+
+    private Decision decide(ClusterDocument doc, Instant now) {
+        if (doc.spec() instanceof SpecReading.Invalid invalid) {
+            return InvalidSpec.decide(doc.key(), doc.generation(), doc.status(), invalid.field(), invalid.message(),
+                    now);
+        }
+        ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
+        ClusterObservation observation = observer.observe(doc.key());
+        DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
+                timing);
+        Decision decision = pass.decide(in);
+        return decision.withStatus(decision.nextStatus().withObservedGeneration(doc.generation()));
+    }
+
+    private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {
+        String reason = PassReasons.RECONCILE_ERROR;
+        String message = e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "no message");
+        try {
+            Optional<ClusterDocument> read = status.read(cluster);
+            if (read.isPresent()) {
+                ClusterDocument doc = read.get();
+                ClusterStatus failed = doc.status().withLastError(new Failure(reason, message, clock.instant()));
+                status.compareAndSet(cluster, doc.resourceVersion(), failed);
+            }
+        } catch (RuntimeException ignored) {
+            // the error is still returned; the controller backs off and the next pass records it
+        }
+        return new ReconcileOutcome.Error(reason, message);
+    }
+}
