@@ -23,7 +23,6 @@ final class SpecWriting {
         out.paused = s.paused();
         out.maintenance = new RaftClusterSpec.Maintenance();
         out.maintenance.enabled = s.maintenance().enabled();
-        out.maintenance.restartAt = s.maintenance().restartAt();
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
         out.backup = backup(s.backup());

@@ -58,7 +58,7 @@ final class RandomClusters {
                         chance(r, 0.5) ? duration(r, 1) : null),
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
-                r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup);
+                r.nextBoolean(), new Maintenance(r.nextBoolean()), text(r), upgrade, backup);
     }
 
     static ClusterStatus status(Random r) {

@@ -51,9 +51,6 @@ public class RaftClusterSpec {
         @JsonPropertyDescription("Annotates the StatefulSet and its pods with raftops.dev/maintenance: \"true\" "
                 + "(removed when false).")
         public Boolean enabled;
-        @Size(max = 64)
-        @JsonPropertyDescription("Timestamp for a restart of every pod.")
-        public String restartAt;
     }
 
     /** {@code spec.upgrade}. */
