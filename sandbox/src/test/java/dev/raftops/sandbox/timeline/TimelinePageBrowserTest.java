@@ -91,6 +91,9 @@ class TimelinePageBrowserTest {
         chromium(dir.resolve("profile-shot-" + name), "--screenshot=" + shot, page.toUri().toString());
         assertThat(shot).isRegularFile();
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+        // kept for a person to look at (docs/images/timeline.png is the seed-3 one)
+        Files.copy(shot, Path.of("target", "timeline-" + name.replace(".jsonl", ".png")),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String dom = chromium(dir.resolve("profile-dom-" + name), "--dump-dom", page.toUri().toString());
 
         List<TraceRecord> trace = trace(traceFile);
