@@ -58,7 +58,7 @@ final class OperationWords {
             return "free";
         }
         return lock.operation() + " held by " + lock.holder()
-                + (lock.acquiredAt() == null ? "" : " since " + lock.acquiredAt()
+                + (lock.acquiredAt() == null ? "" : " since " + seconds(lock.acquiredAt())
                         + (ages ? " (" + StatusText.words(java.time.Duration.between(lock.acquiredAt(), now)) + ")" : ""))
                 + (lock.message() == null ? "" : ": " + lock.message());
     }
@@ -68,11 +68,12 @@ final class OperationWords {
         if (b.lastBackupTime() == null) {
             s.append("no successful backup yet");
         } else {
-            s.append("last ").append(b.lastBackupTime())
+            s.append("last ").append(seconds(b.lastBackupTime()))
                     .append(ages ? " (" + StatusText.words(java.time.Duration.between(b.lastBackupTime(), now)) + " ago)" : "")
                     .append(b.lastBackupJob() == null ? "" : ", job " + b.lastBackupJob());
         }
-        s.append("; next window ").append(b.nextScheduledBackup() == null ? "none scheduled" : b.nextScheduledBackup());
+        s.append("; next window ").append(b.nextScheduledBackup() == null ? "none scheduled"
+                : seconds(b.nextScheduledBackup()));
         if (b.activeRun() != null) {
             s.append("; running: job ").append(b.activeRun().job());
         }
@@ -83,6 +84,11 @@ final class OperationWords {
             }
         }
         return s.toString();
+    }
+
+    /** Instants as a person reads them: to the second. */
+    static Instant seconds(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String orUnknown(String version) {

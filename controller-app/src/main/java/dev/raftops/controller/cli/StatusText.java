@@ -58,7 +58,7 @@ final class StatusText {
         if (at == null) {
             return "-";
         }
-        return ages ? words(Duration.between(at, now)) + " ago" : at.toString();
+        return ages ? words(Duration.between(at, now)) + " ago" : OperationWords.seconds(at).toString();
     }
 
     private static void table(StringBuilder s, List<String[]> rows) {

@@ -179,7 +179,7 @@ final class PlayedCluster {
     /** A {@code decision} line for each condition whose status, reason or message changed: what the controller decided and why. */
     @SuppressWarnings("unchecked")
     private void decisions(Map<String, Object> s) {
-        if (!(s.get("conditions") instanceof List<?> conditions)) {
+        if (!(s.get("conditions") instanceof java.util.List<?> conditions)) {
             return;
         }
         for (Object c : conditions) {
