@@ -66,7 +66,7 @@ final class TableView {
 
     private static List<String> columns(String kind) {
         return switch (kind) {
-            case "RaftCluster" -> List.of("Name", "Phase", "Current", "Target", "Age");
+            case "RaftCluster" -> List.of("Name", "Phase", "Current", "Target", "Ready", "Age");
             case "Pod" -> List.of("Name", "Ready", "Status", "Restarts", "Age");
             case "Event" -> List.of("Last Seen", "Type", "Reason", "Object", "Message");
             case "StatefulSet" -> List.of("Name", "Ready", "Age");
@@ -84,7 +84,7 @@ final class TableView {
         String age = age(meta.get("creationTimestamp"), now);
         return switch (kind) {
             case "RaftCluster" -> List.of(name, text(status.get("phase")), text(status.get("currentVersion")),
-                    text(spec.get("version")), age);
+                    text(spec.get("version")), conditionStatus(status, "Available"), age);
             case "Pod" -> List.of(name, (conditionTrue(status, "Ready") ? "1" : "0") + "/1",
                     meta.get("deletionTimestamp") != null ? "Terminating" : text(status.getOrDefault("phase", "Pending")),
                     0, age);
@@ -107,6 +107,12 @@ final class TableView {
     private static boolean conditionTrue(Map<String, Object> status, String type) {
         return status.get("conditions") instanceof List<?> conditions && conditions.stream()
                 .anyMatch(c -> c instanceof Map<?, ?> m && type.equals(m.get("type")) && "True".equals(m.get("status")));
+    }
+
+    private static String conditionStatus(Map<String, Object> status, String type) {
+        return status.get("conditions") instanceof List<?> conditions ? conditions.stream()
+                .filter(c -> c instanceof Map<?, ?> m && type.equals(m.get("type")))
+                .map(c -> text(((Map<?, ?>) c).get("status"))).findFirst().orElse("") : "";
     }
 
     private static String text(Object v) {

@@ -99,7 +99,7 @@ class SandboxKubectlTest {
     void kubectlGetRaftclustersListsTheCluster() throws Exception {
         Run run = kubectl("get", "raftclusters");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("NAME +PHASE +CURRENT +TARGET +AGE\n").containsPattern("demo +Running +2\\.4\\.0 +2\\.4\\.0");
+        assertThat(run.out()).containsPattern("NAME +PHASE +CURRENT +TARGET +READY +AGE\n").containsPattern("demo +Running +2\\.4\\.0 +2\\.4\\.0 +True");
         assertThat(kubectl("get", "raft", "demo", "-o", "jsonpath={.status.currentVersion}").out()).isEqualTo("2.4.0");
     }
 
