@@ -77,28 +77,14 @@ final class ExportedMetricsTour {
                 return new WriteResult.Written("2");
             }
         };
-        Instant[] now = {T0};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
-        MeteredStatusPort port = new MeteredStatusPort(store, new DayTwoMetrics(registry), clock);
+        DayTwoMetrics metrics = new DayTwoMetrics(registry);
+        Instant now = T0;
         for (ClusterStatus status : life()) {
+            now = now.plusSeconds(60);
+            // a pass: the controller reads, then writes the next status at its clock's time
+            MeteredStatusPort port = new MeteredStatusPort(store, metrics, Clock.fixed(now, ZoneOffset.UTC));
             port.read(KEY);
             names.addAll(names(registry.scrape()));
-            now[0] = now[0].plusSeconds(60);
             port.compareAndSet(KEY, "1", status);
             names.addAll(names(registry.scrape()));
         }
