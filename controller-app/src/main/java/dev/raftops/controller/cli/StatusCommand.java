@@ -52,6 +52,11 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the client warns on every read of a v1alpha1 resource, and its event loop when a cold JVM on a busy
+        // machine takes seconds to read the first answer; a person asked for the status, not for those
+        System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+                "off");
+        System.setProperty("org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker", "off");
         PrintWriter err = spec.commandLine().getErr();
         if (!output.equals("text") && !output.equals("json")) {
             err.println("raftops status: --output " + output + ": must be text or json");
