@@ -93,7 +93,8 @@ class WorkloadRenderingPropertiesTest {
     }
 
     private static StatefulSet render(ClusterSpec spec, ClusterStatus status) {
-        return WorkloadRendering.statefulSet(RollingWorld.KEY, "uid-db", spec, status, AdapterSettings.openBao());
+        return WorkloadRendering.statefulSet(RollingWorld.KEY, "uid-db", spec, status, WorkloadSpec.defaults(RollingWorld.KEY),
+                AdapterSettings.openBao());
     }
 
     /** One Day-2 pass over the rendered StatefulSet, converged, with Ready pods on its template image. */
