@@ -85,7 +85,7 @@ public final class Fabric8Adapters {
      * (no UID, so no owner references), in the order it writes them; for {@code raftops render}. A spec
      * that does not map is an error with the field and why.
      */
-    public List<HasMetadata> rendered(RaftCluster cr) {
+    public static List<HasMetadata> rendered(RaftCluster cr, AdapterSettings settings) {
         ClusterDocument doc = document(cr);
         if (doc.spec() instanceof SpecReading.Invalid invalid) {
             throw new IllegalArgumentException(invalid.field() + ": " + invalid.message());
