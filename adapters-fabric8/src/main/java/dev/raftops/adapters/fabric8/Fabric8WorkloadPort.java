@@ -143,7 +143,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, workload, settings);
         Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
         // its configuration first, so that its pods start with it; a Green (joining a Blue) has no retry_join
-        ConfigMap config = WorkloadRendering.configMap(cluster, owner.getMetadata().getUid(), action.statefulSet(),
+        ConfigMap config = OpenBaoConfig.configMap(cluster, owner.getMetadata().getUid(), action.statefulSet(),
                 action.replicas(), action.joinRevision() == null, workload, settings);
         WriteResult configured = ConditionalWrite.attempt(() -> client.resource(config).create());
         if (!configured.written() && client.configMaps().inNamespace(cluster.namespace())
@@ -178,7 +178,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (deleted.written()) {
             // its configuration goes with it; one that is already gone is fine
             Resource<ConfigMap> config = client.configMaps().inNamespace(cluster.namespace())
-                    .withName(WorkloadRendering.configName(action.statefulSet()));
+                    .withName(OpenBaoConfig.configName(action.statefulSet()));
             ConfigMap liveConfig = config.get();
             if (liveConfig != null) {
                 delete(config, liveConfig);

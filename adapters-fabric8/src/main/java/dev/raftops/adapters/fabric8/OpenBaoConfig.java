@@ -1,6 +1,10 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The OpenBao server configuration (HCL) of one StatefulSet, as OpenBao documents it
@@ -68,6 +72,25 @@ final class OpenBaoConfig {
             out.append("\n# spec.config\n").append(spec.config().strip()).append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code <statefulSet>-config}: the ConfigMap with the server configuration of that StatefulSet's pods. */
+    static String configName(String statefulSet) {
+        return statefulSet + "-config";
+    }
+
+    /**
+     * The server configuration of {@code statefulSet} (this class), key {@link #CONFIG_KEY}.
+     *
+     * @param join whether its pods find each other by {@code retry_join} (false for Green)
+     */
+    static ConfigMap configMap(ClusterKey cluster, String ownerUid, String statefulSet, int replicas, boolean join,
+            WorkloadSpec workload, AdapterSettings settings) {
+        return new ConfigMapBuilder()
+                .withMetadata(WorkloadRendering.meta(cluster, configName(statefulSet), ownerUid, Labels.of(cluster)))
+                .withData(new TreeMap<>(Map.of(CONFIG_KEY,
+                        hcl(cluster, statefulSet, replicas, join, workload, settings))))
+                .build();
     }
 
     /** {@code https://<pod>.<cluster>-internal.<namespace>.svc:<apiPort>}: the pod's stable DNS name. */

@@ -59,7 +59,7 @@ final class ServerPod {
                 .withRunAsNonRoot(true).withRunAsUser(USER).withRunAsGroup(GROUP).withFsGroup(GROUP)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
-                .addNewVolume().withName("config").withNewConfigMap().withName(WorkloadRendering.configName(statefulSet))
+                .addNewVolume().withName("config").withNewConfigMap().withName(OpenBaoConfig.configName(statefulSet))
                 .endConfigMap().endVolume()
                 .addNewContainer()
                 .withName(settings.containerName())

@@ -34,7 +34,7 @@ final class WorkloadObjects {
         }
         if (statefulSet != null) {
             String name = statefulSet.getMetadata().getName();
-            out.add(WorkloadRendering.configMap(cluster, ownerUid, name, statefulSet.getSpec().getReplicas(), true,
+            out.add(OpenBaoConfig.configMap(cluster, ownerUid, name, statefulSet.getSpec().getReplicas(), true,
                     workload, settings));
             out.add(statefulSet);
         }

@@ -9,8 +9,6 @@ import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.WorkloadVersion;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -94,26 +92,6 @@ final class WorkloadRendering {
                 .withNewSpec().withAccessModes("ReadWriteOnce")
                 .withNewResources().addToRequests("storage", new Quantity(settings.storageSize())).endResources()
                 .endSpec().build();
-    }
-
-    /** {@code <statefulSet>-config}: the ConfigMap with the server configuration of that StatefulSet's pods. */
-    static String configName(String statefulSet) {
-        return statefulSet + "-config";
-    }
-
-    /**
-     * The server configuration of {@code statefulSet} ({@link OpenBaoConfig}), key
-     * {@link OpenBaoConfig#CONFIG_KEY}.
-     *
-     * @param join whether its pods find each other by {@code retry_join} (false for Green)
-     */
-    static ConfigMap configMap(ClusterKey cluster, String ownerUid, String statefulSet, int replicas, boolean join,
-            WorkloadSpec workload, AdapterSettings settings) {
-        return new ConfigMapBuilder()
-                .withMetadata(meta(cluster, configName(statefulSet), ownerUid, Labels.of(cluster)))
-                .withData(new TreeMap<>(Map.of(OpenBaoConfig.CONFIG_KEY,
-                        OpenBaoConfig.hcl(cluster, statefulSet, replicas, join, workload, settings))))
-                .build();
     }
 
     /**

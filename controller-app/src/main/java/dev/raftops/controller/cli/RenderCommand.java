@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             "Every document of the file must be a " + ManifestReading.API_VERSION + " RaftCluster the CRD accepts; "
                 + "otherwise every problem is printed, one line each, and nothing is rendered."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the objects were printed", "2:a file or document raftops cannot render, or a bad option"})
+        exitCodeList = {"0:the objects were printed", "2:a file or document raftops cannot render, or a bad option"},
+        sortOptions = false)
 public final class RenderCommand implements Callable<Integer> {
 
     static final int RENDERED = 0;
@@ -39,21 +40,18 @@ public final class RenderCommand implements Callable<Integer> {
             description = "RaftCluster YAML or JSON; several documents separated by --- are rendered one after another.")
     Path file;
 
+    /** What {@code --output} accepts; picocli refuses anything else as a usage error (one line, exit 2). */
+    enum Format { yaml, json }
+
     @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
             description = "yaml (documents separated by ---) or json (one v1 List).")
-    String output;
+    Format output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("yaml") && !output.equals("json")) {
-            err.println("raftops render: --output " + output + ": expected yaml or json");
-            return INVALID;
-        }
         ManifestReading.Result read = ManifestReading.read(file);
         List<String> problems = new ArrayList<>(read.problems());
         List<HasMetadata> objects = new ArrayList<>();
@@ -66,11 +64,13 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
             problems.forEach(p -> err.println("raftops render: " + p));
             return INVALID;
         }
+        PrintWriter out = spec.commandLine().getOut();
         KubernetesSerialization serialization = new KubernetesSerialization();
-        if (output.equals("json")) {
+        if (output == Format.json) {
             out.println(serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
         } else {
             for (HasMetadata object : objects) {

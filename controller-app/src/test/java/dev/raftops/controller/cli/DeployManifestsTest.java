@@ -97,6 +97,11 @@ class DeployManifestsTest {
                 .as("%s with %d replicas: leader election on", args, deployment.getSpec().getReplicas()).isTrue();
     }
 
+    static Object yaml(String text) {
+        return new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(text);
+    }
+
     /** Every RBAC rule we ship: the cluster-wide ClusterRole, the namespaced Role, the Lease Role. */
     static List<PolicyRule> shippedRules() throws Exception {
         List<PolicyRule> rules = new java.util.ArrayList<>();
@@ -130,13 +135,10 @@ class DeployManifestsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theNamespacedOverlayLeavesTheClusterRoleOutAndWatchesItsOwnNamespace() throws Exception {
-        Map<String, Object> kustomization = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
-                org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-                .loadFromString(Files.readString(DEPLOY.resolve("namespaced/kustomization.yaml")));
+        Map<String, Object> kustomization = (Map<String, Object>) yaml(Files.readString(DEPLOY.resolve("namespaced/kustomization.yaml")));
         List<String> resources = (List<String>) kustomization.get("resources");
         List<Map<String, Object>> patches = (List<Map<String, Object>>) kustomization.get("patches");
-        List<Map<String, Object>> ops = (List<Map<String, Object>>) new org.snakeyaml.engine.v2.api.Load(
-                org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString((String) patches.get(0).get("patch"));
+        List<Map<String, Object>> ops = (List<Map<String, Object>>) yaml((String) patches.get(0).get("patch"));
         Deployment deployment = (Deployment) load("base/deployment.yaml").get(0);
         List<String> args = new java.util.ArrayList<>(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
         args.add(((String) ops.get(0).get("value")).replace("$(POD_NAMESPACE)", "secrets"));
@@ -152,9 +154,7 @@ class DeployManifestsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theClusterWideInstallationAddsTheCrdNamespaceAndClusterRoleToTheBase() throws Exception {
-        Map<String, Object> kustomization = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
-                org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-                .loadFromString(Files.readString(DEPLOY.resolve("kustomization.yaml")));
+        Map<String, Object> kustomization = (Map<String, Object>) yaml(Files.readString(DEPLOY.resolve("kustomization.yaml")));
 
         assertThat((List<String>) kustomization.get("resources")).containsExactly("namespace.yaml", "crd.yaml", "rbac.yaml",
                 "base");

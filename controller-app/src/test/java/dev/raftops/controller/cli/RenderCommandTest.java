@@ -192,7 +192,7 @@ class RenderCommandTest {
         List<String> lines = new ArrayList<>(err.toString().lines().toList());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains("no such file");
-        assertThat(lines.get(1)).contains("--output toml");
+        assertThat(lines.get(1)).startsWith("raftops render: ").contains("--output", "toml");
     }
 
     @Test
