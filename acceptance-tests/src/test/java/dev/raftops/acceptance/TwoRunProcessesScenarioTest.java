@@ -61,7 +61,7 @@ class TwoRunProcessesScenarioTest {
     private static final Duration STEP = Duration.ofSeconds(25);
 
     /** Relative to this module's directory, where surefire runs. */
-    private static final Path DEPLOYMENT = Path.of("..", "controller-app", "deploy", "deployment.yaml");
+    private static final Path DEPLOYMENT = Path.of("..", "controller-app", "deploy", "base", "deployment.yaml");
 
     @TempDir
     Path dir;
@@ -149,7 +149,7 @@ class TwoRunProcessesScenarioTest {
         }
     }
 
-    /** The arguments after {@code run} of the Deployment we ship (controller-app/deploy/deployment.yaml). */
+    /** The arguments after {@code run} of the Deployment we ship (controller-app/deploy/base/deployment.yaml). */
     private static List<String> shippedRunArguments() throws Exception {
         Deployment deployment = new KubernetesSerialization().unmarshal(Files.readString(DEPLOYMENT), Deployment.class);
         List<String> args = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();

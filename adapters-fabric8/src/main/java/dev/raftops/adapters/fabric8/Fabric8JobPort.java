@@ -41,7 +41,8 @@ final class Fabric8JobPort implements JobPort {
         SpecReading spec = SpecMapping.read(owner.getSpec());
         ExecutorSpec executor = spec instanceof SpecReading.Valid valid ? valid.spec().upgrade().executor() : ExecutorSpec.defaults();
         int replicas = spec instanceof SpecReading.Valid valid ? valid.spec().replicas() : 0;
-        Job job = ExecutorJobs.render(cluster, uid, request, executor, ExecutorPods.of(cluster, request, replicas), settings);
+        Job job = ExecutorJobs.render(cluster, uid, request, executor, ExecutorPods.of(cluster, request, replicas),
+                WorkloadSpecMapping.read(cluster, owner.getSpec()), settings);
         Resource<Job> ref = client.batch().v1().jobs().inNamespace(cluster.namespace()).withName(request.name());
         try {
             client.resource(job).create();

@@ -6,6 +6,7 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -138,8 +139,17 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (owner == null) {
             return new WriteResult.NotFound("RaftCluster " + cluster + " does not exist");
         }
-        StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, settings);
+        WorkloadSpec workload = WorkloadSpecMapping.read(cluster, owner.getSpec());
+        StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, workload, settings);
         Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        // its configuration first, so that its pods start with it; a Green (joining a Blue) has no retry_join
+        ConfigMap config = OpenBaoConfig.configMap(cluster, owner.getMetadata().getUid(), action.statefulSet(),
+                action.replicas(), action.joinRevision() == null, workload, settings);
+        WriteResult configured = ConditionalWrite.attempt(() -> client.resource(config).create());
+        if (!configured.written() && client.configMaps().inNamespace(cluster.namespace())
+                .withName(config.getMetadata().getName()).get() == null) {
+            return configured;
+        }
         try {
             return new WriteResult.Written(client.resource(desired).create().getMetadata().getResourceVersion());
         } catch (KubernetesClientException e) {
@@ -164,7 +174,17 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (action.uid() != null && !action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " UID", action.uid(), live.getMetadata().getUid());
         }
-        return delete(ref, live);
+        WriteResult deleted = delete(ref, live);
+        if (deleted.written()) {
+            // its configuration goes with it; one that is already gone is fine
+            Resource<ConfigMap> config = client.configMaps().inNamespace(cluster.namespace())
+                    .withName(OpenBaoConfig.configName(action.statefulSet()));
+            ConfigMap liveConfig = config.get();
+            if (liveConfig != null) {
+                delete(config, liveConfig);
+            }
+        }
+        return deleted;
     }
 
     @Override

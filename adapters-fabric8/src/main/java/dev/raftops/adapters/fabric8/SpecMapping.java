@@ -58,6 +58,7 @@ final class SpecMapping {
         if (replicas < 1) {
             throw new InvalidField("spec.replicas", "spec.replicas must be at least 1, was " + replicas);
         }
+        WorkloadSpecMapping.check(spec);
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
                 : new Maintenance(isTrue(spec.maintenance.enabled));
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,

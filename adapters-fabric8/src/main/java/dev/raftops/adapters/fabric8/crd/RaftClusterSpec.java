@@ -40,4 +40,10 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
+    @JsonPropertyDescription("TLS of the workload's API listener.")
+    public SpecTls tls;
+    @Size(max = 65536)
+    @JsonPropertyDescription("OpenBao configuration (HCL) appended to the one raftops renders: a seal stanza for "
+            + "auto-unseal, telemetry, ...")
+    public String config;
 }
