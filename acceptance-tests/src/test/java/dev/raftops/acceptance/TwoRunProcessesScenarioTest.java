@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
@@ -47,10 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoRunProcessesScenarioTest {
 
     private static final String NAMESPACE = "acceptance";
-    private static final String CLUSTER = "bao";
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final int REPLICAS = 3;
     private static final long SEED = 1313;
     /** Short so the takeover takes seconds; long enough that a loaded machine never lets a healthy holder lapse. */
     private static final int LEASE_SECONDS = 6;

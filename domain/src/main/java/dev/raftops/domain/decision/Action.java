@@ -8,9 +8,12 @@ import java.util.Objects;
  */
 public sealed interface Action {
 
-    /** Whether this action can take a voter down. A decision carries at most one. */
+    /**
+     * Whether this action can take a voter down: releasing an ordinal, deleting a pod, deleting a
+     * colour's StatefulSet. A decision carries at most one.
+     */
     default boolean disruptive() {
-        return false;
+        return this instanceof SetPartition || this instanceof DeletePod || this instanceof DeleteWorkload;
     }
 
     /**
@@ -39,11 +42,6 @@ public sealed interface Action {
                 throw new IllegalArgumentException("negative partition");
             }
         }
-
-        @Override
-        public boolean disruptive() {
-            return true;
-        }
     }
 
     /** Deletes a pod, only if it still has {@code uid}. */
@@ -51,11 +49,6 @@ public sealed interface Action {
         public DeletePod {
             Objects.requireNonNull(pod, "pod");
             Objects.requireNonNull(uid, "uid");
-        }
-
-        @Override
-        public boolean disruptive() {
-            return true;
         }
     }
 
@@ -97,11 +90,6 @@ public sealed interface Action {
     record DeleteWorkload(String statefulSet, String uid) implements Action {
         public DeleteWorkload {
             Objects.requireNonNull(statefulSet, "statefulSet");
-        }
-
-        @Override
-        public boolean disruptive() {
-            return true;
         }
     }
 

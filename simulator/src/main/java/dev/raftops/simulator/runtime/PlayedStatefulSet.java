@@ -41,7 +41,8 @@ final class PlayedStatefulSet {
     private String firstRevision;
     private final PlayedKubelet kubelet;
     private final RaftLabels labels;
-    private final StatefulSetStatus status;
+    /** The status last written. */
+    private String lastStatus;
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
@@ -51,7 +52,6 @@ final class PlayedStatefulSet {
         this.raft = raft;
         this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
         this.labels = new RaftLabels(api, name, raft);
-        this.status = new StatefulSetStatus(api, name);
         trace.write(trace.line("sts.created").put("statefulSet", name));
     }
 
@@ -226,7 +226,13 @@ final class PlayedStatefulSet {
         if (updated == replicas && pods.size() == replicas) {
             currentRevision = updateRevision;
         }
-        status.write(pods.values(), ready().size(), currentRevision, updateRevision, sts.getMetadata().getGeneration());
+        Map<String, Object> status = StatefulSetStatus.of(pods.values(), ready().size(), currentRevision, updateRevision,
+                sts.getMetadata().getGeneration());
+        String summary = status.toString();
+        if (!summary.equals(lastStatus)) { // written only when it changed
+            api.statefulSetStatus(name, status);
+            lastStatus = summary;
+        }
     }
 
     private static Integer partition(StatefulSet sts) {
