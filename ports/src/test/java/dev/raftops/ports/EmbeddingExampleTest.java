@@ -102,6 +102,11 @@ class EmbeddingExampleTest {
         }
 
         @Override
+        public WriteResult setImage(ClusterKey key, Action.SetImage action) {
+            return apply(action);
+        }
+
+        @Override
         public WriteResult setPartition(ClusterKey key, Action.SetPartition action) {
             return apply(action);
         }

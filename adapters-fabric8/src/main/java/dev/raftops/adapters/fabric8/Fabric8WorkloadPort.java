@@ -50,10 +50,33 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
                     live.getMetadata().getResourceVersion());
         }
-        // one patch: the partition is locked in the same write that changes the image
+        // one patch: the partition is locked in the same write that changes the image; an existing
+        // rollingUpdate keeps its other fields (an adopted StatefulSet's maxUnavailable is not raftops's)
+        boolean rollingUpdate = live.getSpec().getUpdateStrategy() != null
+                && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
+        Map<String, Object> partition = rollingUpdate
+                ? JsonPatch.add("/spec/updateStrategy/rollingUpdate/partition", action.partition())
+                : JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
+                        "rollingUpdate", Map.of("partition", action.partition())));
+        String body = json(List.of(JsonPatch.precondition(expected), partition,
+                JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
+        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
+    }
+
+    /** The image alone, conditioned on the resourceVersion: an OnDelete StatefulSet keeps its strategy and all else. */
+    @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        StatefulSet live = ref.get();
+        if (live == null) {
+            return new WriteResult.NotFound("StatefulSet " + action.statefulSet() + " does not exist");
+        }
+        String expected = action.resourceVersion() != null ? action.resourceVersion() : live.getMetadata().getResourceVersion();
+        if (!expected.equals(live.getMetadata().getResourceVersion())) {
+            return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
+                    live.getMetadata().getResourceVersion());
+        }
         String body = json(List.of(JsonPatch.precondition(expected),
-                JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
-                        "rollingUpdate", Map.of("partition", action.partition()))),
                 JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
         return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
@@ -80,6 +103,10 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         }
         if (!action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("pod " + action.pod() + " UID", action.uid(), live.getMetadata().getUid());
+        }
+        if (action.resourceVersion() != null && !action.resourceVersion().equals(live.getMetadata().getResourceVersion())) {
+            return ConditionalWrite.conflict("pod " + action.pod() + " resourceVersion", action.resourceVersion(),
+                    live.getMetadata().getResourceVersion());
         }
         return delete(ref, live);
     }

@@ -92,6 +92,11 @@ public final class WorkloadReconciliation {
         }
         ClusterKey key = document.key();
         ClusterSpec spec = valid.spec();
+        if (spec.workload().adopted()) {
+            // an adopted StatefulSet is someone else's (a Helm release, say): nothing is rendered for it, and
+            // Day 2 writes only its image and partition (docs/decisions/adopted-statefulsets.md)
+            return new Outcome(List.of(), false);
+        }
         Pass pass = new Pass(mayWrite);
         StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
         StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();

@@ -106,6 +106,11 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
     }
 
     @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        return workload(action, "image " + action.image());
+    }
+
+    @Override
     public WriteResult setPartition(ClusterKey cluster, Action.SetPartition action) {
         return workload(action, "partition " + action.partition());
     }

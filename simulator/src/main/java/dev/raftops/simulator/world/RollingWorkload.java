@@ -54,14 +54,28 @@ final class RollingWorkload implements Workloads {
             return refused;
         }
         setPartition(partition);
+        template(image);
+        return written();
+    }
+
+    /** An OnDelete StatefulSet's image: nothing rolls by itself, the pods deleted come back on it. */
+    WriteResult setImage(String statefulSet, String image, String expected) {
+        WriteResult refused = precondition(statefulSet, expected);
+        if (refused != null) {
+            return refused;
+        }
+        template(image);
+        return written();
+    }
+
+    private void template(String image) {
         if (!image.equals(sts.templateImage)) {
             sts.templateImage = image;
             sts.updateRevision = sts.revisionOf(image);
             sts.imageOfRevision.put(sts.updateRevision, image);
-            w.trace().write(w.trace().line("sts.template").put("statefulSet", statefulSet).put("image", image)
+            w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", image)
                     .put("version", Versions.ofImage(image)).put("write", w.writeInFlight()));
         }
-        return written();
     }
 
     @Override

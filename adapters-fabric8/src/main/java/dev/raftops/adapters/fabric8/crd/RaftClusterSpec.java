@@ -40,4 +40,7 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
+    @JsonPropertyDescription("Whose StatefulSet raftops runs Day 2 on: absent, the one it renders; statefulSetRef, "
+            + "an existing one it adopts.")
+    public SpecWorkload workload;
 }
