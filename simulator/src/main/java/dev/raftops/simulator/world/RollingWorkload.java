@@ -27,7 +27,8 @@ final class RollingWorkload implements Workloads {
 
     RollingWorkload(SimWorld world, String image) {
         this.w = world;
-        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image);
+        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image,
+                world.scenario().adoptedOnDelete());
         this.sts.resourceVersion = Long.parseLong(world.nextResourceVersion());
         this.raft = new SimRaft(world, sts.name, sts.replicas);
         this.dynamics = new WorldDynamics(world, sts, pods, raft);
@@ -194,7 +195,8 @@ final class RollingWorkload implements Workloads {
                 return false;
             }
         }
-        return sts.currentRevision.equals(sts.updateRevision) && sts.updatedReplicas == sts.replicas;
+        // under OnDelete the StatefulSet never moves currentRevision (kubernetes/kubernetes#73492)
+        return (sts.onDelete || sts.currentRevision.equals(sts.updateRevision)) && sts.updatedReplicas == sts.replicas;
     }
 
     @Override

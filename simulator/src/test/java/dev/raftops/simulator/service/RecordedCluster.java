@@ -113,7 +113,7 @@ final class RecordedCluster implements StatusPort, ClusterObserver, WorkloadPort
 
     @Override
     public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
-        return workload(action, "image " + action.image());
+        return workload("image " + action.image(), () -> world.setImage(cluster, action));
     }
 
     @Override
