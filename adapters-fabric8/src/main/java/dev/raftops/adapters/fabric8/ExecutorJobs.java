@@ -36,6 +36,12 @@ final class ExecutorJobs {
 
     static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, List<String> pods,
             AdapterSettings settings) {
+        return render(cluster, ownerUid, request, executor, pods, settings, WorkloadRendering.headlessName(cluster));
+    }
+
+    /** As above, the pods reached through the headless Service {@code headless} (an adopted StatefulSet's own). */
+    static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, List<String> pods,
+            AdapterSettings settings, String headless) {
         Map<String, String> labels = Labels.of(cluster);
         labels.put(Labels.ACTION, request.action().wireName());
         String image = request.image() != null ? request.image()
@@ -73,7 +79,7 @@ final class ExecutorJobs {
                 .withName("executor")
                 .withImage(image)
                 .withArgs(request.action().wireName())
-                .withEnv(env(cluster, request, pods, settings))
+                .withEnv(env(cluster, request, pods, settings, headless))
                 .withNewResources()
                 .withRequests(Fabric8JobPort.quantities(executor.requests()))
                 .withLimits(Fabric8JobPort.quantities(executor.limits()))
@@ -100,7 +106,8 @@ final class ExecutorJobs {
      * that already is a variable name ({@code RAFTOPS_TARGET_POD}, as the domain writes them) is kept; a
      * parameter that names a fixed variable again is dropped, so no name appears twice.
      */
-    static List<EnvVar> env(ClusterKey cluster, JobRequest request, List<String> pods, AdapterSettings settings) {
+    static List<EnvVar> env(ClusterKey cluster, JobRequest request, List<String> pods, AdapterSettings settings,
+            String headless) {
         List<EnvVar> env = new ArrayList<>();
         env.add(var("RAFTOPS_CLUSTER", cluster.name()));
         env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
@@ -109,7 +116,7 @@ final class ExecutorJobs {
         if (!pods.isEmpty()) {
             env.add(var("RAFTOPS_PODS", String.join(",", pods)));
         }
-        env.add(var("RAFTOPS_POD_ADDRESS", "https://{pod}." + WorkloadRendering.headlessName(cluster) + "."
+        env.add(var("RAFTOPS_POD_ADDRESS", "https://{pod}." + headless + "."
                 + cluster.namespace() + ".svc:" + settings.apiPort()));
         env.add(var("RAFTOPS_CA_FILE", CA_DIR + "/ca.crt"));
         env.add(var("RAFTOPS_AUTH_MOUNT", AUTH_MOUNT));

@@ -176,6 +176,47 @@ class AdoptedStatefulSetTest {
                 .singleElement().satisfies(j -> assertThat(j.getMetadata().getName()).contains("step-down-1"));
     }
 
+    @Test
+    void theStepDownJobReachesThePodsThroughTheChartsHeadlessService() {
+        reconcile();
+        askFor("2.4.4");
+        reconcile();
+        statefulSetStatus(NEW_REV, 0);
+        for (int round = 0; round < 6 && client.batch().v1().jobs().inNamespace(NS).list().getItems().isEmpty(); round++) {
+            reconcile();
+            recreateDeleted();
+        }
+
+        Job stepDown = client.batch().v1().jobs().inNamespace(NS).list().getItems().get(0);
+        var env = stepDown.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("RAFTOPS_POD_ADDRESS");
+            assertThat(e.getValue()).isEqualTo("https://{pod}.openbao-internal.secrets.svc:8200");
+        });
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("RAFTOPS_PODS");
+            assertThat(e.getValue()).isEqualTo("openbao-0,openbao-1,openbao-2");
+        });
+    }
+
+    @Test
+    void lockingThePartitionOfAnAdoptedRollingUpdateStatefulSetKeepsItsOtherRollingUpdateFields() {
+        StatefulSet live = sts();
+        live.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder()
+                .withType("RollingUpdate").withNewRollingUpdate().withNewMaxUnavailable(2).endRollingUpdate().build());
+        client.apps().statefulSets().inNamespace(NS).resource(live).update();
+        String rv = sts().getMetadata().getResourceVersion();
+
+        WriteResult result = adapters().workloadPort().lockPartitionAndSetImage(KEY,
+                new dev.raftops.domain.decision.Action.LockPartitionAndSetImage("openbao", 3,
+                        "quay.io/openbao/openbao:2.4.4", rv));
+
+        assertThat(result.written()).isTrue();
+        var rolling = sts().getSpec().getUpdateStrategy().getRollingUpdate();
+        assertThat(rolling.getPartition()).isEqualTo(3);
+        assertThat(rolling.getMaxUnavailable().getIntVal()).as("not raftops's field").isEqualTo(2);
+    }
+
     /** A step-down Job succeeds: leadership moves from openbao-1 to openbao-2, which already runs 2.4.4. */
     private void finishStepDowns() {
         for (Job job : client.batch().v1().jobs().inNamespace(NS).list().getItems()) {
