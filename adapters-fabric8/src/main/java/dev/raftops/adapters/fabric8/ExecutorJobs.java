@@ -43,6 +43,13 @@ final class ExecutorJobs {
 
     static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, List<String> pods,
             WorkloadSpec workload, AdapterSettings settings) {
+        return render(cluster, ownerUid, request, executor, pods, workload, settings,
+                WorkloadRendering.headlessName(cluster));
+    }
+
+    /** As above, the pods reached through the headless Service {@code headless} (an adopted StatefulSet's own). */
+    static Job render(ClusterKey cluster, String ownerUid, JobRequest request, ExecutorSpec executor, List<String> pods,
+            WorkloadSpec workload, AdapterSettings settings, String headless) {
         Map<String, String> labels = Labels.of(cluster);
         labels.put(Labels.ACTION, request.action().wireName());
         String image = request.image() != null ? request.image()
@@ -80,7 +87,7 @@ final class ExecutorJobs {
                 .withName("executor")
                 .withImage(image)
                 .withArgs(request.action().wireName())
-                .withEnv(env(cluster, request, pods, workload.tls(), settings))
+                .withEnv(env(cluster, request, pods, workload.tls(), settings, headless))
                 .withNewResources()
                 .withRequests(Fabric8JobPort.quantities(executor.requests()))
                 .withLimits(Fabric8JobPort.quantities(executor.limits()))
@@ -108,7 +115,7 @@ final class ExecutorJobs {
      * parameter that names a fixed variable again is dropped, so no name appears twice.
      */
     static List<EnvVar> env(ClusterKey cluster, JobRequest request, List<String> pods, WorkloadSpec.Tls tls,
-            AdapterSettings settings) {
+            AdapterSettings settings, String headless) {
         List<EnvVar> env = new ArrayList<>();
         env.add(var("RAFTOPS_CLUSTER", cluster.name()));
         env.add(var("RAFTOPS_NAMESPACE", cluster.namespace()));
@@ -117,7 +124,8 @@ final class ExecutorJobs {
         if (!pods.isEmpty()) {
             env.add(var("RAFTOPS_PODS", String.join(",", pods)));
         }
-        env.add(var("RAFTOPS_POD_ADDRESS", OpenBaoConfig.apiAddress(cluster, "{pod}", tls, settings)));
+        env.add(var("RAFTOPS_POD_ADDRESS", tls.scheme() + "://{pod}." + headless + "."
+                + cluster.namespace() + ".svc:" + settings.apiPort()));
         env.add(var("RAFTOPS_CA_FILE", CA_DIR + "/ca.crt"));
         env.add(var("RAFTOPS_AUTH_MOUNT", AUTH_MOUNT));
         env.add(var("RAFTOPS_AUTH_ROLE", AUTH_ROLE));

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@link WorkloadPort} on StatefulSets, pods and Services. resourceVersion preconditions travel in
@@ -41,21 +42,47 @@ final class Fabric8WorkloadPort implements WorkloadPort {
 
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
-        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        // one patch: the partition is locked in the same write that changes the image; an existing
+        // rollingUpdate keeps its other fields (an adopted StatefulSet's maxUnavailable is not raftops's)
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), live -> {
+            boolean rollingUpdate = live.getSpec().getUpdateStrategy() != null
+                    && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
+            return rollingUpdate ? JsonPatch.add("/spec/updateStrategy/rollingUpdate/partition", action.partition())
+                    : JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
+                            "rollingUpdate", Map.of("partition", action.partition())));
+        });
+    }
+
+    /** The image alone: an OnDelete StatefulSet keeps its strategy and all else. */
+    @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), live -> null);
+    }
+
+    /**
+     * One JSON patch conditioned on {@code resourceVersion} (the live one when null): {@code also}'s
+     * operation (none when it gives null), then the workload container's image.
+     */
+    private WriteResult patchImage(ClusterKey cluster, String name, String resourceVersion, String image,
+            Function<StatefulSet, Map<String, Object>> also) {
+        Resource<StatefulSet> ref = statefulSet(cluster, name);
         StatefulSet live = ref.get();
         if (live == null) {
-            return new WriteResult.NotFound("StatefulSet " + action.statefulSet() + " does not exist");
+            return new WriteResult.NotFound("StatefulSet " + name + " does not exist");
         }
-        String expected = action.resourceVersion() != null ? action.resourceVersion() : live.getMetadata().getResourceVersion();
+        String expected = resourceVersion != null ? resourceVersion : live.getMetadata().getResourceVersion();
         if (!expected.equals(live.getMetadata().getResourceVersion())) {
-            return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
+            return ConditionalWrite.conflict("StatefulSet " + name + " resourceVersion", expected,
                     live.getMetadata().getResourceVersion());
         }
-        // one patch: the partition is locked in the same write that changes the image
-        String body = json(List.of(JsonPatch.precondition(expected),
-                JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
-                        "rollingUpdate", Map.of("partition", action.partition()))),
-                JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(JsonPatch.precondition(expected));
+        Map<String, Object> first = also.apply(live);
+        if (first != null) {
+            ops.add(first);
+        }
+        ops.add(JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", image));
+        String body = json(ops);
         return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
 
@@ -81,6 +108,10 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         }
         if (!action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("pod " + action.pod() + " UID", action.uid(), live.getMetadata().getUid());
+        }
+        if (action.resourceVersion() != null && !action.resourceVersion().equals(live.getMetadata().getResourceVersion())) {
+            return ConditionalWrite.conflict("pod " + action.pod() + " resourceVersion", action.resourceVersion(),
+                    live.getMetadata().getResourceVersion());
         }
         return delete(ref, live);
     }

@@ -22,6 +22,7 @@ import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.WorkloadStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,8 @@ final class StatusReading {
         return new ClusterStatus(s.currentVersion, lenient(() -> Phase.valueOf(s.phase)), num(s.observedGeneration),
                 conditions(s.conditions), lenient(() -> upgrade(s.upgrade)), lenient(() -> blueGreen(s.blueGreen)),
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
-                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy);
+                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
+                lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)));
     }
 
     private static List<Condition> conditions(List<StatusCondition> conditions) {

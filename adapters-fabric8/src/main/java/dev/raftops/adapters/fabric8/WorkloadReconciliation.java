@@ -104,6 +104,15 @@ public final class WorkloadReconciliation {
         String uid = document.uid();
         ClusterSpec spec = valid.spec();
         WorkloadPass pass = new WorkloadPass(client, mayWrite);
+        if (spec.workload().adopted()) {
+            // an adopted StatefulSet is someone else's (a Helm release, say): nothing of the workload is rendered,
+            // and Day 2 writes only its image and partition (docs/decisions/adopted-statefulsets.md); the
+            // executor's service account is still needed where its Jobs run
+            if (workload.createsExecutorAccount()) {
+                pass.serviceAccount(WorkloadIdentity.executorServiceAccount(key, uid, settings));
+            }
+            return new Outcome(pass.writes, pass.conflicted, pass.fenced);
+        }
         StatefulSet blue = WorkloadRendering.initialBlue(key, uid, spec, document.status(), workload, settings);
         StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();
         boolean colours = blue != null && rolling == null;

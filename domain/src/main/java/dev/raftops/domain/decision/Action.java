@@ -44,11 +44,31 @@ public sealed interface Action {
         }
     }
 
-    /** Deletes a pod, only if it still has {@code uid}. */
-    record DeletePod(String pod, String uid) implements Action {
+    /**
+     * Sets only the template image of a StatefulSet whose update strategy is {@code OnDelete}: nothing
+     * rolls by itself, so no partition is needed (and none is written: the strategy is not raftops's).
+     */
+    record SetImage(String statefulSet, String image, String resourceVersion) implements Action {
+        public SetImage {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+            Objects.requireNonNull(image, "image");
+        }
+    }
+
+    /**
+     * Deletes a pod, only if it still has {@code uid} and, when {@code resourceVersion} is set, only
+     * if it is still that exact version of the pod (a pod that changed since the decision read it is
+     * decided on again, not deleted).
+     */
+    record DeletePod(String pod, String uid, String resourceVersion) implements Action {
         public DeletePod {
             Objects.requireNonNull(pod, "pod");
             Objects.requireNonNull(uid, "uid");
+        }
+
+        /** A delete conditioned on the UID only. */
+        public DeletePod(String pod, String uid) {
+            this(pod, uid, null);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ * @param workload rendered (the default) or an adopted StatefulSet; an adopted one is never upgraded blue/green
  */
 public record ClusterSpec(
         String version,
@@ -18,7 +19,8 @@ public record ClusterSpec(
         Maintenance maintenance,
         String breakGlassAck,
         UpgradeSpec upgrade,
-        BackupSpec backup) {
+        BackupSpec backup,
+        WorkloadSpec workload) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -32,6 +34,21 @@ public record ClusterSpec(
         }
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+        workload = workload == null ? WorkloadSpec.rendered() : workload;
+        if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
+            throw new IllegalArgumentException(ADOPTED_BLUE_GREEN);
+        }
+    }
+
+    /** Why blue/green is refused for an adopted StatefulSet (docs/decisions/adopted-statefulsets.md). */
+    public static final String ADOPTED_BLUE_GREEN = "spec.upgrade.strategy BlueGreen cannot upgrade the adopted "
+            + "StatefulSet named by spec.workload.statefulSetRef: blue/green creates a second StatefulSet, and raftops "
+            + "owns only the image (and partition) of an adopted one; use RollingUpdate";
+
+    /** A spec without a {@code spec.workload} (rendered). */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
@@ -48,27 +65,31 @@ public record ClusterSpec(
         return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
     }
 
+    public ClusterSpec withWorkload(WorkloadSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value);
+    }
+
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup, workload);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup, workload);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup, workload);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup, workload);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value, workload);
     }
 }

@@ -112,8 +112,8 @@ final class PlayedStatefulSet {
         kubelet.play(pods.values(), firstRevision, now);
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
-        if (!changed && !"OnDelete".equals(strategy(sts))) {
-            roll(replicas, updateRevision);
+        if (!changed) {
+            roll(onDelete(sts), replicas, updateRevision);
         }
         writeStatus(sts, replicas, updateRevision);
     }
@@ -200,7 +200,8 @@ final class PlayedStatefulSet {
         SortedMap<Integer, StatefulSetRules.Replica> seen = replicas();
         List<Integer> create = StatefulSetRules.toCreate(replicas, seen, ordered);
         for (int ordinal : create) {
-            String revision = StatefulSetRules.revisionFor(ordinal, partition, currentRevision, updateRevision);
+            String revision = StatefulSetRules.revisionFor(onDelete(sts), ordinal, partition, currentRevision,
+                    updateRevision);
             String podImage = imageOfRevision.getOrDefault(revision, image);
             Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
@@ -213,9 +214,12 @@ final class PlayedStatefulSet {
         return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
     }
 
-    /** RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
-    private void roll(int replicas, String updateRevision) {
-        StatefulSetRules.nextToRoll(replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
+    /**
+     * RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date
+     * ordinal at or above the partition; OnDelete restarts nothing.
+     */
+    private void roll(boolean onDelete, int replicas, String updateRevision) {
+        StatefulSetRules.nextToRoll(onDelete, replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
             api.delete(name + "-" + ordinal);
             deleted(pods.get(ordinal), "rollout");
         });
@@ -223,8 +227,9 @@ final class PlayedStatefulSet {
 
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {
         long updated = pods.values().stream().filter(p -> p.revision.equals(updateRevision)).count();
-        if (updated == replicas && pods.size() == replicas) {
-            currentRevision = updateRevision;
+        if (pods.size() == replicas) {
+            currentRevision = StatefulSetRules.currentRevision(onDelete(sts), replicas, updated, currentRevision,
+                    updateRevision);
         }
         Map<String, Object> status = StatefulSetStatus.of(pods.values(), ready().size(), currentRevision, updateRevision,
                 sts.getMetadata().getGeneration());
@@ -240,7 +245,7 @@ final class PlayedStatefulSet {
         return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
     }
 
-    private static String strategy(StatefulSet sts) {
-        return sts.getSpec().getUpdateStrategy() == null ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+    private static boolean onDelete(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() != null && "OnDelete".equals(sts.getSpec().getUpdateStrategy().getType());
     }
 }

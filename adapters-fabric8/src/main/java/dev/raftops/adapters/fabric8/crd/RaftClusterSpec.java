@@ -46,4 +46,7 @@ public class RaftClusterSpec {
     @JsonPropertyDescription("OpenBao configuration (HCL) appended to the one raftops renders: a seal stanza for "
             + "auto-unseal, telemetry, ...")
     public String config;
+    @JsonPropertyDescription("Whose StatefulSet raftops runs Day 2 on: absent, the one it renders; statefulSetRef, "
+            + "an existing one it adopts.")
+    public SpecWorkload workload;
 }
