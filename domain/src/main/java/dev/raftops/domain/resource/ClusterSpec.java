@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ * @param forceRelease {@code spec.operationLock.forceRelease}, or null
  */
 public record ClusterSpec(
         String version,
@@ -18,7 +19,8 @@ public record ClusterSpec(
         Maintenance maintenance,
         String breakGlassAck,
         UpgradeSpec upgrade,
-        BackupSpec backup) {
+        BackupSpec backup,
+        ForceRelease forceRelease) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -32,6 +34,12 @@ public record ClusterSpec(
         }
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+    }
+
+    /** A spec without a forced-release request. */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
@@ -49,26 +57,36 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, forceRelease);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck,
+                upgrade, backup, forceRelease);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck,
+                upgrade, backup, forceRelease);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value,
+                upgrade, backup, forceRelease);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                value, backup, forceRelease);
+    }
+
+    public ClusterSpec withForceRelease(ForceRelease value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, value, forceRelease);
     }
 }
