@@ -75,6 +75,10 @@ final class WorldDynamics {
             w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
             w.atSecond(f.at(), raft::splitBrain);
+        } else if (fault instanceof Fault.ForceRelease f) {
+            w.atSecond(f.at(), () -> w.cluster().requestForceRelease());
+        } else if (fault instanceof Fault.Retry f) {
+            w.atSecond(f.at(), () -> w.api().requestRetry("retry@" + f.at()));
         }
     }
 
