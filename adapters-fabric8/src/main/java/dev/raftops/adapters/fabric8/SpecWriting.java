@@ -10,6 +10,8 @@ import dev.raftops.adapters.fabric8.crd.SpecExecutor;
 import dev.raftops.adapters.fabric8.crd.SpecMaintenance;
 import dev.raftops.adapters.fabric8.crd.SpecPolicy;
 import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecForceRelease;
+import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecResources;
 import dev.raftops.adapters.fabric8.crd.SpecRetention;
@@ -42,6 +44,13 @@ final class SpecWriting {
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
         out.backup = backup(s.backup());
+        if (s.forceRelease() != null) {
+            out.operationLock = new SpecOperationLock();
+            out.operationLock.forceRelease = new SpecForceRelease();
+            out.operationLock.forceRelease.holder = s.forceRelease().holder();
+            out.operationLock.forceRelease.epoch = s.forceRelease().epoch();
+            out.operationLock.forceRelease.requestedBy = s.forceRelease().requestedBy();
+        }
         return out;
     }
 

@@ -134,7 +134,7 @@ final class StatusReading {
             return null;
         }
         return new HandledRequests(r.lastHandledRetry, r.lastHandledPromote, r.lastHandledRollback,
-                r.lastHandledBackupTrigger);
+                r.lastHandledBackupTrigger, r.lastHandledForceRelease);
     }
 
     private static Failure failure(StatusFailureRecord f) {

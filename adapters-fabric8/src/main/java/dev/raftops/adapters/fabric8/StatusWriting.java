@@ -182,6 +182,7 @@ final class StatusWriting {
         w.lastHandledPromote = r.lastHandledPromote();
         w.lastHandledRollback = r.lastHandledRollback();
         w.lastHandledBackupTrigger = r.lastHandledBackupTrigger();
+        w.lastHandledForceRelease = r.lastHandledForceRelease();
         return w;
     }
 

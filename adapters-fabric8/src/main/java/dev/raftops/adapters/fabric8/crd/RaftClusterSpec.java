@@ -40,4 +40,6 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
+    @JsonPropertyDescription("Requests about the operation lock.")
+    public SpecOperationLock operationLock;
 }

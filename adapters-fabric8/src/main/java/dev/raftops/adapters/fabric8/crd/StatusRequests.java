@@ -14,4 +14,6 @@ public class StatusRequests {
     public String lastHandledRollback;
     @JsonPropertyDescription("Last spec.backup.requests.trigger.")
     public String lastHandledBackupTrigger;
+    @JsonPropertyDescription("Last spec.operationLock.forceRelease handled, as <holder>@<epoch>.")
+    public String lastHandledForceRelease;
 }
