@@ -58,8 +58,12 @@ final class RollingStart {
         if (!converged) {
             return Decision.of(in.status(), Wake.idle());
         }
-        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody
-        ClusterStatus next = in.status().withCurrentVersion(verdict.target().toString())
+        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody; a
+        // restart request the cluster was created with is handled: its pods have just started
+        ClusterStatus created = pass.restartRequest().pending()
+                ? in.status().withRequests(in.status().requests().withRestart(pass.restartRequest().token()))
+                : in.status();
+        ClusterStatus next = created.withCurrentVersion(verdict.target().toString())
                 .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
                         "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
@@ -77,10 +81,12 @@ final class RollingStart {
         if (verdict.blocked()) {
             return pass.blocked(verdict);
         }
-        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE && verdict.reason() != null) {
+        boolean restart = pass.restartRequest().pending();
+        boolean versionChange = verdict.kind() != UpgradeVerdict.Kind.NO_CHANGE;
+        if (!versionChange && verdict.reason() != null && !restart) {
             return nothingToRoll(pass, verdict);
         }
-        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
+        if (!versionChange && !restart) {
             OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
             // "complete" already says the cluster runs its version: replacing it would be a status write per upgrade
             boolean complete = Condition.find(status.conditions(), Condition.UPGRADING)
@@ -99,13 +105,16 @@ final class RollingStart {
         if (leaders.size() > 1) {
             return pass.splitBrain(leaders);
         }
-        if (in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
+        if (versionChange && in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
             return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
                     SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
                             + "executor image) to take the snapshot", verdict.target(), List.of()));
         }
-        String target = verdict.target().toString();
-        RollReason reason = new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target));
+        String target = versionChange ? verdict.target().toString() : status.currentVersion();
+        String restartAt = restart ? pass.restartRequest().token() : null;
+        RollReason reason = versionChange
+                ? new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target))
+                : new RollReason.Restart(restartAt, target, in.spec().imageFor(target));
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
         Optional<Decision> first = lockedFirst(pass, lock);
@@ -117,15 +126,19 @@ final class RollingStart {
         String image = reason.image();
         int replicas = in.spec().replicas();
         RollingProgress progress = RollingProgress.started(status.currentVersion(), target, image, in.now(), replicas,
-                RollingPlan.remaining(replicas, replicas, pods), 1, in.spec().upgrade().preUpgradeSnapshot());
-        ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(progress)
-                .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_STARTED,
-                        "upgrading " + status.currentVersion() + " to " + target, in.generation(), in.now());
+                RollingPlan.remaining(replicas, replicas, pods), 1,
+                versionChange && in.spec().upgrade().preUpgradeSnapshot()).withRestartAt(restartAt);
+        String startReason = versionChange ? UPGRADE_STARTED : RESTART_STARTED;
+        String what = versionChange ? "upgrading " + status.currentVersion() + " to " + target
+                : "restarting every pod on " + target + " as requested at " + restartAt;
+        ClusterStatus requests = restart ? status.withRequests(status.requests().withRestart(restartAt)) : status;
+        ClusterStatus next = requests.withOperationLock(lock.lock()).withUpgrade(progress)
+                .withCondition(Condition.UPGRADING, Condition.Status.True, startReason, what, in.generation(), in.now());
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()));
-        actions.add(new Action.Emit(ClusterEvent.normal(UPGRADE_STARTED, "upgrading " + status.currentVersion()
-                + " to " + target + ", " + replicas + " pods, highest ordinal first",
-                pass.audit(lock.lock()))));
+        actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion(), restartAt));
+        actions.add(new Action.Emit(ClusterEvent.normal(startReason, what + (versionChange && restart
+                ? " with the restart requested at " + restartAt + " folded in" : "") + ", " + replicas
+                + " pods, highest ordinal first", pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
             actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
         }
