@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,11 +52,21 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
                     live.getMetadata().getResourceVersion());
         }
-        // one patch: the partition is locked in the same write that changes the image
-        String body = json(List.of(JsonPatch.precondition(expected),
+        // one patch: the partition is locked in the same write that changes the image (and, for a
+        // restart, the template annotation that changes the revision without a version change)
+        List<Map<String, Object>> ops = new ArrayList<>(List.of(JsonPatch.precondition(expected),
                 JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
                         "rollingUpdate", Map.of("partition", action.partition()))),
                 JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
+        if (action.restartedAt() != null) {
+            Map<String, String> annotations = new TreeMap<>(Fabric8ClusterObserver.orEmpty(
+                    WorkloadViews.templateAnnotations(live)));
+            annotations.put(Maintenance.RESTARTED_AT_ANNOTATION, action.restartedAt());
+            boolean metadata = live.getSpec().getTemplate().getMetadata() != null;
+            ops.add(metadata ? JsonPatch.add("/spec/template/metadata/annotations", annotations)
+                    : JsonPatch.add("/spec/template/metadata", Map.of("annotations", annotations)));
+        }
+        String body = json(ops);
         return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
 

@@ -62,7 +62,7 @@ final class SpecMapping {
             throw new InvalidField("spec.replicas", "spec.replicas must be at least 1, was " + replicas);
         }
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
-                : new Maintenance(isTrue(spec.maintenance.enabled));
+                : new Maintenance(isTrue(spec.maintenance.enabled), blankToNull(spec.maintenance.restartAt));
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
                 blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup),
                 forceRelease(spec.operationLock));

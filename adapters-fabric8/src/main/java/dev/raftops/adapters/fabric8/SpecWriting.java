@@ -41,6 +41,7 @@ final class SpecWriting {
         out.paused = s.paused();
         out.maintenance = new SpecMaintenance();
         out.maintenance.enabled = s.maintenance().enabled();
+        out.maintenance.restartAt = s.maintenance().restartAt();
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
         out.backup = backup(s.backup());

@@ -95,6 +95,7 @@ final class StatusWriting {
         }
         w.failure = failure(p.failure());
         w.attempt = p.attempt();
+        w.restartAt = p.restartAt();
         if (p.snapshot() != null) {
             w.snapshot = new StatusSnapshot();
             w.snapshot.job = p.snapshot().job();
@@ -183,6 +184,7 @@ final class StatusWriting {
         w.lastHandledRollback = r.lastHandledRollback();
         w.lastHandledBackupTrigger = r.lastHandledBackupTrigger();
         w.lastHandledForceRelease = r.lastHandledForceRelease();
+        w.lastHandledRestart = r.lastHandledRestart();
         return w;
     }
 

@@ -96,4 +96,11 @@ public sealed interface Fault {
             return "retry@" + at;
         }
     }
+
+    /** At second {@code at}, an operator sets {@code spec.maintenance.restartAt} to a new request: a rolling restart. */
+    record Restart(int at) implements Fault {
+        public String describe() {
+            return "restart@" + at;
+        }
+    }
 }

@@ -78,6 +78,11 @@ final class ClusterResource {
         edit(s -> s.withVersion(Versions.canonical(version), s.image()), "version", "version", () -> spec.version());
     }
 
+    /** A person asks for a rolling restart: {@code spec.maintenance.restartAt} set to {@code at}. */
+    void requestRestart(String at) {
+        edit(s -> s.withMaintenance(s.maintenance().withRestartAt(at)), "restart", "restartAt", () -> at);
+    }
+
     /** A person breaks the lock as it is now: {@code spec.operationLock.forceRelease} names its holder and epoch. */
     void requestForceRelease() {
         OperationLock lock = status.operationLock();

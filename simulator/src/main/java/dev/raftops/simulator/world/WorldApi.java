@@ -65,8 +65,9 @@ public final class WorldApi {
         return w.workloads().observe(w.jobs().views());
     }
 
-    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
-        return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, expected);
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected) {
+        return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, restartedAt, expected);
     }
 
     public WriteResult setPartition(String statefulSet, int partition, String expected) {

@@ -16,4 +16,6 @@ public class StatusRequests {
     public String lastHandledBackupTrigger;
     @JsonPropertyDescription("Last spec.operationLock.forceRelease handled, as <holder>@<epoch>.")
     public String lastHandledForceRelease;
+    @JsonPropertyDescription("Last spec.maintenance.restartAt handled.")
+    public String lastHandledRestart;
 }
