@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class BackupRunTest {
 
     /** A world whose 11:00 window is due and whose Job runs. */
-    private static BackupWorld running() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+    private static BackupPasses running() {
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         return world;
@@ -27,7 +27,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessRecordsTheJobAndItsFinishTime() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.advance(Duration.ofMinutes(3));
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -38,7 +38,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessResetsConsecutiveFailures() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "nope");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.SUCCEEDED);
@@ -47,7 +47,7 @@ class BackupRunTest {
 
     @Test
     void aFinishedRunReleasesTheLockAndEndsBackingUp() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
         assertThat(world.status.operationLock().isHeld()).isFalse();
@@ -61,7 +61,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsCountedAndRecorded() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
@@ -74,7 +74,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsNotRetriedBeforeTheNextWindow() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         Decision after = world.settle();
         world.advance(Duration.ofMinutes(30)).settle();
@@ -85,7 +85,7 @@ class BackupRunTest {
 
     @Test
     void aResultIsCountedOnceHoweverOftenItIsObserved() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         world.advance(Duration.ofMinutes(1)).settle();
@@ -95,7 +95,7 @@ class BackupRunTest {
 
     @Test
     void twoConsecutiveFailuresDoNotSetBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -104,7 +104,7 @@ class BackupRunTest {
 
     @Test
     void threeConsecutiveFailuresSetBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -115,7 +115,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessClearsBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -127,7 +127,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteAfterCreatingTheJobCreatesNoSecondJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").pass();
         world.passLosingStatus();
@@ -138,7 +138,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteWhileRecordingTheRunGivesTheSameJobName() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").passLosingStatus();
         world.advance(Duration.ofSeconds(10)).settle();
@@ -147,7 +147,7 @@ class BackupRunTest {
 
     @Test
     void aJobThatIsNeverObservedBecomesAFailureAfterTheGrace() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.jobs.clear();
         world.advance(Duration.ofSeconds(30)).settle();
         assertThat(world.backup().activeRun()).isNotNull();
@@ -159,7 +159,7 @@ class BackupRunTest {
 
     @Test
     void aRefusedCreateReleasesTheLockAfterTheGrace() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.refuseCreates = true;
         world.at("2026-05-01T11:00:00Z").settle();
@@ -172,7 +172,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecWhileAJobRunsStillRecordsItsResult() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.spec = world.spec.withBackup(null);
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -182,7 +182,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecBeforeTheJobIsCreatedCancelsTheRun() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").pass();
         world.spec = world.spec.withBackup(null);
@@ -194,7 +194,7 @@ class BackupRunTest {
 
     @Test
     void aRunningJobIsNeverDeleted() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.advance(Duration.ofHours(5));
         Decision decision = world.settle();
         assertThat(decision.actionsOf(Action.DeleteJob.class)).isEmpty();
