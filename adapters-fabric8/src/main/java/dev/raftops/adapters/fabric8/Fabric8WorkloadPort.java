@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -44,7 +46,8 @@ final class Fabric8WorkloadPort implements WorkloadPort {
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
         // one patch: the partition is locked in the same write that changes the image; an existing
         // rollingUpdate keeps its other fields (an adopted StatefulSet's maxUnavailable is not raftops's)
-        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), live -> {
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), action.restartedAt(),
+                live -> {
             boolean rollingUpdate = live.getSpec().getUpdateStrategy() != null
                     && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
             return rollingUpdate ? JsonPatch.add("/spec/updateStrategy/rollingUpdate/partition", action.partition())
@@ -56,7 +59,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
     /** The image alone: an OnDelete StatefulSet keeps its strategy and all else. */
     @Override
     public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
-        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), live -> null);
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), null, live -> null);
     }
 
     /**
@@ -64,7 +67,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
      * operation (none when it gives null), then the workload container's image.
      */
     private WriteResult patchImage(ClusterKey cluster, String name, String resourceVersion, String image,
-            Function<StatefulSet, Map<String, Object>> also) {
+            String restartedAt, Function<StatefulSet, Map<String, Object>> also) {
         Resource<StatefulSet> ref = statefulSet(cluster, name);
         StatefulSet live = ref.get();
         if (live == null) {
@@ -75,6 +78,8 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             return ConditionalWrite.conflict("StatefulSet " + name + " resourceVersion", expected,
                     live.getMetadata().getResourceVersion());
         }
+        // one patch: the precondition, also's operation (the partition), the image and, for a restart, the
+        // template annotation that changes the revision without a version change
         List<Map<String, Object>> ops = new ArrayList<>();
         ops.add(JsonPatch.precondition(expected));
         Map<String, Object> first = also.apply(live);
@@ -82,6 +87,14 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             ops.add(first);
         }
         ops.add(JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", image));
+        if (restartedAt != null) {
+            Map<String, String> annotations = new TreeMap<>(Fabric8ClusterObserver.orEmpty(
+                    WorkloadViews.templateAnnotations(live)));
+            annotations.put(Maintenance.RESTARTED_AT_ANNOTATION, restartedAt);
+            boolean metadata = live.getSpec().getTemplate().getMetadata() != null;
+            ops.add(metadata ? JsonPatch.add("/spec/template/metadata/annotations", annotations)
+                    : JsonPatch.add("/spec/template/metadata", Map.of("annotations", annotations)));
+        }
         String body = json(ops);
         return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }

@@ -6,6 +6,8 @@ import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
 import dev.raftops.adapters.fabric8.crd.SpecExecutor;
 import dev.raftops.adapters.fabric8.crd.SpecPolicy;
 import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecForceRelease;
+import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
@@ -18,6 +20,7 @@ import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.resource.RollingSpec;
+import dev.raftops.domain.resource.ForceRelease;
 import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
@@ -62,14 +65,22 @@ final class SpecMapping {
         }
         WorkloadSpecMapping.check(spec);
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
-                : new Maintenance(isTrue(spec.maintenance.enabled));
+                : new Maintenance(isTrue(spec.maintenance.enabled), blankToNull(spec.maintenance.restartAt));
         WorkloadSpec workload = workload(spec.workload);
         UpgradeSpec upgrade = upgrade(spec.upgrade);
         if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
             throw new InvalidField("spec.upgrade.strategy", ClusterSpec.ADOPTED_BLUE_GREEN);
         }
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload);
+                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, forceRelease(spec.operationLock));
+    }
+
+    private static ForceRelease forceRelease(SpecOperationLock lock) {
+        if (lock == null || lock.forceRelease == null || blankToNull(lock.forceRelease.holder) == null) {
+            return null;
+        }
+        SpecForceRelease f = lock.forceRelease;
+        return new ForceRelease(f.holder.trim(), f.epoch, blankToNull(f.requestedBy));
     }
 
     private static WorkloadSpec workload(SpecWorkload w) {

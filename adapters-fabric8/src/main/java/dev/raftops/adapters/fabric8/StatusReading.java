@@ -84,7 +84,7 @@ final class StatusReading {
                 : new RollingProgress.Snapshot(u.snapshot.job, num(u.snapshot.failedAttempts), time(u.snapshot.completedAt));
         return new RollingProgress(u.fromVersion, u.targetVersion, u.targetImage, time(u.startedAt),
                 num(u.currentPartition), u.completedOrdinals, time(u.releasedAt), stepDown, plan, failure(u.failure),
-                u.attempt == null ? 1 : u.attempt, snapshot);
+                u.attempt == null ? 1 : u.attempt, snapshot, u.restartAt);
     }
 
     private static BlueGreenStatus blueGreen(StatusBlueGreen b) {
@@ -136,7 +136,7 @@ final class StatusReading {
             return null;
         }
         return new HandledRequests(r.lastHandledRetry, r.lastHandledPromote, r.lastHandledRollback,
-                r.lastHandledBackupTrigger);
+                r.lastHandledBackupTrigger, r.lastHandledForceRelease, r.lastHandledRestart);
     }
 
     private static Failure failure(StatusFailureRecord f) {

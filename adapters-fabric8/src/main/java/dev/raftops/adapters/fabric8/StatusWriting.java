@@ -101,6 +101,7 @@ final class StatusWriting {
         }
         w.failure = failure(p.failure());
         w.attempt = p.attempt();
+        w.restartAt = p.restartAt();
         if (p.snapshot() != null) {
             w.snapshot = new StatusSnapshot();
             w.snapshot.job = p.snapshot().job();
@@ -188,6 +189,8 @@ final class StatusWriting {
         w.lastHandledPromote = r.lastHandledPromote();
         w.lastHandledRollback = r.lastHandledRollback();
         w.lastHandledBackupTrigger = r.lastHandledBackupTrigger();
+        w.lastHandledForceRelease = r.lastHandledForceRelease();
+        w.lastHandledRestart = r.lastHandledRestart();
         return w;
     }
 

@@ -68,6 +68,24 @@ class Fabric8WorkloadPortTest {
     }
 
     @Test
+    void aRestartLockSetsTheTemplateAnnotationInTheSamePatchAndALaterLockKeepsIt() {
+        ClusterKey key = deployed("restart");
+        String rv = sts("restart").getMetadata().getResourceVersion();
+        String image = WorkloadViews.templateImage(sts("restart"));
+
+        WriteResult result = port().lockPartitionAndSetImage(key,
+                new Action.LockPartitionAndSetImage("restart", 3, image, rv, "2026-11-24T10:00:00Z"));
+
+        assertThat(result).isInstanceOf(WriteResult.Written.class);
+        StatefulSet after = sts("restart");
+        assertThat(WorkloadViews.templateRestartedAt(after)).isEqualTo("2026-11-24T10:00:00Z");
+        assertThat(WorkloadViews.partition(after)).isEqualTo(3);
+        port().lockPartitionAndSetImage(key, new Action.LockPartitionAndSetImage("restart", 3,
+                "quay.io/openbao/openbao:2.2.0", after.getMetadata().getResourceVersion()));
+        assertThat(WorkloadViews.templateRestartedAt(sts("restart"))).isEqualTo("2026-11-24T10:00:00Z");
+    }
+
+    @Test
     void aStaleLockIsAConflictAndWritesNothing() {
         ClusterKey key = deployed("stale-lock");
         String stale = sts("stale-lock").getMetadata().getResourceVersion();

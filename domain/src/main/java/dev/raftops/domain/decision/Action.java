@@ -18,16 +18,23 @@ public sealed interface Action {
 
     /**
      * Sets {@code partition} and the template image in one patch, so nothing can roll before the
-     * partition is locked.
+     * partition is locked; with {@code restartedAt} also the template annotation
+     * {@code raftops.dev/restartedAt}, which changes the revision without a version change (a rolling
+     * restart). A null {@code restartedAt} leaves the annotation as it is, so no roll removes it.
      */
-    record LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion)
-            implements Action {
+    record LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion,
+            String restartedAt) implements Action {
         public LockPartitionAndSetImage {
             Objects.requireNonNull(statefulSet, "statefulSet");
             Objects.requireNonNull(image, "image");
             if (partition < 0) {
                 throw new IllegalArgumentException("negative partition");
             }
+        }
+
+        /** The template's restart annotation is left as it is. */
+        public LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion) {
+            this(statefulSet, partition, image, resourceVersion, null);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
  * @param workload rendered (the default) or an adopted StatefulSet; an adopted one is never upgraded blue/green
+ * @param forceRelease {@code spec.operationLock.forceRelease}, or null
  */
 public record ClusterSpec(
         String version,
@@ -20,7 +21,8 @@ public record ClusterSpec(
         String breakGlassAck,
         UpgradeSpec upgrade,
         BackupSpec backup,
-        WorkloadSpec workload) {
+        WorkloadSpec workload,
+        ForceRelease forceRelease) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -45,10 +47,10 @@ public record ClusterSpec(
             + "StatefulSet named by spec.workload.statefulSetRef: blue/green creates a second StatefulSet, and raftops "
             + "owns only the image (and partition) of an adopted one; use RollingUpdate";
 
-    /** A spec without a {@code spec.workload} (rendered). */
+    /** A spec without a {@code spec.workload} (rendered) and without a forced-release request. */
     public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
             String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
-        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null);
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
@@ -66,30 +68,42 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withWorkload(WorkloadSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value,
+                forceRelease);
     }
 
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup, workload);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup, workload);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup, workload);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup, workload);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                value, backup, workload, forceRelease);
+    }
+
+    public ClusterSpec withForceRelease(ForceRelease value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup,
+                workload, value);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value, workload);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, value, workload, forceRelease);
     }
 }

@@ -49,8 +49,11 @@ enum RollOrder {
     }
 
     /** The first write of a roll: the image, with the partition locked at {@code replicas} where one exists. */
-    Action start(StatefulSetView sts, int replicas, String image) {
-        return this == PARTITION ? new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion())
+    Action start(StatefulSetView sts, int replicas, String image, String restartedAt) {
+        // under OnDelete every pod is deleted by the roll itself: a restart folded into a version change needs
+        // no template annotation (and a restart alone is refused: RollingRestart.refused)
+        return this == PARTITION
+                ? new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion(), restartedAt)
                 : new Action.SetImage(sts.name(), image, sts.resourceVersion());
     }
 

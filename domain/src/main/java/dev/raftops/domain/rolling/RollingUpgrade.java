@@ -17,6 +17,7 @@ import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class RollingUpgrade {
     /** What a failed upgrade waits for. */
     static final String FAILED_WAIT = "waiting for spec.upgrade.requests.retry or a new spec.version";
 
+    private static final String RESTARTED_AT = Maintenance.RESTARTED_AT_ANNOTATION;
+
 
     private RollingUpgrade() {
     }
@@ -46,6 +49,9 @@ public final class RollingUpgrade {
         RollingPass pass = RollingPass.of(in);
         RollingPhase phase = RollingPhase.of(pass);
         boolean otherStrategy = phase == RollingPhase.Steady && pass.strategy() != UpgradeStrategy.ROLLING_UPDATE;
+        if (otherStrategy && pass.restartRequest().pending() && !in.status().breakGlass().active()) {
+            return RollingRestart.refusedForBlueGreen(pass);
+        }
         if (otherStrategy || phase != RollingPhase.Converging && in.status().breakGlass().active()) {
             return Decision.of(in.status(), Wake.idle()); // break-glass halts quorum-risk automation; the gates explain why
         }
@@ -53,6 +59,7 @@ public final class RollingUpgrade {
             case Converging -> FirstConvergence.decide(pass, pass.strategy());
             case Steady -> RollingStart.start(pass.acknowledgingRetry());
             case Retargeting -> RollingStart.retarget(pass, pass.retargetVerdict());
+            case Restarting -> RollingRestart.fold(pass.acknowledgingRetry());
             case Failed -> failed(pass);
             case Snapshotting -> running(pass.acknowledgingRetry(), (p, sts) -> PreUpgradeSnapshot.decide(p));
             case Rolling -> running(pass.acknowledgingRetry(), PartitionRoll::next);
@@ -78,6 +85,11 @@ public final class RollingUpgrade {
         if (!Objects.equals(sts.templateImage(), pass.reason().image())) {
             return pass.waitFor(TEMPLATE_DRIFT, "StatefulSet template image is " + sts.templateImage()
                     + ", the upgrade targets " + pass.reason().image());
+        }
+        String restartAt = pass.progress().restartAt();
+        if (restartAt != null && !Objects.equals(sts.templateRestartedAt(), restartAt)) {
+            return pass.waitFor(TEMPLATE_DRIFT, "StatefulSet template annotation " + RESTARTED_AT + " is "
+                    + sts.templateRestartedAt() + ", the roll answers the restart request " + restartAt);
         }
         return step.apply(pass, sts);
     }

@@ -18,6 +18,7 @@ final class TraceState {
     private final TracedCluster cluster = new TracedCluster();
     private final Map<String, Integer> partitions = new TreeMap<>();
     private final Map<String, String> targets = new TreeMap<>();
+    private final Map<String, String> restartTargets = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
     /** StatefulSets with {@code updateStrategy: OnDelete}: nothing rolls until a pod is deleted. */
     private final Set<String> onDelete = new TreeSet<>();
@@ -105,7 +106,22 @@ final class TraceState {
     boolean alreadyOnTarget(String sts, int ordinal) {
         TracedCluster.Pod pod = cluster.find(sts + "-" + ordinal);
         String target = targets.get(sts);
-        return pod != null && pod.ready && target != null && VersionOrder.same(pod.version, target);
+        return pod != null && pod.ready && onTarget(pod, sts);
+    }
+
+    /** The restart request {@code sts}'s template carries last, or null. */
+    String restartTarget(String sts) {
+        return restartTargets.get(sts);
+    }
+
+    /**
+     * Whether {@code pod} runs what {@code sts}'s template asks for: the target version and, once a
+     * rolling restart set one, the restart request its template carried.
+     */
+    boolean onTarget(TracedCluster.Pod pod, String sts) {
+        String target = targets.get(sts);
+        return target != null && VersionOrder.same(pod.version, target)
+                && java.util.Objects.equals(pod.restartedAt, restartTargets.get(sts));
     }
 
     /** Moves the state past {@code line}, once every invariant has judged it. */
@@ -137,6 +153,9 @@ final class TraceState {
                 String sts = line.string("statefulSet");
                 if (!templates.add(sts)) {
                     targets.put(sts, line.string("version"));
+                }
+                if (line.string("restartedAt") != null) {
+                    restartTargets.put(sts, line.string("restartedAt"));
                 }
             }
             case "sts.partition" -> partition(line, down);

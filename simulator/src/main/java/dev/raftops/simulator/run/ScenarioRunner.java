@@ -202,7 +202,9 @@ public final class ScenarioRunner {
     static boolean converged(SimWorld world) {
         ClusterStatus status = world.status();
         String target = world.spec().version();
-        return status.upgrade() == null && !status.operationLock().isHeld() && status.currentVersion() != null
+        String restart = world.spec().maintenance().restartAt();
+        boolean restarted = restart == null || restart.equals(status.requests().lastHandledRestart());
+        return restarted && status.upgrade() == null && !status.operationLock().isHeld() && status.currentVersion() != null
                 && Versions.same(status.currentVersion(), target) && world.runsEverywhere(target);
     }
 

@@ -1,6 +1,7 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.simulator.model.StatefulSetRules;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,6 +32,9 @@ final class PlayedStatefulSet {
     final String name;
     final PlayedRaft raft;
     private final Map<String, String> imageOfRevision = new TreeMap<>();
+    /** The restart annotation ({@code raftops.dev/restartedAt}) of each revision that has one. */
+    private final Map<String, String> restartOfRevision = new TreeMap<>();
+    private String restartedAt;
     private final Map<Integer, PlayedPod> pods = new TreeMap<>();
     private String currentRevision;
     private String image;
@@ -59,6 +63,18 @@ final class PlayedStatefulSet {
         return statefulSet + "-" + Integer.toHexString(String.valueOf(image).hashCode());
     }
 
+    /** The revision of a template with {@code image} and the restart annotation {@code restart} (null: none). */
+    static String revision(String statefulSet, String image, String restart) {
+        return restart == null ? revision(statefulSet, image)
+                : statefulSet + "-" + Integer.toHexString((image + "@" + restart).hashCode());
+    }
+
+    private static String restartAnnotation(StatefulSet sts) {
+        var metadata = sts.getSpec().getTemplate().getMetadata();
+        return metadata == null || metadata.getAnnotations() == null ? null
+                : metadata.getAnnotations().get(Maintenance.RESTARTED_AT_ANNOTATION);
+    }
+
     /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
     static String version(String image) {
         return Versions.ofImage(image);
@@ -84,16 +100,23 @@ final class PlayedStatefulSet {
     /** Traces a new partition or template, as the watch reported the StatefulSet written. */
     void observe(StatefulSet sts) {
         String templateImage = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-        imageOfRevision.put(revision(name, templateImage), templateImage);
+        String templateRestart = restartAnnotation(sts);
+        String templateRevision = revision(name, templateImage, templateRestart);
+        imageOfRevision.put(templateRevision, templateImage);
+        if (templateRestart != null) {
+            restartOfRevision.put(templateRevision, templateRestart);
+        }
         Integer nextPartition = partition(sts);
         if (nextPartition != null && !nextPartition.equals(partition)) {
             trace.write(trace.line("sts.partition").put("statefulSet", name).put("value", nextPartition));
         }
         partition = nextPartition;
-        if (!templateImage.equals(image)) {
-            trace.write(trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
-                    .put("version", version(templateImage)));
+        if (!templateImage.equals(image) || !java.util.Objects.equals(templateRestart, restartedAt)) {
+            var line = trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
+                    .put("version", version(templateImage));
+            trace.write(templateRestart == null ? line : line.put("restartedAt", templateRestart));
             image = templateImage;
+            restartedAt = templateRestart;
         }
     }
 
@@ -104,7 +127,7 @@ final class PlayedStatefulSet {
      */
     void play(StatefulSet sts, Instant now) {
         int replicas = replicas(sts);
-        String updateRevision = revision(name, image);
+        String updateRevision = revision(name, image, restartedAt);
         if (currentRevision == null) {
             currentRevision = updateRevision;
             firstRevision = updateRevision;
@@ -208,8 +231,10 @@ final class PlayedStatefulSet {
                     .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
                     .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, version(podImage));
             pods.put(ordinal, new PlayedPod(created.getMetadata().getUid(), ordinal, revision, version(podImage), now));
-            trace.write(trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
-                    .put("version", version(podImage)).put("revision", revision));
+            var line = trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
+                    .put("version", version(podImage)).put("revision", revision);
+            String restart = restartOfRevision.get(revision);
+            trace.write(restart == null ? line : line.put("restartedAt", restart));
         }
         return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
     }

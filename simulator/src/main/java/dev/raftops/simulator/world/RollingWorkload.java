@@ -5,6 +5,7 @@ import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.model.Versions;
+import dev.raftops.simulator.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,14 @@ final class RollingWorkload implements Workloads {
     }
 
     @Override
-    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected) {
         WriteResult refused = precondition(statefulSet, expected);
         if (refused != null) {
             return refused;
         }
         setPartition(partition);
-        template(image);
+        template(image, restartedAt);
         return written();
     }
 
@@ -65,17 +67,27 @@ final class RollingWorkload implements Workloads {
         if (refused != null) {
             return refused;
         }
-        template(image);
+        template(image, null);
         return written();
     }
 
-    private void template(String image) {
-        if (!image.equals(sts.templateImage)) {
+    private void template(String image, String restartedAt) {
+        // a null restartedAt leaves the template's restart annotation as it is
+        String annotation = restartedAt == null ? sts.templateRestartedAt : restartedAt;
+        if (!image.equals(sts.templateImage) || !Objects.equals(annotation, sts.templateRestartedAt)) {
             sts.templateImage = image;
-            sts.updateRevision = sts.revisionOf(image);
+            sts.templateRestartedAt = annotation;
+            sts.updateRevision = sts.revisionOf(image, annotation);
             sts.imageOfRevision.put(sts.updateRevision, image);
-            w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", image)
-                    .put("version", Versions.ofImage(image)).put("write", w.writeInFlight()));
+            if (annotation != null) {
+                sts.restartOfRevision.put(sts.updateRevision, annotation);
+            }
+            TraceLine line = w.trace().line("sts.template").put("statefulSet", sts.name).put("image", image)
+                    .put("version", Versions.ofImage(image));
+            if (annotation != null) {
+                line.put("restartedAt", annotation);
+            }
+            w.trace().write(line.put("write", w.writeInFlight()));
         }
     }
 

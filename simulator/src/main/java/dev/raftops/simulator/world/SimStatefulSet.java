@@ -14,11 +14,15 @@ final class SimStatefulSet {
     final boolean onDelete;
     final Map<String, String> annotations = new TreeMap<>();
     final Map<String, String> imageOfRevision = new TreeMap<>();
+    /** The restart annotation of each revision that has one. */
+    final Map<String, String> restartOfRevision = new TreeMap<>();
     long resourceVersion;
     long generation = 1;
     long observedGeneration = 1;
     Integer partition;
     String templateImage;
+    /** The pod template's {@code raftops.dev/restartedAt} annotation, or null. */
+    String templateRestartedAt;
     String currentRevision;
     String updateRevision;
     int readyReplicas;
@@ -40,9 +44,15 @@ final class SimStatefulSet {
         return name + "-" + String.format("%08x", image.hashCode());
     }
 
+    /** The revision of a template with {@code image} and restart annotation {@code restartedAt} (null: none). */
+    String revisionOf(String image, String restartedAt) {
+        return restartedAt == null ? revisionOf(image)
+                : name + "-" + String.format("%08x", (image + "@" + restartedAt).hashCode());
+    }
+
     StatefulSetView view() {
         return new StatefulSetView(name, uid, Long.toString(resourceVersion), replicas, partition, onDelete,
                 currentRevision, updateRevision, templateImage, generation, observedGeneration, readyReplicas,
-                updatedReplicas, annotations);
+                updatedReplicas, annotations, templateRestartedAt);
     }
 }

@@ -5,6 +5,7 @@ import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
+import dev.raftops.simulator.trace.TraceLine;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -76,6 +77,13 @@ final class WorldDynamics {
             w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
             w.atSecond(f.at(), raft::splitBrain);
+        } else if (fault instanceof Fault.ForceRelease f) {
+            w.atSecond(f.at(), () -> w.cluster().requestForceRelease());
+        } else if (fault instanceof Fault.Restart f) {
+            w.atSecond(f.at(), () -> w.cluster().requestRestart("2026-01-01T00:00:" + String.format("%02d", f.at() % 60)
+                    + "Z"));
+        } else if (fault instanceof Fault.Retry f) {
+            w.atSecond(f.at(), () -> w.api().requestRetry("retry@" + f.at()));
         }
     }
 
@@ -84,8 +92,13 @@ final class WorldDynamics {
         SimPod pod = new SimPod(w.podName(ordinal), ordinal, w.nextUid(), revision, image, Versions.ofImage(image),
                 w.clock().instant());
         pods.put(ordinal, pod);
-        w.trace().write(w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
-                pod.version).put("revision", revision));
+        TraceLine created = w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
+                pod.version).put("revision", revision);
+        String restartedAt = sts.restartOfRevision.get(revision);
+        if (restartedAt != null) {
+            created.put("restartedAt", restartedAt);
+        }
+        w.trace().write(created);
         w.changed();
         return pod;
     }

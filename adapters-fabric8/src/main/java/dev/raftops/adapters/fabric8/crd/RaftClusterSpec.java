@@ -49,4 +49,6 @@ public class RaftClusterSpec {
     @JsonPropertyDescription("Whose StatefulSet raftops runs Day 2 on: absent, the one it renders; statefulSetRef, "
             + "an existing one it adopts.")
     public SpecWorkload workload;
+    @JsonPropertyDescription("Requests about the operation lock.")
+    public SpecOperationLock operationLock;
 }
