@@ -132,10 +132,12 @@ class AdoptedStatefulSetTest {
     }
 
     @Test
-    void nothingIsRenderedForAnAdoptedStatefulSet() {
+    void nothingOfTheWorkloadIsRenderedForAnAdoptedStatefulSetOnlyTheExecutorsServiceAccount() {
         var outcome = adapters().workloadReconciliation().reconcile(adapters().statusPort().read(KEY).orElseThrow());
 
-        assertThat(outcome.writes()).isEmpty();
+        assertThat(outcome.writes()).singleElement().asString().contains("raftops-executor");
+        assertThat(client.serviceAccounts().inNamespace(NS).withName("raftops-executor").get()).isNotNull();
+        assertThat(client.configMaps().inNamespace(NS).list().getItems()).isEmpty();
         assertThat(client.services().inNamespace(NS).list().getItems()).extracting(s -> s.getMetadata().getName())
                 .containsExactly("openbao-internal");
         assertThat(client.apps().statefulSets().inNamespace(NS).list().getItems()).hasSize(1);

@@ -137,7 +137,8 @@ class RollingRestartTest {
     @Test
     void aFinishedRestartKeepsTheVersionAndReleasesTheLock() {
         RollingProgress restart = RollingProgress.started("2.4.0", "2.4.0", IMAGE, NOW.minusSeconds(60), 3,
-                List.of(), 1, false).withRestartAt(REQUEST).completed(0, List.of());
+                List.of(), 1, false).withRestartAt(REQUEST).completed(2, List.of()).completed(1, List.of())
+                .completed(0, List.of());
         ClusterStatus status = heldByUpgrade(RUNNING.withUpgrade(restart)
                 .withRequests(RUNNING.requests().withRestart(REQUEST)));
 
