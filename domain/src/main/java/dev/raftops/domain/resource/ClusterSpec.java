@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ * @param tls {@code spec.tls}
  */
 public record ClusterSpec(
         String version,
@@ -18,7 +19,8 @@ public record ClusterSpec(
         Maintenance maintenance,
         String breakGlassAck,
         UpgradeSpec upgrade,
-        BackupSpec backup) {
+        BackupSpec backup,
+        TlsSpec tls) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -32,11 +34,18 @@ public record ClusterSpec(
         }
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+        tls = tls == null ? TlsSpec.defaults() : tls;
+    }
+
+    /** With {@code spec.tls} at its defaults. */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
     public static ClusterSpec of(String version, String image, int replicas) {
-        return new ClusterSpec(version, image, replicas, false, null, null, null, null);
+        return new ClusterSpec(version, image, replicas, false, null, null, null, null, null);
     }
 
     /**
@@ -49,26 +58,30 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup, tls);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup, tls);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup, tls);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup, tls);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup, tls);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value, tls);
+    }
+
+    public ClusterSpec withTls(TlsSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value);
     }
 }
