@@ -3,6 +3,7 @@ package dev.raftops.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxFault;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -90,7 +91,7 @@ class BackupScenarioTest {
             for (int i = 1; i <= 3; i++) {
                 RaftClusterStatus after = trigger(s, "fail-" + i);
                 assertThat(failures(after)).as(s.why("invariant: failure " + i + " is counted")).isEqualTo(i);
-                RaftClusterStatus.StatusCondition failing = Scenario.condition(after, "BackupFailing");
+                StatusCondition failing = Scenario.condition(after, "BackupFailing");
                 boolean raised = failing != null && "True".equals(failing.status);
                 assertThat(raised).as(s.why("invariant: BackupFailing is True exactly from the third consecutive "
                         + "failure (after failure " + i + ")")).isEqualTo(i == 3);

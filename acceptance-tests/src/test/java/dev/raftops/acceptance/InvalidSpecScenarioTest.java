@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
-import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class InvalidSpecScenarioTest {
             RaftCluster sideways = Fabric8Adapters.raftCluster(new ClusterKey(Scenario.NAMESPACE, "sideways"),
                     ClusterSpec.of("2.4.0", null, 3));
             if (sideways.getSpec().upgrade == null) {
-                sideways.getSpec().upgrade = new RaftClusterSpec.Upgrade();
+                sideways.getSpec().upgrade = new SpecUpgrade();
             }
             sideways.getSpec().upgrade.strategy = "Sideways";
             s.create(sideways);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.sandbox.SandboxEnvironment;
@@ -177,7 +178,7 @@ final class Scenario implements AutoCloseable {
         });
     }
 
-    static RaftClusterStatus.StatusCondition condition(RaftClusterStatus status, String type) {
+    static StatusCondition condition(RaftClusterStatus status, String type) {
         return status == null || status.conditions == null ? null
                 : status.conditions.stream().filter(c -> type.equals(c.type)).findFirst().orElse(null);
     }

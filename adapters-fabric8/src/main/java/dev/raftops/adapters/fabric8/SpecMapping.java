@@ -1,6 +1,16 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.adapters.fabric8.crd.SpecBackup;
+import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
+import dev.raftops.adapters.fabric8.crd.SpecExecutor;
+import dev.raftops.adapters.fabric8.crd.SpecPolicy;
+import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecRequests;
+import dev.raftops.adapters.fabric8.crd.SpecRolling;
+import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
+import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
@@ -54,7 +64,7 @@ final class SpecMapping {
                 blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup));
     }
 
-    private static UpgradeSpec upgrade(RaftClusterSpec.Upgrade u) {
+    private static UpgradeSpec upgrade(SpecUpgrade u) {
         if (u == null) {
             return UpgradeSpec.defaults();
         }
@@ -68,7 +78,7 @@ final class SpecMapping {
                 executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling));
     }
 
-    private static RollingSpec rolling(RaftClusterSpec.Rolling r) {
+    private static RollingSpec rolling(SpecRolling r) {
         if (r == null || r.maxLagEntries == null) {
             return RollingSpec.unset();
         }
@@ -79,7 +89,7 @@ final class SpecMapping {
         return new RollingSpec(r.maxLagEntries);
     }
 
-    private static UpgradePolicy policy(RaftClusterSpec.Policy p) {
+    private static UpgradePolicy policy(SpecPolicy p) {
         if (p == null) {
             return UpgradePolicy.defaults();
         }
@@ -90,7 +100,7 @@ final class SpecMapping {
         return new UpgradePolicy(isTrue(p.allowMajor), p.allowPrerelease == null || p.allowPrerelease, p.maxMinorSkip);
     }
 
-    private static UpgradeTimeouts timeouts(RaftClusterSpec.Timeouts t) {
+    private static UpgradeTimeouts timeouts(SpecTimeouts t) {
         if (t == null) {
             return UpgradeTimeouts.defaults();
         }
@@ -99,7 +109,7 @@ final class SpecMapping {
         return new UpgradeTimeouts(stepDown, podReady);
     }
 
-    private static ExecutorSpec executor(RaftClusterSpec.Executor e) {
+    private static ExecutorSpec executor(SpecExecutor e) {
         if (e == null) {
             return ExecutorSpec.defaults();
         }
@@ -107,11 +117,11 @@ final class SpecMapping {
                 e.resources == null ? null : e.resources.requests, e.resources == null ? null : e.resources.limits);
     }
 
-    private static UpgradeRequests requests(RaftClusterSpec.Requests r) {
+    private static UpgradeRequests requests(SpecRequests r) {
         return r == null ? UpgradeRequests.none() : new UpgradeRequests(r.retry, r.promote, r.rollback);
     }
 
-    private static BlueGreenSpec blueGreen(RaftClusterSpec.BlueGreen b) {
+    private static BlueGreenSpec blueGreen(SpecBlueGreen b) {
         if (b == null) {
             return BlueGreenSpec.defaults();
         }
@@ -126,7 +136,7 @@ final class SpecMapping {
         return new BlueGreenSpec(notFalse(b.autoPromote), maxJobFailures, verification(b.verification), rollback);
     }
 
-    private static BlueGreenSpec.Verification verification(RaftClusterSpec.Verification v) {
+    private static BlueGreenSpec.Verification verification(SpecVerification v) {
         if (v == null) {
             return BlueGreenSpec.Verification.defaults();
         }
@@ -137,7 +147,7 @@ final class SpecMapping {
         }
         BlueGreenSpec.PrePromotionHook hook = null;
         if (v.prePromotionHook != null) {
-            RaftClusterSpec.PrePromotionHook h = v.prePromotionHook;
+            SpecPrePromotionHook h = v.prePromotionHook;
             if (h.image == null || h.image.isBlank()) {
                 throw new InvalidField(prefix + "prePromotionHook.image", prefix + "prePromotionHook.image is required");
             }
@@ -151,7 +161,7 @@ final class SpecMapping {
         return new BlueGreenSpec.Verification(Durations.parse(prefix + "minSyncDuration", v.minSyncDuration), maxLag, hook);
     }
 
-    private static BackupSpec backup(RaftClusterSpec.Backup b) {
+    private static BackupSpec backup(SpecBackup b) {
         if (b == null) {
             return null;
         }

@@ -1,6 +1,22 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.adapters.fabric8.crd.SpecAutoRollback;
+import dev.raftops.adapters.fabric8.crd.SpecBackup;
+import dev.raftops.adapters.fabric8.crd.SpecBackupExecutor;
+import dev.raftops.adapters.fabric8.crd.SpecBackupRequests;
+import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
+import dev.raftops.adapters.fabric8.crd.SpecExecutor;
+import dev.raftops.adapters.fabric8.crd.SpecMaintenance;
+import dev.raftops.adapters.fabric8.crd.SpecPolicy;
+import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecRequests;
+import dev.raftops.adapters.fabric8.crd.SpecResources;
+import dev.raftops.adapters.fabric8.crd.SpecRetention;
+import dev.raftops.adapters.fabric8.crd.SpecRolling;
+import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
+import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
@@ -21,7 +37,7 @@ final class SpecWriting {
         out.image = s.image();
         out.replicas = s.replicas();
         out.paused = s.paused();
-        out.maintenance = new RaftClusterSpec.Maintenance();
+        out.maintenance = new SpecMaintenance();
         out.maintenance.enabled = s.maintenance().enabled();
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
@@ -29,74 +45,74 @@ final class SpecWriting {
         return out;
     }
 
-    private static RaftClusterSpec.Upgrade upgrade(UpgradeSpec u) {
-        RaftClusterSpec.Upgrade out = new RaftClusterSpec.Upgrade();
+    private static SpecUpgrade upgrade(UpgradeSpec u) {
+        SpecUpgrade out = new SpecUpgrade();
         out.strategy = u.strategy().wireName();
         out.preUpgradeSnapshot = u.preUpgradeSnapshot();
-        out.policy = new RaftClusterSpec.Policy();
+        out.policy = new SpecPolicy();
         out.policy.allowMajor = u.policy().allowMajor();
         out.policy.allowPrerelease = u.policy().allowPrerelease();
         out.policy.maxMinorSkip = u.policy().maxMinorSkip();
-        out.timeouts = new RaftClusterSpec.Timeouts();
+        out.timeouts = new SpecTimeouts();
         out.timeouts.stepDown = Durations.format(u.timeouts().stepDown());
         out.timeouts.podReady = Durations.format(u.timeouts().podReady());
-        out.executor = new RaftClusterSpec.Executor();
+        out.executor = new SpecExecutor();
         out.executor.image = u.executor().image();
         out.executor.serviceAccount = u.executor().serviceAccount();
-        out.executor.resources = new RaftClusterSpec.Resources();
+        out.executor.resources = new SpecResources();
         out.executor.resources.requests = u.executor().requests();
         out.executor.resources.limits = u.executor().limits();
-        out.requests = new RaftClusterSpec.Requests();
+        out.requests = new SpecRequests();
         out.requests.retry = u.requests().retry();
         out.requests.promote = u.requests().promote();
         out.requests.rollback = u.requests().rollback();
         out.blueGreen = blueGreen(u.blueGreen());
         if (u.rolling().maxLagEntries() != null) {
-            out.rolling = new RaftClusterSpec.Rolling();
+            out.rolling = new SpecRolling();
             out.rolling.maxLagEntries = u.rolling().maxLagEntries();
         }
         return out;
     }
 
-    private static RaftClusterSpec.BlueGreen blueGreen(BlueGreenSpec b) {
-        RaftClusterSpec.BlueGreen out = new RaftClusterSpec.BlueGreen();
+    private static SpecBlueGreen blueGreen(BlueGreenSpec b) {
+        SpecBlueGreen out = new SpecBlueGreen();
         out.autoPromote = b.autoPromote();
         out.maxJobFailures = b.maxJobFailures();
-        out.verification = new RaftClusterSpec.Verification();
+        out.verification = new SpecVerification();
         out.verification.minSyncDuration = Durations.format(b.verification().minSyncDuration());
         out.verification.maxLagEntries = b.verification().maxLagEntries();
         BlueGreenSpec.PrePromotionHook hook = b.verification().prePromotionHook();
         if (hook != null) {
-            out.verification.prePromotionHook = new RaftClusterSpec.PrePromotionHook();
+            out.verification.prePromotionHook = new SpecPrePromotionHook();
             out.verification.prePromotionHook.image = hook.image();
             out.verification.prePromotionHook.command = hook.command();
             out.verification.prePromotionHook.args = hook.args();
             out.verification.prePromotionHook.timeoutSeconds = hook.timeoutSeconds();
         }
-        out.autoRollback = new RaftClusterSpec.AutoRollback();
+        out.autoRollback = new SpecAutoRollback();
         out.autoRollback.enabled = b.autoRollback().enabled();
         out.autoRollback.onJobFailure = b.autoRollback().onJobFailure();
         out.autoRollback.onValidationFailure = b.autoRollback().onValidationFailure();
         return out;
     }
 
-    private static RaftClusterSpec.Backup backup(BackupSpec b) {
+    private static SpecBackup backup(BackupSpec b) {
         if (b == null) {
             return null;
         }
-        RaftClusterSpec.Backup out = new RaftClusterSpec.Backup();
+        SpecBackup out = new SpecBackup();
         out.schedule = b.schedule();
         out.timeZone = b.timeZone();
-        out.retention = new RaftClusterSpec.Retention();
+        out.retention = new SpecRetention();
         out.retention.maxCount = b.retention().maxCount();
         out.retention.maxAge = Durations.format(b.retention().maxAge());
         out.target = b.target();
         if (b.executorImage() != null) {
-            out.executor = new RaftClusterSpec.BackupExecutor();
+            out.executor = new SpecBackupExecutor();
             out.executor.image = b.executorImage();
         }
         if (b.triggerRequest() != null) {
-            out.requests = new RaftClusterSpec.BackupRequests();
+            out.requests = new SpecBackupRequests();
             out.requests.trigger = b.triggerRequest();
         }
         return out;

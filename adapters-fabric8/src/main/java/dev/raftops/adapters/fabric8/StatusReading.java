@@ -1,6 +1,16 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusActiveRun;
+import dev.raftops.adapters.fabric8.crd.StatusBackup;
+import dev.raftops.adapters.fabric8.crd.StatusBlueGreen;
+import dev.raftops.adapters.fabric8.crd.StatusBreakGlass;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
+import dev.raftops.adapters.fabric8.crd.StatusFailureRecord;
+import dev.raftops.adapters.fabric8.crd.StatusOperationLock;
+import dev.raftops.adapters.fabric8.crd.StatusPlanStep;
+import dev.raftops.adapters.fabric8.crd.StatusRequests;
+import dev.raftops.adapters.fabric8.crd.StatusUpgrade;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.cluster.Phase;
@@ -40,10 +50,10 @@ final class StatusReading {
                 lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy);
     }
 
-    private static List<Condition> conditions(List<RaftClusterStatus.StatusCondition> conditions) {
+    private static List<Condition> conditions(List<StatusCondition> conditions) {
         List<Condition> out = new ArrayList<>();
         if (conditions != null) {
-            for (RaftClusterStatus.StatusCondition c : conditions) {
+            for (StatusCondition c : conditions) {
                 Condition read = lenient(() -> new Condition(c.type, Condition.Status.valueOf(c.status), c.reason,
                         c.message, num(c.observedGeneration), time(c.lastTransitionTime)));
                 if (read != null) {
@@ -54,7 +64,7 @@ final class StatusReading {
         return out;
     }
 
-    private static RollingProgress upgrade(RaftClusterStatus.Upgrade u) {
+    private static RollingProgress upgrade(StatusUpgrade u) {
         if (u == null) {
             return null;
         }
@@ -64,7 +74,7 @@ final class StatusReading {
                         time(u.stepDown.confirmedAt));
         List<RollingProgress.PlanStep> plan = new ArrayList<>();
         if (u.plan != null) {
-            for (RaftClusterStatus.PlanStep step : u.plan) {
+            for (StatusPlanStep step : u.plan) {
                 plan.add(new RollingProgress.PlanStep(num(step.ordinal), Boolean.TRUE.equals(step.stepDown)));
             }
         }
@@ -75,7 +85,7 @@ final class StatusReading {
                 u.attempt == null ? 1 : u.attempt, snapshot);
     }
 
-    private static BlueGreenStatus blueGreen(RaftClusterStatus.BlueGreen b) {
+    private static BlueGreenStatus blueGreen(StatusBlueGreen b) {
         if (b == null) {
             return null;
         }
@@ -86,7 +96,7 @@ final class StatusReading {
                 num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason);
     }
 
-    private static OperationLock lock(RaftClusterStatus.OperationLock l) {
+    private static OperationLock lock(StatusOperationLock l) {
         if (l == null) {
             return null;
         }
@@ -94,7 +104,7 @@ final class StatusReading {
                 time(l.acquiredAt), time(l.renewedAt), num(l.epoch));
     }
 
-    private static BreakGlass breakGlass(RaftClusterStatus.BreakGlass b) {
+    private static BreakGlass breakGlass(StatusBreakGlass b) {
         if (b == null) {
             return null;
         }
@@ -102,7 +112,7 @@ final class StatusReading {
                 time(b.acknowledgedAt));
     }
 
-    private static BackupStatus backup(RaftClusterStatus.Backup b) {
+    private static BackupStatus backup(StatusBackup b) {
         if (b == null) {
             return null;
         }
@@ -111,7 +121,7 @@ final class StatusReading {
                 num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint);
     }
 
-    private static BackupStatus.ActiveRun activeRun(RaftClusterStatus.ActiveRun r) {
+    private static BackupStatus.ActiveRun activeRun(StatusActiveRun r) {
         if (r == null) {
             return null;
         }
@@ -119,7 +129,7 @@ final class StatusReading {
                 time(r.createdAt));
     }
 
-    private static HandledRequests requests(RaftClusterStatus.Requests r) {
+    private static HandledRequests requests(StatusRequests r) {
         if (r == null) {
             return null;
         }
@@ -127,7 +137,7 @@ final class StatusReading {
                 r.lastHandledBackupTrigger);
     }
 
-    private static Failure failure(RaftClusterStatus.FailureRecord f) {
+    private static Failure failure(StatusFailureRecord f) {
         if (f == null) {
             return null;
         }

@@ -1,6 +1,19 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusActiveRun;
+import dev.raftops.adapters.fabric8.crd.StatusAdminOps;
+import dev.raftops.adapters.fabric8.crd.StatusBackup;
+import dev.raftops.adapters.fabric8.crd.StatusBlueGreen;
+import dev.raftops.adapters.fabric8.crd.StatusBreakGlass;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
+import dev.raftops.adapters.fabric8.crd.StatusFailureRecord;
+import dev.raftops.adapters.fabric8.crd.StatusOperationLock;
+import dev.raftops.adapters.fabric8.crd.StatusPlanStep;
+import dev.raftops.adapters.fabric8.crd.StatusRequests;
+import dev.raftops.adapters.fabric8.crd.StatusSnapshot;
+import dev.raftops.adapters.fabric8.crd.StatusStepDown;
+import dev.raftops.adapters.fabric8.crd.StatusUpgrade;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.opslifecycle.HandledRequests;
@@ -32,16 +45,16 @@ final class StatusWriting {
         out.breakGlass = breakGlass(s.breakGlass());
         out.backup = backup(s.backup());
         out.requests = requests(s.requests());
-        out.adminOps = new RaftClusterStatus.AdminOps();
+        out.adminOps = new StatusAdminOps();
         out.adminOps.lastError = failure(s.lastError());
         out.acceptedUpgradeStrategy = s.acceptedUpgradeStrategy();
         return out;
     }
 
-    private static List<RaftClusterStatus.StatusCondition> conditions(List<Condition> conditions) {
-        List<RaftClusterStatus.StatusCondition> out = new ArrayList<>();
+    private static List<StatusCondition> conditions(List<Condition> conditions) {
+        List<StatusCondition> out = new ArrayList<>();
         for (Condition c : conditions) {
-            RaftClusterStatus.StatusCondition w = new RaftClusterStatus.StatusCondition();
+            StatusCondition w = new StatusCondition();
             w.type = c.type();
             w.status = c.status().name();
             w.reason = c.reason();
@@ -53,11 +66,11 @@ final class StatusWriting {
         return out;
     }
 
-    private static RaftClusterStatus.Upgrade upgrade(RollingProgress p) {
+    private static StatusUpgrade upgrade(RollingProgress p) {
         if (p == null) {
             return null;
         }
-        RaftClusterStatus.Upgrade w = new RaftClusterStatus.Upgrade();
+        StatusUpgrade w = new StatusUpgrade();
         w.fromVersion = p.fromVersion();
         w.targetVersion = p.targetVersion();
         w.targetImage = p.targetImage();
@@ -66,7 +79,7 @@ final class StatusWriting {
         w.completedOrdinals = p.completedOrdinals();
         w.releasedAt = time(p.releasedAt());
         if (p.stepDown() != null) {
-            w.stepDown = new RaftClusterStatus.StepDown();
+            w.stepDown = new StatusStepDown();
             w.stepDown.ordinal = p.stepDown().ordinal();
             w.stepDown.sequence = p.stepDown().sequence();
             w.stepDown.job = p.stepDown().job();
@@ -75,7 +88,7 @@ final class StatusWriting {
         }
         w.plan = new ArrayList<>();
         for (RollingProgress.PlanStep step : p.plan()) {
-            RaftClusterStatus.PlanStep ws = new RaftClusterStatus.PlanStep();
+            StatusPlanStep ws = new StatusPlanStep();
             ws.ordinal = step.ordinal();
             ws.stepDown = step.stepDown();
             w.plan.add(ws);
@@ -83,7 +96,7 @@ final class StatusWriting {
         w.failure = failure(p.failure());
         w.attempt = p.attempt();
         if (p.snapshot() != null) {
-            w.snapshot = new RaftClusterStatus.Snapshot();
+            w.snapshot = new StatusSnapshot();
             w.snapshot.job = p.snapshot().job();
             w.snapshot.failedAttempts = p.snapshot().failedAttempts();
             w.snapshot.completedAt = time(p.snapshot().completedAt());
@@ -91,11 +104,11 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.BlueGreen blueGreen(BlueGreenStatus b) {
+    private static StatusBlueGreen blueGreen(BlueGreenStatus b) {
         if (b == null) {
             return null;
         }
-        RaftClusterStatus.BlueGreen w = new RaftClusterStatus.BlueGreen();
+        StatusBlueGreen w = new StatusBlueGreen();
         w.phase = b.phase() == null ? null : b.phase().name();
         w.attemptId = b.attemptId();
         w.blueRevision = b.blueRevision();
@@ -118,8 +131,8 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.OperationLock lock(OperationLock l) {
-        RaftClusterStatus.OperationLock w = new RaftClusterStatus.OperationLock();
+    private static StatusOperationLock lock(OperationLock l) {
+        StatusOperationLock w = new StatusOperationLock();
         w.operation = l.operation() == null ? null : l.operation().name();
         w.holder = l.holder();
         w.message = l.message();
@@ -129,8 +142,8 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.BreakGlass breakGlass(BreakGlass b) {
-        RaftClusterStatus.BreakGlass w = new RaftClusterStatus.BreakGlass();
+    private static StatusBreakGlass breakGlass(BreakGlass b) {
+        StatusBreakGlass w = new StatusBreakGlass();
         w.active = b.active();
         w.reason = b.reason();
         w.message = b.message();
@@ -141,8 +154,8 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.Backup backup(BackupStatus b) {
-        RaftClusterStatus.Backup w = new RaftClusterStatus.Backup();
+    private static StatusBackup backup(BackupStatus b) {
+        StatusBackup w = new StatusBackup();
         w.nextScheduledBackup = time(b.nextScheduledBackup());
         w.lastScheduledTime = time(b.lastScheduledTime());
         w.lastAttemptTime = time(b.lastAttemptTime());
@@ -152,7 +165,7 @@ final class StatusWriting {
         w.lastFailure = failure(b.lastFailure());
         w.successfulBackups = b.successfulBackups();
         if (b.activeRun() != null) {
-            w.activeRun = new RaftClusterStatus.ActiveRun();
+            w.activeRun = new StatusActiveRun();
             w.activeRun.job = b.activeRun().job();
             w.activeRun.window = time(b.activeRun().window());
             w.activeRun.manual = b.activeRun().manual();
@@ -163,8 +176,8 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.Requests requests(HandledRequests r) {
-        RaftClusterStatus.Requests w = new RaftClusterStatus.Requests();
+    private static StatusRequests requests(HandledRequests r) {
+        StatusRequests w = new StatusRequests();
         w.lastHandledRetry = r.lastHandledRetry();
         w.lastHandledPromote = r.lastHandledPromote();
         w.lastHandledRollback = r.lastHandledRollback();
@@ -172,11 +185,11 @@ final class StatusWriting {
         return w;
     }
 
-    private static RaftClusterStatus.FailureRecord failure(Failure f) {
+    private static StatusFailureRecord failure(Failure f) {
         if (f == null) {
             return null;
         }
-        RaftClusterStatus.FailureRecord w = new RaftClusterStatus.FailureRecord();
+        StatusFailureRecord w = new StatusFailureRecord();
         w.reason = f.reason();
         w.message = f.message();
         w.at = time(f.at());

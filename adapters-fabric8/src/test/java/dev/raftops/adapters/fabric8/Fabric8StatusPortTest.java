@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
@@ -131,7 +132,7 @@ class Fabric8StatusPortTest {
     @Test
     void aStoredClusterWithABadFieldReadsAsInvalidNotAsAnException() {
         RaftCluster bad = ClusterFixtures.cluster("ns", "bad", "2.1.0", 0);
-        bad.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        bad.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
         bad.getSpec().upgrade.strategy = "Canary";
         ClusterFixtures.create(client, bad);
 

@@ -3,6 +3,13 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.adapters.fabric8.crd.SpecBackup;
+import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
+import dev.raftops.adapters.fabric8.crd.SpecRetention;
+import dev.raftops.adapters.fabric8.crd.SpecRolling;
+import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
+import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.ports.driven.SpecReading;
@@ -64,7 +71,7 @@ class SpecMappingTest {
     @Test
     void anUnknownStrategyIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
+            x.upgrade = new SpecUpgrade();
             x.upgrade.strategy = "Canary";
         }));
         assertThat(bad.field()).isEqualTo("spec.upgrade.strategy");
@@ -74,8 +81,8 @@ class SpecMappingTest {
     @Test
     void aMalformedDurationIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.timeouts = new SpecTimeouts();
             x.upgrade.timeouts.podReady = "ten minutes";
         }));
         assertThat(bad.field()).isEqualTo("spec.upgrade.timeouts.podReady");
@@ -85,8 +92,8 @@ class SpecMappingTest {
     @Test
     void aZeroTimeoutIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.timeouts = new SpecTimeouts();
             x.upgrade.timeouts.stepDown = "0s";
         }));
         assertThat(bad.field()).isEqualTo("spec.upgrade.timeouts.stepDown");
@@ -95,11 +102,11 @@ class SpecMappingTest {
     @Test
     void compoundDurationsAreParsed() {
         ClusterSpec s = valid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.timeouts = new SpecTimeouts();
             x.upgrade.timeouts.podReady = "1h30m";
-            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
-            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade.blueGreen = new SpecBlueGreen();
+            x.upgrade.blueGreen.verification = new SpecVerification();
             x.upgrade.blueGreen.verification.minSyncDuration = "90s";
         }));
         assertThat(s.upgrade().timeouts().podReady()).isEqualTo(Duration.ofMinutes(90));
@@ -109,8 +116,8 @@ class SpecMappingTest {
     @Test
     void aZeroMaxJobFailuresIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.blueGreen = new SpecBlueGreen();
             x.upgrade.blueGreen.maxJobFailures = 0;
         }));
         assertThat(bad.field()).isEqualTo("spec.upgrade.blueGreen.maxJobFailures");
@@ -119,8 +126,8 @@ class SpecMappingTest {
     @Test
     void aBadRetentionIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.backup = new RaftClusterSpec.Backup();
-            x.backup.retention = new RaftClusterSpec.Retention();
+            x.backup = new SpecBackup();
+            x.backup.retention = new SpecRetention();
             x.backup.retention.maxAge = "forever";
         }));
         assertThat(bad.field()).isEqualTo("spec.backup.retention.maxAge");
@@ -129,7 +136,7 @@ class SpecMappingTest {
     @Test
     void backupScheduleStaysRawForTheBackupDecision() {
         ClusterSpec s = valid(spec(x -> {
-            x.backup = new RaftClusterSpec.Backup();
+            x.backup = new SpecBackup();
             x.backup.schedule = "not a cron";
         }));
         assertThat(s.backup().schedule()).isEqualTo("not a cron");
@@ -139,11 +146,11 @@ class SpecMappingTest {
     @Test
     void theRollingUpgradeTakesItsLagLimitFromItsOwnField() {
         ClusterSpec s = valid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.rolling = new RaftClusterSpec.Rolling();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.rolling = new SpecRolling();
             x.upgrade.rolling.maxLagEntries = 20L;
-            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
-            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade.blueGreen = new SpecBlueGreen();
+            x.upgrade.blueGreen.verification = new SpecVerification();
             x.upgrade.blueGreen.verification.maxLagEntries = 500L;
         }));
         assertThat(s.upgrade().rollingMaxLagEntries()).isEqualTo(20);
@@ -153,9 +160,9 @@ class SpecMappingTest {
     @Test
     void theDeprecatedBlueGreenLagLimitStillAppliesToTheRollingUpgradeWhenItsOwnIsNotSet() {
         ClusterSpec s = valid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.blueGreen = new RaftClusterSpec.BlueGreen();
-            x.upgrade.blueGreen.verification = new RaftClusterSpec.Verification();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.blueGreen = new SpecBlueGreen();
+            x.upgrade.blueGreen.verification = new SpecVerification();
             x.upgrade.blueGreen.verification.maxLagEntries = 7L;
         }));
         assertThat(s.upgrade().rollingMaxLagEntries()).isEqualTo(7);
@@ -164,8 +171,8 @@ class SpecMappingTest {
     @Test
     void aNegativeRollingLagLimitIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
-            x.upgrade = new RaftClusterSpec.Upgrade();
-            x.upgrade.rolling = new RaftClusterSpec.Rolling();
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.rolling = new SpecRolling();
             x.upgrade.rolling.maxLagEntries = -1L;
         }));
         assertThat(bad.field()).isEqualTo("spec.upgrade.rolling.maxLagEntries");

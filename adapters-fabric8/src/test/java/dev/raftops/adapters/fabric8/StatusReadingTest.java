@@ -3,6 +3,9 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
+import dev.raftops.adapters.fabric8.crd.StatusOperationLock;
+import dev.raftops.adapters.fabric8.crd.StatusUpgrade;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.resource.ClusterStatus;
 import java.util.List;
@@ -20,10 +23,10 @@ class StatusReadingTest {
         RaftClusterStatus s = new RaftClusterStatus();
         s.currentVersion = "2.0.0";
         s.phase = "Exploding";
-        s.upgrade = new RaftClusterStatus.Upgrade();
+        s.upgrade = new StatusUpgrade();
         s.upgrade.targetVersion = "2.1.0";
         s.upgrade.startedAt = "yesterday";
-        RaftClusterStatus.StatusCondition broken = new RaftClusterStatus.StatusCondition();
+        StatusCondition broken = new StatusCondition();
         broken.type = "Available";
         broken.status = "Maybe";
         broken.reason = "X";
@@ -40,7 +43,7 @@ class StatusReadingTest {
     @Test
     void aFreeLockKeepsItsEpoch() {
         RaftClusterStatus s = new RaftClusterStatus();
-        s.operationLock = new RaftClusterStatus.OperationLock();
+        s.operationLock = new StatusOperationLock();
         s.operationLock.epoch = 7L;
         assertThat(StatusReading.fromResource(s).operationLock().isHeld()).isFalse();
         assertThat(StatusReading.fromResource(s).operationLock().epoch()).isEqualTo(7);

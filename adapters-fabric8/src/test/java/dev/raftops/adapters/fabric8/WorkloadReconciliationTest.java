@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.resource.ClusterStatus;
@@ -171,7 +172,7 @@ class WorkloadReconciliationTest {
     @Test
     void aClusterStartingUnderBlueGreenGetsItsBlueStatefulSetOnceAndNoRollingOne() {
         RaftCluster cr = ClusterFixtures.cluster("wl", "bg", "2.1.0", 3);
-        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
         cr.getSpec().upgrade.strategy = "BlueGreen";
         ClusterFixtures.create(client, cr);
         ClusterDocument doc = adapters().statusPort().read(new ClusterKey("wl", "bg")).orElseThrow();
@@ -191,7 +192,7 @@ class WorkloadReconciliationTest {
     @Test
     void aBlueDeletedDuringABlueGreenAttemptIsNotCreatedAgain() {
         RaftCluster cr = ClusterFixtures.cluster("wl", "bgcleanup", "2.1.0", 3);
-        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.RaftClusterSpec.Upgrade();
+        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
         cr.getSpec().upgrade.strategy = "BlueGreen";
         ClusterFixtures.create(client, cr);
         ClusterDocument read = adapters().statusPort().read(new ClusterKey("wl", "bgcleanup")).orElseThrow();

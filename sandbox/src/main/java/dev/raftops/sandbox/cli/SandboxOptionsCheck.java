@@ -2,7 +2,8 @@ package dev.raftops.sandbox.cli;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
-import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
+import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
@@ -11,8 +12,8 @@ import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.sandbox.SandboxFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * The sandbox's options, checked before anything starts (docs/decisions/sandbox-input-and-output.md):
@@ -92,10 +93,10 @@ final class SandboxOptionsCheck {
         RaftCluster cr = Fabric8Adapters.raftCluster(new ClusterKey("sandbox", "check"),
                 spec.withUpgrade(spec.upgrade().withStrategy(strategy)));
         if (cr.getSpec().upgrade == null) {
-            cr.getSpec().upgrade = new RaftClusterSpec.Upgrade();
+            cr.getSpec().upgrade = new SpecUpgrade();
         }
         if (cr.getSpec().upgrade.timeouts == null) {
-            cr.getSpec().upgrade.timeouts = new RaftClusterSpec.Timeouts();
+            cr.getSpec().upgrade.timeouts = new SpecTimeouts();
         }
         cr.getSpec().upgrade.timeouts.podReady = c.podReadyTimeout;
         if (Fabric8Adapters.document(cr).spec() instanceof SpecReading.Invalid invalid

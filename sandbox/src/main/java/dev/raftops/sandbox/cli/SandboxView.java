@@ -2,6 +2,7 @@ package dev.raftops.sandbox.cli;
 
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.adapters.fabric8.crd.StatusCondition;
 import dev.raftops.domain.version.UpgradeVerdict;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -196,7 +197,7 @@ final class SandboxView {
             return "blue/green held for a person: " + status.blueGreen.holdReason;
         }
         if (status.conditions != null) {
-            for (RaftClusterStatus.StatusCondition c : status.conditions) {
+            for (StatusCondition c : status.conditions) {
                 if (c.reason != null && (c.reason.endsWith("Blocked") || BLOCKING.contains(c.reason))) {
                     return c.reason + ": " + c.message;
                 }
