@@ -56,4 +56,17 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
         return new AdapterSettings(leaderLabel, lagAnnotation, defaultRepository, containerName, apiPort, clusterPort,
                 storageSize, executorImage, executorServiceAccount, value, timeout);
     }
+
+    /** Where a pod's API answers: the base URI the member probe appends {@code /v1/...} to. */
+    @FunctionalInterface
+    public interface PodAddress {
+
+        java.net.URI base(dev.raftops.domain.cluster.ClusterKey cluster, String pod, boolean plainHttp);
+
+        /** In a cluster: {@code https://<pod>.<cluster>-internal.<namespace>.svc:<port>}, the executor's address too. */
+        static PodAddress headless(int port) {
+            return (cluster, pod, plain) -> java.net.URI.create((plain ? "http" : "https") + "://" + pod + "."
+                    + WorkloadRendering.headlessName(cluster) + "." + cluster.namespace() + ".svc:" + port);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecTls;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.BackupSpec;
@@ -16,7 +17,9 @@ import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
+import dev.raftops.domain.resource.RaftStateSource;
 import dev.raftops.domain.resource.RollingSpec;
+import dev.raftops.domain.resource.TlsSpec;
 import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
@@ -61,7 +64,23 @@ final class SpecMapping {
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
                 : new Maintenance(isTrue(spec.maintenance.enabled));
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup));
+                blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup), tls(spec.tls));
+    }
+
+    private static TlsSpec tls(SpecTls t) {
+        return t == null ? TlsSpec.defaults() : new TlsSpec(isTrue(t.disabled), blankToNull(t.caConfigMap));
+    }
+
+    private static RaftStateSource raftState(String value) {
+        if (value == null || value.isBlank()) {
+            return RaftStateSource.API;
+        }
+        for (RaftStateSource s : RaftStateSource.values()) {
+            if (s.wire().equals(value.trim())) {
+                return s;
+            }
+        }
+        throw new InvalidField("spec.upgrade.raftState", "spec.upgrade.raftState must be api or labels, was " + value);
     }
 
     private static UpgradeSpec upgrade(SpecUpgrade u) {
@@ -75,7 +94,8 @@ final class SpecMapping {
             throw new InvalidField("spec.upgrade.strategy", e.getMessage());
         }
         return new UpgradeSpec(strategy, isTrue(u.preUpgradeSnapshot), policy(u.policy), timeouts(u.timeouts),
-                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling));
+                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling),
+                raftState(u.raftState));
     }
 
     private static RollingSpec rolling(SpecRolling r) {

@@ -47,7 +47,8 @@ final class StatusReading {
         return new ClusterStatus(s.currentVersion, lenient(() -> Phase.valueOf(s.phase)), num(s.observedGeneration),
                 conditions(s.conditions), lenient(() -> upgrade(s.upgrade)), lenient(() -> blueGreen(s.blueGreen)),
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
-                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy);
+                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
+                MemberStatusWire.fromResource(s.members));
     }
 
     private static List<Condition> conditions(List<StatusCondition> conditions) {

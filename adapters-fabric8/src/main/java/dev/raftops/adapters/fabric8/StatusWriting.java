@@ -48,6 +48,7 @@ final class StatusWriting {
         out.adminOps = new StatusAdminOps();
         out.adminOps.lastError = failure(s.lastError());
         out.acceptedUpgradeStrategy = s.acceptedUpgradeStrategy();
+        out.members = MemberStatusWire.toResource(s.members());
         return out;
     }
 

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import dev.raftops.adapters.fabric8.AdapterSettings.PodAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class HttpMemberProbeTest {
     static KubernetesClient client;
 
     static final ClusterKey KEY = new ClusterKey("default", "vault");
-    static final TlsSpec PLAIN = new TlsSpec(null, true, null);
+    static final TlsSpec PLAIN = new TlsSpec(true, null);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
     static final List<String> PODS = List.of("vault-0", "vault-1", "vault-2");
 
@@ -133,7 +134,7 @@ class HttpMemberProbeTest {
                 .withName("vault-ca").endMetadata().addToData("other", "x").build()).create();
         AdapterSettings settings = AdapterSettings.openBao();
         HttpMemberProbe probe = new HttpMemberProbe(new ProbeTrust(client, Duration.ofMillis(500)), settings, CLOCK);
-        Map<String, MemberState> members = probe.probe(KEY, PODS, new TlsSpec("vault-tls", false, "vault-ca"));
+        Map<String, MemberState> members = probe.probe(KEY, PODS, new TlsSpec(false, "vault-ca"));
         assertThat(members.values()).allMatch(m -> !m.known()
                 && m.error().equals("ConfigMap default/vault-ca has no ca.crt (spec.tls.caConfigMap)"));
         assertThat(probe.requests()).isZero();

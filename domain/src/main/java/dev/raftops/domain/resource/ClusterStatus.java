@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param currentVersion the version every voter runs; null before the first convergence
  * @param lastError {@code status.adminOps.lastError}: the last failed pass, cleared by a clean one
+ * @param members {@code status.members}: each pod as last observed (see {@link MemberStatus})
  */
 public record ClusterStatus(
         String currentVersion,
@@ -27,9 +28,18 @@ public record ClusterStatus(
         BackupStatus backup,
         HandledRequests requests,
         Failure lastError,
-        String acceptedUpgradeStrategy) {
+        String acceptedUpgradeStrategy,
+        List<MemberStatus> members) {
+
+    public ClusterStatus(String currentVersion, Phase phase, long observedGeneration, List<Condition> conditions,
+            RollingProgress upgrade, BlueGreenStatus blueGreen, OperationLock operationLock, BreakGlass breakGlass,
+            BackupStatus backup, HandledRequests requests, Failure lastError, String acceptedUpgradeStrategy) {
+        this(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock, breakGlass, backup,
+                requests, lastError, acceptedUpgradeStrategy, null);
+    }
 
     public ClusterStatus {
+        members = members == null ? List.of() : List.copyOf(members);
         phase = phase == null ? Phase.Initializing : phase;
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         operationLock = operationLock == null ? OperationLock.free() : operationLock;
@@ -40,67 +50,72 @@ public record ClusterStatus(
 
     /** The status of a cluster nobody has written yet. */
     public static ClusterStatus initial() {
-        return new ClusterStatus(null, Phase.Initializing, 0, List.of(), null, null, null, null, null, null, null, null);
+        return new ClusterStatus(null, Phase.Initializing, 0, List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     public ClusterStatus withCurrentVersion(String value) {
         return new ClusterStatus(value, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withPhase(Phase value) {
         return new ClusterStatus(currentVersion, value, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withObservedGeneration(long value) {
         return new ClusterStatus(currentVersion, phase, value, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withConditions(List<Condition> value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, value, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withUpgrade(RollingProgress value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, value, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withBlueGreen(BlueGreenStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, value,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withOperationLock(OperationLock value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, value,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withBreakGlass(BreakGlass value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withBackup(BackupStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withRequests(HandledRequests value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withLastError(Failure value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy, members);
     }
 
     public ClusterStatus withAcceptedUpgradeStrategy(String value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, value);
+                operationLock, breakGlass, backup, requests, lastError, value, members);
+    }
+
+    public ClusterStatus withMembers(List<MemberStatus> value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, value);
     }
 
     /** Sets one condition (see {@link Condition#set}). */

@@ -40,4 +40,6 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
+    @JsonPropertyDescription("How the workload serves its API.")
+    public SpecTls tls;
 }

@@ -37,4 +37,7 @@ public class RaftClusterStatus {
     public StatusAdminOps adminOps;
     @JsonPropertyDescription("The strategy in force (RollingUpdate or BlueGreen).")
     public String acceptedUpgradeStrategy;
+    @JsonPropertyDescription("Each pod as last observed: ordinal, version, ready, leading, voter, lag, sealed, "
+            + "initialized, lastProbeTime, probeError.")
+    public List<StatusMember> members;
 }
