@@ -1,7 +1,5 @@
 package dev.raftops.simulator.run;
 
-import dev.raftops.domain.resource.BlueGreenPhase;
-import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.OperationFamily;
@@ -38,7 +36,6 @@ public final class ScenarioRunner {
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
     private static final Duration RESYNC = Duration.ofMinutes(10);
-    private static final int MAX_RETRIES = 3;
     private static final int MAX_ITERATIONS = 200_000;
 
     private final List<OperationFamily> families;
@@ -89,7 +86,7 @@ public final class ScenarioRunner {
         int errors = 0;
         int eventsSeen = world.changes();
         int wakeEvents = 0;
-        int retries = 0;
+        SimulatedOperator operator = new SimulatedOperator(scenario.autoRetry());
         String result = "timeout";
         String reason = "no convergence within " + scenario.limit();
         for (int i = 0; i < MAX_ITERATIONS && violations.isEmpty(); i++) {
@@ -141,9 +138,7 @@ public final class ScenarioRunner {
                     }
                 }
             }
-            int before = retries;
-            retries = operator(scenario, world, retries);
-            if (retries > before) {
+            if (operator.act(world)) {
                 controllerAt = clock.instant(); // a spec edit is always a watch event
                 eventsSeen = world.changes();
             }
@@ -202,34 +197,6 @@ public final class ScenarioRunner {
         }
         String message = Condition.find(status.conditions(), Condition.UPGRADING).map(Condition::message).orElse(null);
         return bg.rollbackReason() + (message == null ? "" : ": " + message);
-    }
-
-    /**
-     * The simulated operator: asks for a retry when an upgrade has failed, a few times at most;
-     * sets a {@code promote} token when a blue/green attempt waits for one.
-     */
-    private static int operator(Scenario scenario, SimWorld world, int retries) {
-        ClusterStatus status = world.status();
-        String promote = world.spec().upgrade().requests().promote();
-        if (awaitsPromotion(status) && (promote == null || promote.equals(status.requests().lastHandledPromote()))) {
-            // one new token per held attempt (a retargeted run holds a second attempt)
-            world.api().requestPromote("promote-" + (retries + 1));
-            return retries + 1; // counted like a retry: a spec edit the controller hears about at once
-        }
-        boolean failed = status.upgrade() != null && status.upgrade().failed();
-        boolean lastHandled = java.util.Objects.equals(world.spec().upgrade().requests().retry(),
-                status.requests().lastHandledRetry());
-        if (scenario.autoRetry() && failed && lastHandled && retries < MAX_RETRIES) {
-            world.api().requestRetry("retry-" + (retries + 1));
-            return retries + 1;
-        }
-        return retries;
-    }
-
-    private static boolean awaitsPromotion(ClusterStatus status) {
-        return status.blueGreen() != null && status.blueGreen().phase() == BlueGreenPhase.Syncing
-                && Condition.find(status.conditions(), Condition.UPGRADING)
-                        .map(c -> BlueGreenReasons.AWAITING_PROMOTION.equals(c.reason())).orElse(false);
     }
 
     static boolean converged(SimWorld world) {

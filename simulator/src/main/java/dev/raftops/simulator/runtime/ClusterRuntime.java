@@ -3,21 +3,14 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.simulator.trace.SimClock;
 import dev.raftops.simulator.trace.Trace;
 import dev.raftops.simulator.trace.TraceLine;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster side of a real-time run against a Kubernetes API: for every StatefulSet raftops
  * manages in one namespace it plays the StatefulSet controller, the kubelet, the Raft group inside
- * the pods and the executor Jobs ({@link PlayedCluster}). One scheduled thread ticks it, so the
- * model stays single-threaded like {@code SimWorld}; the leader is chosen by a seeded random.
+ * the pods and the executor Jobs ({@link PlayedCluster}, one per cluster of the namespace,
+ * {@link PlayedNamespace}), and writes a trace per cluster ({@link RuntimeTraces}). One scheduled
+ * thread ticks it, so the model stays single-threaded like {@code SimWorld}; the leader is chosen by
+ * a seeded random.
  */
 public final class ClusterRuntime implements AutoCloseable {
 
@@ -56,13 +51,9 @@ public final class ClusterRuntime implements AutoCloseable {
     private final Settings settings;
     private final Clock wall;
     private final SimClock clock;
-    private final Random random;
-    private final Map<String, PlayedCluster> clusters = new TreeMap<>();
-    private final BufferedWriter traceOut;
+    private final RuntimeTraces traces;
     private final WatchedChanges changes = new WatchedChanges();
-    /** The managed StatefulSets as the watch last reported them, and their resourceVersions. */
-    private final Map<String, StatefulSet> sets = new TreeMap<>();
-    private final Map<String, Long> seen = new TreeMap<>();
+    private final PlayedNamespace namespace;
     private ScheduledExecutorService ticker;
     private volatile RuntimeFaults faults = RuntimeFaults.none();
     private final PodDeleters deleters = new PodDeleters();
@@ -72,12 +63,9 @@ public final class ClusterRuntime implements AutoCloseable {
         this.settings = settings;
         this.wall = wall;
         this.clock = new SimClock(wall.instant());
-        this.random = new Random(settings.seed());
-        try {
-            this.traceOut = settings.trace() == null ? null : Files.newBufferedWriter(settings.trace());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.traces = new RuntimeTraces(clock, settings.namespace(), settings.trace());
+        this.namespace = new PlayedNamespace(client, settings, new Random(settings.seed()), clock::instant, traces::of,
+                this::faults, deleters);
     }
 
     /** Starts watching the namespace and ticking on its own thread. */
@@ -108,118 +96,22 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void tick() {
         clock.advanceTo(wall.instant());
-        absorbChanges(false);
-        for (StatefulSet sts : sets.values()) {
-            played(sts.getMetadata().getLabels().get(CLUSTER)).play(sts);
-        }
-        for (PlayedCluster cluster : clusters.values()) {
-            cluster.afterSets();
-        }
-        flush();
+        namespace.absorb(changes.drain(false));
+        namespace.play();
+        traces.flush();
     }
-
-    /** Traces the watched changes that can be ordered now ({@code everything}: all reported so far). */
-    private void absorbChanges(boolean everything) {
-        for (WatchedChanges.Change change : changes.drain(everything)) {
-            if (change instanceof WatchedChanges.SetChanged c) {
-                StatefulSet sts = c.statefulSet();
-                String name = sts.getMetadata().getName();
-                String cluster = sts.getMetadata().getLabels() == null ? null
-                        : sts.getMetadata().getLabels().get(CLUSTER);
-                long version = WatchedChanges.resourceVersion(sts);
-                if (version < seen.getOrDefault("sts/" + name, Long.MIN_VALUE)) {
-                    continue; // older than the state already taken
-                }
-                seen.put("sts/" + name, version);
-                if (cluster == null) {
-                    continue; // not a cluster's
-                }
-                sets.put(name, sts);
-                played(cluster).observe(sts);
-            } else if (change instanceof WatchedChanges.SetDeleted d) {
-                StatefulSet gone = sets.remove(d.name());
-                String cluster = gone == null || gone.getMetadata().getLabels() == null ? null
-                        : gone.getMetadata().getLabels().get(CLUSTER);
-                if (cluster != null) {
-                    played(cluster).deleted(d.name());
-                }
-            } else if (change instanceof WatchedChanges.ServiceChanged c) {
-                service(c.service());
-            } else if (change instanceof WatchedChanges.PodDeleted d) {
-                if (d.cluster() != null && clusters.containsKey(d.cluster())) {
-                    clusters.get(d.cluster()).podDeleted(d.name(), d.uid(), deleters.causeOf(d.name()));
-                } else {
-                    deleters.causeOf(d.name());
-                }
-            } else if (change instanceof WatchedChanges.JobChanged c) {
-                job(c.job());
-            } else if (change instanceof WatchedChanges.JobDeleted d) {
-                if (d.cluster() != null && clusters.containsKey(d.cluster())) {
-                    clusters.get(d.cluster()).jobDeleted(d.name());
-                }
-            } else if (change instanceof WatchedChanges.StatusChanged s) {
-                if (s.resourceVersion() < seen.getOrDefault("cluster/" + s.cluster(), Long.MIN_VALUE)) {
-                    continue;
-                }
-                seen.put("cluster/" + s.cluster(), s.resourceVersion());
-                if (s.status() != null) {
-                    played(s.cluster()).status(s.status());
-                }
-            }
-        }
-    }
-
-    private void job(Job job) {
-        String cluster = job.getMetadata().getLabels().get(CLUSTER);
-        long version = WatchedChanges.resourceVersion(job);
-        String key = "job/" + job.getMetadata().getName();
-        if (version < seen.getOrDefault(key, Long.MIN_VALUE)) {
-            return;
-        }
-        seen.put(key, version);
-        played(cluster).job(job);
-    }
-
-    private void service(Service svc) {
-        String cluster = svc.getMetadata().getLabels() == null ? null : svc.getMetadata().getLabels().get(CLUSTER);
-        long version = WatchedChanges.resourceVersion(svc);
-        String key = "svc/" + svc.getMetadata().getName();
-        if (cluster == null || version < seen.getOrDefault(key, Long.MIN_VALUE)) {
-            return;
-        }
-        seen.put(key, version);
-        played(cluster).service(svc);
-    }
-
 
     /**
      * Ticks until the trace holds every StatefulSet, Service, Job and RaftCluster write made so far (the watches
      * deliver them a moment after the write), at most five seconds; for the end of a run.
      */
     public void settle() {
-        Map<String, Long> written = new TreeMap<>();
-        client.apps().statefulSets().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
-                .getItems().forEach(sts -> written.put("sts/" + sts.getMetadata().getName(),
-                        WatchedChanges.resourceVersion(sts)));
-        client.services().inNamespace(settings.namespace()).withLabel(MANAGED_BY, "raftops").list()
-                .getItems().forEach(svc -> written.put("svc/" + svc.getMetadata().getName(),
-                        WatchedChanges.resourceVersion(svc)));
-        client.batch().v1().jobs().inNamespace(settings.namespace()).withLabel(CLUSTER).list()
-                .getItems().forEach(job -> written.put("job/" + job.getMetadata().getName(),
-                        WatchedChanges.resourceVersion(job)));
-        try {
-            client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
-                    .inNamespace(settings.namespace()).list().getItems().forEach(cr -> written.put("cluster/"
-                            + cr.getMetadata().getName(), WatchedChanges.resourceVersion(cr)));
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            LOG.debug("no RaftCluster API: {}", e.getMessage());
-        }
+        Map<String, Long> written = namespace.writtenSoFar();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             synchronized (this) {
                 tick();
-                if (written.entrySet().stream().allMatch(w -> seen.getOrDefault(w.getKey(), Long.MIN_VALUE)
-                        >= w.getValue()) || System.nanoTime() > deadline) {
+                if (namespace.hasTaken(written) || System.nanoTime() > deadline) {
                     return;
                 }
             }
@@ -232,14 +124,6 @@ public final class ClusterRuntime implements AutoCloseable {
         }
     }
 
-    private PlayedCluster played(String cluster) {
-        return clusters.computeIfAbsent(cluster, c -> {
-            PlayedCluster played = new PlayedCluster(client, settings, c, trace(c), random, clock::instant);
-            played.faults = this::faults;
-            return played;
-        });
-    }
-
     /**
      * The container of pod {@code <statefulSet>-<ordinal>} crashes and restarts in place: not Ready
      * (and no longer leading) until a ready delay later; traced as {@code pod.deleted} with
@@ -247,10 +131,10 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized boolean crashPod(String statefulSet, int ordinal) {
         clock.advanceTo(wall.instant());
-        absorbChanges(true);
-        PlayedStatefulSet set = playedSet(statefulSet);
+        namespace.absorb(changes.drain(true));
+        PlayedStatefulSet set = namespace.playedSet(statefulSet);
         boolean crashed = set != null && set.crash(ordinal, clock.instant());
-        flush();
+        traces.flush();
         return crashed;
     }
 
@@ -260,21 +144,11 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized boolean changeLeader(String statefulSet, int ordinal) {
         clock.advanceTo(wall.instant());
-        absorbChanges(true);
-        PlayedStatefulSet set = playedSet(statefulSet);
+        namespace.absorb(changes.drain(true));
+        PlayedStatefulSet set = namespace.playedSet(statefulSet);
         boolean moved = set != null && set.moveLeader(ordinal);
-        flush();
+        traces.flush();
         return moved;
-    }
-
-    private PlayedStatefulSet playedSet(String statefulSet) {
-        for (PlayedCluster cluster : clusters.values()) {
-            PlayedStatefulSet set = cluster.playedSet(statefulSet);
-            if (set != null) {
-                return set;
-            }
-        }
-        return null;
     }
 
     /**
@@ -296,7 +170,7 @@ public final class ClusterRuntime implements AutoCloseable {
      * {@code fault} line on every cluster's trace.
      */
     public synchronized void inject(RuntimeFaults next) {
-        faults = java.util.Objects.requireNonNull(next, "faults");
+        faults = Objects.requireNonNull(next, "faults");
         recordEverywhere("fault", l -> l.put("fault", "runtime").put("faults", next.toString()));
     }
 
@@ -306,11 +180,11 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void recordEverywhere(String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
-        absorbChanges(true);
-        for (Trace trace : traces.values()) {
+        namespace.absorb(changes.drain(true));
+        for (Trace trace : traces.all()) {
             trace.write(fields.apply(trace.line(kind)));
         }
-        flush();
+        traces.flush();
     }
 
     /**
@@ -319,51 +193,18 @@ public final class ClusterRuntime implements AutoCloseable {
      */
     public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
         clock.advanceTo(wall.instant());
-        absorbChanges(true);
-        Trace trace = trace(cluster);
+        namespace.absorb(changes.drain(true));
+        Trace trace = traces.of(cluster);
         trace.write(fields.apply(trace.line(kind)));
-        flush();
+        traces.flush();
     }
 
     /**
      * The trace lines of {@code cluster} written so far (JSON, in order; empty for a cluster not
      * seen), whether or not a trace file is written: for a run's own account of what happened.
      */
-    public synchronized java.util.List<String> traceLines(String cluster) {
-        Trace trace = traces.get(cluster);
-        return trace == null ? java.util.List.of() : trace.lines();
-    }
-
-    private final Map<String, Trace> traces = new TreeMap<>();
-
-    private Trace trace(String cluster) {
-        return traces.computeIfAbsent(cluster, c -> {
-            Trace trace = new Trace(clock, settings.namespace() + "/" + c);
-            trace.listen(this::append);
-            return trace;
-        });
-    }
-
-    private void append(String json) {
-        if (traceOut == null) {
-            return;
-        }
-        try {
-            traceOut.write(json);
-            traceOut.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void flush() {
-        try {
-            if (traceOut != null) {
-                traceOut.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public synchronized List<String> traceLines(String cluster) {
+        return traces.lines(cluster);
     }
 
     /** Stops ticking (waiting for a tick in flight), stops watching and closes the trace file. */
@@ -383,13 +224,7 @@ public final class ClusterRuntime implements AutoCloseable {
         }
         synchronized (this) {
             changes.close();
-            try {
-                if (traceOut != null) {
-                    traceOut.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            traces.close();
         }
     }
 }

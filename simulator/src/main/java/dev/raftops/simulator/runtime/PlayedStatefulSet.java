@@ -15,43 +15,19 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One StatefulSet played against the API: the StatefulSet controller (pods {@code <sts>-<ordinal>},
- * RollingUpdate partition semantics, status) and the kubelet (pods Ready after a start-up delay),
- * with the Raft group of its pods. The StatefulSet rules are the one model both engines play
+ * RollingUpdate partition semantics, its {@link StatefulSetStatus}) and the kubelet (pods Ready
+ * after a start-up delay, {@link PlayedKubelet}), with the Raft group of its pods and what it
+ * writes on them ({@link RaftLabels}). The StatefulSet rules are the one model both engines play
  * ({@link StatefulSetRules}); the Raft is {@link PlayedRaft}.
  */
 final class PlayedStatefulSet {
 
-    /** A pod this StatefulSet created and has not yet seen go. */
-    private static final class PlayedPod {
-        final String uid;
-        final int ordinal;
-        final String revision;
-        final String version;
-        final Instant createdAt;
-        Instant readyAt;
-        /** When its container last restarted after a crash (null: never); it is Ready a ready delay later. */
-        Instant restartedAt;
-        long lag = 1000;
-        /** The leader label last written ({@code "false"} at creation). */
-        String label = "false";
-        /** The Raft annotations last written (null: write them again). */
-        Map<String, String> member;
-
-        PlayedPod(String uid, int ordinal, String revision, String version, Instant createdAt) {
-            this.uid = uid;
-            this.ordinal = ordinal;
-            this.revision = revision;
-            this.version = version;
-            this.createdAt = createdAt;
-        }
-    }
-
     private final PodWrites api;
     private final Trace trace;
-    private final Duration readyDelay;
     final String name;
     final PlayedRaft raft;
     private final Map<String, String> imageOfRevision = new TreeMap<>();
@@ -59,12 +35,13 @@ final class PlayedStatefulSet {
     private String currentRevision;
     private String image;
     private Integer partition;
-    private String lastStatus;
-    /** The run's faults (set by the cluster); only the never-Ready pod is played here. */
-    java.util.function.Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** The run's faults (set by the cluster); only the never-Ready pod is played here ({@link PlayedKubelet}). */
+    Supplier<RuntimeFaults> faults = RuntimeFaults::none;
     /** The revision the StatefulSet was first played with: a pod on any other one is "recreated on a new revision". */
     private String firstRevision;
-    private final java.util.Set<String> stuckTraced = new java.util.TreeSet<>();
+    private final PlayedKubelet kubelet;
+    private final RaftLabels labels;
+    private final StatefulSetStatus status;
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
@@ -72,7 +49,9 @@ final class PlayedStatefulSet {
         this.name = name;
         this.trace = trace;
         this.raft = raft;
-        this.readyDelay = readyDelay;
+        this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
+        this.labels = new RaftLabels(api, name, raft);
+        this.status = new StatefulSetStatus(api, name);
         trace.write(trace.line("sts.created").put("statefulSet", name));
     }
 
@@ -130,7 +109,7 @@ final class PlayedStatefulSet {
             currentRevision = updateRevision;
             firstRevision = updateRevision;
         }
-        kubelet(now);
+        kubelet.play(pods.values(), firstRevision, now);
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
         if (!changed && !"OnDelete".equals(strategy(sts))) {
@@ -158,26 +137,6 @@ final class PlayedStatefulSet {
         raft.lose(pod.ordinal, name + "-" + pod.ordinal);
     }
 
-    private void kubelet(Instant now) {
-        for (PlayedPod pod : pods.values()) {
-            String podName = name + "-" + pod.ordinal;
-            Instant started = pod.restartedAt != null ? pod.restartedAt : pod.createdAt;
-            if (pod.readyAt == null && !now.isBefore(started.plus(readyDelay)) && !stuck(pod)) {
-                pod.readyAt = now;
-                pod.lag = 100;
-                api.ready(podName, now, pod.lag);
-                trace.write(trace.line("pod.ready").put("pod", podName).put("ordinal", pod.ordinal)
-                        .put("version", pod.version));
-                raft.ready(podName);
-                pod.member = null;
-            } else if (!raft.reportsLag() && pod.readyAt != null && pod.lag > 0
-                    && !now.isBefore(pod.readyAt.plus(readyDelay))) {
-                pod.lag = 0; // caught up with the leader's log
-                api.lag(podName, 0);
-            }
-        }
-    }
-
     /**
      * The container of the pod at {@code ordinal} crashes and restarts in place (same pod): traced
      * as {@code pod.deleted} with {@code cause: crash}, as the simulator does; it is Ready again a
@@ -192,10 +151,7 @@ final class PlayedStatefulSet {
                 .put("version", pod.version).put("leader", raft.leads(ordinal)).put("cause", "crash"));
         raft.lose(ordinal, name + "-" + ordinal);
         relabel();
-        pod.readyAt = null;
-        pod.lag = 1000;
-        pod.restartedAt = now;
-        api.unready(name + "-" + ordinal, now);
+        kubelet.restarted(pod, now);
         return true;
     }
 
@@ -208,53 +164,24 @@ final class PlayedStatefulSet {
         return true;
     }
 
-    /** The pod-never-ready fault holds this pod back (traced once per pod). */
-    private boolean stuck(PlayedPod pod) {
-        if (pod.revision.equals(firstRevision) || !faults.get().holdsBack(pod.ordinal)) {
-            return false;
-        }
-        if (stuckTraced.add(pod.uid)) {
-            trace.write(trace.line("fault").put("fault", "pod-never-ready").put("pod", name + "-" + pod.ordinal)
-                    .put("ordinal", pod.ordinal).put("revision", pod.revision));
-        }
-        return true;
-    }
-
     private void raftRound(int replicas, Instant now) {
         raft.elect(ready(), replicas, name, now);
         relabel();
-        for (PlayedPod pod : pods.values()) {
-            Map<String, String> member = raft.annotations(name + "-" + pod.ordinal);
-            if (!member.isEmpty() && !member.equals(pod.member)) {
-                api.annotate(name + "-" + pod.ordinal, member);
-                pod.member = member;
-            }
-        }
+        labels.annotate(pods.values());
     }
 
     /** The StatefulSet was deleted: the garbage collector deletes its pods. */
     void collected() {
         trace.write(trace.line("sts.deleted").put("statefulSet", name));
         api.collect(name);
-        for (PlayedPod pod : java.util.List.copyOf(pods.values())) {
+        for (PlayedPod pod : List.copyOf(pods.values())) {
             deleted(pod, "garbage-collection");
         }
     }
 
-    /**
-     * Brings the pods' leader labels in line with the Raft group: the old leader's label is cleared
-     * before the new one is set, so a reader never sees two leaders because of the runtime's order.
-     */
+    /** Brings the pods' leader labels in line with the Raft group ({@link RaftLabels}). */
     void relabel() {
-        for (boolean leads : new boolean[] {false, true}) {
-            for (PlayedPod pod : pods.values()) {
-                String want = String.valueOf(raft.leads(pod.ordinal));
-                if (raft.leads(pod.ordinal) == leads && !want.equals(pod.label)) {
-                    api.leader(name + "-" + pod.ordinal, want);
-                    pod.label = want;
-                }
-            }
-        }
+        labels.relabel(pods.values());
     }
 
     /** The pods as the StatefulSet controller sees them ({@link StatefulSetRules}). */
@@ -299,20 +226,7 @@ final class PlayedStatefulSet {
         if (updated == replicas && pods.size() == replicas) {
             currentRevision = updateRevision;
         }
-        Long generation = sts.getMetadata().getGeneration();
-        Map<String, Object> status = new TreeMap<>();
-        status.put("replicas", pods.size());
-        status.put("readyReplicas", ready().size());
-        status.put("updatedReplicas", updated);
-        status.put("currentReplicas", pods.values().stream().filter(p -> p.revision.equals(currentRevision)).count());
-        status.put("currentRevision", currentRevision);
-        status.put("updateRevision", updateRevision);
-        status.put("observedGeneration", generation == null ? 0L : generation);
-        String summary = status.toString();
-        if (!summary.equals(lastStatus)) {
-            api.statefulSetStatus(name, status);
-            lastStatus = summary;
-        }
+        status.write(pods.values(), ready().size(), currentRevision, updateRevision, sts.getMetadata().getGeneration());
     }
 
     private static Integer partition(StatefulSet sts) {

@@ -1,13 +1,8 @@
 package dev.raftops.simulator.world;
 
-import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobView;
-import dev.raftops.domain.cluster.Leadership;
-import dev.raftops.domain.cluster.PodView;
-import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.ports.driven.WriteResult;
-import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.RaftMembership;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
@@ -25,7 +20,8 @@ import java.util.TreeMap;
  *
  * <p>The kubelet and the StatefulSet controller ({@link StatefulSetRules}: OrderedReady, {@code OnDelete},
  * nothing rolls) are {@link ColourKubelet}; the executor Jobs act on the Raft when they finish
- * ({@link ColourJobs}).
+ * ({@link ColourJobs}); what the controller observes is {@link ColourObservation}, and when the
+ * colours have come to rest {@link ColourConvergence}.
  */
 final class ColourWorld implements Workloads {
 
@@ -35,6 +31,8 @@ final class ColourWorld implements Workloads {
     private final SimWorld w;
     private final ColourJobs jobs;
     private final ColourKubelet kubelet;
+    private final ColourObservation observation;
+    private final ColourConvergence convergence;
     private final SortedMap<String, ColourSet> sets = new TreeMap<>();
     /** Deleted StatefulSets whose pods the garbage collector has not removed yet: still observed, as in Kubernetes. */
     private final SortedMap<String, ColourSet> orphans = new TreeMap<>();
@@ -47,47 +45,18 @@ final class ColourWorld implements Workloads {
         this.raft = new RaftMembership(world.trace(), 1);
         this.jobs = new ColourJobs(world, this);
         this.kubelet = new ColourKubelet(world, sets, orphans, raft, () -> selected);
+        this.observation = new ColourObservation(sets, orphans, raft, () -> selected);
+        this.convergence = new ColourConvergence(sets, orphans, raft, () -> selected);
     }
 
-    /** The starting cluster: Blue Ready on {@code fromVersion}, all voters, the scenario's leader elected. */
+    /** The starting cluster and the scenario's faults ({@link ColourStart}). */
     @Override
     public void start() {
-        Scenario s = w.scenario();
-        String version = Versions.canonical(s.fromVersion());
-        w.trace().write(w.trace().line("run.start").put("replicas", s.replicas()).put("fromVersion", version)
-                .put("toVersion", Versions.canonical(s.toVersion())).put("strategy", "BlueGreen").put("seed", s.seed())
-                .put("leader", s.leader()));
-        String revision = Revision.of(version, w.spec().image(), s.replicas());
-        ColourSet blue = create(Revision.statefulSet(SimWorld.NAME, revision), revision, version,
-                w.spec().imageFor(version), s.replicas(), null);
-        for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
-            SimPod pod = kubelet.createPod(blue, ordinal);
-            pod.state = SimPod.State.RUNNING;
-            w.trace().write(w.trace().line("pod.ready").put("pod", pod.name).put("ordinal", ordinal).put("version",
-                    pod.version));
-            raft.join(pod.name, true, true, 0);
-        }
-        blue.readyReplicas = s.replicas();
-        raft.elect(blue.pods.get(s.leader()).name, false);
-        // the client Service as the adapter first renders it: the cluster label only, no revision
-        w.trace().write(w.trace().line("service.selector").put("service", SERVICE).put("revision", null));
-        w.cluster().traceStatus();
-        for (Fault fault : s.faults()) {
-            if (fault instanceof Fault.LeaderChange f) {
-                w.atSecond(f.at(), () -> {
-                    w.trace().write(w.trace().line("fault").put("fault", "leader-change"));
-                    raft.transfer(p -> true, w.random());
-                    w.changed();
-                });
-            } else if (fault instanceof Fault.PodCrash f) {
-                w.atSecond(f.at(), () -> kubelet.crash(f.ordinal()));
-            } else if (fault instanceof Fault.NewTarget f) {
-                w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
-            }
-        }
+        new ColourStart(w, this, kubelet, raft).start();
     }
 
-    private ColourSet create(String name, String revision, String version, String image, int replicas,
+    /** A new colour's StatefulSet, traced as created with its template. */
+    ColourSet create(String name, String revision, String version, String image, int replicas,
             String joinRevision) {
         ColourSet set = new ColourSet(name, w.nextUid(), revision, image, version, replicas, joinRevision);
         set.resourceVersion = Long.parseLong(w.nextResourceVersion());
@@ -104,9 +73,7 @@ final class ColourWorld implements Workloads {
 
     @Override
     public ClusterObservation observe(List<JobView> jobs) {
-        List<StatefulSetView> views = sets.values().stream().map(ColourSet::view).toList();
-        return new ClusterObservation(ClusterObservation.of(views, List.of(), List.of()).statefulSets(), podViews(),
-                ClusterObservation.of(List.of(), List.of(), jobs).jobs(), selectors());
+        return observation.observe(jobs);
     }
 
     @Override
@@ -122,31 +89,6 @@ final class ColourWorld implements Workloads {
     @Override
     public WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set) {
         return new WriteResult.NotFound("maintenance marks are not simulated on blue/green workloads");
-    }
-
-    private List<PodView> podViews() {
-        List<PodView> out = new ArrayList<>();
-        List<ColourSet> all = new ArrayList<>(sets.values());
-        all.addAll(orphans.values());
-        for (ColourSet set : all) {
-            for (SimPod pod : set.pods.values()) {
-                boolean leads = pod.name.equals(raft.leader());
-                Long lag = raft.lag(pod.name);
-                out.add(new PodView(pod.name, set.name, pod.ordinal, pod.uid, set.revision, pod.image, pod.version,
-                        pod.ready(), pod.terminating(), pod.restartCount,
-                        leads ? Leadership.LEADER : Leadership.FOLLOWER, pod.ready() ? lag : null,
-                        raft.isVoter(pod.name), pod.annotations));
-            }
-        }
-        return out;
-    }
-
-    private SortedMap<String, String> selectors() {
-        SortedMap<String, String> out = new TreeMap<>();
-        if (selected != null) {
-            out.put(SERVICE, selected);
-        }
-        return out;
     }
 
     @Override
@@ -260,44 +202,19 @@ final class ColourWorld implements Workloads {
         return raft.term();
     }
 
-    /**
-     * One colour left, on {@code version}: every pod Ready, every member a voter of it, it leads,
-     * and the client Service selects it.
-     */
+    /** One colour left, on {@code version}, serving and leading ({@link ColourConvergence}). */
     @Override
     public boolean runsEverywhere(String version) {
-        if (sets.size() != 1 || !orphans.isEmpty()) {
-            return false;
-        }
-        ColourSet set = sets.get(sets.firstKey());
-        if (set.pods.size() != set.replicas || !set.revision.equals(selected)) {
-            return false;
-        }
-        for (SimPod pod : set.pods.values()) {
-            if (!pod.ready() || !Versions.same(pod.version, version) || !raft.isVoter(pod.name)) {
-                return false;
-            }
-        }
-        return raft.members().size() == set.replicas && raft.leader() != null;
+        return convergence.runsEverywhere(version);
     }
 
-    /** Exactly one colour with all its pods and no other pod left over (after an abort or a rollback). */
     @Override
     public boolean oneColourSettled() {
-        ColourSet only = sets.isEmpty() ? null : sets.get(sets.firstKey());
-        return sets.size() == 1 && orphans.isEmpty() && only.pods.size() == only.replicas
-                && raft.leader() != null;
+        return convergence.oneColourSettled();
     }
 
     @Override
     public List<String> podSummary() {
-        List<String> out = new ArrayList<>();
-        for (ColourSet set : sets.values()) {
-            for (SimPod pod : set.pods.values()) {
-                out.add(pod.name + "=" + pod.version + "/" + pod.state + (raft.isVoter(pod.name) ? "" : "(nv)")
-                        + (pod.name.equals(raft.leader()) ? "*" : ""));
-            }
-        }
-        return out;
+        return convergence.podSummary();
     }
 }
