@@ -78,14 +78,16 @@ public record ClusterObservation(
 
     /**
      * The observation with each pod's Raft facts from the workload's API: {@code members} by pod name
-     * (a pod without an entry was not probed, so unknown). The lag is the one leader's
-     * {@code raft_committed_index} minus the pod's {@code raft_applied_index}; with no single known
-     * leader every lag is unknown.
+     * (a pod without an entry was not probed, so unknown). The lag is the leader's
+     * {@code raft_committed_index} minus the pod's {@code raft_applied_index}; with no known leader
+     * every lag is unknown.
      */
     public ClusterObservation withMembers(Map<String, MemberState> members, Instant now) {
-        List<MemberState> leading = pods.stream().map(p -> members.get(p.name()))
-                .filter(m -> m != null && m.known() && m.leading()).toList();
-        Long committed = leading.size() == 1 ? leading.get(0).committedIndex() : null;
+        // two claiming leaders (split brain): counted from the higher commit index, the larger lag;
+        // the decisions see both leaders and stop on that
+        Long committed = pods.stream().map(p -> members.get(p.name()))
+                .filter(m -> m != null && m.known() && m.leading() && m.committedIndex() != null)
+                .map(MemberState::committedIndex).max(Long::compare).orElse(null);
         List<PodView> probed = pods.stream().map(p -> p.probed(
                 members.getOrDefault(p.name(), MemberState.failed(now, "not probed")), committed)).toList();
         return withPods(probed);

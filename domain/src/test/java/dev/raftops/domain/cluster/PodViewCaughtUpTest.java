@@ -58,12 +58,23 @@ class PodViewCaughtUpTest {
     }
 
     @Test
-    void withoutOneKnownLeaderEveryLagIsUnknownSoNobodyIsCaughtUp() {
+    void withoutAKnownLeaderEveryLagIsUnknownSoNobodyIsCaughtUp() {
         ClusterObservation observed = ClusterObservation.of(List.of(), List.of(pod("db-0", null), pod("db-1", null)),
                 List.of());
         ClusterObservation probed = observed.withMembers(Map.of(
                 "db-0", MemberState.failed(AT, "timed out"), "db-1", answered(false, false, true, 100L)), AT);
         assertThat(probed.pods()).noneMatch(p -> p.caughtUp(1000));
+    }
+
+    @Test
+    void twoClaimingLeadersCountTheLagFromTheHigherCommitIndex() {
+        ClusterObservation observed = ClusterObservation.of(List.of(), List.of(pod("db-0", null), pod("db-1", null),
+                pod("db-2", null)), List.of());
+        ClusterObservation probed = observed.withMembers(Map.of(
+                "db-0", new MemberState(true, true, false, true, "2.4.4", 100L, 100L, AT, null),
+                "db-1", new MemberState(true, true, false, true, "2.4.4", 90L, 90L, AT, null),
+                "db-2", answered(false, false, true, 95L)), AT);
+        assertThat(probed.pods()).extracting(PodView::lag).containsExactly(0L, 10L, 5L);
     }
 
     @Test
