@@ -119,7 +119,9 @@ final class StatusReading {
         }
         return new BackupStatus(time(b.nextScheduledBackup), time(b.lastScheduledTime), time(b.lastAttemptTime),
                 time(b.lastBackupTime), b.lastBackupJob, num(b.consecutiveFailures), lenient(() -> failure(b.lastFailure)),
-                num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint);
+                num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint,
+                b.lastObject == null || b.lastObject.key == null ? null
+                        : new dev.raftops.domain.resource.BackupObject(b.lastObject.key, b.lastObject.size, b.lastObject.sha256));
     }
 
     private static BackupStatus.ActiveRun activeRun(StatusActiveRun r) {

@@ -92,7 +92,9 @@ final class RandomClusters {
                 : new BackupStatus.ActiveRun("db-backup-" + r.nextInt(99), instant(r), r.nextBoolean(), instant(r),
                         maybeInstant(r));
         BackupStatus backup = new BackupStatus(maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), text(r),
-                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r));
+                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r),
+                chance(r, 0.5) ? null : new dev.raftops.domain.resource.BackupObject("backups/" + r.nextInt(9) + ".snap",
+                        chance(r, 0.3) ? null : (long) between(r, 0, 9999), chance(r, 0.3) ? null : "ab" + r.nextInt(99)));
         return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
                 breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r)),
                 chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"),
