@@ -16,7 +16,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@link BlueGreenDecision#decide} over 3-, 5- and 9-replica clusters in the phases of one cooperative
- * upgrade (see {@link CutoverDriver}): the pass that starts it, Syncing, Promoting, Cleanup, and the
+ * upgrade on the simulator's model (see {@link CutoverDriver}): the pass that starts it, Syncing, Promoting, Cleanup, and the
  * steady pass after it (Idle, nothing to do).
  */
 @State(Scope.Benchmark)

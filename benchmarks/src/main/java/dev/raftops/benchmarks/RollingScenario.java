@@ -4,19 +4,17 @@ import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
-import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.rolling.RollingUpgrade;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.simulator.world.FamilyDrive;
+import dev.raftops.simulator.world.Scenario;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Random;
 
 /**
  * The rolling-upgrade inputs the benchmarks decide over, recorded from one seeded, undisturbed
- * upgrade 2.4.0 → 2.5.0 in {@link RollingWorld}. The leader starts on the highest ordinal, so the
+ * upgrade 2.4.0 → 2.5.0 on the simulator's model ({@link FamilyDrive}). The leader starts on the highest ordinal, so the
  * first step needs a step-down and every state below is reached for any replica count.
  *
  * @param start the first pass: status has no upgrade yet, the spec asks for a newer version
@@ -28,20 +26,18 @@ record RollingScenario(DecisionInput start, DecisionInput waiting, DecisionInput
 
     static final String FROM = "2.4.0";
     static final String TO = "2.5.0";
-    static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
     private static final int MAX_PASSES = 600;
 
     static RollingScenario record(int replicas, long seed) {
-        Random random = new Random(seed);
-        RollingWorld world = new RollingWorld(random, replicas, FROM, replicas - 1, START);
-        ClusterSpec spec = RollingWorld.spec(replicas, TO);
+        FamilyDrive world = world(replicas, replicas - 1, seed);
+        ClusterSpec spec = ClusterSpec.of(TO, null, replicas);
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion(FROM);
         DecisionInput start = null;
         DecisionInput waiting = null;
         DecisionInput release = null;
         DecisionInput stepDown = null;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            DecisionInput in = input(spec, status, world, random);
+            DecisionInput in = world.input(spec, status, world.observe());
             Decision d = RollingUpgrade.decide(in);
             if (start == null) {
                 start = in;
@@ -56,21 +52,13 @@ record RollingScenario(DecisionInput start, DecisionInput waiting, DecisionInput
                     && somePodNotCaughtUp(in)) {
                 waiting = in;
             }
-            boolean applied = true;
-            for (Action a : d.actions()) {
-                if (!world.apply(a)) {
-                    applied = false; // a stale write: the next pass decides again from a fresh observation
-                    break;
-                }
-            }
-            if (applied) {
+            if (world.perform(d)) { // a stale write: the next pass decides again from a fresh observation
                 status = d.nextStatus();
             }
             if (status.upgrade() == null && TO.equals(status.currentVersion())) {
                 break;
             }
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));
         }
         if (waiting == null || release == null || stepDown == null) {
             throw new IllegalStateException("the recorded upgrade of " + replicas + " replicas (seed " + seed
@@ -80,9 +68,9 @@ record RollingScenario(DecisionInput start, DecisionInput waiting, DecisionInput
         return new RollingScenario(start, waiting, release, stepDown);
     }
 
-    static DecisionInput input(ClusterSpec spec, ClusterStatus status, RollingWorld world, Random random) {
-        return new DecisionInput(RollingWorld.KEY, 1, spec, status, world.observe(), world.now(), random,
-                RetryTiming.defaults().withoutJitter());
+    /** A fresh simulated cluster of {@code replicas} pods on {@link #FROM}, the leader at {@code leader}. */
+    static FamilyDrive world(int replicas, int leader, long seed) {
+        return new FamilyDrive(Scenario.upgrade(replicas, FROM, TO, leader, seed));
     }
 
     private static boolean createsStepDown(Decision d) {

@@ -1,13 +1,11 @@
 package dev.raftops.benchmarks;
 
-import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.simulator.world.FamilyDrive;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,9 +21,9 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Simulated rolling upgrades per second, single thread: one operation is a whole upgrade 2.4.0 →
- * 2.5.0 of a fresh {@link RollingWorld}, deciding with {@link RollingUpgrade#decide}, applying the
- * actions, ticking the world, until the status reports the new version. The cost includes the
- * world's own simulation (observations, ticks), not only the decisions. Seeds cycle through 16
+ * 2.5.0 of a fresh simulated cluster (the simulator's model, {@link FamilyDrive}), deciding with
+ * {@link RollingUpgrade#decide}, performing the actions, running the world five seconds, until the status reports the new version. The cost includes the
+ * world's own simulation (observations, scheduled events), not only the decisions. Seeds cycle through 16
  * values so the figure is an average over 16 different leader elections and pod start times.
  * The {@code passes} counter reports decide() passes per second alongside.
  */
@@ -59,35 +57,25 @@ public class SimulatedUpgradeBenchmark {
 
     @Setup
     public void prepare() {
-        spec = RollingWorld.spec(replicas, RollingScenario.TO);
+        spec = ClusterSpec.of(RollingScenario.TO, null, replicas);
         before = ClusterStatus.initial().withCurrentVersion(RollingScenario.FROM);
     }
 
     @Benchmark
     public ClusterStatus rollingUpgrade(Passes counter) {
         long seed = nextSeed++ % SEEDS;
-        Random random = new Random(seed);
-        RollingWorld world = new RollingWorld(random, replicas, RollingScenario.FROM, (int) (seed % replicas),
-                RollingScenario.START);
+        FamilyDrive world = RollingScenario.world(replicas, (int) (seed % replicas), seed);
         ClusterStatus status = before;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            Decision d = RollingUpgrade.decide(RollingScenario.input(spec, status, world, random));
+            Decision d = RollingUpgrade.decide(world.input(spec, status, world.observe()));
             counter.passes++;
-            boolean applied = true;
-            for (Action a : d.actions()) {
-                if (!world.apply(a)) {
-                    applied = false; // a stale write: the next pass decides again from a fresh observation
-                    break;
-                }
-            }
-            if (applied) {
+            if (world.perform(d)) { // a stale write: the next pass decides again from a fresh observation
                 status = d.nextStatus();
             }
             if (status.upgrade() == null && RollingScenario.TO.equals(status.currentVersion())) {
                 return status;
             }
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));
         }
         throw new IllegalStateException("upgrade of " + replicas + " replicas (seed " + seed + ") did not finish in "
                 + MAX_PASSES + " passes");

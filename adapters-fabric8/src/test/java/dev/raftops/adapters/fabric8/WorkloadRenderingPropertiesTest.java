@@ -14,7 +14,7 @@ import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.domain.testing.SteadyCluster;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.WorkloadVersion;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -93,7 +93,7 @@ class WorkloadRenderingPropertiesTest {
     }
 
     private static StatefulSet render(ClusterSpec spec, ClusterStatus status) {
-        return WorkloadRendering.statefulSet(RollingWorld.KEY, "uid-db", spec, status, AdapterSettings.openBao());
+        return WorkloadRendering.statefulSet(SteadyCluster.KEY, "uid-db", spec, status, AdapterSettings.openBao());
     }
 
     /** One Day-2 pass over the rendered StatefulSet, converged, with Ready pods on its template image. */
@@ -107,9 +107,9 @@ class WorkloadRenderingPropertiesTest {
                 .withObservedGeneration(1L).build());
         StatefulSetView sts = WorkloadViews.statefulSet(rendered);
         Random random = new Random(c.seed());
-        RollingWorld pods = new RollingWorld(random, replicas, WorkloadVersion.podVersion(sts.templateImage()), 0, T0);
+        SteadyCluster pods = new SteadyCluster(replicas, WorkloadVersion.podVersion(sts.templateImage()), 0);
         ClusterObservation observed = pods.observe().withStatefulSet(sts);
-        return RollingUpgrade.decide(new DecisionInput(RollingWorld.KEY, 1, spec, status, observed, T0, random,
+        return RollingUpgrade.decide(new DecisionInput(SteadyCluster.KEY, 1, spec, status, observed, T0, random,
                 RetryTiming.defaults().withoutJitter()));
     }
 }

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 /** Invalid, fixed, disabled and re-enabled schedules. */
 class BackupConfigurationTest {
 
-    private static BackupWorld withSchedule(String schedule, String zone) {
-        return new BackupWorld(schedule, zone, Instant.parse("2026-05-01T10:15:00Z"));
+    private static BackupPasses withSchedule(String schedule, String zone) {
+        return new BackupPasses(schedule, zone, Instant.parse("2026-05-01T10:15:00Z"));
     }
 
     @Test
     void anInvalidCronSetsTheConditionWithTheParsersReason() {
-        BackupWorld world = withSchedule("0 25 * * *", "UTC");
+        BackupPasses world = withSchedule("0 25 * * *", "UTC");
         world.settle();
         assertThat(Condition.find(world.status.conditions(), Condition.BACKUP_CONFIGURATION_INVALID))
                 .hasValueSatisfying(c -> {
@@ -30,7 +30,7 @@ class BackupConfigurationTest {
 
     @Test
     void anInvalidScheduleCreatesNoJobAndWaitsForASpecEdit() {
-        BackupWorld world = withSchedule("every day", "UTC");
+        BackupPasses world = withSchedule("every day", "UTC");
         Decision decision = world.settle();
         world.advance(Duration.ofDays(2)).settle();
         assertThat(world.created).isEmpty();
@@ -39,7 +39,7 @@ class BackupConfigurationTest {
 
     @Test
     void anInvalidTimeZoneSetsTheCondition() {
-        BackupWorld world = withSchedule("@daily", "Europe/Atlantis");
+        BackupPasses world = withSchedule("@daily", "Europe/Atlantis");
         world.settle();
         assertThat(Condition.find(world.status.conditions(), Condition.BACKUP_CONFIGURATION_INVALID))
                 .hasValueSatisfying(c -> assertThat(c.message()).contains("Europe/Atlantis"));
@@ -47,7 +47,7 @@ class BackupConfigurationTest {
 
     @Test
     void theInvalidConfigurationEventIsEmittedOncePerReason() {
-        BackupWorld world = withSchedule("0 25 * * *", "UTC");
+        BackupPasses world = withSchedule("0 25 * * *", "UTC");
         world.settle();
         world.advance(Duration.ofMinutes(1)).settle();
         assertThat(world.events(BackupReasons.BACKUP_CONFIGURATION_INVALID)).hasSize(1);
@@ -55,14 +55,14 @@ class BackupConfigurationTest {
 
     @Test
     void aScheduleThatNeverFiresIsInvalid() {
-        BackupWorld world = withSchedule("0 0 30 2 *", "UTC");
+        BackupPasses world = withSchedule("0 0 30 2 *", "UTC");
         world.settle();
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKUP_CONFIGURATION_INVALID)).isTrue();
     }
 
     @Test
     void fixingTheScheduleClearsTheConditionAndStartsFromTheNextWindow() {
-        BackupWorld world = withSchedule("0 25 * * *", "UTC");
+        BackupPasses world = withSchedule("0 25 * * *", "UTC");
         world.settle();
         world.spec = world.spec.withBackup(world.spec.backup().withSchedule("@hourly", "UTC"));
         world.settle();
@@ -73,7 +73,7 @@ class BackupConfigurationTest {
 
     @Test
     void aTokenWhileTheScheduleIsInvalidIsAcknowledgedAndSkipped() {
-        BackupWorld world = withSchedule("0 25 * * *", "UTC");
+        BackupPasses world = withSchedule("0 25 * * *", "UTC");
         world.trigger("please");
         world.settle();
         assertThat(world.created).isEmpty();
@@ -83,7 +83,7 @@ class BackupConfigurationTest {
 
     @Test
     void anInvalidScheduleLeavesTheUpgradePathAlone() {
-        BackupWorld world = withSchedule("0 25 * * *", "UTC");
+        BackupPasses world = withSchedule("0 25 * * *", "UTC");
         var before = world.status;
         world.settle();
         assertThat(world.status.operationLock()).isEqualTo(before.operationLock());
@@ -93,7 +93,7 @@ class BackupConfigurationTest {
 
     @Test
     void disablingForgetsTheWindow() {
-        BackupWorld world = withSchedule("@hourly", "UTC");
+        BackupPasses world = withSchedule("@hourly", "UTC");
         world.settle();
         world.spec = world.spec.withBackup(null);
         Decision decision = world.settle();
@@ -103,7 +103,7 @@ class BackupConfigurationTest {
 
     @Test
     void reEnablingLongAfterAWindowStartsFromTheNextWindowNotImmediately() {
-        BackupWorld world = withSchedule("@hourly", "UTC");
+        BackupPasses world = withSchedule("@hourly", "UTC");
         world.settle();
         BackupSpec backup = world.spec.backup();
         world.spec = world.spec.withBackup(null);

@@ -145,7 +145,7 @@ class BackupDecisionPropertiesTest {
     /** Plays a script, calling {@code check} after every pass and every step. */
     static final class Run {
 
-        final BackupWorld world;
+        final BackupPasses world;
         final Case<Script> c;
         int version = 4;
         int tokens;
@@ -159,7 +159,7 @@ class BackupDecisionPropertiesTest {
         Run(Case<Script> c) {
             this.c = c;
             Script s = c.value();
-            this.world = new BackupWorld(s.schedule(), s.zone(), s.start());
+            this.world = new BackupPasses(s.schedule(), s.zone(), s.start());
         }
 
         void play(Runnable check) {
@@ -227,11 +227,11 @@ class BackupDecisionPropertiesTest {
         private void settle(Runnable check) {
             Decision d = pass(true);
             check.run();
-            for (int i = 0; i < 8 && BackupWorld.isImmediate(d.wake()); i++) {
+            for (int i = 0; i < 8 && BackupPasses.isImmediate(d.wake()); i++) {
                 d = pass(true);
                 check.run();
             }
-            converged &= !BackupWorld.isImmediate(d.wake());
+            converged &= !BackupPasses.isImmediate(d.wake());
             settled = true;
         }
 

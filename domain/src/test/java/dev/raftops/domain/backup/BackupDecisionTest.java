@@ -31,7 +31,7 @@ class BackupDecisionTest {
 
     @Test
     void theFirstWindowIsTheNextOneAfterEnabling() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(world.backup().nextScheduledBackup()).isEqualTo(t("2026-05-01T11:00:00Z"));
@@ -39,7 +39,7 @@ class BackupDecisionTest {
 
     @Test
     void enablingExactlyOnAWindowWaitsForTheFollowingOne() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:00:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:00:00Z");
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(world.backup().nextScheduledBackup()).isEqualTo(t("2026-05-01T11:00:00Z"));
@@ -47,7 +47,7 @@ class BackupDecisionTest {
 
     @Test
     void notDueWakesExactlyAtTheNextWindow() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         Decision decision = world.settle();
         assertThat(decision.wake()).isInstanceOf(Wake.After.class);
         assertThat(((Wake.After) decision.wake()).delay()).isEqualTo(Duration.ofMinutes(45));
@@ -55,7 +55,7 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowStartsOneJobNamedByTheWindow() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-110000");
@@ -64,18 +64,18 @@ class BackupDecisionTest {
 
     @Test
     void theRunAndTheLockArePersistedOnePassBeforeTheJobIsCreated() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         Decision recording = world.at("2026-05-01T11:00:00Z").pass();
         assertThat(recording.actionsOf(Action.CreateJob.class)).isEmpty();
         assertThat(world.backup().activeRun().job()).isEqualTo("vault-backup-20260501-110000");
         assertThat(world.status.operationLock().isHeldBy(Operation.Backup, Holders.BACKUP)).isTrue();
-        assertThat(BackupWorld.isImmediate(recording.wake())).isTrue();
+        assertThat(BackupPasses.isImmediate(recording.wake())).isTrue();
     }
 
     @Test
     void theJobCarriesTargetRetentionAndIdentity() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         JobRequest job = world.created.get(0);
@@ -95,7 +95,7 @@ class BackupDecisionTest {
 
     @Test
     void missedWindowsCollapseIntoOneCatchUpRun() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T15:20:00Z").settle();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-110000");
@@ -105,7 +105,7 @@ class BackupDecisionTest {
 
     @Test
     void theCatchUpRunIsNotFollowedByAnotherForTheMissedWindows() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T15:20:00Z");
         world.runWindow(JobResult.SUCCEEDED);
@@ -115,7 +115,7 @@ class BackupDecisionTest {
 
     @Test
     void editingTheScheduleRecomputesTheNextWindow() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.spec = world.spec.withBackup(world.spec.backup().withSchedule("30 14 * * *", "UTC"));
         world.at("2026-05-01T10:20:00Z").settle();
@@ -125,7 +125,7 @@ class BackupDecisionTest {
 
     @Test
     void editingTheTimeZoneRecomputesTheNextWindow() {
-        BackupWorld world = new BackupWorld("0 3 * * *", "UTC", t("2026-05-01T10:15:00Z"));
+        BackupPasses world = new BackupPasses("0 3 * * *", "UTC", t("2026-05-01T10:15:00Z"));
         world.settle();
         world.spec = world.spec.withBackup(world.spec.backup().withSchedule("0 3 * * *", "Europe/Amsterdam"));
         world.settle();
@@ -134,7 +134,7 @@ class BackupDecisionTest {
 
     @Test
     void aManualTokenStartsAJobBeforeTheWindowWithoutConsumingIt() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.trigger("2026-05-01T10:20:00Z");
         world.at("2026-05-01T10:20:07Z").settle();
@@ -146,7 +146,7 @@ class BackupDecisionTest {
 
     @Test
     void aHandledTokenNeverFiresAgain() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.trigger("first");
         world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
@@ -156,7 +156,7 @@ class BackupDecisionTest {
 
     @Test
     void aNewTokenAfterAHandledOneStartsAnotherJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.trigger("first");
         world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
@@ -167,7 +167,7 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowAndAPendingTokenTogetherStartOneJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.trigger("now");
         world.at("2026-05-01T11:00:30Z").settle();
@@ -177,7 +177,7 @@ class BackupDecisionTest {
 
     @Test
     void aTokenWhileAJobRunsIsAcknowledgedAndSkipped() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         world.trigger("impatient");
@@ -189,7 +189,7 @@ class BackupDecisionTest {
 
     @Test
     void aSecondWindowPassingWhileAJobRunsStartsNoSecondJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         world.at("2026-05-01T12:30:00Z").settle();
@@ -198,7 +198,7 @@ class BackupDecisionTest {
 
     @Test
     void theDerivedPhaseAndTheConditionSayBackingUpWhileTheJobRuns() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         Decision running = world.at("2026-05-01T11:00:00Z").settle();
         assertThat(PhaseRule.of(world.spec, world.status)).isEqualTo(Phase.BackingUp);
@@ -208,7 +208,7 @@ class BackupDecisionTest {
 
     @Test
     void theStartEventCarriesTheBackupAuditFields() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         var started = world.events(BackupReasons.BACKUP_STARTED);
@@ -220,7 +220,7 @@ class BackupDecisionTest {
 
     @Test
     void aLeftoverBackupLockWithoutARunIsReleased() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         OperationLock stale = OperationLock.free().acquire(Operation.Backup, Holders.BACKUP, "old", world.now).lock();
         world.status = world.status.withOperationLock(stale);
         world.settle();
@@ -229,7 +229,7 @@ class BackupDecisionTest {
 
     @Test
     void preUpgradeSnapshotJobsAreNeitherCountedNorTouched() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.jobs.put("vault-pre-upgrade-snapshot-a1-n1", new JobView("vault-pre-upgrade-snapshot-a1-n1",
                 ExecutorAction.PRE_UPGRADE_SNAPSHOT.wireName(), JobResult.FAILED, world.now, world.now, "boom"));
         world.jobs.put("vault-pre-upgrade-snapshot-a2-n1", new JobView("vault-pre-upgrade-snapshot-a2-n1",
@@ -244,7 +244,7 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowWhoseJobAlreadyExistsIsConsumedWithoutASecondJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.jobs.put("vault-backup-20260501-110000", new JobView("vault-backup-20260501-110000",
                 ExecutorAction.BACKUP.wireName(), JobResult.SUCCEEDED, t("2026-05-01T11:00:05Z"),
@@ -258,7 +258,7 @@ class BackupDecisionTest {
 
     @Test
     void aManualRequestNeverReusesTheNameOfTheRunBeforeIt() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.trigger("first");
         world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
@@ -271,7 +271,7 @@ class BackupDecisionTest {
 
     @Test
     void withoutABackupImageTheJobUsesTheUpgradeExecutorImage() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         var backup = world.spec.backup();
         world.spec = world.spec.withBackup(new BackupSpec(backup.schedule(), backup.timeZone(), backup.retention(),
                 backup.target(), null, null)).withUpgrade(new UpgradeSpec(null, false, null, null,

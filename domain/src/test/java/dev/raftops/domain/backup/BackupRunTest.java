@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class BackupRunTest {
 
     /** A world whose 11:00 window is due and whose Job runs. */
-    private static BackupWorld running() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+    private static BackupPasses running() {
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").settle();
         return world;
@@ -27,7 +27,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessRecordsTheJobAndItsFinishTime() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.advance(Duration.ofMinutes(3));
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -38,7 +38,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessRecordsTheObjectTheExecutorReportedAndTellsItInTheEvent() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.SUCCEEDED, "wrote backups/default/vault/scheduled/w.snap",
                 java.util.Map.of("objectKey", "backups/default/vault/scheduled/w.snap", "bytes", "262144",
                         "sha256", "ab12"));
@@ -52,7 +52,7 @@ class BackupRunTest {
 
     @Test
     void aFailureTellsTheExecutorsMessage() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "the snapshot body is empty");
         world.settle();
         assertThat(world.backup().lastFailure().message()).endsWith("failed: the snapshot body is empty");
@@ -60,7 +60,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessResetsConsecutiveFailures() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "nope");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.SUCCEEDED);
@@ -69,7 +69,7 @@ class BackupRunTest {
 
     @Test
     void aFinishedRunReleasesTheLockAndEndsBackingUp() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
         assertThat(world.status.operationLock().isHeld()).isFalse();
@@ -83,7 +83,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsCountedAndRecorded() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
@@ -96,7 +96,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsNotRetriedBeforeTheNextWindow() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         Decision after = world.settle();
         world.advance(Duration.ofMinutes(30)).settle();
@@ -107,7 +107,7 @@ class BackupRunTest {
 
     @Test
     void aResultIsCountedOnceHoweverOftenItIsObserved() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         world.advance(Duration.ofMinutes(1)).settle();
@@ -117,7 +117,7 @@ class BackupRunTest {
 
     @Test
     void twoConsecutiveFailuresDoNotSetBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -126,7 +126,7 @@ class BackupRunTest {
 
     @Test
     void threeConsecutiveFailuresSetBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -137,7 +137,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessClearsBackupFailing() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
@@ -149,7 +149,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteAfterCreatingTheJobCreatesNoSecondJob() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").pass();
         world.passLosingStatus();
@@ -160,7 +160,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteWhileRecordingTheRunGivesTheSameJobName() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").passLosingStatus();
         world.advance(Duration.ofSeconds(10)).settle();
@@ -169,7 +169,7 @@ class BackupRunTest {
 
     @Test
     void aJobThatIsNeverObservedBecomesAFailureAfterTheGrace() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.jobs.clear();
         world.advance(Duration.ofSeconds(30)).settle();
         assertThat(world.backup().activeRun()).isNotNull();
@@ -181,7 +181,7 @@ class BackupRunTest {
 
     @Test
     void aRefusedCreateReleasesTheLockAfterTheGrace() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.refuseCreates = true;
         world.at("2026-05-01T11:00:00Z").settle();
@@ -194,7 +194,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecWhileAJobRunsStillRecordsItsResult() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.spec = world.spec.withBackup(null);
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -204,7 +204,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecBeforeTheJobIsCreatedCancelsTheRun() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.at("2026-05-01T11:00:00Z").pass();
         world.spec = world.spec.withBackup(null);
@@ -216,7 +216,7 @@ class BackupRunTest {
 
     @Test
     void aRunningJobIsNeverDeleted() {
-        BackupWorld world = running();
+        BackupPasses world = running();
         world.advance(Duration.ofHours(5));
         Decision decision = world.settle();
         assertThat(decision.actionsOf(Action.DeleteJob.class)).isEmpty();

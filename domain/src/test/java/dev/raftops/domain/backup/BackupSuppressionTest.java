@@ -25,8 +25,8 @@ class BackupSuppressionTest {
     private static final Instant STARTED = Instant.parse("2026-05-01T10:30:00Z");
 
     /** A world whose next window is 11:00, seen at 11:00 with {@code status} changed by {@code upgrade}. */
-    private static BackupWorld dueWith(java.util.function.UnaryOperator<ClusterStatus> upgrade) {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+    private static BackupPasses dueWith(java.util.function.UnaryOperator<ClusterStatus> upgrade) {
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.status = upgrade.apply(world.status);
         world.at("2026-05-01T11:00:00Z");
@@ -34,7 +34,7 @@ class BackupSuppressionTest {
     }
 
     static RollingProgress rolling(String target) {
-        return new RollingProgress(BackupWorld.VERSION, target, "openbao:" + target, STARTED, 2, List.of(2), null, null,
+        return new RollingProgress(BackupPasses.VERSION, target, "openbao:" + target, STARTED, 2, List.of(2), null, null,
                 List.of(new RollingProgress.PlanStep(1, false), new RollingProgress.PlanStep(0, true)), null, 1, null);
     }
 
@@ -48,13 +48,13 @@ class BackupSuppressionTest {
         return status.withUpgrade(rolling("1.5.0").withFailure(new Failure("PodNotReady", "pod 1 not ready", STARTED)));
     }
 
-    private static String skipMessage(BackupWorld world) {
+    private static String skipMessage(BackupPasses world) {
         return world.events(BackupReasons.BACKUP_SKIPPED).get(0).message();
     }
 
     @Test
     void aDueWindowIsSkippedWhileARollingUpgradeRuns() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_IN_PROGRESS);
@@ -62,7 +62,7 @@ class BackupSuppressionTest {
 
     @Test
     void aSkippedWindowLeavesTheUpgradesLockAlone() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
         OperationLock before = world.status.operationLock();
         world.settle();
         assertThat(world.status.operationLock()).isEqualTo(before);
@@ -70,7 +70,7 @@ class BackupSuppressionTest {
 
     @Test
     void aSkippedWindowIsConsumedAndTheScheduleMovesOn() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
         world.settle();
         assertThat(world.backup().lastScheduledTime()).isEqualTo(Instant.parse("2026-05-01T11:00:00Z"));
         assertThat(world.backup().nextScheduledBackup()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
@@ -78,7 +78,7 @@ class BackupSuppressionTest {
 
     @Test
     void aSkippedWindowIsReportedOnce() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
         world.settle();
         world.advance(Duration.ofMinutes(10)).settle();
         assertThat(world.events(BackupReasons.BACKUP_SKIPPED)).hasSize(1);
@@ -86,7 +86,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileAFailedUpgradeWaitsForARetry() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeFailed);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeFailed);
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_FAILED);
@@ -94,7 +94,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileAnUpgradeIsPending() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.spec = world.spec.withVersion("1.5.0", null);
         world.settle();
         assertThat(world.created).isEmpty();
@@ -103,15 +103,15 @@ class BackupSuppressionTest {
 
     @Test
     void aVersionThatDiffersOnlyInSpellingIsNoPendingUpgrade() {
-        BackupWorld world = dueWith(s -> s);
-        world.spec = world.spec.withVersion("v" + BackupWorld.VERSION + "+build.7", null);
+        BackupPasses world = dueWith(s -> s);
+        world.spec = world.spec.withVersion("v" + BackupPasses.VERSION + "+build.7", null);
         world.settle();
         assertThat(world.created).hasSize(1);
     }
 
     @Test
     void aBackupRunsAtTheFirstWindowAfterAnUpgradeCompleted() {
-        BackupWorld world = dueWith(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
         world.settle();
         // the upgrade finishes: currentVersion moves, status.upgrade clears and the lock is released in one write
         world.spec = world.spec.withVersion("1.5.0", null);
@@ -125,7 +125,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileABlueGreenUpgradeIsUnderway() {
-        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0").advancedTo(BlueGreenPhase.Syncing, STARTED)));
+        BackupPasses world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0").advancedTo(BlueGreenPhase.Syncing, STARTED)));
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(skipMessage(world)).contains(BackupReasons.BLUE_GREEN_IN_PROGRESS);
@@ -133,7 +133,7 @@ class BackupSuppressionTest {
 
     @Test
     void anIdleBlueGreenStatusBacksUpTheBlueStatefulSet() {
-        BackupWorld world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0")));
+        BackupPasses world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0")));
         world.settle();
         assertThat(world.created).singleElement()
                 .satisfies(j -> assertThat(j.parameters()).containsEntry(BackupJob.STATEFUL_SET, "vault-abc"));
@@ -141,7 +141,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileARestoreHoldsTheLock() {
-        BackupWorld world = dueWith(s -> s.withOperationLock(s.operationLock()
+        BackupPasses world = dueWith(s -> s.withOperationLock(s.operationLock()
                 .acquire(Operation.Restore, Holders.restore("r1"), "restore", STARTED).lock()));
         world.settle();
         assertThat(world.created).isEmpty();
@@ -150,7 +150,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedBeforeTheClusterHasAVersion() {
-        BackupWorld world = dueWith(s -> s.withCurrentVersion(null));
+        BackupPasses world = dueWith(s -> s.withCurrentVersion(null));
         world.settle();
         assertThat(world.created).isEmpty();
         assertThat(skipMessage(world)).contains(BackupReasons.CLUSTER_INITIALIZING);
@@ -158,7 +158,7 @@ class BackupSuppressionTest {
 
     @Test
     void aDueWindowIsSkippedWhileAnUntrackedBackupJobRuns() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.jobs.put("vault-backup-20260501-090000", new JobView("vault-backup-20260501-090000",
                 ExecutorAction.BACKUP.wireName(), JobResult.RUNNING, STARTED, null, null));
         world.settle();
@@ -168,7 +168,7 @@ class BackupSuppressionTest {
 
     @Test
     void aManualTokenDuringAnUpgradeIsAcknowledgedAndSkipped() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.status = upgradeRunning(world.status);
         world.trigger("now-please");
@@ -180,7 +180,7 @@ class BackupSuppressionTest {
 
     @Test
     void anUpgradeArrivingBeforeTheJobIsCreatedCancelsTheRunAndFreesTheLock() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.pass();
         world.spec = world.spec.withVersion("1.5.0", null);
         world.settle();
@@ -191,7 +191,7 @@ class BackupSuppressionTest {
 
     @Test
     void anUpgradeCannotTakeTheLockWhileABackupJobRuns() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.settle();
         LockOutcome upgrade = world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade",
                 world.now);
@@ -200,7 +200,7 @@ class BackupSuppressionTest {
 
     @Test
     void theLockIsFreeForTheUpgradeOnceTheBackupJobFinishes() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.settle();
         world.spec = world.spec.withVersion("1.5.0", null);
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
@@ -212,7 +212,7 @@ class BackupSuppressionTest {
 
     @Test
     void aPendingUpgradeStartsNoNewBackupAfterTheRunningOneFinishes() {
-        BackupWorld world = dueWith(s -> s);
+        BackupPasses world = dueWith(s -> s);
         world.settle();
         world.spec = world.spec.withVersion("1.5.0", null);
         world.at("2026-05-01T12:05:00Z");

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class BackupWhileAnotherWaitsTest {
 
-    private static BackupWorld hourlyAt1100(java.util.function.UnaryOperator<dev.raftops.domain.resource.ClusterStatus> status) {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+    private static BackupPasses hourlyAt1100(java.util.function.UnaryOperator<dev.raftops.domain.resource.ClusterStatus> status) {
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.status = status.apply(world.status);
         return world.at("2026-05-01T11:00:00Z");
@@ -28,7 +28,7 @@ class BackupWhileAnotherWaitsTest {
 
     @Test
     void aWindowDueWhileAnUpgradeRunsIsConsumedWithBackupSkipped() {
-        BackupWorld world = hourlyAt1100(BackupSuppressionTest::upgradeRunning);
+        BackupPasses world = hourlyAt1100(BackupSuppressionTest::upgradeRunning);
         Decision d = BackupDecision.whileAnotherWaits(world.input());
         assertThat(skipMessage(d)).contains(BackupReasons.UPGRADE_IN_PROGRESS);
         assertThat(d.nextStatus().backup().nextScheduledBackup()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
@@ -38,7 +38,7 @@ class BackupWhileAnotherWaitsTest {
 
     @Test
     void aManualTokenGivenWhileAnUpgradeRunsStaysPending() {
-        BackupWorld world = BackupWorld.hourly("2026-05-01T10:15:00Z");
+        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
         world.settle();
         world.status = BackupSuppressionTest.upgradeRunning(world.status);
         world.trigger("before-the-maintenance-window");
@@ -49,7 +49,7 @@ class BackupWhileAnotherWaitsTest {
 
     @Test
     void aWindowThatCouldRunIsLeftForAPassOfItsOwn() {
-        BackupWorld world = hourlyAt1100(s -> s);
+        BackupPasses world = hourlyAt1100(s -> s);
         Decision d = BackupDecision.whileAnotherWaits(world.input());
         assertThat(d.actions()).isEmpty();
         assertThat(d.nextStatus()).isEqualTo(world.status);
@@ -57,7 +57,7 @@ class BackupWhileAnotherWaitsTest {
 
     @Test
     void aWindowNotYetDueChangesNothing() {
-        BackupWorld world = hourlyAt1100(BackupSuppressionTest::upgradeRunning).at("2026-05-01T10:59:59Z");
+        BackupPasses world = hourlyAt1100(BackupSuppressionTest::upgradeRunning).at("2026-05-01T10:59:59Z");
         Decision d = BackupDecision.whileAnotherWaits(world.input());
         assertThat(d.actions()).isEmpty();
         assertThat(d.nextStatus()).isEqualTo(world.status);

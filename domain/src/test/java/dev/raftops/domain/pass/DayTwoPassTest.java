@@ -15,7 +15,7 @@ import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.BreakGlassReason;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.domain.testing.SteadyCluster;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +30,10 @@ class DayTwoPassTest {
     private final List<BreakGlass> seenByTheFamily = new ArrayList<>();
 
     private Decision pass(BreakGlassReason reason, boolean rightAck) {
-        BreakGlass glass = BreakGlass.inactive().enter(RollingWorld.KEY, reason, "detail", new Random(3), NOW);
+        BreakGlass glass = BreakGlass.inactive().enter(SteadyCluster.KEY, reason, "detail", new Random(3), NOW);
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0").withBreakGlass(glass);
         String ack = rightAck ? glass.nonce() : "0123456789abcdef0123456789abcdef";
-        DecisionInput in = new DecisionInput(RollingWorld.KEY, 2, RollingWorld.spec(3, "2.4.0").withBreakGlassAck(ack),
+        DecisionInput in = new DecisionInput(SteadyCluster.KEY, 2, SteadyCluster.spec(3, "2.4.0").withBreakGlassAck(ack),
                 status, ClusterObservation.of(List.of(), List.of(), List.of()), NOW, new Random(1),
                 RetryTiming.defaults().withoutJitter());
         OperationFamily blueGreen = new OperationFamily(Operation.BlueGreen, i -> {
@@ -66,7 +66,7 @@ class DayTwoPassTest {
     }
 
     private static DecisionInput input(ClusterSpec spec, ClusterStatus status) {
-        return new DecisionInput(RollingWorld.KEY, 2, spec, status, ClusterObservation.of(List.of(), List.of(), List.of()),
+        return new DecisionInput(SteadyCluster.KEY, 2, spec, status, ClusterObservation.of(List.of(), List.of(), List.of()),
                 NOW, new Random(1), RetryTiming.defaults().withoutJitter());
     }
 
@@ -77,7 +77,7 @@ class DayTwoPassTest {
             asked.add(i);
             return Decision.of(i.status(), Wake.idle());
         });
-        Decision d = new DayTwoPass(List.of(rolling)).decide(input(RollingWorld.spec(3, "2.4.0").withPaused(true),
+        Decision d = new DayTwoPass(List.of(rolling)).decide(input(SteadyCluster.spec(3, "2.4.0").withPaused(true),
                 ClusterStatus.initial().withCurrentVersion("2.4.0").withPhase(Phase.Running)));
 
         assertThat(asked).isEmpty();
@@ -88,9 +88,9 @@ class DayTwoPassTest {
     @Test
     void thePhaseIsDerivedFromTheStatusTheFamiliesLeave() {
         OperationFamily entersBreakGlass = new OperationFamily(Operation.BlueGreen, i -> Decision.of(
-                i.status().withBreakGlass(BreakGlass.inactive().enter(RollingWorld.KEY, BreakGlassReason.RollbackFailed,
+                i.status().withBreakGlass(BreakGlass.inactive().enter(SteadyCluster.KEY, BreakGlassReason.RollbackFailed,
                         "detail", new Random(3), NOW)), Wake.onEvent(java.time.Duration.ofMinutes(1), "break-glass")));
-        Decision d = new DayTwoPass(List.of(entersBreakGlass)).decide(input(RollingWorld.spec(3, "2.4.0"),
+        Decision d = new DayTwoPass(List.of(entersBreakGlass)).decide(input(SteadyCluster.spec(3, "2.4.0"),
                 ClusterStatus.initial().withCurrentVersion("2.4.0").withPhase(Phase.Upgrading)));
 
         assertThat(d.nextStatus().phase()).isEqualTo(Phase.BreakGlass);

@@ -9,7 +9,7 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.domain.testing.SteadyCluster;
 import dev.raftops.domain.version.UpgradeVerdict;
 import java.time.Instant;
 import java.util.Random;
@@ -22,11 +22,11 @@ class RollingStartTest {
 
     final Random random = new Random(11);
     /** Pods on the image the repository publishes for 2.4.0: {@code quay.io/openbao/openbao:2.4.0}. */
-    final RollingWorld world = new RollingWorld(random, 3, "2.4.0", 0, T0);
+    final SteadyCluster cluster = new SteadyCluster(3, "2.4.0", 0);
 
     Decision decide(String version, ClusterStatus status) {
-        return RollingUpgrade.decide(new DecisionInput(RollingWorld.KEY, 2, ClusterSpec.of(version, null, 3), status,
-                world.observe(), world.now(), random, RetryTiming.defaults().withoutJitter()));
+        return RollingUpgrade.decide(new DecisionInput(SteadyCluster.KEY, 2, ClusterSpec.of(version, null, 3), status,
+                cluster.observe(), T0, random, RetryTiming.defaults().withoutJitter()));
     }
 
     @Test

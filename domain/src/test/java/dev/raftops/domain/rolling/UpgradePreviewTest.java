@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.RollingProgress.PlanStep;
-import dev.raftops.domain.testing.RollingWorld;
-import java.time.Instant;
+import dev.raftops.domain.testing.SteadyCluster;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class UpgradePreviewTest {
 
     @Test
     void anAllowedUpgradeListsOrdinalsHighestFirstWithTheLeaderMarked() {
-        RollingWorld world = new RollingWorld(new Random(1), 3, "2.4.0", 1, Instant.EPOCH);
-        UpgradePreview preview = UpgradePreview.of(ClusterSpec.of("2.4.4", null, 3), "2.4.0", world.observe().podsOf("db"));
+        SteadyCluster cluster = new SteadyCluster(3, "2.4.0", 1);
+        UpgradePreview preview = UpgradePreview.of(ClusterSpec.of("2.4.4", null, 3), "2.4.0", cluster.observe().podsOf("db"));
         assertThat(preview.drift()).isEqualTo("upgrade");
         assertThat(preview.allowed()).isTrue();
         assertThat(preview.steps()).containsExactly(new PlanStep(2, false), new PlanStep(1, true), new PlanStep(0, false));

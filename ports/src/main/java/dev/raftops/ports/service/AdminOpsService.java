@@ -64,7 +64,8 @@ public final class AdminOpsService implements AdminOperations {
     private final MemberReading members;
 
     /**
-     * @param members the pods' Raft state from the workload's API ({@code spec.upgrade.raftState: api})
+     * @param members the pods' Raft state from the workload's API ({@code spec.upgrade.raftState: api});
+     *     null reads every cluster from labels whatever its spec says (the sandbox, until its pods serve the API)
      */
     public AdminOpsService(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
             JobPort jobs, EventPort events, Clock clock, RandomGenerator random, RetryTiming timing,

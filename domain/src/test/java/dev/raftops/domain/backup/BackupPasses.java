@@ -25,12 +25,15 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A small simulated world around the backup decision: the persisted spec and status, the Jobs
- * that exist, a clock, and what every pass did. A pass runs the decision and performs its actions
- * the way the admin-operations service does (a Job create is idempotent by name); {@link #settle()}
- * repeats passes while the decision asks to look again at once.
+ * Passes of the backup decision over values the test holds: the persisted spec and status, the Jobs
+ * that exist, a clock, and what every pass did. A pass runs the decision and performs its actions the
+ * way the admin-operations service does (a Job create is idempotent by name); {@link #settle()}
+ * repeats passes while the decision asks to look again at once. Nothing here happens on its own:
+ * the clock moves and a Job finishes only when the test says so, and there are no pods, StatefulSets
+ * or Raft (the backup decision reads none). Tests that need a cluster that moves by itself run on
+ * the simulator's model (docs/testing.md).
  */
-final class BackupWorld {
+final class BackupPasses {
 
     static final ClusterKey KEY = new ClusterKey("prod", "vault");
     static final String VERSION = "1.4.0";
@@ -46,7 +49,7 @@ final class BackupWorld {
     /** Job creation is refused (a foreign Job has the name): the service then persists nothing. */
     boolean refuseCreates;
 
-    BackupWorld(String schedule, String zone, Instant now) {
+    BackupPasses(String schedule, String zone, Instant now) {
         BackupSpec backup = new BackupSpec(schedule, zone, new BackupSpec.Retention(7, Duration.ofDays(30)),
                 Map.of("bucket", "snapshots", "endpoint", "https://s3.example"), "raftops/backup:1", null);
         this.spec = ClusterSpec.of(VERSION, null, 3).withBackup(backup);
@@ -54,8 +57,8 @@ final class BackupWorld {
         this.now = now;
     }
 
-    static BackupWorld hourly(String now) {
-        return new BackupWorld("@hourly", "UTC", Instant.parse(now));
+    static BackupPasses hourly(String now) {
+        return new BackupPasses("@hourly", "UTC", Instant.parse(now));
     }
 
     DecisionInput input() {
@@ -109,12 +112,12 @@ final class BackupWorld {
         return wake instanceof Wake.After after && after.delay().isZero();
     }
 
-    BackupWorld at(String instant) {
+    BackupPasses at(String instant) {
         now = Instant.parse(instant);
         return this;
     }
 
-    BackupWorld advance(Duration by) {
+    BackupPasses advance(Duration by) {
         now = now.plus(by);
         return this;
     }

@@ -1,39 +1,41 @@
-package dev.raftops.ports;
+package dev.raftops.simulator.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.Phase;
+import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.JobRequest;
+import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.domain.testing.RollingWorld;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.JobPort;
-import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.ports.driving.AdminOperations;
 import dev.raftops.ports.driving.ReconcileOutcome;
 import dev.raftops.ports.service.AdminOpsService;
-import java.time.Clock;
+import dev.raftops.simulator.trace.SimClock;
+import dev.raftops.simulator.trace.Trace;
+import dev.raftops.simulator.world.Scenario;
+import dev.raftops.simulator.world.SimWorld;
+import dev.raftops.simulator.world.WorldApi;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,91 +57,79 @@ class EmbeddingExampleTest {
 
     // tag::ports[]
     /**
-     * The five driven ports over a simulated cluster ({@code RollingWorld}: a StatefulSet with
-     * Raft leadership and executor Jobs). A real embedder maps the same calls to its API client.
+     * The five driven ports over a simulated cluster ({@code SimWorld} from raftops-simulator: a
+     * StatefulSet with Raft leadership and executor Jobs behind {@link WorldApi}, a simulated API
+     * server). A real embedder maps the same calls to its API client.
      */
     static final class SimulatedPorts implements StatusPort, ClusterObserver, WorkloadPort, JobPort, EventPort {
 
-        final RollingWorld world;
-        final ClusterSpec spec;
-        ClusterStatus status = ClusterStatus.initial();
-        long resourceVersion = 1;
+        final WorldApi api;
         final List<ClusterEvent> events = new ArrayList<>();
 
-        SimulatedPorts(RollingWorld world, ClusterSpec spec) {
-            this.world = world;
-            this.spec = spec;
+        SimulatedPorts(WorldApi api) {
+            this.api = api;
         }
 
         @Override // StatusPort: one read of the custom resource
         public Optional<ClusterDocument> read(ClusterKey key) {
-            return Optional.of(new ClusterDocument(key, "uid-1", 1, Long.toString(resourceVersion),
-                    new SpecReading.Valid(spec), status));
+            return Optional.of(api.readCluster());
         }
 
         @Override // StatusPort: compare-and-set on the status subresource; a conflict is a value
         public WriteResult compareAndSet(ClusterKey key, String expectedResourceVersion, ClusterStatus next) {
-            if (!Long.toString(resourceVersion).equals(expectedResourceVersion)) {
-                return new WriteResult.Conflict("resourceVersion changed");
-            }
-            status = next;
-            resourceVersion++;
-            return new WriteResult.Written(Long.toString(resourceVersion));
+            return api.compareAndSetStatus(expectedResourceVersion, next);
         }
 
         @Override // ClusterObserver: StatefulSets, pods (with Raft leadership and lag), Jobs
         public ClusterObservation observe(ClusterKey key) {
-            return world.observe();
+            return api.observe();
         }
 
-        private WriteResult apply(Action action) {
-            return world.apply(action) ? new WriteResult.Written(null) : new WriteResult.Conflict("precondition");
-        }
-
-        @Override
-        public WriteResult lockPartitionAndSetImage(ClusterKey key, Action.LockPartitionAndSetImage action) {
-            return apply(action);
+        @Override // WorkloadPort: every write carries its precondition (resourceVersion, UID)
+        public WriteResult lockPartitionAndSetImage(ClusterKey key, Action.LockPartitionAndSetImage a) {
+            return api.lockPartitionAndSetImage(a.statefulSet(), a.partition(), a.image(), a.resourceVersion());
         }
 
         @Override
-        public WriteResult setPartition(ClusterKey key, Action.SetPartition action) {
-            return apply(action);
+        public WriteResult setPartition(ClusterKey key, Action.SetPartition a) {
+            return api.setPartition(a.statefulSet(), a.partition(), a.resourceVersion());
         }
 
         @Override
-        public WriteResult deletePod(ClusterKey key, Action.DeletePod action) {
-            return apply(action);
+        public WriteResult deletePod(ClusterKey key, Action.DeletePod a) {
+            return api.deletePod(a.pod(), a.uid());
         }
 
         @Override
-        public WriteResult markMaintenance(ClusterKey key, Action.MarkMaintenance action) {
-            return apply(action);
+        public WriteResult markMaintenance(ClusterKey key, Action.MarkMaintenance a) {
+            return api.annotate(a.target() == Action.MarkMaintenance.Target.STATEFUL_SET, a.name(),
+                    MaintenanceMarks.ANNOTATION, a.marked());
         }
 
         @Override
-        public WriteResult createWorkload(ClusterKey key, Action.CreateWorkload action) {
-            return apply(action);
+        public WriteResult createWorkload(ClusterKey key, Action.CreateWorkload a) {
+            return api.createWorkload(a.statefulSet(), a.revision(), a.version(), a.image(), a.replicas(),
+                    a.joinRevision());
         }
 
         @Override
-        public WriteResult deleteWorkload(ClusterKey key, Action.DeleteWorkload action) {
-            return apply(action);
+        public WriteResult deleteWorkload(ClusterKey key, Action.DeleteWorkload a) {
+            return api.deleteWorkload(a.statefulSet(), a.uid());
         }
 
         @Override
-        public WriteResult switchTraffic(ClusterKey key, Action.SwitchTraffic action) {
-            return apply(action);
+        public WriteResult switchTraffic(ClusterKey key, Action.SwitchTraffic a) {
+            return api.switchTraffic(a.revision());
         }
 
         @Override // JobPort: create by deterministic name; an existing Job is the same work
         public JobCreation createIfAbsent(ClusterKey key, JobRequest job) {
-            world.apply(new Action.CreateJob(job));
-            return new JobCreation.Created();
+            return api.createJob(job);
         }
 
         @Override
         public WriteResult delete(ClusterKey key, String jobName) {
-            return new WriteResult.Written(null);
+            return api.deleteJob(jobName);
         }
 
         @Override // EventPort
@@ -149,47 +139,30 @@ class EmbeddingExampleTest {
     }
     // end::ports[]
 
-    /** A clock that reads the simulated world's time. */
-    static Clock clockOf(RollingWorld world) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return world.now();
-            }
-        };
+    /** A simulated cluster whose time is {@code clock}: {@code replicas} pods Ready on {@code from}, asked for {@code to}. */
+    static SimWorld world(SimClock clock, int replicas, String from, String to, int leader, long seed) {
+        return new SimWorld(Scenario.upgrade(replicas, from, to, leader, seed), clock, new Trace(clock, "sim/raft"));
     }
 
     @Test
     void theServiceUpgradesASimulatedClusterThroughThePorts() {
         // tag::service[]
-        Random random = new Random(7);
-        RollingWorld world = new RollingWorld(random, 3, "2.4.0", 2, T0); // 3 pods on 2.4.0, pod 2 leads
-        SimulatedPorts ports = new SimulatedPorts(world, RollingWorld.spec(3, "2.5.0"));
-        ports.status = ClusterStatus.initial().withCurrentVersion("2.4.0");
+        SimClock clock = new SimClock(T0);
+        SimWorld world = world(clock, 3, "2.4.0", "2.5.0", 2, 7); // 3 pods on 2.4.0, pod 2 leads, spec asks 2.5.0
+        SimulatedPorts ports = new SimulatedPorts(world.api());
 
         AdminOperations adminOps = new AdminOpsService(ports, ports, ports, ports, ports,
-                clockOf(world), random, RetryTiming.defaults().withoutJitter());
+                clock, new Random(7), RetryTiming.defaults().withoutJitter());
 
-        for (int pass = 0; pass < 400 && !"2.5.0".equals(ports.status.currentVersion()); pass++) {
-            ReconcileOutcome outcome = adminOps.reconcile(RollingWorld.KEY);
+        for (int pass = 0; pass < 400 && !"2.5.0".equals(world.status().currentVersion()); pass++) {
+            ReconcileOutcome outcome = adminOps.reconcile(world.key());
             assertThat(outcome).isNotInstanceOf(ReconcileOutcome.Error.class);
-            world.tick();                          // kubelet, StatefulSet controller, Raft, Jobs
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));   // kubelet, StatefulSet controller, Raft, Jobs
         }
 
-        assertThat(ports.status.currentVersion()).isEqualTo("2.5.0");
-        assertThat(ports.status.upgrade()).isNull();
-        assertThat(ports.status.phase()).isEqualTo(Phase.Running);
+        assertThat(world.status().currentVersion()).isEqualTo("2.5.0");
+        assertThat(world.status().upgrade()).isNull();
+        assertThat(world.status().phase()).isEqualTo(Phase.Running);
         assertThat(ports.events).extracting(ClusterEvent::reason)
                 .contains("UpgradeStarted", "StepDownRequested", "PodReleased", "UpgradeComplete");
         assertThat(ports.events).extracting(ClusterEvent::message) // a finished pod is told with the next step
@@ -201,10 +174,10 @@ class EmbeddingExampleTest {
     @Test
     void aPureDecisionCanBeCalledWithoutAnyPort() {
         // tag::decide[]
-        RollingWorld world = new RollingWorld(new Random(1), 3, "2.4.0", 0, T0);
+        SimWorld world = world(new SimClock(T0), 3, "2.4.0", "2.5.0", 0, 1);
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
-        DecisionInput in = new DecisionInput(RollingWorld.KEY, 1, RollingWorld.spec(3, "2.5.0"), status,
-                world.observe(), T0, new Random(1), RetryTiming.defaults());
+        DecisionInput in = new DecisionInput(world.key(), 1, ClusterSpec.of("2.5.0", null, 3), status,
+                world.api().observe(), T0, new Random(1), RetryTiming.defaults());
 
         Decision first = RollingUpgrade.decide(in);            // takes the operation lock, nothing else
         assertThat(first.actions()).isEmpty();
@@ -230,23 +203,21 @@ class EmbeddingExampleTest {
     @MethodSource("upgrades")
     void everyUpgradeConvergesAndNeverTakesTwoPodsDown(Case<Upgrade> c) {
         Upgrade u = c.value();
-        Random random = new Random(u.seed());
-        RollingWorld world = new RollingWorld(random, u.replicas(), "2.4.0", u.leader() % u.replicas(), T0);
-        SimulatedPorts ports = new SimulatedPorts(world, RollingWorld.spec(u.replicas(), "2.5.0"));
-        ports.status = ClusterStatus.initial().withCurrentVersion("2.4.0");
-        AdminOperations adminOps = new AdminOpsService(ports, ports, ports, ports, ports, clockOf(world), random,
-                RetryTiming.defaults().withoutJitter());
+        SimClock clock = new SimClock(T0);
+        SimWorld world = world(clock, u.replicas(), "2.4.0", "2.5.0", u.leader() % u.replicas(), u.seed());
+        SimulatedPorts ports = new SimulatedPorts(world.api());
+        AdminOperations adminOps = new AdminOpsService(ports, ports, ports, ports, ports, clock,
+                new Random(u.seed()), RetryTiming.defaults().withoutJitter());
 
-        for (int pass = 0; pass < 600 && !"2.5.0".equals(ports.status.currentVersion()); pass++) {
-            adminOps.reconcile(RollingWorld.KEY);
-            long down = world.pods().values().stream().filter(p -> !p.ready).count()
-                    + (u.replicas() - world.pods().size());
+        for (int pass = 0; pass < 600 && !"2.5.0".equals(world.status().currentVersion()); pass++) {
+            adminOps.reconcile(world.key());
+            List<PodView> pods = List.copyOf(world.api().observe().podsOf(SimWorld.NAME).values());
+            long down = pods.stream().filter(p -> !p.ready()).count() + (u.replicas() - pods.size());
             assertThat(down).as(c.why("invariant at most one pod down at a time")).isLessThanOrEqualTo(1);
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));
         }
-        assertThat(ports.status.currentVersion()).as(c.why("invariant the upgrade converges")).isEqualTo("2.5.0");
-        assertThat(world.allRun("2.5.0")).as(c.why("invariant every pod runs the target")).isTrue();
+        assertThat(world.status().currentVersion()).as(c.why("invariant the upgrade converges")).isEqualTo("2.5.0");
+        assertThat(world.runsEverywhere("2.5.0")).as(c.why("invariant every pod runs the target")).isTrue();
     }
     // end::property[]
 }

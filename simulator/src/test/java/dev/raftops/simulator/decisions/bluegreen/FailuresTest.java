@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FailuresTest {
 
     /** Runs until {@code action}'s Job is running, then fails it. */
-    private static JobView failNext(CutoverWorld w, ExecutorAction action) {
+    private static JobView failNext(CutoverScript w, ExecutorAction action) {
         for (int i = 0; i < 5 && w.runningJob(action).isEmpty(); i++) {
             w.step();
         }
@@ -23,15 +24,15 @@ class FailuresTest {
         return job;
     }
 
-    private static CutoverWorld maxFailures(String target, int max) {
-        CutoverWorld w = CutoverWorld.running(target);
+    private static CutoverScript maxFailures(String target, int max) {
+        CutoverScript w = CutoverScript.running(target);
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, max, null, null)));
         return w;
     }
 
     @Test
     void aFailedJobBeforePromotionRunsAgainUnderANewName() {
-        CutoverWorld w = maxFailures("1.5.0", 3);
+        CutoverScript w = maxFailures("1.5.0", 3);
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         JobView first = failNext(w, ExecutorAction.JOIN_GREEN);
         w.step();
@@ -42,7 +43,7 @@ class FailuresTest {
 
     @Test
     void reachingMaxJobFailuresBeforePromotionAbortsAndDeletesGreen() {
-        CutoverWorld w = maxFailures("1.5.0", 2);
+        CutoverScript w = maxFailures("1.5.0", 2);
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         String green = w.greenSet();
         failNext(w, ExecutorAction.JOIN_GREEN);
@@ -53,13 +54,13 @@ class FailuresTest {
         assertThat(abort.actionsOf(Action.DeleteWorkload.class)).singleElement()
                 .satisfies(d -> assertThat(d.statefulSet()).isEqualTo(green));
         assertThat(w.status.operationLock().isHeld()).isFalse();
-        assertThat(w.bg().failedTarget()).isEqualTo(Revision.of("1.5.0", CutoverWorld.image("1.5.0"), 3));
+        assertThat(w.bg().failedTarget()).isEqualTo(Revision.of("1.5.0", CutoverScript.image("1.5.0"), 3));
         assertThat(w.emitted(BlueGreenReasons.UPGRADE_ABORTED)).isTrue();
     }
 
     @Test
     void reachingMaxJobFailuresAfterPromotionRollsBack() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         Decision d = w.step();
@@ -70,7 +71,7 @@ class FailuresTest {
 
     @Test
     void aRollbackRepairsConsensusThenRemovesGreenAndLatchesTheTarget() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         w.step();
@@ -89,7 +90,7 @@ class FailuresTest {
 
     @Test
     void aRollbackTokenInCleanupIsRefusedWithAnEvent() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(60, x -> x.phase() == BlueGreenPhase.Cleanup);
         w.editUpgrade(u -> u.withRequests(u.requests().withRollback("now")));
         w.step();
@@ -100,7 +101,7 @@ class FailuresTest {
 
     @Test
     void aRollbackTokenBeforePromotionAbortsAndLatches() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         w.editUpgrade(u -> u.withRequests(u.requests().withRollback("stop")));
         w.step();
@@ -111,7 +112,7 @@ class FailuresTest {
 
     @Test
     void aFailedRollbackEntersBreakGlass() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         w.step();
@@ -125,7 +126,7 @@ class FailuresTest {
 
     @Test
     void breakGlassHaltsEverythingUntilTheNonceIsAcknowledged() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         w.step();
@@ -138,7 +139,7 @@ class FailuresTest {
 
     @Test
     void anAcknowledgedNonceRetriesTheRollbackOnceUnderANewName() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         w.step();
@@ -159,7 +160,7 @@ class FailuresTest {
 
     @Test
     void aWrongAcknowledgementOnlyEmitsAnEvent() {
-        CutoverWorld w = maxFailures("1.5.0", 1);
+        CutoverScript w = maxFailures("1.5.0", 1);
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         failNext(w, ExecutorAction.PROMOTE_GREEN);
         w.step();

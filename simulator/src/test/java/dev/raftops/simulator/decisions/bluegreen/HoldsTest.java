@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.resource.BlueGreenSpec;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class HoldsTest {
 
-    private static CutoverWorld withoutAutoRollback() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+    private static CutoverScript withoutAutoRollback() {
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 5, null,
                 new BlueGreenSpec.AutoRollback(false, true, true))));
         w.finishedByTest.add(ExecutorAction.JOIN_GREEN);
@@ -22,7 +23,7 @@ class HoldsTest {
 
     @Test
     void aFailedJobHoldsWhenAutoRollbackIsOff() {
-        CutoverWorld w = withoutAutoRollback();
+        CutoverScript w = withoutAutoRollback();
         w.runCooperatively(5, x -> false);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.JoiningMesh);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.EXECUTOR_JOB_FAILED);
@@ -32,7 +33,7 @@ class HoldsTest {
 
     @Test
     void aRollbackTokenEndsAHoldBeforePromotionByAborting() {
-        CutoverWorld w = withoutAutoRollback();
+        CutoverScript w = withoutAutoRollback();
         w.step();
         w.editUpgrade(u -> u.withRequests(u.requests().withRollback("give-up")));
         w.step();
@@ -42,7 +43,7 @@ class HoldsTest {
 
     @Test
     void aRetryTokenEndsAHoldAndTheStepSucceedsUnderANewName() {
-        CutoverWorld w = withoutAutoRollback();
+        CutoverScript w = withoutAutoRollback();
         w.step();
         w.editUpgrade(u -> u.withRequests(u.requests().withRetry("again")));
         w.finishedByTest.clear();
@@ -53,7 +54,7 @@ class HoldsTest {
 
     @Test
     void aFailingCleanupIsRetriedThenHeldButNeverRolledBack() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 2, null, null)));
         w.finishedByTest.add(ExecutorAction.REMOVE_BLUE_PEERS);
         w.runCooperatively(60, x -> x.runningJob(ExecutorAction.REMOVE_BLUE_PEERS).isPresent());
@@ -72,9 +73,9 @@ class HoldsTest {
 
     @Test
     void aHeldAttemptStillUnwindsWhenTheTargetChanges() {
-        CutoverWorld w = withoutAutoRollback();
+        CutoverScript w = withoutAutoRollback();
         w.step();
-        w.editSpec(s -> s.withVersion("1.6.0", CutoverWorld.image("1.6.0")));
+        w.editSpec(s -> s.withVersion("1.6.0", CutoverScript.image("1.6.0")));
         var d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(d.actionsOf(Action.DeleteWorkload.class)).hasSize(1);

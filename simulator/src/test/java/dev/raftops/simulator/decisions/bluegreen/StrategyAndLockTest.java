@@ -1,7 +1,9 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
@@ -17,7 +19,7 @@ class StrategyAndLockTest {
 
     @Test
     void underTheRollingStrategyItLeavesThePassToTheOtherFamilies() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
         w.status = w.status.withAcceptedUpgradeStrategy(UpgradeStrategy.ROLLING_UPDATE.wireName());
         Decision d = w.step();
@@ -28,7 +30,7 @@ class StrategyAndLockTest {
 
     @Test
     void aStrategySwitchIsDeferredWhileAnAttemptIsInFlight() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
         w.step();
@@ -39,7 +41,7 @@ class StrategyAndLockTest {
 
     @Test
     void aStrategySwitchIsAcceptedOnceIdle() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
+        CutoverScript w = CutoverScript.running("1.4.0");
         w.editUpgrade(u -> u.withStrategy(UpgradeStrategy.ROLLING_UPDATE));
         Decision d = w.step();
         assertThat(w.status.acceptedUpgradeStrategy()).isEqualTo(UpgradeStrategy.ROLLING_UPDATE.wireName());
@@ -48,7 +50,7 @@ class StrategyAndLockTest {
 
     @Test
     void aSwitchToBlueGreenStartsNothingWhileARollingUpgradeHoldsTheLock() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.status = w.status.withAcceptedUpgradeStrategy(UpgradeStrategy.ROLLING_UPDATE.wireName())
                 .withOperationLock(w.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "rolling",
                         w.now).lock());
@@ -60,7 +62,7 @@ class StrategyAndLockTest {
 
     @Test
     void anAttemptWaitsWhileAnotherOperationHoldsTheLock() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.status = w.status.withOperationLock(w.status.operationLock()
                 .acquire(Operation.Backup, Holders.BACKUP, "backup", w.now).lock());
         Decision d = w.step();
@@ -72,7 +74,7 @@ class StrategyAndLockTest {
 
     @Test
     void whilePausedNothingMovesButTheAttemptIsKept() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         var before = w.status;
         w.editSpec(s -> s.withPaused(true));
@@ -87,11 +89,11 @@ class StrategyAndLockTest {
 
     @Test
     void aClusterWithoutBlueGreenStatusBootstrapsBlueFromTheSelectedWorkload() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
+        CutoverScript w = CutoverScript.running("1.4.0");
         String blue = w.bg().blueRevision();
         w.status = w.status.withBlueGreen(null);
         w.step();
         assertThat(w.bg().blueRevision()).isEqualTo(blue);
-        assertThat(w.bg().blueImage()).isEqualTo(CutoverWorld.image("1.4.0"));
+        assertThat(w.bg().blueImage()).isEqualTo(CutoverScript.image("1.4.0"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.raftops.ports.service;
+package dev.raftops.simulator.service;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
@@ -7,7 +7,6 @@ import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.JobRequest;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.testing.RollingWorld;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
@@ -17,18 +16,22 @@ import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.simulator.world.SimulatedPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
- * Every driven port over one {@link RollingWorld}, with a resourceVersion on the custom resource,
- * a log of writes, and faults: a conflict on chosen writes, an exception from a port.
+ * The driven ports of a service test: the {@code RaftCluster} resource held here (a spec the test
+ * edits freely, the status with a resourceVersion), the workload, observation and Jobs of a
+ * simulated world ({@link SimulatedPorts}), a log of every write, and the faults the test plans: a
+ * conflict on chosen writes, an exception from the observer. It models no cluster rule of its own.
  */
-final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort, JobPort, EventPort {
+final class RecordedCluster implements StatusPort, ClusterObserver, WorkloadPort, JobPort, EventPort {
 
-    final RollingWorld world;
+    private final SimulatedPorts world;
     ClusterSpec spec;
     SpecReading specReading;
     ClusterStatus status = ClusterStatus.initial();
@@ -41,10 +44,10 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
     RuntimeException failObserve;
     int writeCount;
 
-    InMemoryCluster(RollingWorld world, ClusterSpec spec) {
+    RecordedCluster(SimulatedPorts world, ClusterSpec spec) {
         this.world = world;
-        this.spec = spec;
-        this.specReading = new SpecReading.Valid(spec);
+        setSpec(spec);
+        this.resourceVersion = 1;
     }
 
     void setSpec(ClusterSpec next) {
@@ -89,50 +92,54 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
         if (failObserve != null) {
             throw failObserve;
         }
-        return world.observe();
+        return world.observe(cluster);
     }
 
-    private WriteResult workload(Action action, String what) {
-        if (conflicts(what) || !world.apply(action)) {
+    private WriteResult workload(String what, Supplier<WriteResult> write) {
+        if (conflicts(what)) {
             return new WriteResult.Conflict(what);
         }
-        writes.add(what);
-        return new WriteResult.Written(null);
+        WriteResult result = write.get();
+        if (result.written()) {
+            writes.add(what);
+        }
+        return result;
     }
 
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
-        return workload(action, "lock-partition " + action.partition());
+        return workload("lock-partition " + action.partition(), () -> world.lockPartitionAndSetImage(cluster, action));
     }
 
     @Override
     public WriteResult setPartition(ClusterKey cluster, Action.SetPartition action) {
-        return workload(action, "partition " + action.partition());
+        return workload("partition " + action.partition(), () -> world.setPartition(cluster, action));
     }
 
     @Override
     public WriteResult deletePod(ClusterKey cluster, Action.DeletePod action) {
-        return workload(action, "delete " + action.pod());
+        return workload("delete " + action.pod(), () -> world.deletePod(cluster, action));
     }
 
     @Override
     public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action) {
-        return workload(action, "maintenance " + action.name() + "=" + action.marked());
+        return workload("maintenance " + action.name() + "=" + action.marked(),
+                () -> world.markMaintenance(cluster, action));
     }
 
     @Override
     public WriteResult createWorkload(ClusterKey cluster, Action.CreateWorkload action) {
-        return workload(action, "create-workload " + action.statefulSet());
+        return workload("create-workload " + action.statefulSet(), () -> world.createWorkload(cluster, action));
     }
 
     @Override
     public WriteResult deleteWorkload(ClusterKey cluster, Action.DeleteWorkload action) {
-        return workload(action, "delete-workload " + action.statefulSet());
+        return workload("delete-workload " + action.statefulSet(), () -> world.deleteWorkload(cluster, action));
     }
 
     @Override
     public WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic action) {
-        return workload(action, "traffic " + action.revision());
+        return workload("traffic " + action.revision(), () -> world.switchTraffic(cluster, action));
     }
 
     @Override
@@ -140,15 +147,15 @@ final class InMemoryCluster implements StatusPort, ClusterObserver, WorkloadPort
         if (conflicts("job " + job.name())) {
             return new JobCreation.Refused("injected conflict");
         }
-        world.apply(new Action.CreateJob(job));
+        JobCreation created = world.createIfAbsent(cluster, job);
         writes.add("job " + job.name());
-        return new JobCreation.Created();
+        return created;
     }
 
     @Override
     public WriteResult delete(ClusterKey cluster, String jobName) {
         writes.add("delete-job " + jobName);
-        return new WriteResult.Written(null);
+        return world.delete(cluster, jobName);
     }
 
     @Override

@@ -1,7 +1,9 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
@@ -20,18 +22,18 @@ class ForwardPhasesTest {
 
     @Test
     void startsAnAttemptWithTheLockAndNoWorkloadWrite() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         Decision d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.DeployingGreen);
         assertThat(w.status.operationLock().isHeldBy(Operation.BlueGreen, Holders.BLUE_GREEN)).isTrue();
         assertThat(d.actions()).allMatch(a -> a instanceof Action.Emit);
         assertThat(w.bg().greenVersion()).isEqualTo("1.5.0");
-        assertThat(w.bg().greenRevision()).isEqualTo(Revision.of("1.5.0", CutoverWorld.image("1.5.0"), 3));
+        assertThat(w.bg().greenRevision()).isEqualTo(Revision.of("1.5.0", CutoverScript.image("1.5.0"), 3));
     }
 
     @Test
     void createsNoGreenWhileBlueHasNoLeader() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.step();
         w.noLeader();
         Decision d = w.step();
@@ -41,7 +43,7 @@ class ForwardPhasesTest {
 
     @Test
     void createsGreenAsNonVotersJoiningBluesRevision() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.step();
         Decision d = w.step();
         Action.CreateWorkload green = d.actionsOf(Action.CreateWorkload.class).get(0);
@@ -52,7 +54,7 @@ class ForwardPhasesTest {
 
     @Test
     void pinsTheClientServicesToBlueBeforeGreenExistsWhenTheySelectEveryPod() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.selectors.clear(); // as first rendered: the cluster label only, so every pod of either colour serves
         w.step();
         Decision pin = w.step();
@@ -65,7 +67,7 @@ class ForwardPhasesTest {
 
     @Test
     void joinsOnlyOnceEveryGreenPodIsReady() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.step();
         w.step();
         w.readyAll();
@@ -79,7 +81,7 @@ class ForwardPhasesTest {
 
     @Test
     void joiningMeshRunsTheJoinJobAndMovesToSyncingWhenItSucceeds() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         Decision d = w.step();
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
@@ -94,7 +96,7 @@ class ForwardPhasesTest {
 
     @Test
     void syncingLastsAtLeastMinSyncDuration() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 5,
                 new BlueGreenSpec.Verification(Duration.ofMinutes(10), 100, null), null)));
         w.runCooperatively(30, x -> x.phase() == BlueGreenPhase.Syncing);
@@ -109,7 +111,7 @@ class ForwardPhasesTest {
 
     @Test
     void syncingWaitsWhileAGreenPodLagsBeyondMaxLagEntries() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(30, x -> x.phase() == BlueGreenPhase.Syncing);
         w.setPod(w.greenSet() + "-1", p -> p.withLag(101L));
         w.runCooperatively(10, x -> false);
@@ -121,7 +123,7 @@ class ForwardPhasesTest {
 
     @Test
     void promotingMakesGreenVotersBeforeBlueIsDemoted() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         assertThat(w.step().actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().action()).isEqualTo(ExecutorAction.PROMOTE_GREEN));
@@ -134,7 +136,7 @@ class ForwardPhasesTest {
 
     @Test
     void switchesTrafficToGreenOnlyOnceGreenLeads() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(50, x -> x.phase() == BlueGreenPhase.DemotingBlue);
         w.step();
         w.runningJob(ExecutorAction.DEMOTE_BLUE).ifPresent(j -> w.finish(j, true));
@@ -152,7 +154,7 @@ class ForwardPhasesTest {
 
     @Test
     void cleanupRemovesBluePeersThenDeletesBlueThenMakesGreenBlue() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(60, x -> x.phase() == BlueGreenPhase.Cleanup);
         String green = w.bg().greenRevision();
         String blueSet = w.blueSet();
@@ -177,7 +179,7 @@ class ForwardPhasesTest {
 
     @Test
     void aCompletedClusterAnswersIdleSoTheOtherFamiliesRun() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(80, x -> "1.5.0".equals(x.status.currentVersion()));
         Decision d = w.step();
         assertThat(d.wake()).isInstanceOf(Wake.Idle.class);
@@ -188,7 +190,7 @@ class ForwardPhasesTest {
 
     @Test
     void aGreenThatNeverBecomesReadyAbortsAfterPodReadyAndLatches() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.step();
         w.step();
         w.advance(Duration.ofMinutes(9));
@@ -203,15 +205,19 @@ class ForwardPhasesTest {
 
     @Test
     void jobNamesStayTheSameWithinAnAttemptAndChangeWithANewOne() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
-        Cutover pass = new Cutover(w.input(), w.bg());
-        String name = ExecutorStep.jobName(pass, ExecutorAction.JOIN_GREEN, ExecutorStep.OnFailure.COUNTED);
-        assertThat(ExecutorStep.jobName(new Cutover(w.input(), w.bg()), ExecutorAction.JOIN_GREEN,
-                ExecutorStep.OnFailure.COUNTED)).isEqualTo(name);
+        w.jobs.clear(); // the join Job is asked for again, as after its deletion
+        String name = joinJob(BlueGreenDecision.decide(w.input()));
+        assertThat(joinJob(BlueGreenDecision.decide(w.input()))).isEqualTo(name);
         BlueGreenStatus another = w.bg().started("0badcafe", w.bg().target(), null, w.now)
                 .advancedTo(BlueGreenPhase.JoiningMesh, w.now);
-        assertThat(ExecutorStep.jobName(new Cutover(w.input(), another), ExecutorAction.JOIN_GREEN,
-                ExecutorStep.OnFailure.COUNTED)).isNotEqualTo(name).hasSizeLessThanOrEqualTo(63);
+        assertThat(joinJob(BlueGreenDecision.decide(w.input().withStatus(w.status.withBlueGreen(another)))))
+                .isNotEqualTo(name).hasSizeLessThanOrEqualTo(63);
+    }
+
+    private static String joinJob(Decision d) {
+        return d.actionsOf(Action.CreateJob.class).stream().filter(j -> j.job().action() == ExecutorAction.JOIN_GREEN)
+                .map(j -> j.job().name()).findFirst().orElseThrow(() -> new AssertionError("no join Job in " + d.actions()));
     }
 }

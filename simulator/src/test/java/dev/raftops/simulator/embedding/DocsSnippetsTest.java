@@ -1,4 +1,4 @@
-package dev.raftops.ports;
+package dev.raftops.simulator.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class DocsSnippetsTest {
 
     static final Path MODULE = Path.of(System.getProperty("user.dir"));
     static final Path GUIDE = MODULE.resolve("../docs/embedding.md").normalize();
-    static final Path EXAMPLE = MODULE.resolve("src/test/java/dev/raftops/ports/EmbeddingExampleTest.java");
+    static final Path EXAMPLE = MODULE.resolve("src/test/java/dev/raftops/simulator/embedding/EmbeddingExampleTest.java");
     static final List<String> TAGS = List.of("ports", "service", "decide", "property");
 
     @Test

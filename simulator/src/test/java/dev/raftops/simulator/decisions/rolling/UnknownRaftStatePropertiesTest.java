@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.simulator.decisions.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,9 @@ import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.domain.rolling.RollingUpgrade;
+import dev.raftops.simulator.world.FamilyDrive;
+import dev.raftops.simulator.world.SimWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnknownRaftStatePropertiesTest {
 
-    static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
     static final long COMMITTED = 10_000;
 
     record Scenario(int replicas, int leader, double failing, double sealed, double uninitialised) {
@@ -51,32 +52,34 @@ class UnknownRaftStatePropertiesTest {
     void noPodIsReleasedOrDeletedWhileAnyMemberItDependsOnIsUnknown(Case<Scenario> c) {
         Scenario s = c.value();
         Random random = new Random(c.seed());
-        RollingWorld world = new RollingWorld(random, s.replicas(), "2.4.0", s.leader(), START);
-        ClusterSpec spec = RollingWorld.spec(s.replicas(), "2.5.0");
+        FamilyDrive world = new FamilyDrive(dev.raftops.simulator.world.Scenario.upgrade(s.replicas(), "2.4.0", "2.5.0",
+                s.leader(), c.seed()));
+        ClusterSpec spec = ClusterSpec.of("2.5.0", null, s.replicas());
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
         int releases = 0;
         for (int step = 0; step < 300; step++) {
             ClusterObservation observation = probe(world.observe(), random, s);
-            DecisionInput in = RollingUpgradePropertiesTest.input(spec, status, observation, world.now(), random);
+            DecisionInput in = world.input(spec, status, observation);
             Decision d = RollingUpgrade.decide(in);
-            Map<Integer, PodView> pods = observation.podsOf("db");
+            Map<Integer, PodView> pods = observation.podsOf(SimWorld.NAME);
+            long maxLag = in.spec().upgrade().rollingMaxLagEntries();
             for (Action a : d.actions()) {
                 if (a instanceof Action.SetPartition sp) {
                     releases++;
-                    assertDependsOnlyOnKnown(c, pods, sp.partition(), s.replicas(), in.spec().upgrade().rollingMaxLagEntries());
+                    assertDependsOnlyOnKnown(c, pods, sp.partition(), s.replicas(), maxLag);
                 }
                 if (a instanceof Action.DeletePod dp) {
                     int ordinal = Integer.parseInt(dp.pod().substring(dp.pod().lastIndexOf('-') + 1));
-                    assertDependsOnlyOnKnown(c, pods, ordinal, s.replicas(), in.spec().upgrade().rollingMaxLagEntries());
+                    assertDependsOnlyOnKnown(c, pods, ordinal, s.replicas(), maxLag);
                 }
-                world.apply(a);
             }
-            status = d.nextStatus();
+            if (world.perform(d)) {
+                status = d.nextStatus();
+            }
             if (status.upgrade() == null && "2.5.0".equals(status.currentVersion())) {
                 break;
             }
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));
         }
         if (s.failing() + s.sealed() + s.uninitialised() < 0.05) {
             assertThat(releases).as(c.why("with (almost) every probe answering the roll moves")).isPositive();
@@ -102,7 +105,7 @@ class UnknownRaftStatePropertiesTest {
     /** What the API would answer for each pod of {@code observed}, with failing, sealed and uninitialised probes mixed in. */
     static ClusterObservation probe(ClusterObservation observed, Random random, Scenario s) {
         Map<String, MemberState> members = new HashMap<>();
-        Instant at = START;
+        Instant at = Instant.parse("2026-11-24T10:00:00Z");
         for (PodView pod : observed.pods()) {
             double roll = random.nextDouble();
             if (roll < s.failing()) {

@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.simulator.decisions.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +10,12 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.Wake;
-import dev.raftops.domain.opslifecycle.RetryTiming;
+import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.domain.testing.RollingWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,24 +24,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import dev.raftops.simulator.faults.Fault;
+import dev.raftops.simulator.trace.TraceRecord;
+import dev.raftops.simulator.world.FamilyDrive;
+import dev.raftops.simulator.world.SimWorld;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rolling decision's rules over generated clusters (1..9 replicas, any leader placement,
- * unknown leadership, readiness flaps, lag, leader changes, crashes between a write and the status
- * write), checked on every decision of a run.
+ * unknown leadership, leader changes and pod crashes, crashes between a write and the status
+ * write), checked on every decision of a run. The cluster is the simulator's one model of the
+ * StatefulSet and Raft ({@link FamilyDrive}); a step is one decision and five seconds of the world.
  */
 class RollingUpgradePropertiesTest {
 
-    static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
     static final int MAX_STEPS = 600;
     /** Disturbances stop after this many steps: from then on nothing the controller did not cause blocks the upgrade. */
     static final int DISTURBED_STEPS = 300;
 
     record Scenario(int replicas, int leader, double unknownLeadership, double disturbance, double crash) {
     }
+
+    static final Duration STEP = Duration.ofSeconds(5);
 
     static Stream<Arguments> disturbedClusters() {
         return PropertyCases.of(200, r -> new Scenario(Generate.between(r, 1, 9), 0, r.nextDouble() * 0.3,
@@ -71,22 +76,21 @@ class RollingUpgradePropertiesTest {
     @MethodSource("calmClusters")
     void aCalmClusterConvergesWithEveryPodRestartedOnceAndNoLeaderRestarted(Case<Scenario> c) {
         Run run = run(c, false);
-        assertThat(run.status.currentVersion()).as(c.why("the upgrade converges within " + MAX_STEPS + " steps; status " + run.status.upgrade() + " conditions " + run.status.conditions() + "; log "
-                + run.world.log())).isEqualTo("2.5.0");
+        List<TraceRecord> restarts = restarts(run.world);
+        assertThat(run.status.currentVersion()).as(c.why("the upgrade converges within " + MAX_STEPS + " steps; status "
+                + run.status.upgrade() + " conditions " + run.status.conditions() + "; pods "
+                + run.world.world().podSummary())).isEqualTo("2.5.0");
         assertThat(run.status.upgrade()).as(c.why("progress is cleared with the version move")).isNull();
-        assertThat(run.world.allRun("2.5.0")).as(c.why("every pod runs the target")).isTrue();
-        Map<String, Long> restarts = new HashMap<>();
-        for (String line : run.world.log()) {
-            if (line.startsWith("sts restarts pod")) {
-                if (c.value().replicas() > 1) { // a single voter is always the leader: its restart is unavoidable
-                    assertThat(line).as(c.why("no leader is ever restarted: " + run.world.log())).doesNotContain("(leader)");
-                }
-                restarts.merge(line.split(" ")[3], 1L, Long::sum);
+        assertThat(run.world.world().runsEverywhere("2.5.0")).as(c.why("every pod runs the target")).isTrue();
+        Map<String, Long> perPod = new HashMap<>();
+        for (TraceRecord restart : restarts) {
+            if (c.value().replicas() > 1) { // a single voter is always the leader: its restart is unavoidable
+                assertThat(restart.flag("leader")).as(c.why("no leader is ever restarted: " + restart)).isFalse();
             }
+            perPod.merge(restart.string("pod"), 1L, Long::sum);
         }
-        assertThat(restarts.values()).as(c.why("each pod restarts exactly once: " + restarts))
-                .allMatch(n -> n == 1L);
-        assertThat(restarts).as(c.why("every pod restarted")).hasSize(c.value().replicas());
+        assertThat(perPod.values()).as(c.why("each pod restarts exactly once: " + perPod)).allMatch(n -> n == 1L);
+        assertThat(perPod).as(c.why("every pod restarted")).hasSize(c.value().replicas());
         assertThat(run.status.operationLock().isHeld()).as(c.why("the lock is released")).isFalse();
     }
 
@@ -102,30 +106,45 @@ class RollingUpgradePropertiesTest {
     void downgradeInvalidAndBlockedMajorTargetsNeverDisrupt(Case<Object[]> c) {
         int replicas = (int) c.value()[0];
         String target = (String) c.value()[1];
-        Random random = new Random(c.seed());
-        RollingWorld world = new RollingWorld(random, replicas, "2.4.0", (int) c.value()[2] % replicas, START);
+        FamilyDrive world = new FamilyDrive(dev.raftops.simulator.world.Scenario.upgrade(replicas, "2.4.0", "2.4.0",
+                (int) c.value()[2] % replicas, c.seed()));
         ClusterSpec spec = ClusterSpec.of(target, null, replicas);
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
         for (int step = 0; step < 20; step++) {
-            Decision d = RollingUpgrade.decide(input(spec, status, world.observe(), world.now(), random));
+            Decision d = RollingUpgrade.decide(world.input(spec, status, world.observe()));
             assertThat(d.actions()).as(c.why("only Events for a blocked target " + target))
                     .allMatch(a -> a instanceof Action.Emit);
             assertThat(d.nextStatus().upgrade()).as(c.why("no upgrade starts")).isNull();
             assertThat(d.nextStatus().operationLock().isHeld()).as(c.why("the lock is never taken")).isFalse();
             status = d.nextStatus();
-            world.tick();
+            world.runFor(STEP);
         }
     }
 
-    record Run(RollingWorld world, ClusterStatus status) {
+    record Run(FamilyDrive world, ClusterStatus status) {
+    }
+
+    /** Leader changes and pod crashes at random seconds of the disturbed steps, about one per step in {@code 1/rate}. */
+    private static List<Fault> disturbances(Random random, Scenario s) {
+        List<Fault> faults = new ArrayList<>();
+        for (int step = 0; step < DISTURBED_STEPS; step++) {
+            if (random.nextDouble() < s.disturbance()) {
+                int at = (int) (step * STEP.toSeconds());
+                faults.add(random.nextBoolean() ? new Fault.LeaderChange(at)
+                        : new Fault.PodCrash(at, random.nextInt(s.replicas())));
+            }
+        }
+        return faults;
     }
 
     private Run run(Case<Scenario> c, boolean disturb) {
         Scenario s = c.value();
         Random random = new Random(c.seed());
         int leader = disturb ? random.nextInt(s.replicas()) : s.leader();
-        RollingWorld world = new RollingWorld(random, s.replicas(), "2.4.0", leader, START);
-        ClusterSpec spec = RollingWorld.spec(s.replicas(), "2.5.0");
+        List<Fault> faults = disturb ? disturbances(random, s) : List.of();
+        FamilyDrive world = new FamilyDrive(dev.raftops.simulator.world.Scenario.upgrade(s.replicas(), "2.4.0",
+                "2.5.0", leader, c.seed()).withFaults(faults));
+        ClusterSpec spec = ClusterSpec.of("2.5.0", null, s.replicas());
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
         Map<String, Integer> lowestRelease = new HashMap<>();
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -134,18 +153,12 @@ class RollingUpgradePropertiesTest {
                 spec = spec.withUpgrade(spec.upgrade().withRequests(spec.upgrade().requests().withRetry("retry-" + step)));
             }
             ClusterObservation observation = mask(world.observe(), random, s.unknownLeadership());
-            DecisionInput in = input(spec, status, observation, world.now(), random);
+            DecisionInput in = world.input(spec, status, observation);
             Decision d = RollingUpgrade.decide(in);
             assertThat(RollingUpgrade.decide(in)).as(c.why("decide is a pure function")).isEqualTo(d);
             checkDecision(c, in, d, lowestRelease);
             checkSettled(c, in, d);
-            boolean applied = true;
-            for (Action a : d.actions()) {
-                if (!world.apply(a)) {
-                    applied = false;
-                    break;
-                }
-            }
+            boolean applied = world.perform(d);
             boolean crashed = !d.actions().isEmpty() && random.nextDouble() < s.crash();
             if (applied && !crashed) {
                 status = d.nextStatus();
@@ -155,18 +168,28 @@ class RollingUpgradePropertiesTest {
             if (status.upgrade() == null && "2.5.0".equals(status.currentVersion())) {
                 break;
             }
-            world.tick();
-            if (disturb && step < DISTURBED_STEPS && random.nextDouble() < s.disturbance()) {
-                world.disturb();
-            }
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(STEP);
         }
         return new Run(world, status);
     }
 
+    /** The pods the controller's writes took down: rolled by the StatefulSet after a release, or deleted. */
+    private static List<TraceRecord> restarts(FamilyDrive world) {
+        List<TraceRecord> restarts = new ArrayList<>();
+        List<String> lines = world.world().traceLines();
+        for (int i = 0; i < lines.size(); i++) {
+            TraceRecord line = TraceRecord.parse(i + 1, lines.get(i));
+            String cause = line.has("cause") ? line.string("cause") : "";
+            if ("pod.deleted".equals(line.kind()) && ("rollout".equals(cause) || "controller".equals(cause))) {
+                restarts.add(line);
+            }
+        }
+        return restarts;
+    }
+
     private static void checkDecision(Case<Scenario> c, DecisionInput in, Decision d, Map<String, Integer> lowest) {
-        StatefulSetView sts = in.observation().statefulSet("db").orElseThrow();
-        Map<Integer, PodView> pods = in.observation().podsOf("db");
+        StatefulSetView sts = in.observation().statefulSet(SimWorld.NAME).orElseThrow();
+        Map<Integer, PodView> pods = in.observation().podsOf(SimWorld.NAME);
         int replicas = in.spec().replicas();
         if (in.status().upgrade() != null && d.nextStatus().upgrade() != null) {
             List<Integer> recorded = new ArrayList<>(d.nextStatus().upgrade().completedOrdinals());
@@ -243,11 +266,5 @@ class RollingUpgradePropertiesTest {
             pods.add(random.nextDouble() < unknown ? pod.withLeadership(Leadership.UNKNOWN) : pod);
         }
         return observation.withPods(pods);
-    }
-
-    static DecisionInput input(ClusterSpec spec, ClusterStatus status, ClusterObservation observation, Instant now,
-            Random random) {
-        return new DecisionInput(RollingWorld.KEY, 1, spec, status, observation, now, random,
-                RetryTiming.defaults().withoutJitter());
     }
 }

@@ -1,11 +1,13 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.bluegreen.CutoverPlan.Stage;
 import dev.raftops.domain.bluegreen.CutoverPlan.StageState;
 import dev.raftops.domain.bluegreen.CutoverPlan.Step;
 import dev.raftops.domain.bluegreen.CutoverPlan.StepKind;
+import dev.raftops.domain.bluegreen.CutoverPlan;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.Action;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -49,12 +52,12 @@ class CutoverPlanPropertiesTest {
     void thePlanNamesTheJobsTheGreenAndTheHoldTheDecisionMakes(Case<Setup> c) {
         Setup s = c.value();
         Random random = new Random(c.seed());
-        CutoverWorld w = CutoverWorld.running("1.5.0", s.replicas(), c.seed());
+        CutoverScript w = CutoverScript.running("1.5.0", s.replicas(), c.seed());
         BlueGreenSpec.PrePromotionHook hook = s.hook() ? new BlueGreenSpec.PrePromotionHook("hook:1", List.of("check"),
                 List.of(), 60) : null;
         w.editUpgrade(u -> u.withPreUpgradeSnapshot(s.snapshot()).withBlueGreen(new BlueGreenSpec(s.autoPromote(), 5,
                 new BlueGreenSpec.Verification(s.minSync() ? Duration.ofMinutes(2) : Duration.ZERO, 100, hook), null)));
-        CutoverPlan planned = CutoverPlan.start(CutoverWorld.NAME, w.spec, w.bg(), w.status.currentVersion());
+        CutoverPlan planned = CutoverPlan.start(CutoverScript.NAME, w.spec, w.bg(), w.status.currentVersion());
 
         Map<BlueGreenPhase, List<ExecutorAction>> created = new EnumMap<>(BlueGreenPhase.class);
         Map<BlueGreenPhase, List<ExecutorAction>> predicted = new EnumMap<>(BlueGreenPhase.class);
@@ -62,7 +65,7 @@ class CutoverPlanPropertiesTest {
         boolean held = false;
         for (int i = 0; i < 400 && !(w.phase() == BlueGreenPhase.Idle && i > 0); i++) {
             BlueGreenStatus before = w.bg();
-            CutoverPlan resumed = before.inFlight() ? CutoverPlan.resume(CutoverWorld.NAME, w.spec, before) : null;
+            CutoverPlan resumed = before.inFlight() ? CutoverPlan.resume(CutoverScript.NAME, w.spec, before) : null;
             if (resumed != null) {
                 predicted.putIfAbsent(before.phase(), jobs(current(resumed)));
             }
@@ -83,12 +86,12 @@ class CutoverPlanPropertiesTest {
                             .contains(job.job().name());
                 }
             }
-            boolean holding = Condition.find(w.status.conditions(), Condition.UPGRADING)
-                    .filter(k -> k.reason().equals(BlueGreenReasons.AWAITING_PROMOTION)).isPresent();
-            if (holding && !held) {
+            Optional<Condition> holding = Condition.find(w.status.conditions(), Condition.UPGRADING)
+                    .filter(k -> k.reason().equals(BlueGreenReasons.AWAITING_PROMOTION));
+            if (holding.isPresent() && !held) {
                 held = true;
                 assertThat(resumed.waitsFor()).as(c.why("the plan waits for the promote token"))
-                        .contains(ForwardPhases.AWAITING_PROMOTION);
+                        .contains(holding.get().message());
                 w.editUpgrade(u -> u.withRequests(u.requests().withPromote("go")));
             }
             for (JobView job : w.runningJobs()) {

@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.simulator.decisions.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,17 +13,21 @@ import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.RollingProgress.PlanStep;
+import dev.raftops.domain.rolling.ProgressPreview;
 import dev.raftops.domain.rolling.ProgressPreview.Stage;
+import dev.raftops.domain.rolling.RollingReasons;
+import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.domain.testing.Generate;
 import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.domain.testing.PropertyCases;
-import dev.raftops.domain.testing.RollingWorld;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import dev.raftops.simulator.world.FamilyDrive;
+import dev.raftops.simulator.world.Scenario;
+import dev.raftops.simulator.world.SimWorld;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,38 +35,37 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The preview of an upgrade in flight agrees with what the rolling decision does from the same
  * status and observation: the step it names is the step the decision takes, the ordinals it lists
- * are released in that order, and the wait it names is the wait the decision writes.
+ * are released in that order, and the wait it names is the wait the decision writes. The cluster is
+ * the simulator's one model ({@link FamilyDrive}).
  */
 class ProgressPreviewPropertiesTest {
 
-    static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
-
-    record Scenario(int replicas, int leader, double unknownLeadership, int previewAt) {
+    record Upgrade(int replicas, int leader, double unknownLeadership, int previewAt) {
     }
 
     static Stream<Arguments> upgrades() {
         return PropertyCases.of(200, r -> {
             int replicas = Generate.between(r, 1, 9);
-            return new Scenario(replicas, r.nextInt(replicas), r.nextDouble() * 0.3, Generate.between(r, 1, 60));
+            return new Upgrade(replicas, r.nextInt(replicas), r.nextDouble() * 0.3, Generate.between(r, 1, 60));
         });
     }
 
     @ParameterizedTest
     @MethodSource("upgrades")
-    void thePreviewOfAnUpgradeInFlightNamesTheStepsTheDecisionTakes(Case<Scenario> c) {
-        Scenario s = c.value();
+    void thePreviewOfAnUpgradeInFlightNamesTheStepsTheDecisionTakes(Case<Upgrade> c) {
+        Upgrade s = c.value();
         Random random = new Random(c.seed());
-        RollingWorld world = new RollingWorld(random, s.replicas(), "2.4.0", s.leader(), START);
-        ClusterSpec spec = RollingWorld.spec(s.replicas(), "2.5.0");
+        FamilyDrive world = new FamilyDrive(Scenario.upgrade(s.replicas(), "2.4.0", "2.5.0", s.leader(), c.seed()));
+        ClusterSpec spec = ClusterSpec.of("2.5.0", null, s.replicas());
         ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
         ProgressPreview remembered = null;
         List<Integer> releasedAfter = new ArrayList<>();
         for (int step = 0; step < 600 && !"2.5.0".equals(status.currentVersion()); step++) {
             ClusterObservation seen = mask(world.observe(), random, s.unknownLeadership());
-            DecisionInput in = RollingUpgradePropertiesTest.input(spec, status, seen, world.now(), random);
+            DecisionInput in = world.input(spec, status, seen);
             Decision d = RollingUpgrade.decide(in);
             if (status.upgrade() != null && status.operationLock().isHeld()) {
-                ProgressPreview preview = ProgressPreview.of(status.upgrade(), s.replicas(), seen.podsOf("db"));
+                ProgressPreview preview = ProgressPreview.of(status.upgrade(), s.replicas(), seen.podsOf(SimWorld.NAME));
                 agrees(c, preview, d);
                 if (remembered == null && step >= s.previewAt()) {
                     remembered = preview;
@@ -72,11 +75,10 @@ class ProgressPreviewPropertiesTest {
                 if (a instanceof Action.SetPartition sp && remembered != null) {
                     releasedAfter.add(sp.partition());
                 }
-                world.apply(a);
+                world.perform(a);
             }
             status = d.nextStatus();
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(Duration.ofSeconds(5));
         }
         assertThat(status.currentVersion()).as(c.why("the upgrade converges")).isEqualTo("2.5.0");
         if (remembered != null) {
@@ -91,7 +93,7 @@ class ProgressPreviewPropertiesTest {
     }
 
     /** One decision against the preview made from its own input. */
-    private static void agrees(Case<Scenario> c, ProgressPreview preview, Decision d) {
+    private static void agrees(Case<Upgrade> c, ProgressPreview preview, Decision d) {
         for (Action a : d.actions()) {
             if (a instanceof Action.SetPartition sp) {
                 boolean now = sp.partition() == preview.current() && preview.stage() == Stage.RELEASE_NEXT

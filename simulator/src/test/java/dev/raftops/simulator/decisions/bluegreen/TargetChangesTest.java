@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TargetChangesTest {
 
-    private static void failUntilAborted(CutoverWorld w) {
+    private static void failUntilAborted(CutoverScript w) {
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 1, null, null)));
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
         for (int i = 0; i < 5 && w.phase() != BlueGreenPhase.Idle; i++) {
@@ -27,9 +28,9 @@ class TargetChangesTest {
 
     @Test
     void aVersionEditBeforePromotionAbortsWithoutLatching() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.Syncing);
-        w.editSpec(s -> s.withVersion("1.6.0", CutoverWorld.image("1.6.0")));
+        w.editSpec(s -> s.withVersion("1.6.0", CutoverScript.image("1.6.0")));
         Decision d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.bg().failedTarget()).isNull();
@@ -39,9 +40,9 @@ class TargetChangesTest {
 
     @Test
     void aVersionEditAfterPromotionRollsBack() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.DemotingBlue);
-        w.editSpec(s -> s.withVersion("1.6.0", CutoverWorld.image("1.6.0")));
+        w.editSpec(s -> s.withVersion("1.6.0", CutoverScript.image("1.6.0")));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.RollingBack);
         w.runCooperatively(30, x -> x.phase() == BlueGreenPhase.Idle);
@@ -50,16 +51,16 @@ class TargetChangesTest {
 
     @Test
     void anEditInCleanupLetsTheAttemptFinishFirst() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(60, x -> x.phase() == BlueGreenPhase.Cleanup);
-        w.editSpec(s -> s.withVersion("1.6.0", CutoverWorld.image("1.6.0")));
+        w.editSpec(s -> s.withVersion("1.6.0", CutoverScript.image("1.6.0")));
         w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.Idle);
         assertThat(w.status.currentVersion()).isEqualTo("1.5.0");
     }
 
     @Test
     void autoPromoteIsFrozenAtTheStartOfAnAttempt() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(false, 5, null, null)));
         w.step();
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 5, null, null)));
@@ -70,7 +71,7 @@ class TargetChangesTest {
 
     @Test
     void aFailedTargetIsNotStartedAgain() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         failUntilAborted(w);
         Decision d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
@@ -82,7 +83,7 @@ class TargetChangesTest {
 
     @Test
     void aRetryTokenReleasesTheFailedTarget() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         failUntilAborted(w);
         w.editUpgrade(u -> u.withRequests(u.requests().withRetry("again")));
         w.step();
@@ -94,9 +95,9 @@ class TargetChangesTest {
 
     @Test
     void aDifferentVersionStartsDespiteTheLatch() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         failUntilAborted(w);
-        w.editSpec(s -> s.withVersion("1.5.1", CutoverWorld.image("1.5.1")));
+        w.editSpec(s -> s.withVersion("1.5.1", CutoverScript.image("1.5.1")));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.DeployingGreen);
         assertThat(w.bg().greenVersion()).isEqualTo("1.5.1");
@@ -104,7 +105,7 @@ class TargetChangesTest {
 
     @Test
     void aDowngradeStartsNoAttemptAndTakesNoLock() {
-        CutoverWorld w = CutoverWorld.running("1.3.0");
+        CutoverScript w = CutoverScript.running("1.3.0");
         Decision d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.status.operationLock().isHeld()).isFalse();
@@ -114,7 +115,7 @@ class TargetChangesTest {
 
     @Test
     void anInvalidVersionStartsNoAttempt() {
-        CutoverWorld w = CutoverWorld.running("1.5");
+        CutoverScript w = CutoverScript.running("1.5");
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.emitted("InvalidVersion")).isTrue();
@@ -122,8 +123,8 @@ class TargetChangesTest {
 
     @Test
     void aBuildMetadataOnlyEditStartsNoAttemptAndSaysSoOnce() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
-        w.editSpec(s -> s.withVersion("1.4.0+build.7", CutoverWorld.image("1.4.0")));
+        CutoverScript w = CutoverScript.running("1.4.0");
+        w.editSpec(s -> s.withVersion("1.4.0+build.7", CutoverScript.image("1.4.0")));
 
         Decision d = w.step();
         Decision again = w.step();

@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.resource.BlueGreenPhase;
@@ -11,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class RollbackPhasesTest {
 
     /** In DemotingBlue with Blue already demoted and Green leading, then a rollback token. */
-    private static CutoverWorld rollingBackAfterDemotion(boolean trafficOnGreen) {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+    private static CutoverScript rollingBackAfterDemotion(boolean trafficOnGreen) {
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.finishedByTest.add(ExecutorAction.DEMOTE_BLUE);
         w.runCooperatively(60, x -> x.runningJob(ExecutorAction.DEMOTE_BLUE).isPresent());
         w.finishAll(ExecutorAction.DEMOTE_BLUE, true);
         if (trafficOnGreen) {
             // as if the write that entered Cleanup was lost after the Services had switched
-            CutoverWorld.SERVICES.forEach(s -> w.selectors.put(s, w.bg().greenRevision()));
+            CutoverScript.SERVICES.forEach(s -> w.selectors.put(s, w.bg().greenRevision()));
         }
         w.editUpgrade(u -> u.withRequests(u.requests().withRollback("back")));
         w.step();
@@ -27,7 +28,7 @@ class RollbackPhasesTest {
 
     @Test
     void aRollbackTokenAfterPromotionEntersRollingBack() {
-        CutoverWorld w = rollingBackAfterDemotion(false);
+        CutoverScript w = rollingBackAfterDemotion(false);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.RollingBack);
         assertThat(w.bg().rollbackReason()).isEqualTo(BlueGreenReasons.MANUAL_ROLLBACK);
         assertThat(w.bg().rollbackStartedAt()).isEqualTo(w.now);
@@ -35,7 +36,7 @@ class RollbackPhasesTest {
 
     @Test
     void rollingBackWaitsForABlueLeaderAfterTheConsensusRepair() {
-        CutoverWorld w = rollingBackAfterDemotion(false);
+        CutoverScript w = rollingBackAfterDemotion(false);
         w.step();
         w.runningJob(ExecutorAction.REPAIR_CONSENSUS).ifPresent(j -> w.finish(j, true));
         w.noLeader();
@@ -49,7 +50,7 @@ class RollbackPhasesTest {
 
     @Test
     void rollingBackMovesTrafficBackToBlueOnceBlueLeads() {
-        CutoverWorld w = rollingBackAfterDemotion(true);
+        CutoverScript w = rollingBackAfterDemotion(true);
         w.runCooperatively(10, x -> x.phase() == BlueGreenPhase.RollbackCleanup);
         assertThat(w.selectors.values()).containsOnly(w.bg().blueRevision());
         assertThat(w.emitted(BlueGreenReasons.TRAFFIC_SWITCHED)).isTrue();
@@ -57,7 +58,7 @@ class RollbackPhasesTest {
 
     @Test
     void rollbackCleanupDeletesGreenOnlyAfterItsPeersAreRemoved() {
-        CutoverWorld w = rollingBackAfterDemotion(false);
+        CutoverScript w = rollingBackAfterDemotion(false);
         w.finishedByTest.add(ExecutorAction.REMOVE_GREEN_PEERS);
         w.runCooperatively(10, x -> x.runningJob(ExecutorAction.REMOVE_GREEN_PEERS).isPresent());
         for (int i = 0; i < 3; i++) {
@@ -72,7 +73,7 @@ class RollbackPhasesTest {
 
     @Test
     void aFailedGreenPeerRemovalEntersBreakGlassToo() {
-        CutoverWorld w = rollingBackAfterDemotion(false);
+        CutoverScript w = rollingBackAfterDemotion(false);
         w.finishedByTest.add(ExecutorAction.REMOVE_GREEN_PEERS);
         w.runCooperatively(10, x -> x.runningJob(ExecutorAction.REMOVE_GREEN_PEERS).isPresent());
         w.finishAll(ExecutorAction.REMOVE_GREEN_PEERS, false);

@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
@@ -18,13 +19,13 @@ class IdleHousekeepingTest {
 
     @Test
     void deletesALeftoverGreenThatNoServiceSelects() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
-        String stale = Revision.of("1.5.0", CutoverWorld.image("1.5.0"), 3);
-        w.createWorkload(new Action.CreateWorkload(Revision.statefulSet(CutoverWorld.NAME, stale), stale, "1.5.0",
-                CutoverWorld.image("1.5.0"), 3, null));
+        CutoverScript w = CutoverScript.running("1.4.0");
+        String stale = Revision.of("1.5.0", CutoverScript.image("1.5.0"), 3);
+        w.createWorkload(new Action.CreateWorkload(Revision.statefulSet(CutoverScript.NAME, stale), stale, "1.5.0",
+                CutoverScript.image("1.5.0"), 3, null));
         Decision d = w.step();
         assertThat(d.actionsOf(Action.DeleteWorkload.class)).singleElement()
-                .satisfies(del -> assertThat(del.statefulSet()).isEqualTo(Revision.statefulSet(CutoverWorld.NAME, stale)));
+                .satisfies(del -> assertThat(del.statefulSet()).isEqualTo(Revision.statefulSet(CutoverScript.NAME, stale)));
         assertThat(w.step().wake()).isInstanceOf(Wake.After.class);
         w.settlePods();
         assertThat(w.step().wake()).isInstanceOf(Wake.Idle.class);
@@ -32,15 +33,15 @@ class IdleHousekeepingTest {
 
     @Test
     void neverDeletesTheRollingStatefulSetOrBlue() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
-        w.createWorkload(new Action.CreateWorkload(CutoverWorld.NAME, "rolling", "1.4.0", CutoverWorld.image("1.4.0"),
+        CutoverScript w = CutoverScript.running("1.4.0");
+        w.createWorkload(new Action.CreateWorkload(CutoverScript.NAME, "rolling", "1.4.0", CutoverScript.image("1.4.0"),
                 3, null));
         assertThat(w.step().actionsOf(Action.DeleteWorkload.class)).isEmpty();
     }
 
     @Test
     void releasesALockItStillHoldsWhileIdle() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
+        CutoverScript w = CutoverScript.running("1.4.0");
         w.status = w.status.withOperationLock(w.status.operationLock()
                 .acquire(Operation.BlueGreen, Holders.BLUE_GREEN, "left over", w.now).lock());
         w.step();
@@ -49,7 +50,7 @@ class IdleHousekeepingTest {
 
     @Test
     void aRetryTokenWithNothingFailedIsRecordedAndIgnored() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
+        CutoverScript w = CutoverScript.running("1.4.0");
         w.editUpgrade(u -> u.withRequests(u.requests().withRetry("r1")));
         w.step();
         assertThat(w.status.requests().lastHandledRetry()).isEqualTo("r1");
@@ -58,7 +59,7 @@ class IdleHousekeepingTest {
 
     @Test
     void theStartEventCarriesTheNewLockInItsAuditFields() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.step();
         ClusterEvent started = w.events.stream().filter(e -> e.reason().equals(BlueGreenReasons.UPGRADE_STARTED))
                 .findFirst().orElseThrow();
@@ -69,7 +70,7 @@ class IdleHousekeepingTest {
 
     @Test
     void aPreUpgradeSnapshotRunsBeforeGreenIsCreated() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withPreUpgradeSnapshot(true));
         w.step();
         assertThat(w.bg().snapshotJob()).isNotNull();
@@ -84,7 +85,7 @@ class IdleHousekeepingTest {
 
     @Test
     void thePreUpgradeSnapshotJobIsToldWhereBackupsGo() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withPreUpgradeSnapshot(true));
         w.editSpec(s -> s.withBackup(new BackupSpec(null, null, null,
                 Map.of("bucket", "snapshots", "pathStyle", "true"), null, null)));

@@ -1,9 +1,9 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.raftops.domain.bluegreen.CutoverScenario.Step;
+import dev.raftops.simulator.decisions.bluegreen.CutoverScenario.Step;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.decision.Action;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The rules of the blue/green machine over generated runs: arbitrary sequences of Job outcomes, pod
  * readiness, leader moves, lag, tokens, spec edits and acknowledgements, with the decision driven
- * after every move and its actions applied to {@link CutoverWorld}.
+ * after every move and its actions applied to {@link CutoverScript}.
  */
 class BlueGreenDecisionPropertiesTest {
 
@@ -82,14 +82,14 @@ class BlueGreenDecisionPropertiesTest {
             Set<String> selected = new TreeSet<>(s.selectorsAfter().values());
             assertThat(selected).as(c.why("invariant: all client Services select one revision (step " + s.index() + ")"))
                     .hasSize(1);
-            String colour = Revision.statefulSet(CutoverWorld.NAME, selected.iterator().next());
+            String colour = Revision.statefulSet(CutoverScript.NAME, selected.iterator().next());
             assertThat(s.workloadsAfter()).as(c.why("invariant: the selected colour still exists (step " + s.index() + ")"))
                     .contains(colour);
             for (Action.SwitchTraffic t : s.decision().actionsOf(Action.SwitchTraffic.class)) {
                 List<PodView> leaders = s.seen().pods().stream().filter(PodView::isLeader).toList();
                 assertThat(leaders).as(c.why("invariant: traffic moves only to a colour that leads (step " + s.index()
                         + ")")).singleElement().satisfies(p -> assertThat(p.statefulSet())
-                                .isEqualTo(Revision.statefulSet(CutoverWorld.NAME, t.revision())));
+                                .isEqualTo(Revision.statefulSet(CutoverScript.NAME, t.revision())));
             }
         }
     }
@@ -107,7 +107,7 @@ class BlueGreenDecisionPropertiesTest {
                     .isIn(BlueGreenPhase.Cleanup, BlueGreenPhase.Idle);
             assertThat(s.decision().actionsOf(Action.DeleteWorkload.class))
                     .as(c.why("invariant: Green is never deleted from Cleanup" + why))
-                    .noneMatch(d -> d.statefulSet().equals(Revision.statefulSet(CutoverWorld.NAME, was.greenRevision())));
+                    .noneMatch(d -> d.statefulSet().equals(Revision.statefulSet(CutoverScript.NAME, was.greenRevision())));
             if (phase(s.after()) == BlueGreenPhase.Idle) {
                 assertThat(s.after().currentVersion()).as(c.why("invariant: Cleanup ends with Green's version" + why))
                         .isEqualTo(was.greenVersion());

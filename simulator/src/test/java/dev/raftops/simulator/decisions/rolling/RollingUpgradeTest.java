@@ -1,4 +1,4 @@
-package dev.raftops.domain.rolling;
+package dev.raftops.simulator.decisions.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,8 @@ import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
-import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.Operation;
-import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
@@ -22,53 +20,87 @@ import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeTimeouts;
-import dev.raftops.domain.testing.RollingWorld;
+import dev.raftops.domain.rolling.RollingReasons;
+import dev.raftops.domain.rolling.RollingUpgrade;
+import dev.raftops.simulator.world.FamilyDrive;
+import dev.raftops.simulator.world.Scenario;
+import dev.raftops.simulator.world.SimWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The rolling upgrade's story, one behaviour per test. */
+/**
+ * The rolling upgrade's story, one behaviour per test, against the simulator's one model of the
+ * StatefulSet and Raft ({@link FamilyDrive}): a pass decides, performs its actions through the
+ * world's ports and persists the status; the world then runs for five seconds.
+ */
 class RollingUpgradeTest {
 
-    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    static final String STS = SimWorld.NAME;
+    static final String POD_2 = STS + "-2";
+    static final Duration STEP = Duration.ofSeconds(5);
 
-    final Random random = new Random(7);
-    RollingWorld world = new RollingWorld(random, 3, "2.4.0", 0, T0);
-    ClusterSpec spec = RollingWorld.spec(3, "2.4.4");
+    FamilyDrive world = world(3, 0, null);
+    ClusterSpec spec = spec(3, "2.4.4");
     ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
+    /** What the test makes the controller see instead of the world as it is (a report the world cannot make on cue). */
+    UnaryOperator<ClusterObservation> reported = o -> o;
+
+    /** Pods of 2.4.0, the leader at {@code leader}; pods of {@code brokenTarget} never become Ready (null: none). */
+    static FamilyDrive world(int replicas, int leader, String brokenTarget) {
+        Scenario scenario = Scenario.upgrade(replicas, "2.4.0", "2.4.4", leader, 7);
+        return new FamilyDrive(brokenTarget == null ? scenario
+                : scenario.withBrokenVersion(brokenTarget, Scenario.PodFailureMode.NEVER_READY));
+    }
+
+    static ClusterSpec spec(int replicas, String version) {
+        return ClusterSpec.of(version, null, replicas);
+    }
 
     Decision decide() {
-        return decide(world.observe());
+        return decide(reported.apply(world.observe()));
     }
 
     Decision decide(ClusterObservation observation) {
-        return RollingUpgrade.decide(new DecisionInput(RollingWorld.KEY, 1, spec, status, observation, world.now(), random,
-                RetryTiming.defaults().withoutJitter()));
+        return RollingUpgrade.decide(world.input(spec, status, observation));
     }
 
     /** Decides, applies and persists, like one controller pass. */
     Decision pass() {
         Decision d = decide();
-        d.actions().forEach(world::apply);
+        d.actions().forEach(world::perform);
         status = d.nextStatus();
         return d;
     }
 
-    /** Runs passes (and cluster ticks) until the decision carries an action of {@code type}. */
+    /** Runs passes (and five seconds of the world after each) until the decision carries an action of {@code type}. */
     <T extends Action> T passUntil(Class<T> type) {
         for (int i = 0; i < 200; i++) {
             Decision d = pass();
             if (!d.actionsOf(type).isEmpty()) {
                 return d.actionsOf(type).get(0);
             }
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(STEP);
         }
         throw new AssertionError("no " + type.getSimpleName() + " within 200 passes; status " + status.upgrade());
+    }
+
+    int partition() {
+        return world.observe().statefulSet(STS).orElseThrow().effectivePartition();
+    }
+
+    PodView pod(int ordinal) {
+        return world.observe().podsOf(STS).get(ordinal);
+    }
+
+    /** {@code ordinal} is reported leading and every other pod following. */
+    static UnaryOperator<ClusterObservation> leading(int ordinal) {
+        return o -> o.withPods(o.pods().stream().map(p -> p.withLeadership(p.ordinal() == ordinal
+                ? Leadership.LEADER : Leadership.FOLLOWER)).toList());
     }
 
     @Test
@@ -83,8 +115,8 @@ class RollingUpgradeTest {
     void aTargetPodIsNotCountedAsRolledWhileTheStatefulSetHasNotObservedTheNewTemplate() {
         passUntil(Action.LockPartitionAndSetImage.class);
         ClusterObservation now = world.observe();
-        StatefulSetView sts = now.statefulSet("db").orElseThrow();
-        String old = now.podsOf("db").get(2).revision();
+        StatefulSetView sts = now.statefulSet(STS).orElseThrow();
+        String old = now.podsOf(STS).get(2).revision();
         // the StatefulSet controller has not yet seen the template change: updateRevision still names the old one
         StatefulSetView stale = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
                 sts.partition(), sts.onDelete(), old, old, sts.templateImage(), 2, 1, sts.readyReplicas(),
@@ -119,20 +151,20 @@ class RollingUpgradeTest {
 
     @Test
     void asksTheLeaderToStepDownBeforeReleasingIt() {
-        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        world = world(3, 2, null);
         Action.CreateJob job = passUntil(Action.CreateJob.class);
-        assertThat(job.job().name()).startsWith("db-step-down-2-2-4-4-a1-s1-");
-        assertThat(world.partition()).isEqualTo(3);
+        assertThat(job.job().name()).startsWith(STS + "-step-down-2-2-4-4-a1-s1-");
+        assertThat(partition()).isEqualTo(3);
         Action.SetPartition release = passUntil(Action.SetPartition.class);
         assertThat(release.partition()).isEqualTo(2);
-        assertThat(world.pods().get(2).leadership).isEqualTo(Leadership.FOLLOWER);
+        assertThat(pod(2).leadership()).isEqualTo(Leadership.FOLLOWER);
     }
 
     @Test
     void aFinishedOrdinalIsRecordedAndTheNextReleasedInOnePassWithOneEvent() {
         passUntil(Action.SetPartition.class);
-        for (int i = 0; i < 20 && !rolled(world.pods().get(2)); i++) {
-            world.tick();
+        for (int i = 0; i < 60 && !rolled(pod(2)); i++) {
+            world.runFor(STEP);
         }
         Decision d = pass();
         assertThat(d.actionsOf(Action.SetPartition.class)).singleElement()
@@ -151,8 +183,8 @@ class RollingUpgradeTest {
         assertThat(d.nextStatus()).isEqualTo(status);
     }
 
-    private static boolean rolled(RollingWorld.Pod pod) {
-        return pod != null && pod.image.endsWith(":2.4.4") && pod.ready && pod.lag == 0;
+    private static boolean rolled(PodView pod) {
+        return pod != null && pod.image().endsWith(":2.4.4") && pod.caughtUp(100); // Ready and within the lag limit
     }
 
     @Test
@@ -166,7 +198,7 @@ class RollingUpgradeTest {
     void theWaitWrittenWithAReleaseStillHoldsWhenTheStatefulSetReportsTheNewRevisionLate() {
         passUntil(Action.LockPartitionAndSetImage.class);
         ClusterObservation now = world.observe();
-        StatefulSetView sts = now.statefulSet("db").orElseThrow();
+        StatefulSetView sts = now.statefulSet(STS).orElseThrow();
         // released while the StatefulSet controller had not yet reported the new template's revision
         StatefulSetView stale = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
                 sts.partition(), sts.onDelete(), sts.currentRevision(), sts.currentRevision(), sts.templateImage(), 2, 1,
@@ -174,7 +206,7 @@ class RollingUpgradeTest {
         Decision release = decide(now.withStatefulSet(stale));
         assertThat(release.actionsOf(Action.SetPartition.class)).singleElement()
                 .satisfies(r -> assertThat(r.partition()).isEqualTo(2));
-        release.actions().forEach(world::apply);
+        release.actions().forEach(world::perform);
         status = release.nextStatus();
 
         Decision waiting = decide();
@@ -185,17 +217,16 @@ class RollingUpgradeTest {
     @Test
     void theLastPodWaitsForTheStatefulSetToCountItWithoutAStatusWriteOfItsOwn() {
         passUntil(Action.LockPartitionAndSetImage.class);
-        for (int i = 0; i < 200 && world.partition() > 0; i++) {
+        for (int i = 0; i < 200 && partition() > 0; i++) {
             pass();
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(STEP);
         }
-        for (int i = 0; i < 20 && !rolled(world.pods().get(0)); i++) {
-            world.tick();
+        for (int i = 0; i < 60 && !rolled(pod(0)); i++) {
+            world.runFor(STEP);
         }
-        assertThat(rolled(world.pods().get(0))).isTrue();
+        assertThat(rolled(pod(0))).as("pod 0 rolled: " + pod(0)).isTrue();
         ClusterObservation now = world.observe();
-        StatefulSetView sts = now.statefulSet("db").orElseThrow();
+        StatefulSetView sts = now.statefulSet(STS).orElseThrow();
         // pod 0 is Ready on the new revision; the StatefulSet status does not count it yet
         StatefulSetView lagging = new StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(), sts.replicas(),
                 sts.partition(), sts.onDelete(), sts.currentRevision(), sts.updateRevision(), sts.templateImage(),
@@ -209,10 +240,11 @@ class RollingUpgradeTest {
 
     @Test
     void theElectionAfterAStepDownNeedsNoStatusWriteOfItsOwn() {
-        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        world = world(3, 2, null);
         Action.CreateJob job = passUntil(Action.CreateJob.class);
-        world.pods().get(2).leadership = Leadership.FOLLOWER; // stepped down, no pod elected yet
-        ClusterObservation electing = world.observe().withJob(new JobView(job.job().name(), "step-down",
+        ClusterObservation seen = world.observe(); // pod 2 stepped down, no pod elected yet
+        ClusterObservation electing = seen.withPods(seen.pods().stream().map(p -> p.withLeadership(Leadership.FOLLOWER))
+                .toList()).withJob(new JobView(job.job().name(), "step-down",
                 JobResult.SUCCEEDED, world.now(), world.now(), null));
         Decision waiting = decide(electing);
         assertChangesNothing(waiting);
@@ -222,11 +254,10 @@ class RollingUpgradeTest {
     void neverReleasesWhileAnotherVoterIsNotReady() {
         pass();
         pass();
-        world.pods().get(0).ready = false;
-        world.pods().get(0).neverReady = true;
+        reported = o -> o.withPods(o.pods().stream().map(p -> p.ordinal() == 0 ? p.withReady(false) : p).toList());
         for (int i = 0; i < 20; i++) {
             assertThat(pass().hasDisruptiveAction()).isFalse();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(STEP);
         }
         assertThat(Condition.find(status.conditions(), Condition.PROGRESSING).orElseThrow().reason())
                 .isEqualTo(RollingReasons.QUORUM_NOT_HEALTHY);
@@ -234,14 +265,12 @@ class RollingUpgradeTest {
 
     @Test
     void failsWithPodNotReadyMeasuredFromTheRelease() {
+        world = world(3, 0, "2.4.4"); // the StatefulSet restarts pod 2 on 2.4.4, which never becomes Ready
         passUntil(Action.SetPartition.class);
-        world.tick(); // the StatefulSet restarts pod 2
-        world.pods().get(2).neverReady = true;
-        world.pods().get(2).ready = false;
-        world.advance(Duration.ofMinutes(9));
+        world.runFor(Duration.ofMinutes(9));
         pass();
         assertThat(status.upgrade().failed()).isFalse();
-        world.advance(Duration.ofMinutes(2));
+        world.runFor(Duration.ofMinutes(2));
         Decision failed = pass();
         assertThat(status.upgrade().failure().reason()).isEqualTo(RollingReasons.POD_NOT_READY);
         assertThat(status.upgrade().currentPartition()).as("progress is kept").isEqualTo(3);
@@ -254,11 +283,9 @@ class RollingUpgradeTest {
     void aPodNotReadyFailureNamesABudgetShorterThanAMinuteInSeconds() {
         spec = spec.withUpgrade(spec.upgrade().withTimeouts(new UpgradeTimeouts(
                 spec.upgrade().timeouts().stepDown(), Duration.ofSeconds(15))));
+        world = world(3, 0, "2.4.4");
         passUntil(Action.SetPartition.class);
-        world.tick();
-        world.pods().get(2).neverReady = true;
-        world.pods().get(2).ready = false;
-        world.advance(Duration.ofSeconds(16));
+        world.runFor(Duration.ofSeconds(16));
 
         pass();
 
@@ -269,7 +296,7 @@ class RollingUpgradeTest {
     void keepsOnlyTheFirstFailure() {
         failsWithPodNotReadyMeasuredFromTheRelease();
         Instant firstAt = status.upgrade().failure().at();
-        world.advance(Duration.ofMinutes(30));
+        world.runFor(Duration.ofMinutes(30));
         assertThat(pass().actions()).isEmpty();
         assertThat(status.upgrade().failure().at()).isEqualTo(firstAt);
     }
@@ -277,11 +304,10 @@ class RollingUpgradeTest {
     @Test
     void aRetryTokenResumesWithFreshBudgetsAndDeletesTheStuckPod() {
         failsWithPodNotReadyMeasuredFromTheRelease();
-        world.pods().get(2).neverReady = false;
         spec = spec.withUpgrade(spec.upgrade().withRequests(UpgradeRequests.none().withRetry("2026-11-24T10:30:00Z")));
         Decision retry = pass();
         assertThat(retry.actionsOf(Action.DeletePod.class)).singleElement()
-                .satisfies(d -> assertThat(d.pod()).isEqualTo("db-2"));
+                .satisfies(d -> assertThat(d.pod()).isEqualTo(POD_2));
         assertThat(status.upgrade().failed()).isFalse();
         assertThat(status.upgrade().attempt()).isEqualTo(2);
         assertThat(status.upgrade().startedAt()).isEqualTo(world.now());
@@ -293,8 +319,8 @@ class RollingUpgradeTest {
     void recognisesAPodThatRolledBeforeACrashWithoutRestartingIt() {
         passUntil(Action.SetPartition.class);
         ClusterStatus beforeRelease = status.withUpgrade(status.upgrade().withReleasedAt(null));
-        for (int i = 0; i < 10; i++) {
-            world.tick();
+        for (int i = 0; i < 60 && !rolled(pod(2)); i++) {
+            world.runFor(STEP);
         }
         // the controller crashed after the partition write, before anything else was recorded
         status = beforeRelease;
@@ -313,36 +339,35 @@ class RollingUpgradeTest {
         runUntilCurrentVersion("2.4.4");
         assertThat(status.upgrade()).isNull();
         assertThat(status.operationLock().isHeld()).isFalse();
-        assertThat(world.allRun("2.4.4")).isTrue();
+        assertThat(world.world().runsEverywhere("2.4.4")).isTrue();
     }
 
     @Test
     void theNextUpgradeAsksForAStepDownOfItsOwnWhileTheLastUpgradesJobStillExists() {
-        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        world = world(3, 2, null);
         String first = passUntil(Action.CreateJob.class).job().name();
         runUntilCurrentVersion("2.4.4");
-        world.leader().ifPresent(l -> world.pods().get(l).leadership = Leadership.FOLLOWER);
-        world.pods().get(2).leadership = Leadership.LEADER;
-        spec = RollingWorld.spec(3, "2.4.5");
+        reported = leading(2);
+        spec = spec(3, "2.4.5");
 
         Action.CreateJob second = passUntil(Action.CreateJob.class);
         assertThat(world.observe().job(first)).hasValueSatisfying(j -> assertThat(j.result()).isEqualTo(JobResult.SUCCEEDED));
         assertThat(second.job().name()).isNotEqualTo(first);
-        assertThat(world.partition()).isEqualTo(3); // the leader is not released on the strength of the old Job
+        assertThat(partition()).isEqualTo(3); // the leader is not released on the strength of the old Job
     }
 
     @Test
     void theNextUpgradeTakesASnapshotOfItsOwnWhileTheLastUpgradesSnapshotJobStillExists() {
-        spec = withSnapshot(RollingWorld.spec(3, "2.4.4"));
+        spec = withSnapshot(spec(3, "2.4.4"));
         Action.CreateJob first = passUntil(Action.CreateJob.class);
         assertThat(first.job().action()).isEqualTo(ExecutorAction.PRE_UPGRADE_SNAPSHOT);
         runUntilCurrentVersion("2.4.4");
-        spec = withSnapshot(RollingWorld.spec(3, "2.4.5"));
+        spec = withSnapshot(spec(3, "2.4.5"));
 
         Action.CreateJob second = passUntil(Action.CreateJob.class);
         assertThat(second.job().action()).isEqualTo(ExecutorAction.PRE_UPGRADE_SNAPSHOT);
         assertThat(second.job().name()).isNotEqualTo(first.job().name());
-        assertThat(world.partition()).isEqualTo(3);
+        assertThat(partition()).isEqualTo(3);
     }
 
     private static ClusterSpec withSnapshot(ClusterSpec spec) {
@@ -354,15 +379,14 @@ class RollingUpgradeTest {
     private void runUntilCurrentVersion(String version) {
         for (int i = 0; i < 300 && !version.equals(status.currentVersion()); i++) {
             pass();
-            world.tick();
-            world.advance(Duration.ofSeconds(5));
+            world.runFor(STEP);
         }
         assertThat(status.currentVersion()).isEqualTo(version);
     }
 
     @Test
     void theFirstConvergenceIsRecordedInOneStatusWrite() {
-        spec = RollingWorld.spec(3, "2.4.0");
+        spec = spec(3, "2.4.0");
         status = ClusterStatus.initial();
         Decision first = pass();
         assertThat(status.currentVersion()).isEqualTo("2.4.0");
@@ -384,7 +408,7 @@ class RollingUpgradeTest {
     @Test
     void aNewVersionMidUpgradeLocksThePartitionAgainAtReplicas() {
         passUntil(Action.SetPartition.class);
-        spec = RollingWorld.spec(3, "2.4.5");
+        spec = spec(3, "2.4.5");
         Decision retarget = pass();
         assertThat(retarget.actionsOf(Action.LockPartitionAndSetImage.class)).singleElement()
                 .satisfies(a -> assertThat(a.partition()).isEqualTo(3));
@@ -395,7 +419,7 @@ class RollingUpgradeTest {
     @Test
     void retargetingBelowTheRunningTargetIsBlocked() {
         passUntil(Action.SetPartition.class);
-        spec = RollingWorld.spec(3, "2.4.2");
+        spec = spec(3, "2.4.2");
         Decision blocked = pass();
         assertThat(blocked.actions()).allMatch(a -> a instanceof Action.Emit);
         assertThat(Condition.find(status.conditions(), Condition.UPGRADING).orElseThrow().reason())
@@ -404,8 +428,8 @@ class RollingUpgradeTest {
 
     @Test
     void aSingleReplicaIsReleasedWithoutStepDown() {
-        world = new RollingWorld(random, 1, "2.4.0", 0, T0);
-        spec = RollingWorld.spec(1, "2.4.4");
+        world = world(1, 0, null);
+        spec = spec(1, "2.4.4");
         assertThat(passUntil(Action.SetPartition.class).partition()).isZero();
         assertThat(status.upgrade().stepDown()).isNull();
     }
@@ -414,7 +438,8 @@ class RollingUpgradeTest {
     void twoLeadersEnterBreakGlassAndHaltEverything() {
         pass();
         pass();
-        world.pods().get(1).leadership = Leadership.LEADER;
+        reported = o -> o.withPods(o.pods().stream().map(p -> p.ordinal() == 1 ? p.withLeadership(Leadership.LEADER) : p)
+                .toList()); // a second pod also reports leadership
         Decision split = pass();
         assertThat(split.hasDisruptiveAction()).isFalse();
         assertThat(status.breakGlass().active()).isTrue();
@@ -424,14 +449,14 @@ class RollingUpgradeTest {
 
     @Test
     void aStepDownThatNeverMovesLeadershipTimesOutFromTheJobsCreation() {
-        world = new RollingWorld(random, 3, "2.4.0", 2, T0);
+        world = world(3, 2, null);
         passUntil(Action.CreateJob.class);
         Instant jobCreated = world.now();
         ClusterObservation stuck = world.observe();
         // the job runs but leadership never moves
-        world.advance(Duration.ofSeconds(59));
+        world.runFor(Duration.ofSeconds(59));
         assertThat(decide(stuck).nextStatus().upgrade().failed()).isFalse();
-        world.advance(Duration.ofSeconds(2));
+        world.runFor(Duration.ofSeconds(2));
         Decision timeout = decide(stuck.withJob(new JobView(status.upgrade().stepDown().job(), "step-down",
                 JobResult.RUNNING, jobCreated, null, null)));
         assertThat(timeout.nextStatus().upgrade().failure().reason()).isEqualTo(RollingReasons.STEP_DOWN_TIMEOUT);
@@ -445,14 +470,13 @@ class RollingUpgradeTest {
         Decision d = decide(world.observe().withPods(unknown));
         assertThat(d.hasDisruptiveAction()).isFalse();
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
-                .satisfies(j -> assertThat(j.job().name()).startsWith("db-step-down-2-2-4-4-a1-s1-"));
+                .satisfies(j -> assertThat(j.job().name()).startsWith(STS + "-step-down-2-2-4-4-a1-s1-"));
     }
 
     @Test
     void aReleasedPodElectedBeforeItsRestartIsAskedToStepDownAgain() {
         passUntil(Action.SetPartition.class);
-        world.leader().ifPresent(l -> world.pods().get(l).leadership = Leadership.FOLLOWER);
-        world.pods().get(2).leadership = Leadership.LEADER; // elected before the StatefulSet restarted it
+        reported = leading(2); // elected before the StatefulSet restarted it
         Decision d = pass();
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().action().wireName()).isEqualTo("step-down"));
@@ -463,8 +487,8 @@ class RollingUpgradeTest {
     void aReleasedPodIsNotCountedRolledAgainstAStatefulSetStatusThatHasNotSeenTheTemplate() {
         passUntil(Action.SetPartition.class);
         ClusterObservation now = world.observe();
-        var sts = now.statefulSet("db").orElseThrow();
-        var pod2 = now.podsOf("db").get(2);
+        var sts = now.statefulSet(STS).orElseThrow();
+        var pod2 = now.podsOf(STS).get(2);
         // the StatefulSet controller has not observed the new template yet: updateRevision still names pod 2's revision
         var stale = new dev.raftops.domain.cluster.StatefulSetView(sts.name(), sts.uid(), sts.resourceVersion(),
                 sts.replicas(), sts.partition(), false, pod2.revision(), pod2.revision(), sts.templateImage(),

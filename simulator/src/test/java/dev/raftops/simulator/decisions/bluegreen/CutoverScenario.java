@@ -1,4 +1,4 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobView;
@@ -75,7 +75,7 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
     }
 
     List<Step> play() {
-        CutoverWorld w = CutoverWorld.running(setup.target(), 3, seed);
+        CutoverScript w = CutoverScript.running(setup.target(), 3, seed);
         BlueGreenSpec.PrePromotionHook hook = setup.hook()
                 ? new BlueGreenSpec.PrePromotionHook("hook:1", List.of("check"), List.of(), 60) : null;
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(setup.autoPromote(), setup.maxJobFailures(),
@@ -103,9 +103,9 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
         return v.startsWith("v") ? v.substring(1) : v;
     }
 
-    private void apply(CutoverWorld w, Move m) {
+    private void apply(CutoverScript w, Move m) {
         List<JobView> running = w.runningJobs();
-        List<PodView> live = w.pods.values().stream().filter(p -> !p.terminating()).toList();
+        List<PodView> live = w.livePods();
         switch (m.kind()) {
             case SUCCEED_JOB, FAIL_JOB -> {
                 if (!running.isEmpty()) {
@@ -123,8 +123,7 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
             }
             case LEADER -> {
                 if (!live.isEmpty()) {
-                    String leader = live.get(m.pick() % live.size()).name();
-                    w.pods.replaceAll((n, p) -> p.withLeadership(n.equals(leader) ? Leadership.LEADER : Leadership.FOLLOWER));
+                    w.leader(live.get(m.pick() % live.size()).name());
                 }
             }
             case NO_LEADER -> w.noLeader();
@@ -140,7 +139,7 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
             case RETRY -> w.editUpgrade(u -> u.withRequests(u.requests().withRetry("t" + m.pick())));
             case VERSION -> {
                 String v = VERSIONS.get(m.pick() % VERSIONS.size());
-                w.editSpec(s -> s.withVersion(v, CutoverWorld.image(canonical(v))));
+                w.editSpec(s -> s.withVersion(v, CutoverScript.image(canonical(v))));
             }
             case REPLICAS -> w.editSpec(s -> new dev.raftops.domain.resource.ClusterSpec(s.version(), s.image(),
                     s.replicas() == 3 ? 5 : 3, s.paused(), s.maintenance(), s.breakGlassAck(), s.upgrade(), s.backup()));

@@ -1,7 +1,8 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.Decision;
@@ -16,16 +17,16 @@ class PromotionAndHookTest {
     private static final BlueGreenSpec.PrePromotionHook HOOK =
             new BlueGreenSpec.PrePromotionHook("curlimages/curl:8", List.of("sh", "-c"), List.of("exit 0"), 0);
 
-    private static CutoverWorld manual() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+    private static CutoverScript manual() {
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(false, 5, null, null)));
         w.runCooperatively(40, x -> x.bg() != null && x.bg().phase() == BlueGreenPhase.Syncing
                 && x.bg().stepDone(ExecutorAction.WAIT_SYNCED));
         return w;
     }
 
-    private static CutoverWorld withHook(BlueGreenSpec.AutoRollback autoRollback) {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+    private static CutoverScript withHook(BlueGreenSpec.AutoRollback autoRollback) {
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(true, 5,
                 new BlueGreenSpec.Verification(null, 100, HOOK), autoRollback)));
         w.finishedByTest.add(ExecutorAction.VALIDATION_HOOK);
@@ -35,7 +36,7 @@ class PromotionAndHookTest {
 
     @Test
     void holdsInSyncingUntilAPromoteTokenWhenAutoPromoteIsOff() {
-        CutoverWorld w = manual();
+        CutoverScript w = manual();
         w.runCooperatively(10, x -> false);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         assertThat(w.emitted(BlueGreenReasons.AWAITING_PROMOTION)).isTrue();
@@ -44,7 +45,7 @@ class PromotionAndHookTest {
 
     @Test
     void aPromoteTokenEndsTheHoldAndIsRecordedAsHandled() {
-        CutoverWorld w = manual();
+        CutoverScript w = manual();
         w.step();
         w.editUpgrade(u -> u.withRequests(u.requests().withPromote("go")));
         w.step();
@@ -55,7 +56,7 @@ class PromotionAndHookTest {
 
     @Test
     void aPromoteTokenGivenEarlyWaitsForTheHold() {
-        CutoverWorld w = CutoverWorld.running("1.5.0");
+        CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(false, 5, null, null)));
         w.step();
         w.editUpgrade(u -> u.withRequests(u.requests().withPromote("early")));
@@ -66,7 +67,7 @@ class PromotionAndHookTest {
 
     @Test
     void aPromoteTokenWhileIdleIsAcknowledgedAndIgnored() {
-        CutoverWorld w = CutoverWorld.running("1.4.0");
+        CutoverScript w = CutoverScript.running("1.4.0");
         w.editUpgrade(u -> u.withRequests(u.requests().withPromote("stray")));
         w.step();
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("stray");
@@ -76,16 +77,16 @@ class PromotionAndHookTest {
 
     @Test
     void theHookRunsAfterSyncWithItsImageAndCommand() {
-        CutoverWorld w = withHook(null);
+        CutoverScript w = withHook(null);
         JobView hook = w.runningJob(ExecutorAction.VALIDATION_HOOK).orElseThrow();
         assertThat(w.bg().stepDone(ExecutorAction.WAIT_SYNCED)).isTrue();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
-        assertThat(hook.name()).startsWith(CutoverWorld.NAME + "-validation-hook");
+        assertThat(hook.name()).startsWith(CutoverScript.NAME + "-validation-hook");
     }
 
     @Test
     void aPassingHookLetsTheAttemptPromote() {
-        CutoverWorld w = withHook(null);
+        CutoverScript w = withHook(null);
         w.finishAll(ExecutorAction.VALIDATION_HOOK, true);
         w.runCooperatively(5, x -> x.phase() == BlueGreenPhase.Promoting);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Promoting);
@@ -93,7 +94,7 @@ class PromotionAndHookTest {
 
     @Test
     void aFailedHookAbortsWhenAutoRollbackIsOn() {
-        CutoverWorld w = withHook(BlueGreenSpec.AutoRollback.defaults());
+        CutoverScript w = withHook(BlueGreenSpec.AutoRollback.defaults());
         String green = w.greenSet();
         w.finishAll(ExecutorAction.VALIDATION_HOOK, false);
         Decision d = w.step();
@@ -106,7 +107,7 @@ class PromotionAndHookTest {
 
     @Test
     void aFailedHookHoldsWhenAutoRollbackIsOff() {
-        CutoverWorld w = withHook(new BlueGreenSpec.AutoRollback(false, true, true));
+        CutoverScript w = withHook(new BlueGreenSpec.AutoRollback(false, true, true));
         w.finishAll(ExecutorAction.VALIDATION_HOOK, false);
         w.runCooperatively(5, x -> false);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
@@ -117,7 +118,7 @@ class PromotionAndHookTest {
 
     @Test
     void aRetryTokenRunsAHeldHookAgainUnderANewName() {
-        CutoverWorld w = withHook(new BlueGreenSpec.AutoRollback(true, true, false));
+        CutoverScript w = withHook(new BlueGreenSpec.AutoRollback(true, true, false));
         JobView failed = w.runningJob(ExecutorAction.VALIDATION_HOOK).orElseThrow();
         w.finish(failed, false);
         w.step();

@@ -1,5 +1,6 @@
-package dev.raftops.domain.bluegreen;
+package dev.raftops.simulator.decisions.bluegreen;
 
+import dev.raftops.domain.bluegreen.BlueGreenDecision;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.JobResult;
@@ -20,24 +21,33 @@ import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
+import dev.raftops.simulator.model.ExecutorEffects;
+import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.model.StatefulSetRules;
+import dev.raftops.simulator.trace.SimClock;
+import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * A small model of the world around one cluster, for blue/green tests: StatefulSets, pods with
- * readiness, leadership and voting, executor Jobs, and the client Services' selector. It applies a
- * decision's actions the way the adapters would, and offers the moves a test needs (finish a Job,
- * make pods Ready, move the leader, edit the spec). Raft effects of a successful executor Job follow
- * the action (a demotion moves leadership to Green, a consensus repair back to Blue).
+ * A blue/green cutover whose moves the test scripts (finish a Job, make pods Ready, move the leader,
+ * edit the spec, let time pass), played on the simulator's one model: the Raft configuration is a
+ * {@link RaftMembership}, a finished Job acts on it through {@link ExecutorEffects}, and a created
+ * StatefulSet gets the pods {@link StatefulSetRules} says (Parallel: every ordinal at once, none
+ * Ready). The decision's actions are applied as the adapters would.
  */
-final class CutoverWorld {
+final class CutoverScript {
 
     static final String NAME = "vault";
     static final ClusterKey KEY = new ClusterKey("ns", NAME);
@@ -48,31 +58,34 @@ final class CutoverWorld {
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
     final Random random;
     final TreeMap<String, StatefulSetView> workloads = new TreeMap<>();
-    final TreeMap<String, PodView> pods = new TreeMap<>();
+    /** The pods' own state (readiness, termination); leadership, voting and lag come from {@link #raft}. */
+    private final TreeMap<String, PodView> pods = new TreeMap<>();
     final TreeMap<String, JobView> jobs = new TreeMap<>();
     final TreeMap<String, String> selectors = new TreeMap<>();
     final List<ClusterEvent> events = new ArrayList<>();
     /** Jobs of these actions stay running in {@link #runCooperatively}: the test finishes them. */
-    final java.util.Set<ExecutorAction> finishedByTest = java.util.EnumSet.noneOf(ExecutorAction.class);
+    final Set<ExecutorAction> finishedByTest = EnumSet.noneOf(ExecutorAction.class);
+    private final RaftMembership raft;
     private int uids;
 
-    private CutoverWorld(long seed) {
+    private CutoverScript(long seed) {
         this.random = new Random(seed);
+        this.raft = new RaftMembership(new Trace(new SimClock(now), KEY.namespace() + "/" + NAME), 1);
     }
 
     /** A healthy 3-voter Blue on {@code 1.4.0}, Services on Blue, strategy BlueGreen, spec asking for {@code target}. */
-    static CutoverWorld running(String target) {
+    static CutoverScript running(String target) {
         return running(target, 3, 1L);
     }
 
-    static CutoverWorld running(String target, int replicas, long seed) {
-        CutoverWorld w = new CutoverWorld(seed);
+    static CutoverScript running(String target, int replicas, long seed) {
+        CutoverScript w = new CutoverScript(seed);
         String blue = Revision.of("1.4.0", image("1.4.0"), replicas);
-        w.createWorkload(new Action.CreateWorkload(Revision.statefulSet(NAME, blue), blue, "1.4.0", image("1.4.0"),
-                replicas, null));
+        String blueSet = Revision.statefulSet(NAME, blue);
+        w.createWorkload(new Action.CreateWorkload(blueSet, blue, "1.4.0", image("1.4.0"), replicas, null));
+        w.raft.bootstrap(w.podsOf(blueSet).stream().map(PodView::name).toList());
         w.readyAll();
-        w.podsOf(Revision.statefulSet(NAME, blue)).forEach(p -> w.pods.put(p.name(), voter(p, true)));
-        w.leaderTo(Revision.statefulSet(NAME, blue));
+        w.raft.elect(blueSet + "-0", false);
         SERVICES.forEach(s -> w.selectors.put(s, blue));
         w.spec = new ClusterSpec(target, image(target), replicas, false, null, null,
                 UpgradeSpec.defaults().withStrategy(UpgradeStrategy.BLUE_GREEN), null);
@@ -93,7 +106,23 @@ final class CutoverWorld {
     }
 
     ClusterObservation observe() {
-        return new ClusterObservation(workloads, List.copyOf(pods.values()), jobs, selectors);
+        return new ClusterObservation(workloads, pods(), jobs, selectors);
+    }
+
+    /** Every pod as observed: its own state, with Raft leadership, voting and lag from the membership. */
+    List<PodView> pods() {
+        List<PodView> out = new ArrayList<>();
+        for (PodView p : pods.values()) {
+            Long lag = raft.lag(p.name());
+            out.add(new PodView(p.name(), p.statefulSet(), p.ordinal(), p.uid(), p.revision(), p.image(), p.version(),
+                    p.ready(), p.terminating(), 0, p.name().equals(raft.leader()) ? Leadership.LEADER
+                            : Leadership.FOLLOWER, lag == null ? 0L : lag, raft.isVoter(p.name()), Map.of()));
+        }
+        return out;
+    }
+
+    List<PodView> livePods() {
+        return pods().stream().filter(p -> !p.terminating()).toList();
     }
 
     /** Decides once, applies the actions, persists the status. */
@@ -132,18 +161,22 @@ final class CutoverWorld {
         String uid = "uid-" + (++uids);
         workloads.put(c.statefulSet(), new StatefulSetView(c.statefulSet(), uid, "1", c.replicas(), null, true,
                 c.revision(), c.revision(), c.image(), 1, 1, 0, c.replicas(), Map.of()));
-        for (int i = 0; i < c.replicas(); i++) {
+        SortedMap<Integer, StatefulSetRules.Replica> none = new TreeMap<>();
+        for (int i : StatefulSetRules.toCreate(c.replicas(), none, false)) {
             String pod = c.statefulSet() + "-" + i;
             pods.put(pod, new PodView(pod, c.statefulSet(), i, uid + "-" + i, c.revision(), c.image(), c.version(),
                     false, false, 0, Leadership.FOLLOWER, 0L, false, Map.of()));
         }
     }
 
+    /** The StatefulSet goes; its pods terminate (they stop serving Raft). */
     void deleteWorkload(String statefulSet) {
         workloads.remove(statefulSet);
-        podsOf(statefulSet).forEach(p -> pods.put(p.name(), new PodView(p.name(), p.statefulSet(), p.ordinal(),
-                p.uid(), p.revision(), p.image(), p.version(), false, true, 0, Leadership.FOLLOWER, p.lag(), false,
-                Map.of())));
+        for (PodView p : podsOf(statefulSet)) {
+            pods.put(p.name(), new PodView(p.name(), p.statefulSet(), p.ordinal(), p.uid(), p.revision(), p.image(),
+                    p.version(), false, true, 0, Leadership.FOLLOWER, 0L, false, Map.of()));
+            raft.ready(p.name(), false);
+        }
     }
 
     /** Terminating pods disappear. */
@@ -152,28 +185,51 @@ final class CutoverWorld {
     }
 
     List<PodView> podsOf(String statefulSet) {
-        return pods.values().stream().filter(p -> statefulSet.equals(p.statefulSet())).toList();
+        return pods().stream().filter(p -> statefulSet.equals(p.statefulSet())).toList();
     }
 
     void readyAll() {
-        pods.replaceAll((n, p) -> p.terminating() ? p : p.withReady(true));
+        for (PodView p : List.copyOf(pods.values())) {
+            if (!p.terminating()) {
+                setPod(p.name(), x -> x.withReady(true));
+            }
+        }
     }
 
+    /** Changes a pod's readiness or lag; the Raft membership follows. */
     void setPod(String name, UnaryOperator<PodView> change) {
-        pods.computeIfPresent(name, (n, p) -> change.apply(p));
-    }
-
-    /** Ordinal 0 of {@code statefulSet} leads; everyone else follows. No-op when it has no live pod 0. */
-    void leaderTo(String statefulSet) {
-        PodView next = pods.get(statefulSet + "-0");
-        if (next == null || next.terminating()) {
+        PodView before = pods().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        if (before == null) {
             return;
         }
-        pods.replaceAll((n, p) -> p.withLeadership(n.equals(next.name()) ? Leadership.LEADER : Leadership.FOLLOWER));
+        PodView after = change.apply(before);
+        pods.put(name, after);
+        raft.ready(name, after.ready());
+        if (after.lag() != null && !after.lag().equals(before.lag())) {
+            raft.lag(name, after.lag());
+        }
     }
 
+    /** Raft elects {@code pod} (a live pod). */
+    void leader(String pod) {
+        raft.elect(pod, true);
+    }
+
+    /** Ordinal 0 of {@code statefulSet} leads. No-op when it has no live pod 0. */
+    void leaderTo(String statefulSet) {
+        PodView next = pods.get(statefulSet + "-0");
+        if (next != null && !next.terminating()) {
+            leader(next.name());
+        }
+    }
+
+    /** The leader's pod blinks (stops and comes back): the group has no leader until it elects one. */
     void noLeader() {
-        pods.replaceAll((n, p) -> p.withLeadership(Leadership.FOLLOWER));
+        String leader = raft.leader();
+        if (leader != null) {
+            raft.ready(leader, false);
+            raft.ready(leader, pods.get(leader) != null && pods.get(leader).ready());
+        }
     }
 
     Optional<JobView> runningJob(ExecutorAction action) {
@@ -185,42 +241,29 @@ final class CutoverWorld {
         return jobs.values().stream().filter(j -> j.result() == JobResult.RUNNING).toList();
     }
 
-    /** Finishes {@code job}; a success has the Raft effect of its action. */
+    /**
+     * Finishes {@code job}. A success acts on the Raft configuration as the executor would
+     * ({@link ExecutorEffects}); a step the configuration refuses fails the Job with the model's reason.
+     */
     void finish(JobView job, boolean success) {
-        jobs.put(job.name(), new JobView(job.name(), job.action(), success ? JobResult.SUCCEEDED : JobResult.FAILED,
-                job.createdAt(), now, success ? null : "exit code 1"));
-        if (!success) {
-            return;
-        }
+        String failure = success ? effect(ExecutorAction.fromWire(job.action())) : "exit code 1";
+        jobs.put(job.name(), new JobView(job.name(), job.action(), failure == null ? JobResult.SUCCEEDED
+                : JobResult.FAILED, job.createdAt(), now, failure));
+    }
+
+    private String effect(ExecutorAction action) {
         BlueGreenStatus bg = status.blueGreen();
         String blue = bg == null ? null : Revision.statefulSet(NAME, bg.blueRevision());
         String green = bg == null || bg.greenRevision() == null ? null : Revision.statefulSet(NAME, bg.greenRevision());
-        ExecutorAction action = ExecutorAction.fromWire(job.action());
-        if (action == ExecutorAction.PROMOTE_GREEN) {
-            setVoters(green, true);
-        } else if (action == ExecutorAction.DEMOTE_BLUE && green != null) {
-            setVoters(blue, false);
-            leaderTo(green);
-        } else if (action == ExecutorAction.REPAIR_CONSENSUS) {
-            setVoters(blue, true);
-            setVoters(green, false);
-            leaderTo(blue);
+        SortedMap<String, Boolean> greenPods = new TreeMap<>();
+        if (green != null) {
+            podsOf(green).forEach(p -> greenPods.put(p.name(), p.ready()));
         }
+        return ExecutorEffects.apply(raft, action, blue, green, greenPods, null, random, () -> 0L).failure();
     }
 
     void finishAll(ExecutorAction action, boolean success) {
         runningJobs().stream().filter(j -> j.action().equals(action.wireName())).forEach(j -> finish(j, success));
-    }
-
-    private void setVoters(String statefulSet, boolean voter) {
-        if (statefulSet != null) {
-            podsOf(statefulSet).forEach(p -> pods.put(p.name(), voter(p, voter)));
-        }
-    }
-
-    private static PodView voter(PodView p, boolean voter) {
-        return new PodView(p.name(), p.statefulSet(), p.ordinal(), p.uid(), p.revision(), p.image(), p.version(),
-                p.ready(), p.terminating(), p.restartCount(), p.leadership(), p.lag(), voter, p.annotations());
     }
 
     void advance(Duration d) {
@@ -259,7 +302,7 @@ final class CutoverWorld {
      * A cooperative world: every running Job succeeds, pods become Ready, terminating pods go, time
      * moves on; decides after each move until {@code until} holds or {@code maxSteps} passed.
      */
-    void runCooperatively(int maxSteps, java.util.function.Predicate<CutoverWorld> until) {
+    void runCooperatively(int maxSteps, Predicate<CutoverScript> until) {
         for (int i = 0; i < maxSteps && !until.test(this); i++) {
             step();
             runningJobs().stream().filter(j -> !finishedByTest.contains(ExecutorAction.fromWire(j.action())))
