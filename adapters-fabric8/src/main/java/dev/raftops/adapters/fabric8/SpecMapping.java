@@ -12,6 +12,7 @@ import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
 import dev.raftops.adapters.fabric8.crd.SpecTls;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
+import dev.raftops.adapters.fabric8.crd.SpecWorkload;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
@@ -24,6 +25,7 @@ import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.resource.UpgradeTimeouts;
+import dev.raftops.domain.resource.WorkloadSpec;
 import dev.raftops.domain.version.UpgradePolicy;
 import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
@@ -61,10 +63,16 @@ final class SpecMapping {
         if (replicas < 1) {
             throw new InvalidField("spec.replicas", "spec.replicas must be at least 1, was " + replicas);
         }
+        WorkloadSpecMapping.check(spec);
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
                 : new Maintenance(isTrue(spec.maintenance.enabled));
+        WorkloadSpec workload = workload(spec.workload);
+        UpgradeSpec upgrade = upgrade(spec.upgrade);
+        if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
+            throw new InvalidField("spec.upgrade.strategy", ClusterSpec.ADOPTED_BLUE_GREEN);
+        }
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup), tls(spec.tls));
+                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, tls(spec.tls));
     }
 
     private static TlsSpec tls(SpecTls t) {
@@ -81,6 +89,17 @@ final class SpecMapping {
             }
         }
         throw new InvalidField("spec.upgrade.raftState", "spec.upgrade.raftState must be api or labels, was " + value);
+    }
+
+    private static WorkloadSpec workload(SpecWorkload w) {
+        if (w == null || w.statefulSetRef == null) {
+            return WorkloadSpec.rendered();
+        }
+        if (w.statefulSetRef.name == null || w.statefulSetRef.name.isBlank()) {
+            throw new InvalidField("spec.workload.statefulSetRef.name", "spec.workload.statefulSetRef.name is required "
+                    + "to adopt a StatefulSet");
+        }
+        return WorkloadSpec.adopted(w.statefulSetRef.name.trim());
     }
 
     private static UpgradeSpec upgrade(SpecUpgrade u) {

@@ -43,6 +43,11 @@ final class SpecWriting {
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
         out.backup = backup(s.backup());
+        if (s.workload().adopted()) {
+            out.workload = new dev.raftops.adapters.fabric8.crd.SpecWorkload();
+            out.workload.statefulSetRef = new dev.raftops.adapters.fabric8.crd.SpecStatefulSetRef();
+            out.workload.statefulSetRef.name = s.workload().statefulSetRef();
+        }
         if (s.tls().disabled() || s.tls().caConfigMap() != null) {
             out.tls = new SpecTls();
             out.tls.disabled = s.tls().disabled() ? Boolean.TRUE : null;

@@ -22,6 +22,7 @@ import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.WorkloadStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,6 +49,7 @@ final class StatusReading {
                 conditions(s.conditions), lenient(() -> upgrade(s.upgrade)), lenient(() -> blueGreen(s.blueGreen)),
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
                 lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
+                lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)),
                 MemberStatusWire.fromResource(s.members));
     }
 

@@ -14,6 +14,7 @@ import dev.raftops.adapters.fabric8.crd.StatusRequests;
 import dev.raftops.adapters.fabric8.crd.StatusSnapshot;
 import dev.raftops.adapters.fabric8.crd.StatusStepDown;
 import dev.raftops.adapters.fabric8.crd.StatusUpgrade;
+import dev.raftops.adapters.fabric8.crd.StatusWorkload;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.opslifecycle.HandledRequests;
@@ -48,6 +49,11 @@ final class StatusWriting {
         out.adminOps = new StatusAdminOps();
         out.adminOps.lastError = failure(s.lastError());
         out.acceptedUpgradeStrategy = s.acceptedUpgradeStrategy();
+        if (s.workload() != null) {
+            out.workload = new StatusWorkload();
+            out.workload.statefulSet = s.workload().statefulSet();
+            out.workload.ownedFields = s.workload().ownedFields();
+        }
         out.members = MemberStatusWire.toResource(s.members());
         return out;
     }

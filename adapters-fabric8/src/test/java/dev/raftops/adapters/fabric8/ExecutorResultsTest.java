@@ -67,10 +67,12 @@ class ExecutorResultsTest {
 
     @Test
     void theExecutorContainerWritesItsResultWhereKubernetesReadsTheTerminationMessage() {
-        Job rendered = ExecutorJobs.render(new dev.raftops.domain.cluster.ClusterKey("default", "db"), "uid",
+        dev.raftops.domain.cluster.ClusterKey db = new dev.raftops.domain.cluster.ClusterKey("default", "db");
+        Job rendered = ExecutorJobs.render(db, "uid",
                 new dev.raftops.domain.decision.JobRequest("db-backup-1", dev.raftops.domain.resource.ExecutorAction.BACKUP,
                         null, null, Map.of(), 120),
-                dev.raftops.domain.resource.ExecutorSpec.defaults(), List.of("db-0"), AdapterSettings.openBao());
+                dev.raftops.domain.resource.ExecutorSpec.defaults(), List.of("db-0"), WorkloadSpec.defaults(db),
+                AdapterSettings.openBao());
         var container = rendered.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
         assertThat(container.getTerminationMessagePolicy()).isEqualTo("File");

@@ -155,6 +155,23 @@ class Fabric8WorkloadPortTest {
     }
 
     @Test
+    void aGreenStatefulSetGetsItsOwnConfigurationWithoutRetryJoinAndLosesItWithItsStatefulSet() {
+        ClusterKey key = deployed("bgc");
+        Action.CreateWorkload green = new Action.CreateWorkload("bgc-g1", "g1", "2.2.0", "quay.io/openbao/openbao:2.2.0", 3, "b0");
+
+        assertThat(port().createWorkload(key, green).written()).isTrue();
+
+        var config = client.configMaps().inNamespace(key.namespace()).withName("bgc-g1-config");
+        ParsedHcl hcl = ParsedHcl.of(config.get().getData().get(OpenBaoConfig.CONFIG_KEY));
+        assertThat(ParsedHcl.blocks(hcl.block("storage", "raft"), "retry_join")).as("the executor joins Green").isEmpty();
+        assertThat(sts("bgc-g1").getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getName()).isEqualTo("config"));
+        assertThat(port().deleteWorkload(key, new Action.DeleteWorkload("bgc-g1", sts("bgc-g1").getMetadata().getUid()))
+                .written()).isTrue();
+        assertThat(config.get()).isNull();
+    }
+
+    @Test
     void switchTrafficPointsTheClientServiceAtTheRevision() {
         ClusterKey key = deployed("switch");
 

@@ -59,7 +59,7 @@ final class RandomClusters {
                         chance(r, 0.5) ? duration(r, 1) : null),
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
-                r.nextBoolean(), new Maintenance(r.nextBoolean()), text(r), upgrade, backup,
+                r.nextBoolean(), new Maintenance(r.nextBoolean()), text(r), upgrade, backup, null,
                 new dev.raftops.domain.resource.TlsSpec(r.nextBoolean(), chance(r, 0.5) ? null : "ca-" + r.nextInt(9)));
     }
 
@@ -98,7 +98,7 @@ final class RandomClusters {
         return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
                 breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r)),
                 chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"),
-                chance(r, 0.5) ? List.of() : List.of(member(r, 0), member(r, 1)));
+                null, chance(r, 0.5) ? List.of() : List.of(member(r, 0), member(r, 1)));
     }
 
     private static dev.raftops.domain.resource.MemberStatus member(Random r, int ordinal) {

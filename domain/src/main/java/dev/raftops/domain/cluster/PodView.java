@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * @param version the workload version the pod reports, or null when unknown
  * @param lag Raft log entries behind the leader, or null when the workload does not report it
  * @param voter whether the pod is a Raft voting member (green pods join as non-voters)
+ * @param resourceVersion the pod's resourceVersion as observed (a delete's precondition), or null when unknown
  * @param member what the workload's API said about the pod ({@code spec.upgrade.raftState: api}), or
  *     null when the facts come from the leader label and the annotations ({@code labels})
  */
@@ -31,6 +32,7 @@ public record PodView(
         Long lag,
         boolean voter,
         Map<String, String> annotations,
+        String resourceVersion,
         MemberState member) {
 
     /** Gates a pod fails on its own, besides those of {@link MemberState#unmet()}. */
@@ -40,9 +42,9 @@ public record PodView(
     /** A pod whose Raft facts come from labels and annotations. */
     public PodView(String name, String statefulSet, int ordinal, String uid, String revision, String image,
             String version, boolean ready, boolean terminating, int restartCount, Leadership leadership, Long lag,
-            boolean voter, Map<String, String> annotations) {
+            boolean voter, Map<String, String> annotations, String resourceVersion) {
         this(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating, restartCount, leadership,
-                lag, voter, annotations, null);
+                lag, voter, annotations, resourceVersion, null);
     }
 
     public PodView {
@@ -52,6 +54,14 @@ public record PodView(
             throw new IllegalArgumentException("negative ordinal " + ordinal + " for pod " + name);
         }
         annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(annotations));
+    }
+
+    /** A pod whose resourceVersion is not observed. */
+    public PodView(String name, String statefulSet, int ordinal, String uid, String revision, String image,
+            String version, boolean ready, boolean terminating, int restartCount, Leadership leadership, Long lag,
+            boolean voter, Map<String, String> annotations) {
+        this(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating, restartCount, leadership,
+                lag, voter, annotations, null);
     }
 
     public boolean isLeader() {
@@ -90,17 +100,17 @@ public record PodView(
 
     public PodView withReady(boolean value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, value, terminating,
-                restartCount, leadership, lag, voter, annotations, member);
+                restartCount, leadership, lag, voter, annotations, resourceVersion, member);
     }
 
     public PodView withLeadership(Leadership value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
-                restartCount, value, lag, voter, annotations, member);
+                restartCount, value, lag, voter, annotations, resourceVersion, member);
     }
 
     public PodView withLag(Long value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
-                restartCount, leadership, value, voter, annotations, member);
+                restartCount, leadership, value, voter, annotations, resourceVersion, member);
     }
 
     /**
@@ -113,6 +123,6 @@ public record PodView(
                 ? Math.max(0, leaderCommitted - value.appliedIndex()) : null;
         String runs = value.version() != null ? value.version() : version;
         return new PodView(name, statefulSet, ordinal, uid, revision, image, runs, ready, terminating,
-                restartCount, lead, behind, voter, annotations, value);
+                restartCount, lead, behind, voter, annotations, resourceVersion, value);
     }
 }

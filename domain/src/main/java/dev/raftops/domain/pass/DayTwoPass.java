@@ -14,6 +14,8 @@ import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.BreakGlassReason;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.PhaseRule;
+import dev.raftops.domain.resource.WorkloadStatus;
+import dev.raftops.domain.cluster.StatefulSetView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,8 @@ public final class DayTwoPass {
         List<Action> actions = new ArrayList<>();
         ClusterStatus status = Pause.resumed(in.status(), in.generation(), in.now());
         status = acknowledgeBreakGlass(in, status, actions);
+        status = status.withWorkload(WorkloadStatus.of(in.spec().workload(), in.observation()
+                .statefulSet(in.statefulSetName()).map(StatefulSetView::onDelete).orElse(null)));
         actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
         Wake wake = Wake.idle();
         List<OperationFamily> ordered = lockHolderFirst(status);

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
- * @param tls {@code spec.tls}
+ * @param workload rendered (the default) or an adopted StatefulSet; an adopted one is never upgraded blue/green
+ * @param tls {@code spec.tls} as the member probe reads it
  */
 public record ClusterSpec(
         String version,
@@ -20,6 +21,7 @@ public record ClusterSpec(
         String breakGlassAck,
         UpgradeSpec upgrade,
         BackupSpec backup,
+        WorkloadSpec workload,
         TlsSpec tls) {
 
     public static final int DEFAULT_REPLICAS = 3;
@@ -34,18 +36,33 @@ public record ClusterSpec(
         }
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+        workload = workload == null ? WorkloadSpec.rendered() : workload;
         tls = tls == null ? TlsSpec.defaults() : tls;
+        if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
+            throw new IllegalArgumentException(ADOPTED_BLUE_GREEN);
+        }
     }
 
-    /** With {@code spec.tls} at its defaults. */
+    /** Why blue/green is refused for an adopted StatefulSet (docs/decisions/adopted-statefulsets.md). */
+    public static final String ADOPTED_BLUE_GREEN = "spec.upgrade.strategy BlueGreen cannot upgrade the adopted "
+            + "StatefulSet named by spec.workload.statefulSetRef: blue/green creates a second StatefulSet, and raftops "
+            + "owns only the image (and partition) of an adopted one; use RollingUpdate";
+
+    /** A spec without a {@code spec.workload} (rendered). */
     public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
             String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
-        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null);
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null, null);
+    }
+
+    /** A spec with {@code spec.tls} at its defaults. */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup, WorkloadSpec workload) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
     public static ClusterSpec of(String version, String image, int replicas) {
-        return new ClusterSpec(version, image, replicas, false, null, null, null, null, null);
+        return new ClusterSpec(version, image, replicas, false, null, null, null, null);
     }
 
     /**
@@ -57,31 +74,36 @@ public record ClusterSpec(
         return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
     }
 
+    public ClusterSpec withWorkload(WorkloadSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value, tls);
+    }
+
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup, tls);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload, tls);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup, tls);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup, workload, tls);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup, tls);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup, workload, tls);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup, tls);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup, workload, tls);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup, tls);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup, workload, tls);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value, tls);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value, workload, tls);
     }
 
     public ClusterSpec withTls(TlsSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload,
+                value);
     }
 }

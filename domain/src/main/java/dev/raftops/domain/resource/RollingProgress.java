@@ -10,7 +10,9 @@ import java.util.Objects;
  * {@code status.upgrade}: the progress of one rolling upgrade. Present exactly while a rolling
  * upgrade exists, running or failed.
  *
- * @param currentPartition every ordinal at or above it is done; the next target is {@code currentPartition - 1}
+ * @param currentPartition how many ordinals are still to roll; in the partition order ({@code RollingUpdate})
+ *     these are the ordinals below it and the next target is {@code currentPartition - 1}; in the deleting
+ *     order ({@code OnDelete}) the next target is the first step of the plan
  * @param completedOrdinals ordinals recorded as updated, Ready and caught up, in the order they finished
  * @param releasedAt when the current target ordinal was released (its podReady budget starts here); null before release
  * @param stepDown the step-down in flight for the current target, or null
@@ -90,13 +92,18 @@ public record RollingProgress(
                 completedOrdinals, releasedAt, stepDown, value, failure, attempt, snapshot);
     }
 
-    /** Records {@code ordinal} as done: the partition moves to it and the per-pod state resets. */
+    /**
+     * Records {@code ordinal} as done: one ordinal fewer to roll (in the partition order the
+     * partition moves to it) and the per-pod state resets.
+     */
     public RollingProgress completed(int ordinal, List<PlanStep> remainingPlan) {
         List<Integer> done = new ArrayList<>(completedOrdinals);
+        int remaining = currentPartition;
         if (!done.contains(ordinal)) {
             done.add(ordinal);
+            remaining = Math.max(0, currentPartition - 1);
         }
-        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, ordinal, done, null, null,
+        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, remaining, done, null, null,
                 remainingPlan, failure, attempt, snapshot);
     }
 

@@ -45,7 +45,7 @@ final class FirstConvergence {
                 : in.statefulSetName();
         StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
         String image = in.spec().imageFor(verdict.target().toString());
-        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && sts.converged()
+        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && RollOrder.of(sts).converged(sts)
                 && image.equals(sts.templateImage()) && allReady(in, sts);
         if (!converged) {
             return Decision.of(in.status(), Wake.idle());

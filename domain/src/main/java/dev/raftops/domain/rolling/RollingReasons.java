@@ -28,6 +28,7 @@ public final class RollingReasons {
     public static final String SNAPSHOT_PREREQUISITE_MISSING = "SnapshotPrerequisiteMissing";
     public static final String PARTITION_MISMATCH = "PartitionMismatch";
     public static final String TEMPLATE_DRIFT = "TemplateDrift";
+    public static final String TEMPLATE_NOT_OBSERVED = "TemplateNotObserved";
     public static final String WAITING_FOR_POD = "WaitingForPod";
     public static final String UP_TO_DATE = "UpToDate";
     public static final String CLUSTER_INITIALIZED = "ClusterInitialized";

@@ -82,15 +82,18 @@ final class RollingStart {
         Map<Integer, PodView> pods = pass.pods(sts);
         String image = reason.image();
         int replicas = in.spec().replicas();
+        RollOrder order = RollOrder.of(sts);
         RollingProgress progress = RollingProgress.started(status.currentVersion(), target, image, in.now(), replicas,
-                RollingPlan.remaining(replicas, replicas, pods), 1, in.spec().upgrade().preUpgradeSnapshot());
+                List.of(), 1, in.spec().upgrade().preUpgradeSnapshot());
+        progress = progress.withPlan(order.plan(progress, replicas, pods));
         ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(progress)
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_STARTED,
                         "upgrading " + status.currentVersion() + " to " + target, in.generation(), in.now());
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()));
+        actions.add(order.start(sts, replicas, image));
         actions.add(new Action.Emit(ClusterEvent.normal(UPGRADE_STARTED, "upgrading " + status.currentVersion()
-                + " to " + target + ", " + replicas + " pods, highest ordinal first",
+                + " to " + target + ", " + replicas + " pods, " + (order == RollOrder.PARTITION
+                        ? "highest ordinal first" : "deleting followers first, the leader last"),
                 pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
             actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
@@ -131,18 +134,19 @@ final class RollingStart {
         }
         int replicas = in.spec().replicas();
         String image = reason.image();
+        RollOrder order = RollOrder.of(sts);
         RollingProgress next = RollingProgress.started(progress.fromVersion(), target, image, in.now(), replicas,
-                RollingPlan.remaining(replicas, replicas, pass.pods(sts)), progress.attempt() + 1,
-                in.spec().upgrade().preUpgradeSnapshot());
+                List.of(), progress.attempt() + 1, in.spec().upgrade().preUpgradeSnapshot());
+        next = next.withPlan(order.plan(next, replicas, pass.pods(sts)));
         String message = "retargeted from " + progress.targetVersion() + " to " + target
-                + "; every pod rolls again from ordinal " + (replicas - 1);
+                + "; every pod rolls again from ordinal " + order.target(next);
         ClusterStatus nextStatus = pass.acknowledgedRetry().withOperationLock(lock.lock()).withUpgrade(next)
                 .withCondition(Condition.DEGRADED, Condition.Status.False, UPGRADE_RETARGETED, message,
                         in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_RETARGETED, message,
                         in.generation(), in.now());
         return Decision.of(nextStatus, Wake.now("retargeted"),
-                new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
+                order.start(sts, replicas, image),
                 new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, pass.audit(lock.lock()))));
     }
 

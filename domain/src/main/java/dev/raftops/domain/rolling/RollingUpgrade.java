@@ -106,7 +106,8 @@ public final class RollingUpgrade {
                 .withRequests(status.requests().withRetry(retry.token())).withUpgrade(retried),
                 Condition.DEGRADED, Condition.Status.False, RETRY_ACCEPTED, "retry " + retry.token() + " accepted");
         next = pass.condition(next, Condition.UPGRADING, Condition.Status.True, RETRY_ACCEPTED, "resuming the "
-                + pass.reason().operation() + " at ordinal " + progress.targetOrdinal());
+                + pass.reason().operation() + " at ordinal " + pass.workload().map(RollOrder::of)
+                        .orElse(RollOrder.PARTITION).target(progress));
         Decision decision = Decision.of(next, Wake.now("retry accepted"),
                 new Action.Emit(ClusterEvent.normal(RETRY_ACCEPTED, "retry " + retry.token()
                         + " accepted: time budgets restart, attempt " + retried.attempt(), audit)));
@@ -123,13 +124,19 @@ public final class RollingUpgrade {
      * deleting it cannot cost quorum or the leader: a StatefulSet does not replace such a pod by itself.
      */
     private static Action.DeletePod stuckPod(RollingPass pass) {
-        int target = pass.progress().targetOrdinal();
         StatefulSetView sts = pass.workload().orElse(null);
-        if (target < 0 || sts == null || sts.effectivePartition() > target) {
+        RollOrder order = RollOrder.of(sts);
+        int target = order.target(pass.progress());
+        if (target < 0 || sts == null) {
             return null;
         }
         Map<Integer, PodView> pods = pass.pods(sts);
         PodView pod = pods.get(target);
+        boolean released = order == RollOrder.PARTITION ? sts.effectivePartition() <= target
+                : pass.progress().releasedAt() != null;
+        if (!released) {
+            return null;
+        }
         if (pod == null || pod.uid() == null || pod.terminating()) {
             return null;
         }
@@ -138,6 +145,6 @@ public final class RollingUpgrade {
         boolean notLeading = pod.member() == null ? !pod.isLeader() : pod.member().follower();
         boolean safe = (pass.replicas() == 1 || notLeading)
                 && Quorum.allowsTakingDown(target, pass.replicas(), pods, pass.maxLag());
-        return stuck && safe ? new Action.DeletePod(pod.name(), pod.uid()) : null;
+        return stuck && safe ? new Action.DeletePod(pod.name(), pod.uid(), pod.resourceVersion()) : null;
     }
 }

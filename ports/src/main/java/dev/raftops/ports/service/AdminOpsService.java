@@ -172,7 +172,8 @@ public final class AdminOpsService implements AdminOperations {
                     now);
         }
         ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
-        ClusterObservation observation = members.read(doc.key(), spec, doc.status(), observer.observe(doc.key()), now);
+        ClusterObservation observation = members.read(doc.key(), spec, doc.status(),
+                observer.observe(doc.key(), spec.workload()), now);
         DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
                 timing);
         Decision decision = pass.decide(in);

@@ -19,6 +19,8 @@ final class TraceState {
     private final Map<String, Integer> partitions = new TreeMap<>();
     private final Map<String, String> targets = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
+    /** StatefulSets with {@code updateStrategy: OnDelete}: nothing rolls until a pod is deleted. */
+    private final Set<String> onDelete = new TreeSet<>();
     /** Voters the controller took down that are not back Ready yet. */
     private final Set<String> controllerDown = new TreeSet<>();
     private final Set<String> releasedNotDeleted = new TreeSet<>();
@@ -63,6 +65,10 @@ final class TraceState {
     }
 
     /** Whether {@code sts} has had a template line (the first is the starting point, not a target). */
+    boolean onDelete(String sts) {
+        return onDelete.contains(sts);
+    }
+
     boolean hasTemplate(String sts) {
         return templates.contains(sts);
     }
@@ -134,6 +140,11 @@ final class TraceState {
                 }
             }
             case "sts.partition" -> partition(line, down);
+            case "sts.created" -> {
+                if (line.flag("onDelete")) {
+                    onDelete.add(line.string("statefulSet"));
+                }
+            }
             case "status" -> {
                 lock = line.string("lock");
                 if (line.string("currentVersion") != null) {

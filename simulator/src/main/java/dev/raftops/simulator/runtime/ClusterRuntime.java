@@ -64,8 +64,13 @@ public final class ClusterRuntime implements AutoCloseable {
         this.wall = wall;
         this.clock = new SimClock(wall.instant());
         this.traces = new RuntimeTraces(clock, settings.namespace(), settings.trace());
-        this.namespace = new PlayedNamespace(client, settings, new Random(settings.seed()), clock::instant, traces::of,
-                this::faults, deleters);
+        Random random = new Random(settings.seed());
+        this.namespace = new PlayedNamespace(client, settings.namespace(), cluster -> {
+            PlayedCluster played = new PlayedCluster(client, settings, cluster, traces.of(cluster), random,
+                    clock::instant);
+            played.faults = this::faults;
+            return played;
+        }, deleters);
     }
 
     /** Starts watching the namespace and ticking on its own thread. */

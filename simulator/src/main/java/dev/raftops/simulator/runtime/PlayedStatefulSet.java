@@ -41,7 +41,8 @@ final class PlayedStatefulSet {
     private String firstRevision;
     private final PlayedKubelet kubelet;
     private final RaftLabels labels;
-    private final StatefulSetStatus status;
+    /** The status last written. */
+    private String lastStatus;
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
@@ -51,7 +52,6 @@ final class PlayedStatefulSet {
         this.raft = raft;
         this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
         this.labels = new RaftLabels(api, name, raft);
-        this.status = new StatefulSetStatus(api, name);
         trace.write(trace.line("sts.created").put("statefulSet", name));
     }
 
@@ -112,8 +112,8 @@ final class PlayedStatefulSet {
         kubelet.play(pods.values(), firstRevision, now);
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
-        if (!changed && !"OnDelete".equals(strategy(sts))) {
-            roll(replicas, updateRevision);
+        if (!changed) {
+            roll(onDelete(sts), replicas, updateRevision);
         }
         writeStatus(sts, replicas, updateRevision);
     }
@@ -200,7 +200,8 @@ final class PlayedStatefulSet {
         SortedMap<Integer, StatefulSetRules.Replica> seen = replicas();
         List<Integer> create = StatefulSetRules.toCreate(replicas, seen, ordered);
         for (int ordinal : create) {
-            String revision = StatefulSetRules.revisionFor(ordinal, partition, currentRevision, updateRevision);
+            String revision = StatefulSetRules.revisionFor(onDelete(sts), ordinal, partition, currentRevision,
+                    updateRevision);
             String podImage = imageOfRevision.getOrDefault(revision, image);
             Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
@@ -213,9 +214,12 @@ final class PlayedStatefulSet {
         return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
     }
 
-    /** RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
-    private void roll(int replicas, String updateRevision) {
-        StatefulSetRules.nextToRoll(replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
+    /**
+     * RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date
+     * ordinal at or above the partition; OnDelete restarts nothing.
+     */
+    private void roll(boolean onDelete, int replicas, String updateRevision) {
+        StatefulSetRules.nextToRoll(onDelete, replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
             api.delete(name + "-" + ordinal);
             deleted(pods.get(ordinal), "rollout");
         });
@@ -223,10 +227,17 @@ final class PlayedStatefulSet {
 
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {
         long updated = pods.values().stream().filter(p -> p.revision.equals(updateRevision)).count();
-        if (updated == replicas && pods.size() == replicas) {
-            currentRevision = updateRevision;
+        if (pods.size() == replicas) {
+            currentRevision = StatefulSetRules.currentRevision(onDelete(sts), replicas, updated, currentRevision,
+                    updateRevision);
         }
-        status.write(pods.values(), ready().size(), currentRevision, updateRevision, sts.getMetadata().getGeneration());
+        Map<String, Object> status = StatefulSetStatus.of(pods.values(), ready().size(), currentRevision, updateRevision,
+                sts.getMetadata().getGeneration());
+        String summary = status.toString();
+        if (!summary.equals(lastStatus)) { // written only when it changed
+            api.statefulSetStatus(name, status);
+            lastStatus = summary;
+        }
     }
 
     private static Integer partition(StatefulSet sts) {
@@ -234,7 +245,7 @@ final class PlayedStatefulSet {
         return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
     }
 
-    private static String strategy(StatefulSet sts) {
-        return sts.getSpec().getUpdateStrategy() == null ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+    private static boolean onDelete(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() != null && "OnDelete".equals(sts.getSpec().getUpdateStrategy().getType());
     }
 }

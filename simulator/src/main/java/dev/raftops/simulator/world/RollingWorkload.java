@@ -27,7 +27,8 @@ final class RollingWorkload implements Workloads {
 
     RollingWorkload(SimWorld world, String image) {
         this.w = world;
-        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image);
+        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image,
+                world.scenario().adoptedOnDelete());
         this.sts.resourceVersion = Long.parseLong(world.nextResourceVersion());
         this.raft = new SimRaft(world, sts.name, sts.replicas);
         this.dynamics = new WorldDynamics(world, sts, pods, raft);
@@ -64,14 +65,28 @@ final class RollingWorkload implements Workloads {
             return refused;
         }
         setPartition(partition);
+        template(image);
+        return written();
+    }
+
+    /** An OnDelete StatefulSet's image: nothing rolls by itself, the pods deleted come back on it. */
+    WriteResult setImage(String statefulSet, String image, String expected) {
+        WriteResult refused = precondition(statefulSet, expected);
+        if (refused != null) {
+            return refused;
+        }
+        template(image);
+        return written();
+    }
+
+    private void template(String image) {
         if (!image.equals(sts.templateImage)) {
             sts.templateImage = image;
             sts.updateRevision = sts.revisionOf(image);
             sts.imageOfRevision.put(sts.updateRevision, image);
-            w.trace().write(w.trace().line("sts.template").put("statefulSet", statefulSet).put("image", image)
+            w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", image)
                     .put("version", Versions.ofImage(image)).put("write", w.writeInFlight()));
         }
-        return written();
     }
 
     @Override
@@ -190,7 +205,8 @@ final class RollingWorkload implements Workloads {
                 return false;
             }
         }
-        return sts.currentRevision.equals(sts.updateRevision) && sts.updatedReplicas == sts.replicas;
+        // under OnDelete the StatefulSet never moves currentRevision (kubernetes/kubernetes#73492)
+        return (sts.onDelete || sts.currentRevision.equals(sts.updateRevision)) && sts.updatedReplicas == sts.replicas;
     }
 
     @Override

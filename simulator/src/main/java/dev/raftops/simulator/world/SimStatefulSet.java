@@ -10,6 +10,8 @@ final class SimStatefulSet {
     final String name;
     final String uid;
     final int replicas;
+    /** {@code updateStrategy: OnDelete} (an adopted StatefulSet as the OpenBao Helm chart renders it). */
+    final boolean onDelete;
     final Map<String, String> annotations = new TreeMap<>();
     final Map<String, String> imageOfRevision = new TreeMap<>();
     long resourceVersion;
@@ -22,10 +24,11 @@ final class SimStatefulSet {
     int readyReplicas;
     int updatedReplicas;
 
-    SimStatefulSet(String name, String uid, int replicas, String image) {
+    SimStatefulSet(String name, String uid, int replicas, String image, boolean onDelete) {
         this.name = name;
         this.uid = uid;
         this.replicas = replicas;
+        this.onDelete = onDelete;
         this.templateImage = image;
         this.updateRevision = revisionOf(image);
         this.currentRevision = updateRevision;
@@ -38,7 +41,7 @@ final class SimStatefulSet {
     }
 
     StatefulSetView view() {
-        return new StatefulSetView(name, uid, Long.toString(resourceVersion), replicas, partition, false,
+        return new StatefulSetView(name, uid, Long.toString(resourceVersion), replicas, partition, onDelete,
                 currentRevision, updateRevision, templateImage, generation, observedGeneration, readyReplicas,
                 updatedReplicas, annotations);
     }

@@ -126,6 +126,11 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Member
     }
 
     @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage a) {
+        return conditioned("image", () -> world.api().setImage(a.statefulSet(), a.image(), a.resourceVersion()));
+    }
+
+    @Override
     public WriteResult setPartition(ClusterKey cluster, Action.SetPartition a) {
         return conditioned("partition", () -> world.api().setPartition(a.statefulSet(), a.partition(),
                 a.resourceVersion()));

@@ -74,6 +74,12 @@ public final class WorldApi {
         return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, expected);
     }
 
+    /** The template image alone (an OnDelete StatefulSet); only a rolling workload has one. */
+    public WriteResult setImage(String statefulSet, String image, String expected) {
+        return w.workloads() instanceof RollingWorkload rolling ? rolling.setImage(statefulSet, image, expected)
+                : new WriteResult.NotFound("no OnDelete StatefulSet in a blue/green scenario");
+    }
+
     public WriteResult setPartition(String statefulSet, int partition, String expected) {
         return w.workloads().setPartition(statefulSet, partition, expected);
     }

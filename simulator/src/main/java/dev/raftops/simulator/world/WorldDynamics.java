@@ -43,7 +43,8 @@ final class WorldDynamics {
         w.trace().write(w.trace().line("run.start").put("replicas", s.replicas()).put("fromVersion",
                 Versions.canonical(s.fromVersion())).put("toVersion", Versions.canonical(s.toVersion()))
                 .put("strategy", "RollingUpdate").put("seed", s.seed()).put("leader", s.leader()));
-        w.trace().write(w.trace().line("sts.created").put("statefulSet", sts.name).put("partition", 0));
+        var created = w.trace().line("sts.created").put("statefulSet", sts.name).put("partition", 0);
+        w.trace().write(sts.onDelete ? created.put("onDelete", true) : created);
         w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", sts.templateImage)
                 .put("version", Versions.ofImage(sts.templateImage)));
         for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
@@ -181,10 +182,10 @@ final class WorldDynamics {
         OptionalInt create = StatefulSetRules.nextToCreate(sts.replicas, replicas);
         if (create.isPresent()) {
             int ordinal = create.getAsInt();
-            boot(createPod(ordinal, StatefulSetRules.revisionFor(ordinal, sts.partition, sts.currentRevision,
-                    sts.updateRevision)));
+            boot(createPod(ordinal, StatefulSetRules.revisionFor(sts.onDelete, ordinal, sts.partition,
+                    sts.currentRevision, sts.updateRevision)));
         } else {
-            StatefulSetRules.nextToRoll(sts.replicas, sts.partition, sts.updateRevision, replicas)
+            StatefulSetRules.nextToRoll(sts.onDelete, sts.replicas, sts.partition, sts.updateRevision, replicas)
                     .ifPresent(ordinal -> delete(pods.get(ordinal), "rollout"));
         }
         report();
@@ -197,7 +198,7 @@ final class WorldDynamics {
             ready += pod.ready() ? 1 : 0;
             updated += !pod.terminating() && pod.revision.equals(sts.updateRevision) ? 1 : 0;
         }
-        String current = StatefulSetRules.currentRevision(sts.replicas, updated, sts.currentRevision,
+        String current = StatefulSetRules.currentRevision(sts.onDelete, sts.replicas, updated, sts.currentRevision,
                 sts.updateRevision);
         if (ready != sts.readyReplicas || updated != sts.updatedReplicas || !current.equals(sts.currentRevision)
                 || sts.observedGeneration != sts.generation) {

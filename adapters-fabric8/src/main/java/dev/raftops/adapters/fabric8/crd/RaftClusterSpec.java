@@ -40,6 +40,13 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
-    @JsonPropertyDescription("How the workload serves its API.")
+    @JsonPropertyDescription("TLS of the workload's API listener.")
     public SpecTls tls;
+    @Size(max = 65536)
+    @JsonPropertyDescription("OpenBao configuration (HCL) appended to the one raftops renders: a seal stanza for "
+            + "auto-unseal, telemetry, ...")
+    public String config;
+    @JsonPropertyDescription("Whose StatefulSet raftops runs Day 2 on: absent, the one it renders; statefulSetRef, "
+            + "an existing one it adopts.")
+    public SpecWorkload workload;
 }

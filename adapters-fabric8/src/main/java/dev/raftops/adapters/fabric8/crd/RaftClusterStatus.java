@@ -37,6 +37,8 @@ public class RaftClusterStatus {
     public StatusAdminOps adminOps;
     @JsonPropertyDescription("The strategy in force (RollingUpdate or BlueGreen).")
     public String acceptedUpgradeStrategy;
+    @JsonPropertyDescription("For an adopted StatefulSet: which one, and the fields of it raftops owns.")
+    public StatusWorkload workload;
     @JsonPropertyDescription("Each pod as last observed: ordinal, version, ready, leading, voter, lag, sealed, "
             + "initialized, lastProbeTime, probeError.")
     public List<StatusMember> members;
