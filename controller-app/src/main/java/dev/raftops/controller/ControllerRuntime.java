@@ -14,6 +14,7 @@ import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.MemberProbe;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driving.ReconcileOutcome;
@@ -46,9 +47,13 @@ public final class ControllerRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
-    /** The driven ports and the workload reconciler, built on the same client. */
-    public record Wiring(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
-            EventPort events, WorkloadReconciler workloadReconciler) {
+    /**
+     * The driven ports and the workload reconciler, built on the same client.
+     *
+     * @param members the pods' Raft state from their API; null reads every cluster from labels (the sandbox only)
+     */
+    public record Wiring(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
+            JobPort jobs, EventPort events, WorkloadReconciler workloadReconciler) {
     }
 
     /** One workload pass for a cluster; it asks {@code mayWrite} right before each of its writes. */
@@ -82,8 +87,8 @@ public final class ControllerRuntime implements AutoCloseable {
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
         this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry), clock));
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
-        AdminOpsService service = new AdminOpsService(fence, wiring.observer(), fence, fence, fence, clock,
-                new SecureRandom(), RetryTiming.defaults());
+        AdminOpsService service = new AdminOpsService(fence, wiring.observer(), wiring.members(), fence, fence, fence,
+                clock, new SecureRandom(), RetryTiming.defaults(), AdminOpsService.standardFamilies());
         Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);

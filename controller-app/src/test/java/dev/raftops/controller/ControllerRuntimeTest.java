@@ -42,7 +42,7 @@ class ControllerRuntimeTest {
         return new ControllerRuntime(client, new ControllerSettings(List.of("ns"), false, "test", "ns", 0, 0, 1),
                 (c, clock) -> {
                     Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
-                    return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+                    return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), null, a.workloadPort(), a.jobPort(),
                             a.eventPort(), a.workloadReconciliation()::reconcile);
                 }, Clock.systemUTC());
     }
@@ -88,7 +88,7 @@ class ControllerRuntimeTest {
                 java.net.InetAddress.getLoopbackAddress());
         try (ControllerRuntime runtime = new ControllerRuntime(client, loopback, (c, clock) -> {
             Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
-            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), null, a.workloadPort(), a.jobPort(),
                     a.eventPort(), a.workloadReconciliation()::reconcile);
         }, Clock.systemUTC())) {
             runtime.start();
@@ -111,7 +111,7 @@ class ControllerRuntimeTest {
                 1, Duration.ofSeconds(3));
         try (ControllerRuntime runtime = new ControllerRuntime(client, settings, (c, clock) -> {
             Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
-            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
+            return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), null, a.workloadPort(), a.jobPort(),
                     a.eventPort(), (key, mayWrite) -> {
                         passes.incrementAndGet();
                         if (usurped.compareAndSet(false, true)) {

@@ -53,7 +53,7 @@ final class ControllerInstances {
         KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
                 .withUserAgent(ControllerWrites.AGENT + name).endConfig());
         ControllerRuntime runtime = new ControllerRuntime(own, new ControllerSettings(List.of(namespace),
-                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()), Fabric8Wiring::create,
+                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()), Fabric8Wiring::readingLabels,
                 Clock.systemUTC());
         running.put(name, new Instance(name, own, runtime));
         cluster.recordEverywhere("controller.start", l -> l.put("instance", name));

@@ -16,9 +16,18 @@ import java.util.Objects;
  * @param storageSize size of the {@code data} volume claim of each pod
  * @param executorImage executor Job image when neither the request nor the spec names one
  * @param executorServiceAccount service account of executor Jobs when the spec names none
+ * @param podAddress where the member probe reaches each pod's API
+ * @param probeTimeout how long one probe request may take before the pod counts as unknown
  */
 public record AdapterSettings(String leaderLabel, String lagAnnotation, String defaultRepository, String containerName,
-        int apiPort, int clusterPort, String storageSize, String executorImage, String executorServiceAccount) {
+        int apiPort, int clusterPort, String storageSize, String executorImage, String executorServiceAccount,
+        PodAddress podAddress, java.time.Duration probeTimeout) {
+
+    public AdapterSettings(String leaderLabel, String lagAnnotation, String defaultRepository, String containerName,
+            int apiPort, int clusterPort, String storageSize, String executorImage, String executorServiceAccount) {
+        this(leaderLabel, lagAnnotation, defaultRepository, containerName, apiPort, clusterPort, storageSize,
+                executorImage, executorServiceAccount, null, null);
+    }
 
     public AdapterSettings {
         Objects.requireNonNull(leaderLabel, "leaderLabel");
@@ -27,6 +36,8 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
         Objects.requireNonNull(containerName, "containerName");
         Objects.requireNonNull(storageSize, "storageSize");
         Objects.requireNonNull(executorImage, "executorImage");
+        podAddress = podAddress == null ? PodAddress.headless(apiPort) : podAddress;
+        probeTimeout = probeTimeout == null ? java.time.Duration.ofSeconds(2) : probeTimeout;
     }
 
     /** OpenBao defaults. */
@@ -37,6 +48,25 @@ public record AdapterSettings(String leaderLabel, String lagAnnotation, String d
 
     public AdapterSettings withLeaderLabel(String value) {
         return new AdapterSettings(value, lagAnnotation, defaultRepository, containerName, apiPort, clusterPort,
-                storageSize, executorImage, executorServiceAccount);
+                storageSize, executorImage, executorServiceAccount, podAddress, probeTimeout);
+    }
+
+    /** The probe reaches pods at {@code value} (the sandbox: the API double on loopback). */
+    public AdapterSettings withPodAddress(PodAddress value, java.time.Duration timeout) {
+        return new AdapterSettings(leaderLabel, lagAnnotation, defaultRepository, containerName, apiPort, clusterPort,
+                storageSize, executorImage, executorServiceAccount, value, timeout);
+    }
+
+    /** Where a pod's API answers: the base URI the member probe appends {@code /v1/...} to. */
+    @FunctionalInterface
+    public interface PodAddress {
+
+        java.net.URI base(dev.raftops.domain.cluster.ClusterKey cluster, String pod, boolean plainHttp);
+
+        /** In a cluster: {@code https://<pod>.<cluster>-internal.<namespace>.svc:<port>}, the executor's address too. */
+        static PodAddress headless(int port) {
+            return (cluster, pod, plain) -> java.net.URI.create((plain ? "http" : "https") + "://" + pod + "."
+                    + WorkloadRendering.headlessName(cluster) + "." + cluster.namespace() + ".svc:" + port);
+        }
     }
 }

@@ -87,6 +87,8 @@ final class ExecutorJobs {
                 .withName("executor")
                 .withImage(image)
                 .withArgs(request.action().wireName())
+                // the executor's one-line JSON result: the controller reads it back as the termination message
+                .withTerminationMessagePath(RESULT_FILE).withTerminationMessagePolicy("File")
                 .withEnv(env(cluster, request, pods, workload.tls(), settings, headless))
                 .withNewResources()
                 .withRequests(Fabric8JobPort.quantities(executor.requests()))

@@ -7,6 +7,7 @@ import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.MemberProbe;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.SpecReading;
@@ -38,6 +39,11 @@ public final class Fabric8Adapters {
 
     public ClusterObserver clusterObserver() {
         return new Fabric8ClusterObserver(client, settings);
+    }
+
+    /** The member probe: the pods' own unauthenticated API, over TLS with the CA of {@code spec.tls.caConfigMap}. */
+    public MemberProbe memberProbe() {
+        return new HttpMemberProbe(new ProbeTrust(client, settings.probeTimeout()), settings, clock);
     }
 
     public StatusPort statusPort() {

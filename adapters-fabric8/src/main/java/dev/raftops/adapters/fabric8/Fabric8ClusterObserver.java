@@ -66,9 +66,11 @@ final class Fabric8ClusterObserver implements ClusterObserver {
                     .filter(p -> seen.add(p.getMetadata().getName())).forEach(listed::add);
         }
         SortedMap<String, JobView> jobs = new TreeMap<>();
+        // the executor pods carry the cluster label too: their termination messages are the Jobs' results
+        Map<String, ExecutorResults.Result> results = ExecutorResults.of(listed);
         for (Job job : client.batch().v1().jobs().inNamespace(cluster.namespace()).withLabels(Labels.selector(cluster))
                 .list().getItems()) {
-            jobs.put(job.getMetadata().getName(), jobView(job));
+            jobs.put(job.getMetadata().getName(), jobView(job, results.get(job.getMetadata().getName())));
         }
         SortedMap<String, String> selectors = serviceSelectors(cluster);
         SortedMap<String, StatefulSetView> sets = statefulSets(cluster);
@@ -187,6 +189,11 @@ final class Fabric8ClusterObserver implements ClusterObserver {
     }
 
     static JobView jobView(Job job) {
+        return jobView(job, null);
+    }
+
+    /** The Job as observed; {@code reported} (the executor's result, or null) names what happened. */
+    static JobView jobView(Job job, ExecutorResults.Result reported) {
         Map<String, String> labels = orEmpty(job.getMetadata().getLabels());
         JobResult result = JobResult.RUNNING;
         Instant finishedAt = null;
@@ -212,8 +219,13 @@ final class Fabric8ClusterObserver implements ClusterObserver {
         if (finishedAt == null && result != JobResult.RUNNING && job.getStatus() != null) {
             finishedAt = time(job.getStatus().getCompletionTime());
         }
+        if (reported != null && result != JobResult.RUNNING) {
+            // the executor's own words beat the Job controller's ("BackoffLimitExceeded")
+            message = reported.message();
+        }
         return new JobView(job.getMetadata().getName(), labels.get(Labels.ACTION), result,
-                time(job.getMetadata().getCreationTimestamp()), finishedAt, message);
+                time(job.getMetadata().getCreationTimestamp()), finishedAt, message,
+                reported == null || result == JobResult.RUNNING ? null : reported.facts());
     }
 
     private static String join(String reason, String message) {

@@ -11,6 +11,7 @@ import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecTls;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.adapters.fabric8.crd.SpecWorkload;
@@ -19,8 +20,10 @@ import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
+import dev.raftops.domain.resource.RaftStateSource;
 import dev.raftops.domain.resource.RollingSpec;
 import dev.raftops.domain.resource.ForceRelease;
+import dev.raftops.domain.resource.TlsSpec;
 import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
@@ -72,7 +75,8 @@ final class SpecMapping {
             throw new InvalidField("spec.upgrade.strategy", ClusterSpec.ADOPTED_BLUE_GREEN);
         }
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, forceRelease(spec.operationLock));
+                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, forceRelease(spec.operationLock),
+                tls(spec.tls));
     }
 
     private static ForceRelease forceRelease(SpecOperationLock lock) {
@@ -81,6 +85,22 @@ final class SpecMapping {
         }
         SpecForceRelease f = lock.forceRelease;
         return new ForceRelease(f.holder.trim(), f.epoch, blankToNull(f.requestedBy));
+    }
+
+    private static TlsSpec tls(SpecTls t) {
+        return t == null ? TlsSpec.defaults() : new TlsSpec(isTrue(t.disabled), blankToNull(t.caConfigMap));
+    }
+
+    private static RaftStateSource raftState(String value) {
+        if (value == null || value.isBlank()) {
+            return RaftStateSource.API;
+        }
+        for (RaftStateSource s : RaftStateSource.values()) {
+            if (s.wire().equals(value.trim())) {
+                return s;
+            }
+        }
+        throw new InvalidField("spec.upgrade.raftState", "spec.upgrade.raftState must be api or labels, was " + value);
     }
 
     private static WorkloadSpec workload(SpecWorkload w) {
@@ -105,7 +125,8 @@ final class SpecMapping {
             throw new InvalidField("spec.upgrade.strategy", e.getMessage());
         }
         return new UpgradeSpec(strategy, isTrue(u.preUpgradeSnapshot), policy(u.policy), timeouts(u.timeouts),
-                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling));
+                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling),
+                raftState(u.raftState));
     }
 
     private static RollingSpec rolling(SpecRolling r) {

@@ -17,6 +17,7 @@ import dev.raftops.adapters.fabric8.crd.SpecResources;
 import dev.raftops.adapters.fabric8.crd.SpecRetention;
 import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
+import dev.raftops.adapters.fabric8.crd.SpecTls;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.BackupSpec;
@@ -57,12 +58,18 @@ final class SpecWriting {
             out.operationLock.forceRelease.epoch = s.forceRelease().epoch();
             out.operationLock.forceRelease.requestedBy = s.forceRelease().requestedBy();
         }
+        if (s.tls().disabled() || s.tls().caConfigMap() != null) {
+            out.tls = new SpecTls();
+            out.tls.disabled = s.tls().disabled() ? Boolean.TRUE : null;
+            out.tls.caConfigMap = s.tls().caConfigMap();
+        }
         return out;
     }
 
     private static SpecUpgrade upgrade(UpgradeSpec u) {
         SpecUpgrade out = new SpecUpgrade();
         out.strategy = u.strategy().wireName();
+        out.raftState = u.raftState().wire();
         out.preUpgradeSnapshot = u.preUpgradeSnapshot();
         out.policy = new SpecPolicy();
         out.policy.allowMajor = u.policy().allowMajor();

@@ -49,7 +49,8 @@ final class StatusReading {
                 conditions(s.conditions), lenient(() -> upgrade(s.upgrade)), lenient(() -> blueGreen(s.blueGreen)),
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
                 lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
-                lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)));
+                lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)),
+                MemberStatusWire.fromResource(s.members));
     }
 
     private static List<Condition> conditions(List<StatusCondition> conditions) {
@@ -120,7 +121,9 @@ final class StatusReading {
         }
         return new BackupStatus(time(b.nextScheduledBackup), time(b.lastScheduledTime), time(b.lastAttemptTime),
                 time(b.lastBackupTime), b.lastBackupJob, num(b.consecutiveFailures), lenient(() -> failure(b.lastFailure)),
-                num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint);
+                num(b.successfulBackups), lenient(() -> activeRun(b.activeRun)), b.scheduleFingerprint,
+                b.lastObject == null || b.lastObject.key == null ? null
+                        : new dev.raftops.domain.resource.BackupObject(b.lastObject.key, b.lastObject.size, b.lastObject.sha256));
     }
 
     private static BackupStatus.ActiveRun activeRun(StatusActiveRun r) {

@@ -54,6 +54,7 @@ final class StatusWriting {
             out.workload.statefulSet = s.workload().statefulSet();
             out.workload.ownedFields = s.workload().ownedFields();
         }
+        out.members = MemberStatusWire.toResource(s.members());
         return out;
     }
 
@@ -180,6 +181,12 @@ final class StatusWriting {
             w.activeRun.createdAt = time(b.activeRun().createdAt());
         }
         w.scheduleFingerprint = b.scheduleFingerprint();
+        if (b.lastObject() != null) {
+            w.lastObject = new dev.raftops.adapters.fabric8.crd.StatusBackupObject();
+            w.lastObject.key = b.lastObject().key();
+            w.lastObject.size = b.lastObject().size();
+            w.lastObject.sha256 = b.lastObject().sha256();
+        }
         return w;
     }
 

@@ -53,13 +53,15 @@ final class RandomClusters {
                                 chance(r, 0.5) ? null : new BlueGreenSpec.PrePromotionHook("hook:" + r.nextInt(9),
                                         List.of("sh", "-c"), chance(r, 0.5) ? List.of() : List.of("check"), between(r, 0, 900))),
                         new BlueGreenSpec.AutoRollback(r.nextBoolean(), r.nextBoolean(), r.nextBoolean())),
-                new RollingSpec(chance(r, 0.5) ? null : (long) between(r, 0, 1000)));
+                new RollingSpec(chance(r, 0.5) ? null : (long) between(r, 0, 1000)),
+                oneOf(r, dev.raftops.domain.resource.RaftStateSource.values()));
         BackupSpec backup = chance(r, 0.3) ? null : new BackupSpec(oneOf(r, "@daily", "0 3 * * *", "bad cron"),
                 oneOf(r, "UTC", "Europe/Berlin"), new BackupSpec.Retention(chance(r, 0.5) ? between(r, 1, 30) : null,
                         chance(r, 0.5) ? duration(r, 1) : null),
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
-                r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup, null, forceRelease(r));
+                r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup, null, forceRelease(r),
+                new dev.raftops.domain.resource.TlsSpec(r.nextBoolean(), chance(r, 0.5) ? null : "ca-" + r.nextInt(9)));
     }
 
     private static ForceRelease forceRelease(Random r) {
@@ -96,10 +98,21 @@ final class RandomClusters {
                 : new BackupStatus.ActiveRun("db-backup-" + r.nextInt(99), instant(r), r.nextBoolean(), instant(r),
                         maybeInstant(r));
         BackupStatus backup = new BackupStatus(maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), text(r),
-                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r));
+                between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r),
+                chance(r, 0.5) ? null : new dev.raftops.domain.resource.BackupObject("backups/" + r.nextInt(9) + ".snap",
+                        chance(r, 0.3) ? null : (long) between(r, 0, 9999), chance(r, 0.3) ? null : "ab" + r.nextInt(99)));
         return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
                 breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r), text(r), text(r)),
-                chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"));
+                chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"),
+                null, chance(r, 0.5) ? List.of() : List.of(member(r, 0), member(r, 1)));
+    }
+
+    private static dev.raftops.domain.resource.MemberStatus member(Random r, int ordinal) {
+        boolean probed = r.nextBoolean();
+        return new dev.raftops.domain.resource.MemberStatus("db-" + ordinal, ordinal, text(r), r.nextBoolean(),
+                chance(r, 0.3) ? null : r.nextBoolean(), chance(r, 0.5) ? null : r.nextBoolean(),
+                chance(r, 0.3) ? null : (long) between(r, 0, 500), probed ? r.nextBoolean() : null,
+                probed ? r.nextBoolean() : null, probed ? instant(r) : null, chance(r, 0.7) ? null : "connection refused");
     }
 
     private static Failure failure(Random r) {

@@ -11,6 +11,7 @@ import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.RaftStateSource;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
@@ -47,6 +48,35 @@ class SpecMappingTest {
         assertThat(s.upgrade().policy().allowPrerelease()).isTrue();
         assertThat(s.upgrade().blueGreen().autoPromote()).isTrue();
         assertThat(s.backup()).isNull();
+    }
+
+    @Test
+    void raftStateDefaultsToTheWorkloadsApiAndAcceptsLabels() {
+        assertThat(valid(spec(x -> { })).upgrade().raftState()).isEqualTo(RaftStateSource.API);
+        assertThat(valid(spec(x -> {
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.raftState = "labels";
+        })).upgrade().raftState()).isEqualTo(RaftStateSource.LABELS);
+    }
+
+    @Test
+    void anUnknownRaftStateIsOneLineNamingTheField() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.raftState = "annotations";
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.raftState");
+        assertThat(bad.message()).isEqualTo("spec.upgrade.raftState must be api or labels, was annotations");
+    }
+
+    @Test
+    void theCaConfigMapIsReadFromSpecTls() {
+        ClusterSpec s = valid(spec(x -> {
+            x.tls = new dev.raftops.adapters.fabric8.crd.SpecTls();
+            x.tls.caConfigMap = "vault-ca";
+        }));
+        assertThat(s.tls().caConfigMap()).isEqualTo("vault-ca");
+        assertThat(s.tls().disabled()).isFalse();
     }
 
     @Test

@@ -57,8 +57,10 @@ public final class ControllerProcess {
 
     static ControllerRuntime.Wiring wiring(KubernetesClient client, Clock clock) {
         Fabric8Adapters adapters = new Fabric8Adapters(client, AdapterSettings.openBao(), clock);
-        return new ControllerRuntime.Wiring(adapters.statusPort(), adapters.clusterObserver(), adapters.workloadPort(),
-                adapters.jobPort(), adapters.eventPort(), adapters.workloadReconciliation()::reconcile);
+        // the simulated pods serve no OpenBao API yet: Raft state from labels (null member probe)
+        return new ControllerRuntime.Wiring(adapters.statusPort(), adapters.clusterObserver(), null,
+                adapters.workloadPort(), adapters.jobPort(), adapters.eventPort(),
+                adapters.workloadReconciliation()::reconcile);
     }
 
     /** {@code ready cpuNanos heapUsed heapCommitted adminPasses workloadPasses threads}. */

@@ -17,6 +17,7 @@ import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BackupStatus.ActiveRun;
+import dev.raftops.domain.resource.BackupObject;
 import dev.raftops.domain.resource.BackupStatus;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
@@ -99,14 +100,16 @@ final class BackupRun {
     private static Decision succeeded(DecisionInput in, ClusterStatus status, ActiveRun run, JobView job,
             List<Action> actions) {
         Instant finished = job.finishedAt() != null ? job.finishedAt() : in.now();
-        ClusterStatus next = finish(in, status.withBackup(status.backup().succeeded(run.job(), finished)),
-                BACKUP_SUCCEEDED, "backup job " + run.job() + " succeeded");
+        BackupObject object = BackupObject.fromFacts(job.facts());
+        String wrote = object == null ? "" : ": " + object.describe();
+        ClusterStatus next = finish(in, status.withBackup(status.backup().succeeded(run.job(), finished, object)),
+                BACKUP_SUCCEEDED, "backup job " + run.job() + " succeeded" + wrote);
         if (Condition.find(next.conditions(), Condition.BACKUP_FAILING).isPresent()) {
             next = next.withCondition(Condition.BACKUP_FAILING, Condition.Status.False, BACKUP_SUCCEEDED,
                     "backup job " + run.job() + " succeeded", in.generation(), in.now());
         }
         actions.add(new Action.Emit(ClusterEvent.normal(BACKUP_SUCCEEDED, "backup job " + run.job()
-                + " for " + run.window() + " succeeded", lifecycleAudit(in, status))));
+                + " for " + run.window() + " succeeded" + wrote, lifecycleAudit(in, status))));
         return new Decision(actions, next, Wake.now("backup finished"));
     }
 

@@ -1,5 +1,6 @@
 package dev.raftops.domain.cluster;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +74,22 @@ public record ClusterObservation(
         SortedMap<String, JobView> copy = new TreeMap<>(jobs);
         copy.put(job.name(), job);
         return new ClusterObservation(statefulSets, pods, copy, serviceSelectors);
+    }
+
+    /**
+     * The observation with each pod's Raft facts from the workload's API: {@code members} by pod name
+     * (a pod without an entry was not probed, so unknown). The lag is the leader's
+     * {@code raft_committed_index} minus the pod's {@code raft_applied_index}; with no known leader
+     * every lag is unknown.
+     */
+    public ClusterObservation withMembers(Map<String, MemberState> members, Instant now) {
+        // two claiming leaders (split brain): counted from the higher commit index, the larger lag;
+        // the decisions see both leaders and stop on that
+        Long committed = pods.stream().map(p -> members.get(p.name()))
+                .filter(m -> m != null && m.known() && m.leading() && m.committedIndex() != null)
+                .map(MemberState::committedIndex).max(Long::compare).orElse(null);
+        List<PodView> probed = pods.stream().map(p -> p.probed(
+                members.getOrDefault(p.name(), MemberState.failed(now, "not probed")), committed)).toList();
+        return withPods(probed);
     }
 }

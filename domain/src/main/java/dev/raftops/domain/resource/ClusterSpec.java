@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
  * @param workload rendered (the default) or an adopted StatefulSet; an adopted one is never upgraded blue/green
  * @param forceRelease {@code spec.operationLock.forceRelease}, or null
+ * @param tls {@code spec.tls} as the member probe reads it
  */
 public record ClusterSpec(
         String version,
@@ -22,7 +23,8 @@ public record ClusterSpec(
         UpgradeSpec upgrade,
         BackupSpec backup,
         WorkloadSpec workload,
-        ForceRelease forceRelease) {
+        ForceRelease forceRelease,
+        TlsSpec tls) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -37,6 +39,7 @@ public record ClusterSpec(
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
         workload = workload == null ? WorkloadSpec.rendered() : workload;
+        tls = tls == null ? TlsSpec.defaults() : tls;
         if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
             throw new IllegalArgumentException(ADOPTED_BLUE_GREEN);
         }
@@ -50,7 +53,13 @@ public record ClusterSpec(
     /** A spec without a {@code spec.workload} (rendered) and without a forced-release request. */
     public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
             String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
-        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null, null);
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null, null, null);
+    }
+
+    /** A spec with no forced-release request and {@code spec.tls} at its defaults. */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup, WorkloadSpec workload) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, workload, null, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
@@ -68,42 +77,47 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withWorkload(WorkloadSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value,
-                forceRelease);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, value, forceRelease, tls);
     }
 
     public ClusterSpec withVersion(String value, String imageValue) {
         return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck,
-                upgrade, backup, workload, forceRelease);
+                upgrade, backup, workload, forceRelease, tls);
     }
 
     public ClusterSpec withPaused(boolean value) {
         return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck,
-                upgrade, backup, workload, forceRelease);
+                upgrade, backup, workload, forceRelease, tls);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
         return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck,
-                upgrade, backup, workload, forceRelease);
+                upgrade, backup, workload, forceRelease, tls);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
         return new ClusterSpec(version, image, replicas, paused, maintenance, value,
-                upgrade, backup, workload, forceRelease);
+                upgrade, backup, workload, forceRelease, tls);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
         return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
-                value, backup, workload, forceRelease);
+                value, backup, workload, forceRelease, tls);
     }
 
     public ClusterSpec withForceRelease(ForceRelease value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup,
-                workload, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, workload, value, tls);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
         return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
-                upgrade, value, workload, forceRelease);
+                upgrade, value, workload, forceRelease, tls);
+    }
+
+    public ClusterSpec withTls(TlsSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, workload, forceRelease, value);
     }
 }

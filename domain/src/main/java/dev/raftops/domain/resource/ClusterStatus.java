@@ -15,6 +15,7 @@ import java.util.List;
  * @param currentVersion the version every voter runs; null before the first convergence
  * @param lastError {@code status.adminOps.lastError}: the last failed pass, cleared by a clean one
  * @param workload for an adopted StatefulSet, the fields raftops owns of it; null for a rendered one
+ * @param members {@code status.members}: each pod as last observed (see {@link MemberStatus})
  */
 public record ClusterStatus(
         String currentVersion,
@@ -29,9 +30,11 @@ public record ClusterStatus(
         HandledRequests requests,
         Failure lastError,
         String acceptedUpgradeStrategy,
-        WorkloadStatus workload) {
+        WorkloadStatus workload,
+        List<MemberStatus> members) {
 
     public ClusterStatus {
+        members = members == null ? List.of() : List.copyOf(members);
         phase = phase == null ? Phase.Initializing : phase;
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         operationLock = operationLock == null ? OperationLock.free() : operationLock;
@@ -45,7 +48,16 @@ public record ClusterStatus(
             RollingProgress upgrade, BlueGreenStatus blueGreen, OperationLock operationLock, BreakGlass breakGlass,
             BackupStatus backup, HandledRequests requests, Failure lastError, String acceptedUpgradeStrategy) {
         this(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock, breakGlass,
-                backup, requests, lastError, acceptedUpgradeStrategy, null);
+                backup, requests, lastError, acceptedUpgradeStrategy, null, null);
+    }
+
+    /** A status without {@code members}. */
+    public ClusterStatus(String currentVersion, Phase phase, long observedGeneration, List<Condition> conditions,
+            RollingProgress upgrade, BlueGreenStatus blueGreen, OperationLock operationLock, BreakGlass breakGlass,
+            BackupStatus backup, HandledRequests requests, Failure lastError, String acceptedUpgradeStrategy,
+            WorkloadStatus workload) {
+        this(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock, breakGlass,
+                backup, requests, lastError, acceptedUpgradeStrategy, workload, null);
     }
 
     /** The status of a cluster nobody has written yet. */
@@ -55,72 +67,77 @@ public record ClusterStatus(
 
     public ClusterStatus withCurrentVersion(String value) {
         return new ClusterStatus(value, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withPhase(Phase value) {
         return new ClusterStatus(currentVersion, value, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withObservedGeneration(long value) {
         return new ClusterStatus(currentVersion, phase, value, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withConditions(List<Condition> value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, value, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withUpgrade(RollingProgress value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, value, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withBlueGreen(BlueGreenStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, value,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withOperationLock(OperationLock value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, value,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withBreakGlass(BreakGlass value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withBackup(BackupStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withRequests(HandledRequests value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withLastError(Failure value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy, workload);
+                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy, workload, members);
     }
 
     public ClusterStatus withAcceptedUpgradeStrategy(String value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, value, workload);
+                operationLock, breakGlass, backup, requests, lastError, value, workload, members);
     }
 
     public ClusterStatus withWorkload(WorkloadStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, value);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, value, members);
     }
 
     /** Sets one condition (see {@link Condition#set}). */
     public ClusterStatus withCondition(String type, Condition.Status status, String reason, String message,
             long generation, java.time.Instant now) {
         return withConditions(Condition.set(conditions, type, status, reason, message, generation, now));
+    }
+
+    public ClusterStatus withMembers(List<MemberStatus> value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload, value);
     }
 }

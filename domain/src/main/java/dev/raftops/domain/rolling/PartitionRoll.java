@@ -65,8 +65,9 @@ final class PartitionRoll {
             return completed(pass, sts, target); // rolled before a crash: record it, never restart it
         }
         if (!Quorum.allowsTakingDown(target, pass.replicas(), pods, pass.maxLag())) {
-            return pass.waitFor(QUORUM_NOT_HEALTHY, "ordinal " + target
-                    + " waits for: every other voter Ready and caught up");
+            String named = Quorum.namedBlocker(target, pass.replicas(), pods, pass.maxLag());
+            return pass.waitFor(QUORUM_NOT_HEALTHY, "ordinal " + target + " waits for: "
+                    + (named != null ? named : "every other voter Ready and caught up"));
         }
         List<Integer> leaders = pass.leaders();
         if (leaders.size() > 1) {
@@ -151,12 +152,35 @@ final class PartitionRoll {
         Duration budget = pass.in().spec().upgrade().timeouts().podReady();
         if (Duration.between(progress.releasedAt(), pass.in().now()).compareTo(budget) > 0) {
             String state = pod == null ? "missing" : "revision " + pod.revision() + ", ready " + pod.ready()
-                    + (pod.lag() == null ? "" : ", lag " + pod.lag());
+                    + (pod.lag() == null ? "" : ", lag " + pod.lag()) + memberState(pod);
             return pass.fail(POD_NOT_READY, "pod " + sts.name() + "-" + target + " did not run revision "
                     + sts.updateRevision() + " Ready and caught up within " + budget.toSeconds()
                     + "s of its release (" + state + ")");
         }
-        return pass.waitFor(WAITING_FOR_POD, podReadyWait(pass, target));
+        return pass.waitFor(WAITING_FOR_POD, memberWait(pass, sts, pod, target));
+    }
+
+    /**
+     * A pod on the update revision and Ready that the workload's API holds back is waited for by name
+     * ({@code "ordinal 2 waits for: Unsealed"}); otherwise the wait written with the release.
+     */
+    private static String memberWait(RollingPass pass, StatefulSetView sts, PodView pod, int target) {
+        if (pod == null || pod.member() == null || !pod.ready() || !Objects.equals(pod.revision(), sts.updateRevision())) {
+            return podReadyWait(pass, target);
+        }
+        List<String> unmet = pod.waitsFor(pass.maxLag());
+        return unmet.isEmpty() ? podReadyWait(pass, target) : "ordinal " + target + " waits for: " + String.join(", ", unmet);
+    }
+
+    /** What the workload's API said, for a failure message: sealed, uninitialised, or the probe's error. */
+    private static String memberState(PodView pod) {
+        if (pod.member() == null) {
+            return "";
+        }
+        if (!pod.member().known()) {
+            return ", raft state unknown: " + pod.member().error();
+        }
+        return (pod.member().initialized() ? "" : ", not initialized") + (pod.member().sealed() ? ", sealed" : "");
     }
 
     /** Records {@code ordinal} done, then decides the next step on the same observation (one status write per step). */

@@ -31,4 +31,18 @@ public final class Quorum {
         }
         return true;
     }
+
+    /**
+     * What the first other voter that blocks {@code candidate} waits for, by name, when the workload's
+     * API reported it ({@code "ordinal 2 Unsealed"}); null when nothing blocks or the facts come from labels.
+     */
+    public static String namedBlocker(int candidate, int replicas, Map<Integer, PodView> podsByOrdinal, long maxLag) {
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            PodView pod = podsByOrdinal.get(ordinal);
+            if (ordinal != candidate && pod != null && pod.member() != null && !pod.caughtUp(maxLag)) {
+                return "ordinal " + ordinal + " " + String.join(", ", pod.waitsFor(maxLag));
+            }
+        }
+        return null;
+    }
 }

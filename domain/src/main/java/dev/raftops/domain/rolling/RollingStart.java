@@ -214,7 +214,8 @@ final class RollingStart {
                 return "pod " + sts.name() + "-" + ordinal + " does not exist";
             }
             if (!pod.caughtUp(maxLag)) {
-                return "pod " + pod.name() + " is not Ready and caught up";
+                return "pod " + pod.name() + " is not Ready and caught up"
+                        + (pod.member() == null ? "" : " (waits for: " + String.join(", ", pod.waitsFor(maxLag)) + ")");
             }
         }
         if (pass.leaders().isEmpty() && in.spec().replicas() > 1) {

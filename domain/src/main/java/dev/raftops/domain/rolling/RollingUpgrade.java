@@ -153,7 +153,9 @@ public final class RollingUpgrade {
             return null;
         }
         boolean stuck = !pod.ready() || !Objects.equals(pod.revision(), sts.updateRevision());
-        boolean safe = (pass.replicas() == 1 || !pod.isLeader())
+        // from the workload's API only a known follower is safe: a pod whose probe fails may lead
+        boolean notLeading = pod.member() == null ? !pod.isLeader() : pod.member().follower();
+        boolean safe = (pass.replicas() == 1 || notLeading)
                 && Quorum.allowsTakingDown(target, pass.replicas(), pods, pass.maxLag());
         return stuck && safe ? new Action.DeletePod(pod.name(), pod.uid(), pod.resourceVersion()) : null;
     }

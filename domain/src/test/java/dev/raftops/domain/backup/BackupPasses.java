@@ -124,8 +124,13 @@ final class BackupPasses {
 
     /** The running Job {@code name} finishes now. */
     void finish(String name, JobResult result, String message) {
+        finish(name, result, message, java.util.Map.of());
+    }
+
+    /** The Job ends with the executor's {@code message} and {@code facts} (its termination message). */
+    void finish(String name, JobResult result, String message, java.util.Map<String, String> facts) {
         JobView job = jobs.get(name);
-        jobs.put(name, new JobView(name, job.action(), result, job.createdAt(), now, message));
+        jobs.put(name, new JobView(name, job.action(), result, job.createdAt(), now, message, facts));
     }
 
     /** The one running backup Job's name. */

@@ -37,6 +37,28 @@ class BackupRunTest {
     }
 
     @Test
+    void aSuccessRecordsTheObjectTheExecutorReportedAndTellsItInTheEvent() {
+        BackupPasses world = running();
+        world.finish(world.runningJob(), JobResult.SUCCEEDED, "wrote backups/default/vault/scheduled/w.snap",
+                java.util.Map.of("objectKey", "backups/default/vault/scheduled/w.snap", "bytes", "262144",
+                        "sha256", "ab12"));
+        world.settle();
+        assertThat(world.backup().lastObject())
+                .isEqualTo(new dev.raftops.domain.resource.BackupObject("backups/default/vault/scheduled/w.snap",
+                        262144L, "ab12"));
+        assertThat(world.events(BackupReasons.BACKUP_SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.message())
+                .endsWith("succeeded: backups/default/vault/scheduled/w.snap (262144 bytes, sha256 ab12)"));
+    }
+
+    @Test
+    void aFailureTellsTheExecutorsMessage() {
+        BackupPasses world = running();
+        world.finish(world.runningJob(), JobResult.FAILED, "the snapshot body is empty");
+        world.settle();
+        assertThat(world.backup().lastFailure().message()).endsWith("failed: the snapshot body is empty");
+    }
+
+    @Test
     void aSuccessResetsConsecutiveFailures() {
         BackupPasses world = running();
         world.finish(world.runningJob(), JobResult.FAILED, "nope");

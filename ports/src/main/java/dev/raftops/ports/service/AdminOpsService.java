@@ -17,11 +17,13 @@ import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.pass.PassReasons;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.MemberStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.MemberProbe;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
@@ -59,11 +61,18 @@ public final class AdminOpsService implements AdminOperations {
     private final RandomGenerator random;
     private final RetryTiming timing;
     private final DayTwoPass pass;
+    private final MemberReading members;
 
-    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
-            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing, List<OperationFamily> families) {
+    /**
+     * @param members the pods' Raft state from the workload's API ({@code spec.upgrade.raftState: api});
+     *     null reads every cluster from labels whatever its spec says (the sandbox, until its pods serve the API)
+     */
+    public AdminOpsService(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
+            JobPort jobs, EventPort events, Clock clock, RandomGenerator random, RetryTiming timing,
+            List<OperationFamily> families) {
         this.status = Objects.requireNonNull(status);
         this.observer = Objects.requireNonNull(observer);
+        this.members = new MemberReading(members);
         this.runner = new ActionRunner(workload, jobs, events);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
@@ -79,9 +88,27 @@ public final class AdminOpsService implements AdminOperations {
                         BackupDecision::whileAnotherWaits));
     }
 
+    public AdminOpsService(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
+            JobPort jobs, EventPort events, Clock clock, RandomGenerator random, RetryTiming timing) {
+        this(status, observer, Objects.requireNonNull(members, "members"), workload, jobs, events, clock, random, timing,
+                standardFamilies());
+    }
+
+    /**
+     * A service without a member probe: every cluster is read from labels, whatever its
+     * {@code spec.upgrade.raftState}. Only until the simulator and the controller wire a probe.
+     */
+    @Deprecated(forRemoval = true)
+    public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
+            EventPort events, Clock clock, RandomGenerator random, RetryTiming timing, List<OperationFamily> families) {
+        this(status, observer, null, workload, jobs, events, clock, random, timing, families);
+    }
+
+    /** See the deprecated constructor above. */
+    @Deprecated(forRemoval = true)
     public AdminOpsService(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
             EventPort events, Clock clock, RandomGenerator random, RetryTiming timing) {
-        this(status, observer, workload, jobs, events, clock, random, timing, standardFamilies());
+        this(status, observer, null, workload, jobs, events, clock, random, timing, standardFamilies());
     }
 
     @Override
@@ -92,6 +119,7 @@ public final class AdminOpsService implements AdminOperations {
             for (int i = 0; i < MAX_PASSES; i++) {
                 Optional<ClusterDocument> read = status.read(cluster);
                 if (read.isEmpty()) {
+                    members.forget(cluster);
                     return new ReconcileOutcome.Done();
                 }
                 ClusterDocument doc = read.get();
@@ -144,11 +172,14 @@ public final class AdminOpsService implements AdminOperations {
                     now);
         }
         ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
-        ClusterObservation observation = observer.observe(doc.key(), spec.workload());
+        ClusterObservation observation = members.read(doc.key(), spec, doc.status(),
+                observer.observe(doc.key(), spec.workload()), now);
         DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
                 timing);
         Decision decision = pass.decide(in);
-        return decision.withStatus(decision.nextStatus().withObservedGeneration(doc.generation()));
+        List<MemberStatus> shown = MemberStatus.settled(doc.status().members(), MemberStatus.of(observation.pods()),
+                MemberReading.STEADY_INTERVAL);
+        return decision.withStatus(decision.nextStatus().withObservedGeneration(doc.generation()).withMembers(shown));
     }
 
     private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {

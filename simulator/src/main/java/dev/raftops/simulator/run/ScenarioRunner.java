@@ -111,7 +111,7 @@ public final class ScenarioRunner {
             if (controllerFirst) {
                 if (controller == null) {
                     instance++;
-                    controller = new AdminOpsService(ports, ports, ports, ports, ports, clock,
+                    controller = new AdminOpsService(ports, ports, ports, ports, ports, ports, clock,
                             new Random(scenario.seed() * 1_000_003L + instance), RetryTiming.defaults(), families);
                     trace.write(trace.line("controller.start").put("instance", instance));
                 }

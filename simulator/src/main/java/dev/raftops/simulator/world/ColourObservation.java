@@ -43,6 +43,20 @@ record ColourObservation(SortedMap<String, ColourSet> sets, SortedMap<String, Co
         return out;
     }
 
+    /** What each pod's API answers, from the one Raft model. */
+    java.util.Map<String, dev.raftops.domain.cluster.MemberState> members(java.time.Instant at) {
+        java.util.Map<String, dev.raftops.domain.cluster.MemberState> out = new TreeMap<>();
+        List<ColourSet> all = new ArrayList<>(sets.values());
+        all.addAll(orphans.values());
+        for (ColourSet set : all) {
+            for (SimPod pod : set.pods.values()) {
+                out.put(pod.name, ApiAnswers.of(pod, raft.isMember(pod.name), pod.name.equals(raft.leader()),
+                        raft.lag(pod.name), at));
+            }
+        }
+        return out;
+    }
+
     private SortedMap<String, String> selectors() {
         SortedMap<String, String> out = new TreeMap<>();
         if (selected.get() != null) {

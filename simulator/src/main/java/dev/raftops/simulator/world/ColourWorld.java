@@ -77,6 +77,11 @@ final class ColourWorld implements Workloads {
     }
 
     @Override
+    public java.util.Map<String, dev.raftops.domain.cluster.MemberState> members(java.time.Instant at) {
+        return observation.members(at);
+    }
+
+    @Override
     public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
             String expected) {
         return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");

@@ -50,6 +50,16 @@ final class RollingWorkload implements Workloads {
     }
 
     @Override
+    public Map<String, dev.raftops.domain.cluster.MemberState> members(java.time.Instant at) {
+        Map<String, dev.raftops.domain.cluster.MemberState> out = new TreeMap<>();
+        for (SimPod pod : pods.values()) {
+            out.put(pod.name, ApiAnswers.of(pod, raft.lag(pod.ordinal) != null, raft.leads(pod.ordinal),
+                    raft.lag(pod.ordinal), at));
+        }
+        return out;
+    }
+
+    @Override
     public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
             String expected) {
         WriteResult refused = precondition(statefulSet, expected);

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * @param brokenVersion pods of this version never become Ready ({@code failureMode}); null = none
  * @param autoRetry a simulated operator sets {@code spec.upgrade.requests.retry} when an upgrade fails
  * @param snapshot the spec asks for a pre-upgrade snapshot (and configures backups so it can be taken)
- * @param labelLag how long after a leadership change the pods' leader labels follow (zero: at once)
+ * @param labelLag how long after a leadership change the pods' leader labels follow (zero: at once);
+ *     a scenario with a label lag runs with {@code spec.upgrade.raftState: labels}, every other one
+ *     reads the pods' API ({@code api}, straight from the Raft model)
  * @param limit simulated time after which the run ends as {@code timeout}
  * @param blueGreen the upgrade runs as a blue/green cutover with these settings; null = rolling
  * @param adoptedOnDelete the StatefulSet is adopted ({@code spec.workload.statefulSetRef}) and uses

@@ -68,7 +68,10 @@ public final class SimWorld {
     }
 
     private static ClusterSpec spec(Scenario scenario) {
-        ClusterSpec rolling = ClusterSpec.of(Versions.canonical(scenario.toVersion()), null, scenario.replicas());
+        ClusterSpec plain = ClusterSpec.of(Versions.canonical(scenario.toVersion()), null, scenario.replicas());
+        // lagging leader labels only matter to a controller that reads them: such a scenario runs in labels mode
+        ClusterSpec rolling = scenario.labelLag().isZero() ? plain
+                : plain.withUpgrade(plain.upgrade().withRaftState(dev.raftops.domain.resource.RaftStateSource.LABELS));
         Scenario.BlueGreenRun bg = scenario.blueGreen();
         ClusterSpec base = bg == null ? rolling : rolling.withUpgrade(rolling.upgrade()
                 .withStrategy(UpgradeStrategy.BLUE_GREEN)
@@ -106,6 +109,11 @@ public final class SimWorld {
     }
 
     /** When the next scheduled world event happens, or null when nothing is scheduled. */
+    /** The simulated time now. */
+    Instant now() {
+        return clock.instant();
+    }
+
     public Instant nextEventAt() {
         Scheduled next = schedule.peek();
         return next == null ? null : next.at;

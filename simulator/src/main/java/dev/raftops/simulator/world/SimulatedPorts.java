@@ -12,6 +12,7 @@ import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobCreation;
 import dev.raftops.ports.driven.JobPort;
+import dev.raftops.ports.driven.MemberProbe;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * <p>Writes are counted across all ports (status, StatefulSet, pods, Jobs); Events are not
  * writes a crash point is interesting after, and are only recorded.
  */
-public final class SimulatedPorts implements StatusPort, ClusterObserver, WorkloadPort, JobPort, EventPort {
+public final class SimulatedPorts implements StatusPort, ClusterObserver, MemberProbe, WorkloadPort, JobPort, EventPort {
 
     private final SimWorld world;
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -102,6 +103,20 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Worklo
         }
         lastObservation = world.api().observe();
         return lastObservation;
+    }
+
+    /** Straight from the model: what each pod's API answers now (never a stale read: the probe is not an API server read). */
+    @Override
+    public java.util.Map<String, dev.raftops.domain.cluster.MemberState> probe(ClusterKey cluster, java.util.List<String> pods,
+            dev.raftops.domain.resource.TlsSpec tls) {
+        java.util.Map<String, dev.raftops.domain.cluster.MemberState> all = world.api().members();
+        java.util.Map<String, dev.raftops.domain.cluster.MemberState> out = new java.util.TreeMap<>();
+        for (String pod : pods) {
+            if (all.containsKey(pod)) {
+                out.put(pod, all.get(pod));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -19,6 +19,9 @@ interface Workloads {
     /** What an observation reports: StatefulSets, pods, client Service selectors and {@code jobs}. */
     ClusterObservation observe(List<JobView> jobs);
 
+    /** What each pod's OpenBao API answers now ({@link ApiAnswers}), by pod name. */
+    java.util.Map<String, dev.raftops.domain.cluster.MemberState> members(java.time.Instant at);
+
     WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
             String expected);
 

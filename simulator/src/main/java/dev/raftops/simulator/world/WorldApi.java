@@ -65,6 +65,11 @@ public final class WorldApi {
         return w.workloads().observe(w.jobs().views());
     }
 
+    /** What each pod's OpenBao API answers now, by pod name. */
+    public java.util.Map<String, dev.raftops.domain.cluster.MemberState> members() {
+        return w.workloads().members(w.now());
+    }
+
     /** The partition lock and template image, the template's restart annotation left as it is. */
     public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
         return lockPartitionAndSetImage(statefulSet, partition, image, null, expected);

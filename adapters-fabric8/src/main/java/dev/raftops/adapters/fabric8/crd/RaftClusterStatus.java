@@ -39,4 +39,7 @@ public class RaftClusterStatus {
     public String acceptedUpgradeStrategy;
     @JsonPropertyDescription("For an adopted StatefulSet: which one, and the fields of it raftops owns.")
     public StatusWorkload workload;
+    @JsonPropertyDescription("Each pod as last observed: ordinal, version, ready, leading, voter, lag, sealed, "
+            + "initialized, lastProbeTime, probeError.")
+    public List<StatusMember> members;
 }

@@ -24,4 +24,7 @@ public class SpecUpgrade {
     public SpecBlueGreen blueGreen;
     @JsonPropertyDescription("Rolling upgrade settings.")
     public SpecRolling rolling;
+    @SchemaFrom(type = RaftStateName.class)
+    @JsonPropertyDescription("Where the two facts every step decides from come from (does a pod lead, is it caught up).")
+    public String raftState;
 }

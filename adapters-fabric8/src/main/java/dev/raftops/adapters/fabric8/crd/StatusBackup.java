@@ -26,4 +26,6 @@ public class StatusBackup {
     public StatusActiveRun activeRun;
     @JsonPropertyDescription("The schedule and zone nextScheduledBackup was computed from.")
     public String scheduleFingerprint;
+    @JsonPropertyDescription("The last successful backup's snapshot object, as its executor reported it.")
+    public StatusBackupObject lastObject;
 }
