@@ -3,6 +3,7 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.function.Supplier;
 
 /** Runs one conditioned write and turns the API's precondition answers into {@link WriteResult} values. */
@@ -22,6 +23,22 @@ final class ConditionalWrite {
         try {
             HasMetadata written = write.get();
             return new WriteResult.Written(written == null ? null : written.getMetadata().getResourceVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == CONFLICT) {
+                return new WriteResult.Conflict(e.getMessage());
+            }
+            if (e.getCode() == NOT_FOUND) {
+                return new WriteResult.NotFound(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes {@code live} conditioned on the resourceVersion it was read at; 409 and 404 as in {@link #attempt}. */
+    static <T extends HasMetadata> WriteResult delete(Resource<T> ref, T live) {
+        try {
+            ref.lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
+            return new WriteResult.Written(null);
         } catch (KubernetesClientException e) {
             if (e.getCode() == CONFLICT) {
                 return new WriteResult.Conflict(e.getMessage());

@@ -4,11 +4,9 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.resource.Maintenance;
-import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -36,10 +34,12 @@ final class Fabric8WorkloadPort implements WorkloadPort {
 
     private final KubernetesClient client;
     private final AdapterSettings settings;
+    private final MaintenanceAnnotation maintenance;
 
     Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) {
         this.client = client;
         this.settings = settings;
+        this.maintenance = new MaintenanceAnnotation(client);
     }
 
     @Override
@@ -126,55 +126,12 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             return ConditionalWrite.conflict("pod " + action.pod() + " resourceVersion", action.resourceVersion(),
                     live.getMetadata().getResourceVersion());
         }
-        return delete(ref, live);
+        return ConditionalWrite.delete(ref, live);
     }
 
     @Override
     public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action) {
-        if (action.target() == Action.MarkMaintenance.Target.STATEFUL_SET) {
-            Resource<StatefulSet> ref = statefulSet(cluster, action.name());
-            StatefulSet live = ref.get();
-            if (live == null) {
-                return new WriteResult.NotFound("StatefulSet " + action.name() + " does not exist");
-            }
-            String rv = live.getMetadata().getResourceVersion();
-            if (action.precondition() != null && !action.precondition().equals(rv)) {
-                return ConditionalWrite.conflict("StatefulSet " + action.name() + " resourceVersion", action.precondition(), rv);
-            }
-            return annotate(ref, live, action.marked());
-        }
-        Resource<Pod> ref = client.pods().inNamespace(cluster.namespace()).withName(action.name());
-        Pod live = ref.get();
-        if (live == null) {
-            return new WriteResult.NotFound("pod " + action.name() + " does not exist");
-        }
-        if (action.precondition() != null && !action.precondition().equals(live.getMetadata().getUid())) {
-            return ConditionalWrite.conflict("pod " + action.name() + " UID", action.precondition(), live.getMetadata().getUid());
-        }
-        return annotate(ref, live, action.marked());
-    }
-
-    /**
-     * Sets or removes the maintenance annotation with a JSON patch conditioned on the read
-     * resourceVersion. Removal is an explicit {@code remove} of a key known to exist: the CRUD mock
-     * stores a merge patch's null instead of deleting the key.
-     */
-    private <T extends HasMetadata> WriteResult annotate(Resource<T> ref, T live, boolean marked) {
-        Map<String, String> annotations = Fabric8ClusterObserver.orEmpty(live.getMetadata().getAnnotations());
-        String key = "/metadata/annotations/" + JsonPatch.escape(MaintenanceMarks.ANNOTATION);
-        List<Map<String, Object>> ops = new ArrayList<>();
-        ops.add(JsonPatch.precondition(live.getMetadata().getResourceVersion()));
-        if (marked && !"true".equals(annotations.get(MaintenanceMarks.ANNOTATION))) {
-            ops.add(live.getMetadata().getAnnotations() == null
-                    ? JsonPatch.add("/metadata/annotations", Map.of(MaintenanceMarks.ANNOTATION, "true"))
-                    : JsonPatch.add(key, "true"));
-        } else if (!marked && annotations.containsKey(MaintenanceMarks.ANNOTATION)) {
-            ops.add(JsonPatch.remove(key));
-        } else {
-            return new WriteResult.Written(live.getMetadata().getResourceVersion()); // already as asked
-        }
-        String body = json(ops);
-        return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        return maintenance.mark(cluster, action);
     }
 
     @Override
@@ -218,14 +175,14 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (action.uid() != null && !action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " UID", action.uid(), live.getMetadata().getUid());
         }
-        WriteResult deleted = delete(ref, live);
+        WriteResult deleted = ConditionalWrite.delete(ref, live);
         if (deleted.written()) {
             // its configuration goes with it; one that is already gone is fine
             Resource<ConfigMap> config = client.configMaps().inNamespace(cluster.namespace())
                     .withName(OpenBaoConfig.configName(action.statefulSet()));
             ConfigMap liveConfig = config.get();
             if (liveConfig != null) {
-                delete(config, liveConfig);
+                ConditionalWrite.delete(config, liveConfig);
             }
         }
         return deleted;
@@ -256,21 +213,6 @@ final class Fabric8WorkloadPort implements WorkloadPort {
             }
         }
         return last;
-    }
-
-    private <T extends HasMetadata> WriteResult delete(Resource<T> ref, T live) {
-        try {
-            ref.lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
-            return new WriteResult.Written(null);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == ConditionalWrite.CONFLICT) {
-                return new WriteResult.Conflict(e.getMessage());
-            }
-            if (e.getCode() == ConditionalWrite.NOT_FOUND) {
-                return new WriteResult.NotFound(e.getMessage());
-            }
-            throw e;
-        }
     }
 
     private int containerIndex(StatefulSet sts) {

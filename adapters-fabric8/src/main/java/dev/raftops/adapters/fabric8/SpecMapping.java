@@ -92,15 +92,8 @@ final class SpecMapping {
     }
 
     private static RaftStateSource raftState(String value) {
-        if (value == null || value.isBlank()) {
-            return RaftStateSource.API;
-        }
-        for (RaftStateSource s : RaftStateSource.values()) {
-            if (s.wire().equals(value.trim())) {
-                return s;
-            }
-        }
-        throw new InvalidField("spec.upgrade.raftState", "spec.upgrade.raftState must be api or labels, was " + value);
+        return RaftStateSource.ofWire(value).orElseThrow(() -> new InvalidField("spec.upgrade.raftState",
+                "spec.upgrade.raftState must be api or labels, was " + value));
     }
 
     private static WorkloadSpec workload(SpecWorkload w) {

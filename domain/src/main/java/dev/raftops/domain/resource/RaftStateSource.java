@@ -13,6 +13,19 @@ public enum RaftStateSource {
      */
     LABELS;
 
+    /** The source the CRD's {@code value} names (absent or blank: {@link #API}), or empty for any other value. */
+    public static java.util.Optional<RaftStateSource> ofWire(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.of(API);
+        }
+        for (RaftStateSource s : values()) {
+            if (s.wire().equals(value.trim())) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The field's value as the CRD spells it. */
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -67,7 +67,7 @@ final class PlayedCluster {
             PlayedStatefulSet set = new PlayedStatefulSet(client, settings.namespace(), n, trace,
                     colour(sts) ? colours().colour(n, joins(sts))
                             : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
-                                    PlayedStatefulSet.replicas(sts)),
+                                    PlayedTemplate.replicas(sts)),
                     settings.readyDelay());
             set.faults = () -> faults.get();
             return set;

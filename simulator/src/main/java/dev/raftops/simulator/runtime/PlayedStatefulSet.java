@@ -1,7 +1,6 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.simulator.model.StatefulSetRules;
-import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -59,32 +58,6 @@ final class PlayedStatefulSet {
         trace.write(trace.line("sts.created").put("statefulSet", name));
     }
 
-    static String revision(String statefulSet, String image) {
-        return statefulSet + "-" + Integer.toHexString(String.valueOf(image).hashCode());
-    }
-
-    /** The revision of a template with {@code image} and the restart annotation {@code restart} (null: none). */
-    static String revision(String statefulSet, String image, String restart) {
-        return restart == null ? revision(statefulSet, image)
-                : statefulSet + "-" + Integer.toHexString((image + "@" + restart).hashCode());
-    }
-
-    private static String restartAnnotation(StatefulSet sts) {
-        var metadata = sts.getSpec().getTemplate().getMetadata();
-        return metadata == null || metadata.getAnnotations() == null ? null
-                : metadata.getAnnotations().get(Maintenance.RESTARTED_AT_ANNOTATION);
-    }
-
-    /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
-    static String version(String image) {
-        return Versions.ofImage(image);
-    }
-
-    /** The replicas {@code sts} asks for (1 when unset, as Kubernetes defaults it). */
-    static int replicas(StatefulSet sts) {
-        return sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
-    }
-
     /** Ordinals of the pods that are Ready now. */
     SortedSet<Integer> ready() {
         SortedSet<Integer> ready = new TreeSet<>();
@@ -100,8 +73,8 @@ final class PlayedStatefulSet {
     /** Traces a new partition or template, as the watch reported the StatefulSet written. */
     void observe(StatefulSet sts) {
         String templateImage = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-        String templateRestart = restartAnnotation(sts);
-        String templateRevision = revision(name, templateImage, templateRestart);
+        String templateRestart = PlayedTemplate.restartAnnotation(sts);
+        String templateRevision = PlayedTemplate.revision(name, templateImage, templateRestart);
         imageOfRevision.put(templateRevision, templateImage);
         if (templateRestart != null) {
             restartOfRevision.put(templateRevision, templateRestart);
@@ -113,7 +86,7 @@ final class PlayedStatefulSet {
         partition = nextPartition;
         if (!templateImage.equals(image) || !java.util.Objects.equals(templateRestart, restartedAt)) {
             var line = trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
-                    .put("version", version(templateImage));
+                    .put("version", Versions.ofImage(templateImage));
             trace.write(templateRestart == null ? line : line.put("restartedAt", templateRestart));
             image = templateImage;
             restartedAt = templateRestart;
@@ -126,8 +99,8 @@ final class PlayedStatefulSet {
      * deletion by someone else from the watch ({@link #vanished}).
      */
     void play(StatefulSet sts, Instant now) {
-        int replicas = replicas(sts);
-        String updateRevision = revision(name, image, restartedAt);
+        int replicas = PlayedTemplate.replicas(sts);
+        String updateRevision = PlayedTemplate.revision(name, image, restartedAt);
         if (currentRevision == null) {
             currentRevision = updateRevision;
             firstRevision = updateRevision;
@@ -229,10 +202,10 @@ final class PlayedStatefulSet {
             Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
                     .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
-                    .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, version(podImage));
-            pods.put(ordinal, new PlayedPod(created.getMetadata().getUid(), ordinal, revision, version(podImage), now));
+                    .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, Versions.ofImage(podImage));
+            pods.put(ordinal, new PlayedPod(created.getMetadata().getUid(), ordinal, revision, Versions.ofImage(podImage), now));
             var line = trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
-                    .put("version", version(podImage)).put("revision", revision);
+                    .put("version", Versions.ofImage(podImage)).put("revision", revision);
             String restart = restartOfRevision.get(revision);
             trace.write(restart == null ? line : line.put("restartedAt", restart));
         }

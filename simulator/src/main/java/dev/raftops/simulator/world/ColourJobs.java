@@ -58,7 +58,7 @@ final class ColourJobs {
         Map<String, String> p = job.request.parameters();
         String green = p.get("greenStatefulSet");
         ExecutorEffects.Effect effect = ExecutorEffects.apply(colours.raft(), job.request.action(),
-                p.get("blueStatefulSet"), green, colours.podsOf(green), p.get(WorldDynamics.TARGET_POD), w.random(),
+                p.get("blueStatefulSet"), green, colours.podsOf(green), p.get(RollingJobs.TARGET_POD), w.random(),
                 () -> 300L + w.random().nextInt(500));
         colours.acted(effect.joined());
         return effect;

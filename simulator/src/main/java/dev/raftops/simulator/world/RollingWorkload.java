@@ -25,6 +25,7 @@ final class RollingWorkload implements Workloads {
     private final SortedMap<Integer, SimPod> pods = new TreeMap<>();
     private final SimRaft raft;
     private final WorldDynamics dynamics;
+    private final RollingJobs jobs;
 
     RollingWorkload(SimWorld world, String image) {
         this.w = world;
@@ -33,6 +34,7 @@ final class RollingWorkload implements Workloads {
         this.sts.resourceVersion = Long.parseLong(world.nextResourceVersion());
         this.raft = new SimRaft(world, sts.name, sts.replicas);
         this.dynamics = new WorldDynamics(world, sts, pods, raft);
+        this.jobs = new RollingJobs(world, pods, raft);
     }
 
     @Override
@@ -194,7 +196,7 @@ final class RollingWorkload implements Workloads {
 
     @Override
     public void run(SimJob job) {
-        dynamics.run(job);
+        jobs.run(job);
     }
 
     @Override

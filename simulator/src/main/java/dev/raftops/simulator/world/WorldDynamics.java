@@ -1,7 +1,5 @@
 package dev.raftops.simulator.world;
 
-import dev.raftops.domain.cluster.JobResult;
-import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
@@ -14,16 +12,13 @@ import java.util.TreeMap;
 /**
  * What happens in a rolling cluster without the controller: pods start, become Ready, catch up,
  * crash and terminate (kubelet); the StatefulSet controller creates missing pods and rolls
- * out-of-date ones ({@link StatefulSetRules}); Raft elects leaders ({@link SimRaft}); executor Jobs
- * run; timed faults fire.
+ * out-of-date ones ({@link StatefulSetRules}); Raft elects leaders ({@link SimRaft}); timed faults fire
+ * (executor Jobs: {@link RollingJobs}).
  */
 final class WorldDynamics {
 
     /** How long the StatefulSet controller takes to react to a change. */
     static final Duration SYNC_DELAY = Duration.ofMillis(100);
-
-    /** The executor Job parameter naming the pod a step-down is for. */
-    static final String TARGET_POD = "RAFTOPS_TARGET_POD";
 
     private final SimWorld w;
     private final SimStatefulSet sts;
@@ -222,39 +217,5 @@ final class WorldDynamics {
             sts.resourceVersion = Long.parseLong(w.nextResourceVersion());
             w.changed();
         }
-    }
-
-    /**
-     * The executor steps the target down only if it still leads (it asks the workload first), so
-     * a repeated step-down cannot move leadership back onto the target; without a target it steps
-     * down whoever leads.
-     */
-    private void stepDown(String targetPod) {
-        Integer target = null;
-        for (SimPod pod : pods.values()) {
-            target = pod.name.equals(targetPod) ? Integer.valueOf(pod.ordinal) : target;
-        }
-        if (targetPod == null || (target != null && raft.leads(target))) {
-            raft.transfer();
-        }
-    }
-
-    /** A Job runs for a few seconds; a step-down that succeeds moves leadership away from the leader. */
-    void run(SimJob job) {
-        w.at(w.between(2000, 6000), () -> {
-            if (!w.jobs().exists(job)) {
-                return; // deleted meanwhile
-            }
-            job.finishedAt = w.clock().instant();
-            job.result = job.fails ? JobResult.FAILED : JobResult.SUCCEEDED;
-            job.message = job.fails ? "injected failure" : null;
-            if (!job.fails && job.request.action() == ExecutorAction.STEP_DOWN) {
-                stepDown(job.request.parameters().get(TARGET_POD));
-            }
-            w.trace().write(w.trace().line("job.finished").put("job", job.request.name())
-                    .put("action", job.request.action().wireName())
-                    .put("result", job.fails ? "failed" : "succeeded"));
-            w.changed();
-        });
     }
 }

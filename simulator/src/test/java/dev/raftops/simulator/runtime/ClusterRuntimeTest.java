@@ -69,7 +69,7 @@ class ClusterRuntimeTest {
             awaitThreeReadyWithOneLeader();
         }
         assertThat(pods()).allMatch(p -> p.getMetadata().getLabels().get("controller-revision-hash")
-                .equals(PlayedStatefulSet.revision("db", "repo:2.4.0")));
+                .equals(PlayedTemplate.revision("db", "repo:2.4.0")));
     }
 
     @Test
