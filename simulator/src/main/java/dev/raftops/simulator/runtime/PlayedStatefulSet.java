@@ -79,7 +79,7 @@ final class PlayedStatefulSet {
         if (templateRestart != null) {
             restartOfRevision.put(templateRevision, templateRestart);
         }
-        Integer nextPartition = partition(sts);
+        Integer nextPartition = PlayedTemplate.partition(sts);
         if (nextPartition != null && !nextPartition.equals(partition)) {
             trace.write(trace.line("sts.partition").put("statefulSet", name).put("value", nextPartition));
         }
@@ -109,7 +109,7 @@ final class PlayedStatefulSet {
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
         if (!changed) {
-            roll(onDelete(sts), replicas, updateRevision);
+            roll(PlayedTemplate.onDelete(sts), replicas, updateRevision);
         }
         writeStatus(sts, replicas, updateRevision);
     }
@@ -196,8 +196,8 @@ final class PlayedStatefulSet {
         SortedMap<Integer, StatefulSetRules.Replica> seen = replicas();
         List<Integer> create = StatefulSetRules.toCreate(replicas, seen, ordered);
         for (int ordinal : create) {
-            String revision = StatefulSetRules.revisionFor(onDelete(sts), ordinal, partition, currentRevision,
-                    updateRevision);
+            String revision = StatefulSetRules.revisionFor(PlayedTemplate.onDelete(sts), ordinal, partition,
+                    currentRevision, updateRevision);
             String podImage = imageOfRevision.getOrDefault(revision, image);
             Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
@@ -226,8 +226,8 @@ final class PlayedStatefulSet {
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {
         long updated = pods.values().stream().filter(p -> p.revision.equals(updateRevision)).count();
         if (pods.size() == replicas) {
-            currentRevision = StatefulSetRules.currentRevision(onDelete(sts), replicas, updated, currentRevision,
-                    updateRevision);
+            currentRevision = StatefulSetRules.currentRevision(PlayedTemplate.onDelete(sts), replicas, updated,
+                    currentRevision, updateRevision);
         }
         Map<String, Object> status = StatefulSetStatus.of(pods.values(), ready().size(), currentRevision, updateRevision,
                 sts.getMetadata().getGeneration());
@@ -236,14 +236,5 @@ final class PlayedStatefulSet {
             api.statefulSetStatus(name, status);
             lastStatus = summary;
         }
-    }
-
-    private static Integer partition(StatefulSet sts) {
-        var strategy = sts.getSpec().getUpdateStrategy();
-        return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
-    }
-
-    private static boolean onDelete(StatefulSet sts) {
-        return sts.getSpec().getUpdateStrategy() != null && "OnDelete".equals(sts.getSpec().getUpdateStrategy().getType());
     }
 }

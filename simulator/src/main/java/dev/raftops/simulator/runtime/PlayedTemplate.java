@@ -3,7 +3,10 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.domain.resource.Maintenance;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
-/** What the played StatefulSet controller reads off a template: its revision, restart annotation and replicas. */
+/**
+ * What the played StatefulSet controller reads off a StatefulSet: its template's revision and restart
+ * annotation, its replicas, partition and update strategy.
+ */
 final class PlayedTemplate {
 
     private PlayedTemplate() {
@@ -29,5 +32,16 @@ final class PlayedTemplate {
     /** The replicas {@code sts} asks for (1 when unset, as Kubernetes defaults it). */
     static int replicas(StatefulSet sts) {
         return sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+    }
+
+    /** The RollingUpdate partition, or null when there is none. */
+    static Integer partition(StatefulSet sts) {
+        var strategy = sts.getSpec().getUpdateStrategy();
+        return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
+    }
+
+    /** True under {@code updateStrategy: OnDelete}: the controller restarts no pod by itself. */
+    static boolean onDelete(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() != null && "OnDelete".equals(sts.getSpec().getUpdateStrategy().getType());
     }
 }
