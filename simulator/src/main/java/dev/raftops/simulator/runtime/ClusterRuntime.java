@@ -57,6 +57,7 @@ public final class ClusterRuntime implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private volatile RuntimeFaults faults = RuntimeFaults.none();
     private final PodDeleters deleters = new PodDeleters();
+    private volatile JobPlayer player;
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
         this.client = client;
@@ -65,7 +66,15 @@ public final class ClusterRuntime implements AutoCloseable {
         this.clock = new SimClock(wall.instant());
         this.traces = new RuntimeTraces(clock, settings.namespace(), settings.trace());
         this.namespace = new PlayedNamespace(client, settings, new Random(settings.seed()), clock::instant, traces::of,
-                this::faults, deleters);
+                this::faults, deleters, () -> player, this);
+    }
+
+    /**
+     * Plays every executor Job from now on with {@code jobs}: the program's exit code and result,
+     * not the runtime, decide how a Job ends ({@link JobPlayer}). Without it Jobs are played on the model.
+     */
+    public void playJobsWith(JobPlayer jobs) {
+        this.player = Objects.requireNonNull(jobs, "jobs");
     }
 
     /** Starts watching the namespace and ticking on its own thread. */
@@ -223,6 +232,7 @@ public final class ClusterRuntime implements AutoCloseable {
             }
         }
         synchronized (this) {
+            namespace.close();
             changes.close();
             traces.close();
         }

@@ -16,7 +16,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The executor Jobs of one {@link PlayedCluster}, finished after the start-up delay: a step-down
+ * The executor Jobs of one {@link PlayedCluster}, started after the start-up delay. With a
+ * {@link JobPlayer} a Job runs that program against the API of its pods ({@link ExecutorRun}) and
+ * ends as the program did ({@link JobEnds}). Without one it is played on the model: a step-down
  * moves leadership off its target pod, a blue/green action acts on the colours' Raft
  * ({@code ExecutorEffects}), any other action succeeds; the {@code job-fail} fault fails them.
  */
@@ -30,6 +32,10 @@ final class PlayedJobs {
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private final Supplier<PlayedColours> colours;
     private final Supplier<RuntimeFaults> faults;
+    private final Supplier<JobPlayer> player;
+    private final Supplier<Object> lock;
+    /** The Jobs whose program runs, by name. */
+    private final Map<String, ExecutorRun> executing = new TreeMap<>();
     /** The Jobs seen and not yet finished, by name: the state last reported and when the runtime first saw it. */
     private final Map<String, RunningJob> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
@@ -37,7 +43,10 @@ final class PlayedJobs {
     private final Map<String, Integer> failedJobs = new TreeMap<>();
 
     PlayedJobs(Trace trace, PodWrites api, Duration readyDelay, Supplier<Instant> now,
-            Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults) {
+            Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults,
+            Supplier<JobPlayer> player, Supplier<Object> lock) {
+        this.player = player;
+        this.lock = lock;
         this.trace = trace;
         this.api = api;
         this.readyDelay = readyDelay;
@@ -81,6 +90,10 @@ final class PlayedJobs {
     /** A Job of the cluster was deleted: it no longer runs, and a new Job of that name is another Job. */
     void deleted(String name) {
         runningJobs.remove(name);
+        ExecutorRun run = executing.remove(name);
+        if (run != null) {
+            run.close(); // the program meets a vanished API, as an executor pod killed with its Job would stop
+        }
         finishedJobs.remove(name);
     }
 
@@ -98,7 +111,17 @@ final class PlayedJobs {
         return job.getMetadata().getLabels().get("raftops.dev/action");
     }
 
+    /** Stops the programs still running. */
+    void close() {
+        executing.values().forEach(ExecutorRun::close);
+        executing.clear();
+    }
+
     private void finish(Job job, String action, Instant at) {
+        if (player.get() != null) {
+            execute(job, action, at);
+            return;
+        }
         String failure = injectedFailure(action);
         boolean injected = failure != null;
         if (!injected && "step-down".equals(action)) {
@@ -130,6 +153,52 @@ final class PlayedJobs {
         finishedJobs.add(job.getMetadata().getName());
         trace.write(trace.line("job.finished").put("job", job.getMetadata().getName()).put("action", action)
                 .put("result", failure == null ? "succeeded" : "failed"));
+    }
+
+    /** Starts the Job's program, or, once it ended, ends the Job as the program did. */
+    private void execute(Job job, String action, Instant at) {
+        String name = job.getMetadata().getName();
+        ExecutorRun run = executing.get(name);
+        if (run == null) {
+            executing.put(name, ExecutorRun.start(player.get(), job, lock.get(), servedRaft(job), version(job),
+                    injectedFailure(action) != null));
+            return;
+        }
+        JobPlayer.JobEnd end = run.end();
+        if (end == null) {
+            return;
+        }
+        run.close();
+        executing.remove(name);
+        Instant since = runningJobs.get(name).since();
+        boolean written = JobEnds.write(api, job, end, since, at);
+        runningJobs.remove(name);
+        if (written) {
+            finishedJobs.add(name);
+            trace.write(trace.line("job.finished").put("job", name).put("action", action)
+                    .put("result", end.exitCode() == 0 ? "succeeded" : "failed").put("exitCode", end.exitCode()));
+        }
+    }
+
+    /** The Raft the Job's pods belong to, as OpenBao's API reports it; an empty one when none is played. */
+    private dev.raftops.simulator.openbao.RaftCluster servedRaft(Job job) {
+        String first = String.valueOf(env(job, "RAFTOPS_PODS")).split(",")[0].trim();
+        int dash = first.lastIndexOf('-');
+        PlayedStatefulSet set = dash <= 0 ? null : sets.get(first.substring(0, dash));
+        return set != null ? set.raft.api() : new dev.raftops.simulator.openbao.MembershipRaftCluster(
+                new dev.raftops.simulator.model.RaftMembership(trace, 0), new java.util.Random(0), 0);
+    }
+
+    /** The version the Job's pods run, as sys/health reports it: the first played pod's. */
+    private String version(Job job) {
+        for (String pod : String.valueOf(env(job, "RAFTOPS_PODS")).split(",")) {
+            int dash = pod.trim().lastIndexOf('-');
+            PlayedStatefulSet set = dash <= 0 ? null : sets.get(pod.trim().substring(0, dash));
+            if (set != null && set.version() != null) {
+                return set.version();
+            }
+        }
+        return "unknown";
     }
 
     private static final String WAITING = "";

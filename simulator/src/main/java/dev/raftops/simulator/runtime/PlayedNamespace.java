@@ -33,13 +33,18 @@ final class PlayedNamespace {
     private final Function<String, Trace> traces;
     private final Supplier<RuntimeFaults> faults;
     private final PodDeleters deleters;
+    private final Supplier<JobPlayer> player;
+    private final Object lock;
     private final Map<String, PlayedCluster> clusters = new TreeMap<>();
     /** The managed StatefulSets as the watch last reported them, and the resourceVersions taken, by object. */
     private final Map<String, StatefulSet> sets = new TreeMap<>();
     private final Map<String, Long> seen = new TreeMap<>();
 
     PlayedNamespace(KubernetesClient client, ClusterRuntime.Settings settings, Random random, Supplier<Instant> now,
-            Function<String, Trace> traces, Supplier<RuntimeFaults> faults, PodDeleters deleters) {
+            Function<String, Trace> traces, Supplier<RuntimeFaults> faults, PodDeleters deleters,
+            Supplier<JobPlayer> player, Object lock) {
+        this.player = player;
+        this.lock = lock;
         this.client = client;
         this.settings = settings;
         this.random = random;
@@ -156,6 +161,11 @@ final class PlayedNamespace {
         return written;
     }
 
+    /** Stops the executor Jobs still running. */
+    void close() {
+        clusters.values().forEach(PlayedCluster::close);
+    }
+
     /** The StatefulSet {@code name} as played, or null when it was never seen. */
     PlayedStatefulSet playedSet(String statefulSet) {
         for (PlayedCluster cluster : clusters.values()) {
@@ -171,6 +181,8 @@ final class PlayedNamespace {
         return clusters.computeIfAbsent(cluster, c -> {
             PlayedCluster played = new PlayedCluster(client, settings, c, traces.apply(c), random, now);
             played.faults = faults;
+            played.player = player;
+            played.lock = lock;
             return played;
         });
     }
