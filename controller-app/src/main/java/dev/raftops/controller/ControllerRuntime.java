@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,58 +46,6 @@ public final class ControllerRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
-    /** How long a Lease lasts unless configured: the Kubernetes components' own default. */
-    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
-
-    /**
-     * What the runtime is configured with.
-     *
-     * @param leaseDuration how long a holder's Lease lasts without renewal (whole seconds, at least 2): a
-     *        standby takes over at most this long (plus one retry period) after the holder stopped renewing
-     * @param bindAddress the address the health and metrics ports listen on, null for every interface
-     */
-    public record Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-            int healthPort, int metricsPort, int workers, Duration leaseDuration, java.net.InetAddress bindAddress) {
-        public Settings {
-            namespaces = List.copyOf(namespaces);
-            Objects.requireNonNull(identity, "identity");
-            if (leaseDuration.toMillis() % 1000 != 0 || leaseDuration.getSeconds() < 2) {
-                throw new IllegalArgumentException("lease duration must be whole seconds, at least 2: " + leaseDuration);
-            }
-        }
-
-        /** With the default Lease duration, health and metrics on every interface, as in a pod. */
-        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-                int healthPort, int metricsPort, int workers) {
-            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
-                    DEFAULT_LEASE_DURATION, null);
-        }
-
-        /** With this Lease duration, health and metrics on every interface, as in a pod. */
-        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-                int healthPort, int metricsPort, int workers, Duration leaseDuration) {
-            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
-                    leaseDuration, null);
-        }
-
-        /** With the default Lease duration, health and metrics only on {@code bindAddress}. */
-        public Settings(List<String> namespaces, boolean leaderElection, String identity, String leaseNamespace,
-                int healthPort, int metricsPort, int workers, java.net.InetAddress bindAddress) {
-            this(namespaces, leaderElection, identity, leaseNamespace, healthPort, metricsPort, workers,
-                    DEFAULT_LEASE_DURATION, bindAddress);
-        }
-
-        /** A holder that could not renew for this long stops acting: two thirds of the Lease (10 s of 15 s). */
-        public Duration renewDeadline() {
-            return leaseDuration.multipliedBy(2).dividedBy(3);
-        }
-
-        /** How often the holder renews and a standby tries: two fifteenths of the Lease (2 s of 15 s). */
-        public Duration retryPeriod() {
-            return leaseDuration.multipliedBy(2).dividedBy(15);
-        }
-    }
-
     /** The driven ports and the workload reconciler, built on the same client. */
     public record Wiring(StatusPort status, ClusterObserver observer, WorkloadPort workload, JobPort jobs,
             EventPort events, WorkloadReconciler workloadReconciler) {
@@ -111,7 +58,7 @@ public final class ControllerRuntime implements AutoCloseable {
     }
 
     private final KubernetesClient client;
-    private final Settings settings;
+    private final ControllerSettings settings;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<ClusterInformers> informers = new ArrayList<>();
     private final List<OpsEndpoints> endpoints = new ArrayList<>();
@@ -122,7 +69,7 @@ public final class ControllerRuntime implements AutoCloseable {
     private volatile boolean loopsRunning;
     private volatile Runnable onLeadershipLost = () -> { };
 
-    public ControllerRuntime(KubernetesClient client, Settings settings,
+    public ControllerRuntime(KubernetesClient client, ControllerSettings settings,
             BiFunction<KubernetesClient, Clock, Wiring> wiringFactory, Clock clock) {
         this.client = client;
         this.settings = settings;

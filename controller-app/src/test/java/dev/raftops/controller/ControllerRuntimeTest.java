@@ -39,7 +39,7 @@ class ControllerRuntimeTest {
     }
 
     ControllerRuntime runtime() {
-        return new ControllerRuntime(client, new ControllerRuntime.Settings(List.of("ns"), false, "test", "ns", 0, 0, 1),
+        return new ControllerRuntime(client, new ControllerSettings(List.of("ns"), false, "test", "ns", 0, 0, 1),
                 (c, clock) -> {
                     Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
                     return new ControllerRuntime.Wiring(a.statusPort(), a.clusterObserver(), a.workloadPort(), a.jobPort(),
@@ -84,7 +84,7 @@ class ControllerRuntimeTest {
 
     @Test
     void healthAndMetricsListenOnlyOnTheBindAddressWhenOneIsGiven() throws Exception {
-        ControllerRuntime.Settings loopback = new ControllerRuntime.Settings(List.of("ns"), false, "test", "ns", 0, 0, 1,
+        ControllerSettings loopback = new ControllerSettings(List.of("ns"), false, "test", "ns", 0, 0, 1,
                 java.net.InetAddress.getLoopbackAddress());
         try (ControllerRuntime runtime = new ControllerRuntime(client, loopback, (c, clock) -> {
             Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);
@@ -107,7 +107,7 @@ class ControllerRuntimeTest {
         ControllerRuntime[] self = new ControllerRuntime[1];
         AtomicBoolean usurped = new AtomicBoolean();
         AtomicInteger passes = new AtomicInteger();
-        ControllerRuntime.Settings settings = new ControllerRuntime.Settings(List.of("ns"), true, "deposed", "ns", 0, 0,
+        ControllerSettings settings = new ControllerSettings(List.of("ns"), true, "deposed", "ns", 0, 0,
                 1, Duration.ofSeconds(3));
         try (ControllerRuntime runtime = new ControllerRuntime(client, settings, (c, clock) -> {
             Fabric8Adapters a = new Fabric8Adapters(c, AdapterSettings.openBao(), clock);

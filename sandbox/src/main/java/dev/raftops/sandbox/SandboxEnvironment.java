@@ -1,8 +1,6 @@
 package dev.raftops.sandbox;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
-import dev.raftops.controller.ControllerRuntime;
-import dev.raftops.controller.cli.Fabric8Wiring;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,13 +10,12 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,19 +33,12 @@ public final class SandboxEnvironment implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxEnvironment.class);
 
-    /** A running controller: its own client (so the API server knows its requests) and its runtime. */
-    private record Instance(String name, KubernetesClient client, ControllerRuntime runtime) {
-    }
-
     private final KubernetesMockServer server;
     private final ControllerWrites writes;
     private final KubernetesClient client;
     private final ClusterRuntime cluster;
-    private final String namespace;
     private final int controllers;
-    private final Map<String, Instance> instances = new TreeMap<>();
-    /** Crashed and killed instances: halted, their connections closed only with the environment. */
-    private final List<Instance> halted = new ArrayList<>();
+    private final ControllerInstances instances;
     /** Plays what a fault sets off (a trace line, a restart) off the API server's threads. */
     private final ExecutorService faultPlayer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sandbox-faults");
@@ -57,8 +47,6 @@ public final class SandboxEnvironment implements AutoCloseable {
     });
     /** What the faults did, for a person watching the sandbox, until taken. */
     private final List<String> notices = new ArrayList<>();
-    private int started;
-    private boolean closed;
 
     private SandboxEnvironment(KubernetesMockServer server, ControllerWrites writes, KubernetesClient client,
             ClusterRuntime cluster, String namespace, int controllers) {
@@ -66,8 +54,8 @@ public final class SandboxEnvironment implements AutoCloseable {
         this.writes = writes;
         this.client = client;
         this.cluster = cluster;
-        this.namespace = namespace;
         this.controllers = controllers;
+        this.instances = new ControllerInstances(server, cluster, namespace, controllers);
     }
 
     /** {@link #open(ClusterRuntime.Settings, int)} with one controller and no leader election. */
@@ -127,32 +115,13 @@ public final class SandboxEnvironment implements AutoCloseable {
     public void start() throws IOException {
         cluster.start();
         for (int i = 0; i < controllers; i++) {
-            startInstance();
+            instances.start();
         }
-    }
-
-    /** Starts a new controller instance; its name, or null once the environment is closing. */
-    private synchronized String startInstance() throws IOException {
-        if (closed) {
-            return null;
-        }
-        String name = "controller-" + (++started);
-        KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
-                .withUserAgent(ControllerWrites.AGENT + name).endConfig());
-        ControllerRuntime runtime = new ControllerRuntime(own, new ControllerRuntime.Settings(List.of(namespace),
-                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()), Fabric8Wiring::create,
-                Clock.systemUTC());
-        instances.put(name, new Instance(name, own, runtime));
-        cluster.recordEverywhere("controller.start", l -> l.put("instance", name));
-        runtime.start();
-        return name;
     }
 
     /** Per running controller instance, the addresses its health and metrics endpoints listen on. */
-    public synchronized Map<String, List<java.net.InetSocketAddress>> endpointAddresses() {
-        Map<String, List<java.net.InetSocketAddress>> addresses = new TreeMap<>();
-        instances.forEach((name, instance) -> addresses.put(name, instance.runtime().endpointAddresses()));
-        return addresses;
+    public Map<String, List<InetSocketAddress>> endpointAddresses() {
+        return instances.endpointAddresses();
     }
 
     /** A client of the embedded API server, as a user with kubectl would have. */
@@ -185,14 +154,13 @@ public final class SandboxEnvironment implements AutoCloseable {
     }
 
     /** The running controller instances, oldest first ({@code controller-1}, {@code controller-2}, ...). */
-    public synchronized List<String> controllers() {
-        return new ArrayList<>(instances.keySet());
+    public List<String> controllers() {
+        return instances.names();
     }
 
     /** The instance that leads (holds the Lease, or the only one without leader election), or null. */
-    public synchronized String leader() {
-        return instances.values().stream().filter(i -> i.runtime().leading()).map(Instance::name).findFirst()
-                .orElse(null);
+    public String leader() {
+        return instances.leader();
     }
 
     /**
@@ -201,17 +169,14 @@ public final class SandboxEnvironment implements AutoCloseable {
      * restarted; another instance takes over once the Lease expires.
      */
     public void kill(String instance) {
-        Instance victim;
-        synchronized (this) {
-            victim = instances.remove(instance);
-        }
+        ControllerInstances.Instance victim = instances.remove(instance);
         if (victim == null) {
             throw new IllegalArgumentException("no running controller " + instance);
         }
         writes.cutOff(instance);
         notice("fault: " + instance + " killed");
         cluster.recordEverywhere("fault", l -> l.put("fault", "controller-kill").put("instance", instance));
-        halt(victim);
+        instances.halt(victim);
     }
 
     /** What the faults did since the last call (one sentence each), for the sandbox's output. */
@@ -234,17 +199,14 @@ public final class SandboxEnvironment implements AutoCloseable {
     /** The instance was cut off right after write {@code write}: discard it and start a new one. */
     private void crashed(String instance, int write) {
         faultPlayer.execute(() -> {
-            Instance victim;
-            synchronized (this) {
-                victim = instances.remove(instance);
-            }
+            ControllerInstances.Instance victim = instances.remove(instance);
             cluster.recordEverywhere("fault", l -> l.put("fault", "controller-crash").put("instance", instance)
                     .put("afterWrite", write));
             if (victim != null) {
-                halt(victim);
+                instances.halt(victim);
             }
             try {
-                String next = startInstance();
+                String next = instances.start();
                 notice("fault: " + instance + " crashed right after write " + write
                         + (next == null ? "" : "; " + next + " started"));
             } catch (IOException | RuntimeException e) {
@@ -253,32 +215,10 @@ public final class SandboxEnvironment implements AutoCloseable {
         });
     }
 
-    private void halt(Instance instance) {
-        instance.runtime().halt();
-        synchronized (this) {
-            halted.add(instance);
-        }
-    }
-
-    private static void stop(Instance instance) {
-        try {
-            instance.runtime().close();
-        } finally {
-            instance.client().close();
-        }
-    }
-
     /** Stops the controllers, then the runtime (closing the trace), then the API server. */
     @Override
     public void close() {
-        List<Instance> running;
-        synchronized (this) {
-            closed = true;
-            running = new ArrayList<>(instances.values());
-            running.addAll(halted);
-            instances.clear();
-            halted.clear();
-        }
+        List<ControllerInstances.Instance> running = instances.closing();
         faultPlayer.shutdown();
         try {
             faultPlayer.awaitTermination(30, TimeUnit.SECONDS);
@@ -286,7 +226,7 @@ public final class SandboxEnvironment implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            running.forEach(SandboxEnvironment::stop);
+            running.forEach(ControllerInstances::stop);
         } finally {
             try {
                 cluster.close();

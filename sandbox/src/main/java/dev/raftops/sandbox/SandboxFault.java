@@ -79,6 +79,23 @@ public sealed interface SandboxFault {
         }
     }
 
+    /** {@code fault} as {@code --fault} spells it (the inverse of {@link #parse}); any other as its record. */
+    static String spelling(SandboxFault fault) {
+        if (fault instanceof ControllerCrash c) {
+            return "controller-crash@" + c.write();
+        }
+        if (fault instanceof Conflict c) {
+            return "conflict@" + c.write();
+        }
+        if (fault instanceof PodNeverReady p) {
+            return "pod-never-ready@" + p.ordinal();
+        }
+        if (fault instanceof JobFail j) {
+            return "job-fail@" + j.action();
+        }
+        return fault.toString();
+    }
+
     /** The runtime's share of {@code faults}. */
     static RuntimeFaults runtimeFaults(List<SandboxFault> faults) {
         RuntimeFaults runtime = RuntimeFaults.none();

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.raftops.adapters.fabric8.AdapterSettings;
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.controller.ControllerSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,7 +36,7 @@ public final class ControllerProcess {
         int workers = Integer.parseInt(args[2]);
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(master).withNamespace(namespace)
                 .withTrustCerts(true).build();
-        ControllerRuntime.Settings settings = new ControllerRuntime.Settings(List.of(namespace), false, "perf",
+        ControllerSettings settings = new ControllerSettings(List.of(namespace), false, "perf",
                 namespace, 0, 0, workers);
         try (KubernetesClient client = AgentClients.build(config, CountingDispatcher.CONTROLLER_AGENT);
                 ControllerRuntime runtime = new ControllerRuntime(client, settings, ControllerProcess::wiring,

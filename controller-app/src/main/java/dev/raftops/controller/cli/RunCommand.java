@@ -1,6 +1,7 @@
 package dev.raftops.controller.cli;
 
 import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.controller.ControllerSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -12,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code raftops run}: the controller against the cluster of the usual kubeconfig or in-cluster config. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,10 +65,10 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** What {@code run} would start with, from the parsed options and the pod's environment. */
-    ControllerRuntime.Settings settings() {
+    ControllerSettings settings() {
         String identity = env("POD_NAME", "raftops-" + ProcessHandle.current().pid());
         String leaseNamespace = env("POD_NAMESPACE", "raftops-system");
-        return new ControllerRuntime.Settings(namespaces, leaderElection, identity, leaseNamespace, healthPort,
+        return new ControllerSettings(namespaces, leaderElection, identity, leaseNamespace, healthPort,
                 metricsPort, workers, Duration.ofSeconds(leaseDurationSeconds));
     }
 
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Config config = ((KubernetesApi.Configured) api).config();
-        ControllerRuntime.Settings settings = settings();
+        ControllerSettings settings = settings();
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(STOP_SECONDS));
                 KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
                 ControllerRuntime runtime = new ControllerRuntime(client, settings, Fabric8Wiring::create,

@@ -2,7 +2,7 @@ package dev.raftops.controller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.controller.ControllerSettings;
 import io.fabric8.kubernetes.client.Config;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,7 +26,7 @@ class RunCommandTest {
     private final Map<String, String> savedProperties = new HashMap<>();
 
     /** What {@code raftops <args>} would start {@code run} with, without starting it. */
-    static ControllerRuntime.Settings parsed(String... args) {
+    static ControllerSettings parsed(String... args) {
         CommandLine.ParseResult result = new CommandLine(new RaftopsCommand()).parseArgs(args);
         assertThat(result.subcommand()).as("a run command line").isNotNull();
         RunCommand run = (RunCommand) result.subcommand().commandSpec().userObject();
@@ -78,7 +78,7 @@ class RunCommandTest {
     @Test
     void theLeaseLastsFifteenSecondsUnlessTheLeaseDurationSaysOtherwise() {
         assertThat(parsed("run").leaseDuration()).isEqualTo(Duration.ofSeconds(15));
-        ControllerRuntime.Settings shorter = parsed("run", "--lease-duration", "6");
+        ControllerSettings shorter = parsed("run", "--lease-duration", "6");
         assertThat(shorter.leaseDuration()).isEqualTo(Duration.ofSeconds(6));
         assertThat(shorter.renewDeadline()).isEqualTo(Duration.ofSeconds(4));
         assertThat(shorter.retryPeriod()).isEqualTo(Duration.ofMillis(800));

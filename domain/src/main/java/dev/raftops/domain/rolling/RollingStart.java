@@ -15,9 +15,7 @@ import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.resource.RollingProgress;
-import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
 import dev.raftops.domain.version.UpgradeValidation;
 import dev.raftops.domain.version.UpgradeVerdict;
@@ -28,44 +26,12 @@ import java.util.Optional;
 
 /**
  * Starting (and retargeting) a rolling upgrade: validation, the health gate, the lock, then the
- * partition locked with the template of the {@link RollReason} the spec's drift names.
+ * partition locked with the template of the {@link RollReason} the spec's drift names. Before the
+ * first version is known, {@link FirstConvergence} decides instead.
  */
 final class RollingStart {
 
     private RollingStart() {
-    }
-
-    /**
-     * Before the first version is known: once the StatefulSet has converged with every pod Ready,
-     * the version it runs becomes {@code status.currentVersion}.
-     */
-    static Decision firstConvergence(RollingPass pass, UpgradeStrategy strategy) {
-        DecisionInput in = pass.in();
-        UpgradeVerdict verdict = UpgradeValidation.check(null, in.spec().version(), in.spec().image(),
-                in.spec().upgrade().policy());
-        if (verdict.blocked()) {
-            return pass.blocked(verdict);
-        }
-        // a blue/green cluster starts as its Blue StatefulSet, named by the revision it runs
-        String name = strategy == UpgradeStrategy.BLUE_GREEN
-                ? Revision.statefulSet(in.cluster().name(),
-                        Revision.of(verdict.target().toString(), in.spec().image(), in.spec().replicas()))
-                : in.statefulSetName();
-        StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
-        String image = in.spec().imageFor(verdict.target().toString());
-        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && sts.converged()
-                && image.equals(sts.templateImage()) && allReady(in, sts);
-        if (!converged) {
-            return Decision.of(in.status(), Wake.idle());
-        }
-        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody
-        ClusterStatus next = in.status().withCurrentVersion(verdict.target().toString())
-                .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
-                        "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now())
-                .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
-                        "running " + verdict.target(), in.generation(), in.now());
-        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(CLUSTER_INITIALIZED,
-                "cluster converged on " + verdict.target(), pass.audit())));
     }
 
     /** No upgrade exists: start one when the spec drifts upward and everything allows it. */
@@ -239,16 +205,5 @@ final class RollingStart {
             return "no pod reports Raft leadership";
         }
         return null;
-    }
-
-    private static boolean allReady(DecisionInput in, StatefulSetView sts) {
-        Map<Integer, PodView> pods = in.observation().podsOf(sts.name());
-        for (int ordinal = 0; ordinal < in.spec().replicas(); ordinal++) {
-            PodView pod = pods.get(ordinal);
-            if (pod == null || !pod.ready() || pod.terminating()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

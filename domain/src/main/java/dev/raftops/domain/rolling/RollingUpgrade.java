@@ -50,7 +50,7 @@ public final class RollingUpgrade {
             return Decision.of(in.status(), Wake.idle()); // break-glass halts quorum-risk automation; the gates explain why
         }
         return switch (phase) {
-            case Converging -> RollingStart.firstConvergence(pass, pass.strategy());
+            case Converging -> FirstConvergence.decide(pass, pass.strategy());
             case Steady -> RollingStart.start(pass.acknowledgingRetry());
             case Retargeting -> RollingStart.retarget(pass, pass.retargetVerdict());
             case Failed -> failed(pass);

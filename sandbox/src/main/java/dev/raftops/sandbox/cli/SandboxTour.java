@@ -1,0 +1,183 @@
+package dev.raftops.sandbox.cli;
+
+import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
+import dev.raftops.domain.version.SemVer;
+import dev.raftops.sandbox.SandboxEnvironment;
+import dev.raftops.sandbox.SandboxFault;
+import dev.raftops.simulator.runtime.ClusterRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The guided tour {@code raftops sandbox} runs: a cluster created at {@code --from} and upgraded to
+ * {@code --to} under the faults given, then (unless {@code --no-backup}) a manual backup, then
+ * (after a RollingUpdate run, unless {@code --then-blue-green none}) a second cluster upgraded
+ * blue/green; each cluster is one {@link SandboxLeg}, and a summary per leg closes the run.
+ */
+final class SandboxTour {
+
+    private static final String NAMESPACE = "sandbox";
+    private static final String NAME = "demo";
+    private static final String BACKUP_TOKEN = "sandbox-tour-1";
+
+    private final SandboxCommand o;
+    private final SandboxConsole console;
+    private final List<SandboxSummary> summaries = new ArrayList<>();
+
+    SandboxTour(SandboxCommand options, SandboxConsole console) {
+        this.o = options;
+        this.console = console;
+    }
+
+    /** Runs the tour; the command's exit code. */
+    int run() throws Exception {
+        Instant deadline = console.started().plusSeconds(o.timeoutSeconds);
+        Duration readyDelay = Duration.ofMillis(o.readyDelayMillis);
+        ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, o.seed, Duration.ofMillis(100),
+                readyDelay, readyDelay.dividedBy(2), o.leader, o.trace);
+        try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
+            SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.from, o.to, o.strategy(),
+                    o.timeoutSeconds, console.started());
+            leg.recordStart(o.replicas, o.to, o.seed, o.leader);
+            environment.start();
+            environment.endpointAddresses().values().stream().flatMap(List::stream).findFirst().ifPresent(a -> say(
+                    "controller health and metrics on http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
+                            + " (/healthz, /readyz, /metrics)"));
+            say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + o.from + " with " + o.replicas + " replicas");
+            if (!leg.create(o.replicas, deadline)) {
+                return end(leg, "timeout", null, 1);
+            }
+            say("cluster runs " + o.from + "; asking for " + o.to);
+            leg.requesting(o.to);
+            String timeout = o.podReadyTimeout != null ? o.podReadyTimeout
+                    : o.faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
+            Map<String, Object> request = new TreeMap<>(Map.of("version", o.to));
+            if (timeout != null) {
+                request.put("upgrade", Map.of("timeouts", Map.of("podReady", timeout)));
+            }
+            if (!o.faults.isEmpty()) {
+                say("faults from now on: " + o.faults.stream().map(SandboxFault::spelling)
+                        .collect(Collectors.joining(" ")) + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
+            }
+            environment.inject(o.faults);
+            boolean ended = leg.askAndFollow(request, deadline);
+            RaftClusterStatus status = leg.status();
+            if (!ended) {
+                return end(leg, "timeout", status, 1);
+            }
+            if (SandboxView.nothingToRoll(status) != null) {
+                say("done: " + SandboxView.nothingToRoll(status));
+                return end(leg, "converged", status, 0);
+            }
+            if (leg.converged(status) && o.backup) {
+                say("the cluster runs " + o.to + "; asking for a manual backup (schedule @daily, trigger "
+                        + BACKUP_TOKEN + ")");
+                status = manualBackup(environment.cluster(), leg, deadline);
+                if (status == null) {
+                    return end(leg, "timeout", leg.status(), 1);
+                }
+                if (backupFailure(status) != null) {
+                    say("blocked: " + backupFailure(status));
+                    return end(leg, "blocked", status, 2);
+                }
+                say("backup done: job " + status.backup.lastBackupJob);
+            }
+            if (leg.converged(status) && blueGreenLeg()) {
+                int code = end(leg, "converged", status, 0, false);
+                return blueGreenTour(environment, deadline, code);
+            }
+            if (leg.converged(status)) {
+                say("done: the cluster runs " + o.to);
+                return end(leg, "converged", status, 0);
+            }
+            say("blocked: " + SandboxView.blocked(status));
+            return end(leg, "blocked", status, 2);
+        }
+    }
+
+    /** The guided tour goes on with a blue/green upgrade: after a RollingUpdate run, to a newer version. */
+    private boolean blueGreenLeg() {
+        if (o.strategy() != UpgradeStrategy.ROLLING_UPDATE || "none".equalsIgnoreCase(o.thenBlueGreen)) {
+            return false;
+        }
+        try {
+            return SemVer.parse(o.thenBlueGreen).compareTo(SemVer.parse(o.to)) > 0;
+        } catch (IllegalArgumentException notAVersion) {
+            return false;
+        }
+    }
+
+    /**
+     * The tour's blue/green leg on a second cluster: switching a running RollingUpdate cluster to
+     * BlueGreen is not supported (docs/decisions/bluegreen-initial-blue.md), so the leg creates
+     * {@code <name>-bg} at --to under BlueGreen and upgrades it to --then-blue-green.
+     */
+    private int blueGreenTour(SandboxEnvironment environment, Instant deadline, int rollingCode)
+            throws InterruptedException {
+        SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME + "-bg", o.to, o.to,
+                UpgradeStrategy.BLUE_GREEN, o.timeoutSeconds, Instant.now());
+        leg.recordStart(o.replicas, o.thenBlueGreen, o.seed, o.leader);
+        say("blue/green next: creating RaftCluster " + NAMESPACE + "/" + leg.name() + " at " + o.to + " with "
+                + o.replicas + " replicas and spec.upgrade.strategy BlueGreen (a running RollingUpdate cluster cannot "
+                + "switch yet)");
+        if (!leg.create(o.replicas, deadline)) {
+            return end(leg, "timeout", null, 1);
+        }
+        say(leg.name() + " runs " + o.to + " as Blue; asking for " + o.thenBlueGreen + ": Green is created beside it");
+        leg.requesting(o.thenBlueGreen);
+        boolean ended = leg.askAndFollow(Map.of("version", o.thenBlueGreen), deadline);
+        RaftClusterStatus status = leg.status();
+        if (!ended) {
+            return end(leg, "timeout", status, 1);
+        }
+        if (leg.converged(status)) {
+            say("done: " + NAME + " runs " + o.to + " (rolling), " + leg.name() + " runs " + o.thenBlueGreen
+                    + " (blue/green)");
+            return end(leg, "converged", status, rollingCode);
+        }
+        say("blocked: " + SandboxView.blocked(status));
+        return end(leg, "blocked", status, 2);
+    }
+
+    /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
+    private RaftClusterStatus manualBackup(ClusterRuntime cluster, SandboxLeg leg, Instant deadline)
+            throws InterruptedException {
+        leg.patchSpec(Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN))));
+        cluster.record(leg.name(), "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
+        boolean ended = leg.follow(deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
+                && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
+                && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
+        return ended ? leg.status() : null;
+    }
+
+    private static String backupFailure(RaftClusterStatus s) {
+        return s.backup == null || s.backup.lastFailure == null ? null
+                : s.backup.lastFailure.reason + ": " + s.backup.lastFailure.message;
+    }
+
+    private int end(SandboxLeg leg, String result, RaftClusterStatus status, int code) {
+        return end(leg, result, status, code, true);
+    }
+
+    /** Ends {@code leg}; {@code last}: no other leg of the tour follows, so the summaries are printed. */
+    private int end(SandboxLeg leg, String result, RaftClusterStatus status, int code, boolean last) {
+        summaries.add(leg.end(result, status));
+        if (last) {
+            summaries.forEach(s -> say(s.text()));
+        }
+        if (o.trace != null && last) {
+            say("trace written to " + o.trace);
+        }
+        return code;
+    }
+
+    private void say(String text) {
+        console.say(text);
+    }
+}
