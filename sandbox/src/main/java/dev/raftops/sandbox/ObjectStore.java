@@ -38,6 +38,10 @@ public final class ObjectStore implements AutoCloseable {
     static final String ACCESS_KEY = "sandbox";
     static final String SECRET_KEY = "sandbox-secret-key";
 
+    /** What stands in for the executor pod's object-store credentials (a Secret or web identity in a cluster). */
+    public static final Map<String, String> CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final S3Client s3;
@@ -94,10 +98,6 @@ public final class ObjectStore implements AutoCloseable {
         return Map.of("bucket", BUCKET, "endpoint", endpoint, "pathStyle", "true", "region", "us-east-1");
     }
 
-    /** What stands in for the executor pod's object-store credentials (a Secret or web identity in a cluster). */
-    public Map<String, String> credentials() {
-        return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
-    }
 
     public String endpoint() {
         return endpoint;
@@ -107,6 +107,9 @@ public final class ObjectStore implements AutoCloseable {
     public List<StoredObject> objects() {
         List<StoredObject> out = new ArrayList<>();
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
+            if (o.key().endsWith("/")) {
+                continue; // the filesystem backend lists its folders as objects
+            }
             out.add(new StoredObject(o.key(), o.size(), sha256(o.key())));
         }
         return out;

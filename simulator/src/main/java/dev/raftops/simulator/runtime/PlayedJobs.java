@@ -2,7 +2,6 @@ package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.trace.Trace;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +32,8 @@ final class PlayedJobs {
     private final Supplier<PlayedColours> colours;
     private final Supplier<RuntimeFaults> faults;
     private final Supplier<JobPlayer> player;
-    private final Supplier<Object> lock;
-    /** The Jobs whose program runs, by name. */
-    private final Map<String, ExecutorRun> executing = new TreeMap<>();
+    /** The Jobs whose program runs. */
+    private final ExecutedJobs executed;
     /** The Jobs seen and not yet finished, by name: the state last reported and when the runtime first saw it. */
     private final Map<String, RunningJob> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
@@ -46,7 +44,7 @@ final class PlayedJobs {
             Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults,
             Supplier<JobPlayer> player, Supplier<Object> lock) {
         this.player = player;
-        this.lock = lock;
+        this.executed = new ExecutedJobs(trace, sets, lock);
         this.trace = trace;
         this.api = api;
         this.readyDelay = readyDelay;
@@ -72,6 +70,7 @@ final class PlayedJobs {
         RunningJob running = runningJobs.get(name);
         if (terminal(job)) {
             // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
+            executed.stop(name); // its program meets a vanished API and ends; nobody reads its result
             if (runningJobs.remove(name) == null) {
                 trace.write(trace.line("job.created").put("job", name).put("action", action));
             }
@@ -90,10 +89,7 @@ final class PlayedJobs {
     /** A Job of the cluster was deleted: it no longer runs, and a new Job of that name is another Job. */
     void deleted(String name) {
         runningJobs.remove(name);
-        ExecutorRun run = executing.remove(name);
-        if (run != null) {
-            run.close(); // the program meets a vanished API, as an executor pod killed with its Job would stop
-        }
+        executed.stop(name); // the program meets a vanished API, as an executor pod killed with its Job would stop
         finishedJobs.remove(name);
     }
 
@@ -113,8 +109,7 @@ final class PlayedJobs {
 
     /** Stops the programs still running. */
     void close() {
-        executing.values().forEach(ExecutorRun::close);
-        executing.clear();
+        executed.close();
     }
 
     private void finish(Job job, String action, Instant at) {
@@ -158,18 +153,10 @@ final class PlayedJobs {
     /** Starts the Job's program, or, once it ended, ends the Job as the program did. */
     private void execute(Job job, String action, Instant at) {
         String name = job.getMetadata().getName();
-        ExecutorRun run = executing.get(name);
-        if (run == null) {
-            executing.put(name, ExecutorRun.start(player.get(), job, lock.get(), servedRaft(job), version(job),
-                    injectedFailure(action) != null));
-            return;
-        }
-        JobPlayer.JobEnd end = run.end();
+        JobPlayer.JobEnd end = executed.advance(player.get(), job, () -> injectedFailure(action) != null);
         if (end == null) {
             return;
         }
-        run.close();
-        executing.remove(name);
         Instant since = runningJobs.get(name).since();
         boolean written = JobEnds.write(api, job, end, since, at);
         runningJobs.remove(name);
@@ -178,27 +165,6 @@ final class PlayedJobs {
             trace.write(trace.line("job.finished").put("job", name).put("action", action)
                     .put("result", end.exitCode() == 0 ? "succeeded" : "failed").put("exitCode", end.exitCode()));
         }
-    }
-
-    /** The Raft the Job's pods belong to, as OpenBao's API reports it; an empty one when none is played. */
-    private dev.raftops.simulator.openbao.RaftCluster servedRaft(Job job) {
-        String first = String.valueOf(env(job, "RAFTOPS_PODS")).split(",")[0].trim();
-        int dash = first.lastIndexOf('-');
-        PlayedStatefulSet set = dash <= 0 ? null : sets.get(first.substring(0, dash));
-        return set != null ? set.raft.api() : new dev.raftops.simulator.openbao.MembershipRaftCluster(
-                new dev.raftops.simulator.model.RaftMembership(trace, 0), new java.util.Random(0), 0);
-    }
-
-    /** The version the Job's pods run, as sys/health reports it: the first played pod's. */
-    private String version(Job job) {
-        for (String pod : String.valueOf(env(job, "RAFTOPS_PODS")).split(",")) {
-            int dash = pod.trim().lastIndexOf('-');
-            PlayedStatefulSet set = dash <= 0 ? null : sets.get(pod.trim().substring(0, dash));
-            if (set != null && set.version() != null) {
-                return set.version();
-            }
-        }
-        return "unknown";
     }
 
     private static final String WAITING = "";
@@ -269,12 +235,7 @@ final class PlayedJobs {
     }
 
     private static String env(Job job, String name) {
-        for (EnvVar var : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-            if (name.equals(var.getName())) {
-                return var.getValue();
-            }
-        }
-        return null;
+        return ExecutedJobs.env(job, name);
     }
 
     private static boolean terminal(Job job) {
