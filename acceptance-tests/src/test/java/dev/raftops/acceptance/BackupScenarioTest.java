@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -26,11 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackupScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
-
     @TempDir
     Path dir;
 
@@ -46,8 +45,7 @@ class BackupScenarioTest {
 
     private static Scenario running(String name, long seed, Path dir) {
         Scenario s = Scenario.start(name, seed, null, dir);
-        s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), FROM);
-        s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+        s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), FROM);
         return s;
     }
 
@@ -143,8 +141,7 @@ class BackupScenarioTest {
     @Test
     void aBackupAskedForWhileTheUpgradeIsFailedIsSkippedWithBackupSkipped() {
         try (Scenario s = Scenario.start("backup-upgrade-failed", 53, 0, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.inject(CLUSTER, List.of(new SandboxFault.PodNeverReady(2)));
             s.patchSpec(CLUSTER, Map.of("version", TO, "upgrade", Map.of("timeouts", Map.of("podReady", "1s"))));
             s.awaitStatus(CLUSTER, "the upgrade fails", st -> st.upgrade != null && st.upgrade.failure != null);

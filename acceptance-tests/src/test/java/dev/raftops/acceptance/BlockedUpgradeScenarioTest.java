@@ -1,5 +1,7 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -16,9 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Scenario 4: version requests the controller refuses touch nothing and say why. */
 class BlockedUpgradeScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String CLUSTER = "bao";
-
     @TempDir
     Path dir;
 
@@ -27,8 +26,7 @@ class BlockedUpgradeScenarioTest {
         "2.4.4, quay.io/openbao/openbao:2.4.3, ImageVersionMismatch, 43", "3.0.0, , MajorUpgradeBlocked, 44"})
     void aRefusedVersionSetsUpgradingFalseAndWritesNothing(String to, String image, String reason, long seed) {
         try (Scenario s = Scenario.start("blocked-upgrade-" + reason, seed, 0, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, 3), to);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, 3), to);
             Map<String, Object> patch = new TreeMap<>(Map.of("version", to));
             if (image != null) {
                 patch.put("image", image);

@@ -1,5 +1,7 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlueGreenFailureScenarioTest {
 
-    private static final String FROM = "2.4.0";
     private static final String TO = "2.5.0";
-    private static final String CLUSTER = "bao";
 
     @TempDir
     Path dir;
@@ -72,19 +72,30 @@ class BlueGreenFailureScenarioTest {
                 && s.client().apps().statefulSets().inNamespace(Scenario.NAMESPACE).list().getItems().size() == 1);
     }
 
+    /**
+     * Starts the upgrade, fails the first Job of {@code action}, and waits until the attempt has
+     * unwound ({@code what}) with the target latched: Blue still runs {@link #FROM} as Blue, and the
+     * failed Job is traced. The status then.
+     */
+    private static RaftClusterStatus unwoundAfterAFailed(Scenario s, String action, String what) {
+        String blue = startUpgrade(s);
+        failFirstJob(s, action);
+        RaftClusterStatus done = awaitLatched(s, what);
+        assertThat(done.currentVersion).as(s.why("Blue still runs " + FROM)).isEqualTo(FROM);
+        assertThat(done.blueGreen.blueRevision).as(s.why("Blue is still Blue")).isEqualTo(blue);
+        assertThat(s.trace(CLUSTER)).as(s.why("the failed Job is traced")).anyMatch(l -> l.contains(
+                "\"kind\":\"job.finished\"") && l.contains("\"action\":\"" + action + "\"")
+                && l.contains("\"result\":\"failed\""));
+        return done;
+    }
+
     @Test
     void aFailedJoinBeforePromotionAbortsAndLatchesTheTarget() {
         try (Scenario s = Scenario.start("blue-green-abort", 10L, 2, dir)) {
-            String blue = startUpgrade(s);
-            failFirstJob(s, "join-green");
-            RaftClusterStatus done = awaitLatched(s, "the attempt aborts with the target latched");
+            RaftClusterStatus done = unwoundAfterAFailed(s, "join-green", "the attempt aborts with the target latched");
 
-            assertThat(done.currentVersion).as(s.why("Blue still runs " + FROM)).isEqualTo(FROM);
-            assertThat(done.blueGreen.blueRevision).as(s.why("Blue is still Blue")).isEqualTo(blue);
-            assertThat(done.blueGreen.rollbackReason).isEqualTo("JobFailureThresholdExceeded");
             List<String> lines = s.trace(CLUSTER);
-            assertThat(lines).as(s.why("the failed Job is traced")).anyMatch(l -> l.contains("\"kind\":\"job.finished\"")
-                    && l.contains("\"action\":\"join-green\"") && l.contains("\"result\":\"failed\""));
+            assertThat(done.blueGreen.rollbackReason).isEqualTo("JobFailureThresholdExceeded");
             assertThat(lines).as(s.why("never promoted, never rolled back"))
                     .noneMatch(l -> l.contains("promote-green") || l.contains("\"blueGreenPhase\":\"RollingBack\""));
             assertThat(Scenario.ofKind(lines, "sts.deleted")).as(s.why("Green deleted")).hasSize(1)
@@ -96,15 +107,10 @@ class BlueGreenFailureScenarioTest {
     @Test
     void aFailedDemotionAfterPromotionRollsBackToBlue() {
         try (Scenario s = Scenario.start("blue-green-rollback", 11L, 0, dir)) {
-            String blue = startUpgrade(s);
-            failFirstJob(s, "demote-blue");
-            RaftClusterStatus done = awaitLatched(s, "the attempt rolls back with the target latched");
+            RaftClusterStatus done = unwoundAfterAFailed(s, "demote-blue",
+                    "the attempt rolls back with the target latched");
 
-            assertThat(done.currentVersion).as(s.why("Blue still runs " + FROM)).isEqualTo(FROM);
-            assertThat(done.blueGreen.blueRevision).as(s.why("Blue is still Blue")).isEqualTo(blue);
             List<String> lines = s.trace(CLUSTER);
-            assertThat(lines).as(s.why("the failed Job is traced")).anyMatch(l -> l.contains("\"kind\":\"job.finished\"")
-                    && l.contains("\"action\":\"demote-blue\"") && l.contains("\"result\":\"failed\""));
             assertThat(lines).as(s.why("rolled back through RollingBack and RollbackCleanup"))
                     .anyMatch(l -> l.contains("\"blueGreenPhase\":\"RollingBack\""))
                     .anyMatch(l -> l.contains("\"blueGreenPhase\":\"RollbackCleanup\""));
@@ -113,7 +119,7 @@ class BlueGreenFailureScenarioTest {
                         && l.contains("\"action\":\"" + action + "\"") && l.contains("\"result\":\"succeeded\""));
             }
             String lastLeader = Scenario.ofKind(lines, "raft.leader").get(Scenario.ofKind(lines, "raft.leader").size() - 1);
-            assertThat(lastLeader).as(s.why("a Blue pod leads")).contains(CLUSTER + "-" + blue + "-");
+            assertThat(lastLeader).as(s.why("a Blue pod leads")).contains(CLUSTER + "-" + done.blueGreen.blueRevision + "-");
             s.assertInvariants(CLUSTER);
         }
     }

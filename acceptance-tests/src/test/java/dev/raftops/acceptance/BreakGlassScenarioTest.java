@@ -1,5 +1,7 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -22,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BreakGlassScenarioTest {
 
-    private static final String FROM = "2.4.0";
     private static final String TO = "2.5.0";
-    private static final String CLUSTER = "bao";
 
     @TempDir
     Path dir;

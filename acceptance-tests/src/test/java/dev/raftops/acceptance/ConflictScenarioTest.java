@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.resource.ClusterSpec;
@@ -25,10 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConflictScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     private static final Pattern PARTITION = Pattern.compile("\"partition\":(\\d+)");
 
     @TempDir
@@ -50,8 +50,7 @@ class ConflictScenarioTest {
     @MethodSource("conflicts")
     void theUpgradeConvergesWithoutLostProgressOrADisruptionTwice(String what, List<SandboxFault> faults, long seed) {
         try (Scenario s = Scenario.start("conflicts-" + what.replace(' ', '-'), seed, 0, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.inject(CLUSTER, faults);
             s.patchSpec(CLUSTER, Map.of("version", TO));
 

@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.resource.ClusterSpec;
@@ -23,10 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControllerCrashScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     private static final int LEADER = 2;
     private static final long SEED = 2;
 
@@ -53,8 +53,7 @@ class ControllerCrashScenarioTest {
     /** Runs the upgrade with {@code faults} injected at the request; the controller's writes it took. */
     private int upgrade(String name, List<SandboxFault> faults) {
         try (Scenario s = Scenario.start(name, SEED, LEADER, Scenario.READY_DELAY, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.inject(CLUSTER, faults);
             long generation = s.patchSpec(CLUSTER, Map.of("version", TO)).getMetadata().getGeneration();
 

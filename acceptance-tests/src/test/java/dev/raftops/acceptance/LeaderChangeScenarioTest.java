@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.resource.ClusterSpec;
@@ -17,19 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeaderChangeScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
-
     @TempDir
     Path dir;
 
     @Test
     void aLeaderElectedOnTheNextOrdinalIsSteppedDownBeforeItsRestart() {
         try (Scenario s = Scenario.start("leader-change-mid-upgrade", 151, 0, Duration.ofMillis(600), dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.patchSpec(CLUSTER, Map.of("version", TO));
             s.awaitTrace(CLUSTER, "the released pod 2 is recreated at " + TO, l -> l.contains("\"kind\":\"pod.created\"")
                     && Scenario.ordinal(l) == 2 && l.contains("\"version\":\"" + TO + "\""));

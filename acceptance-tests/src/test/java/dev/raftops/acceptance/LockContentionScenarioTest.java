@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -18,10 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LockContentionScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     /** Also how long a Job runs: long enough for the second request to land while the first runs. */
     private static final Duration READY_DELAY = Duration.ofMillis(1000);
 
@@ -36,8 +36,7 @@ class LockContentionScenarioTest {
     @Test
     void anUpgradeAskedForWhileABackupJobRunsStartsOnceTheJobEnded() {
         try (Scenario s = Scenario.start("lock-upgrade-waits-for-backup", 61, 1, READY_DELAY, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.patchSpec(CLUSTER, backup(s, "before-upgrade"));
             s.awaitTrace(CLUSTER, "the backup Job runs", l -> l.contains("\"kind\":\"job.created\"")
                     && l.contains("\"action\":\"backup\""));
@@ -65,8 +64,7 @@ class LockContentionScenarioTest {
     @Test
     void aBackupAskedForDuringAnUpgradeRunsOnceTheUpgradeCompleted() {
         try (Scenario s = Scenario.start("lock-backup-waits-for-upgrade", 62, 0, READY_DELAY, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.patchSpec(CLUSTER, Map.of("version", TO));
             s.awaitTrace(CLUSTER, "the first pod is released", l -> l.contains("\"kind\":\"sts.partition\"")
                     && l.contains("\"value\":" + (REPLICAS - 1)));

@@ -1,5 +1,6 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Scenario 8: maintenance mode marks the StatefulSet and every pod, and unmarks them. */
 class MaintenanceScenarioTest {
 
-    private static final String CLUSTER = "bao";
     private static final String MARK = "raftops.dev/maintenance";
 
     @TempDir
@@ -27,8 +27,7 @@ class MaintenanceScenarioTest {
     void maintenanceOnMarksTheStatefulSetAndEveryPodAndOffRemovesTheMark() {
         long seed = 8;
         try (Scenario s = Scenario.start("maintenance-on-off", seed, null, dir)) {
-            s.create(CLUSTER, ClusterSpec.of("2.4.0", null, 3), "2.4.0");
-            s.awaitStatus(CLUSTER, "the cluster runs 2.4.0", st -> "2.4.0".equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of("2.4.0", null, 3), "2.4.0");
 
             s.patchSpec(CLUSTER, Map.of("maintenance", Map.of("enabled", true)));
             await(s.why("invariant: the StatefulSet and every pod carry " + MARK + "=true"))

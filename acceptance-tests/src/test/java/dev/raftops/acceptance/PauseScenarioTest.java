@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -15,10 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Scenario 7: pausing mid-upgrade stops the controller's writes; unpausing resumes where it stopped. */
 class PauseScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     /** Long enough that the pause lands before the released pod is Ready and the next one is released. */
     private static final Duration READY_DELAY = Duration.ofMillis(1500);
 
@@ -29,8 +29,7 @@ class PauseScenarioTest {
     void aPauseAfterTheFirstReleaseHoldsTheRolloutAndUnpauseResumesAtTheRecordedOrdinal() throws Exception {
         long seed = 7;
         try (Scenario s = Scenario.start("pause-mid-upgrade", seed, 0, READY_DELAY, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.patchSpec(CLUSTER, Map.of("version", TO));
             int released = REPLICAS - 1;
             // the trace, not status.upgrade: the status records a release only on its next write, and the

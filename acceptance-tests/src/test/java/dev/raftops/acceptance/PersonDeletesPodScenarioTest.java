@@ -1,5 +1,6 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.domain.resource.ClusterSpec;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PersonDeletesPodScenarioTest {
 
     private static final String VERSION = "2.4.0";
-    private static final String CLUSTER = "bao";
 
     @TempDir
     Path dir;
@@ -24,8 +24,7 @@ class PersonDeletesPodScenarioTest {
     @Test
     void aPodDeletedWithKubectlIsTracedAsThePersonsDeleteAndComesBack() {
         try (Scenario s = Scenario.start("person-deletes-pod", 171, 0, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(VERSION, null, 3), VERSION);
-            s.awaitStatus(CLUSTER, "the cluster runs " + VERSION, st -> VERSION.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(VERSION, null, 3), VERSION);
             s.awaitTrace(CLUSTER, "pod 2 Ready", l -> l.contains("\"kind\":\"pod.ready\"") && Scenario.ordinal(l) == 2);
 
             s.client().pods().inNamespace(Scenario.NAMESPACE).withName(CLUSTER + "-0").delete();

@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -19,10 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PodNeverReadyScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     private static final int STUCK = 1;
     private static final String POD_READY_TIMEOUT = "2s";
 
@@ -32,8 +32,7 @@ class PodNeverReadyScenarioTest {
     @Test
     void theUpgradeFailsWithPodNotReadyKeepsItsProgressAndARetryAfterTheFixCompletesIt() throws Exception {
         try (Scenario s = Scenario.start("pod-never-ready", 3, 0, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.inject(CLUSTER, List.of(new SandboxFault.PodNeverReady(STUCK)));
             s.patchSpec(CLUSTER, Map.of("version", TO,
                     "upgrade", Map.of("timeouts", Map.of("podReady", POD_READY_TIMEOUT))));

@@ -1,5 +1,8 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -18,10 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Scenario 1: a patch release rolled through 3 and 5 replicas with the leader at every ordinal. */
 class RollingUpgradeScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-
     @TempDir
     Path dir;
 
@@ -34,8 +33,7 @@ class RollingUpgradeScenarioTest {
     void rollsOnePodAtATimeHighestFirstWithTheLeaderSteppedDown(int replicas, int leader) {
         long seed = 100L * replicas + leader;
         try (Scenario s = Scenario.start("rolling-upgrade-" + replicas + "-leader-" + leader, seed, leader, dir)) {
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, replicas), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, replicas), TO);
             long generation = s.patchSpec(CLUSTER, Map.of("version", TO)).getMetadata().getGeneration();
 
             RaftClusterStatus done = s.awaitStatus(CLUSTER, "the cluster converges on " + TO,

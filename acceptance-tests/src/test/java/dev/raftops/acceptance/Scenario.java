@@ -38,6 +38,11 @@ import java.util.stream.Collectors;
 final class Scenario implements AutoCloseable {
 
     static final String NAMESPACE = "acceptance";
+    /** The cluster most scenarios run: {@value #REPLICAS} voters, {@value #CLUSTER}, {@value #FROM} to {@value #TO}. */
+    static final String CLUSTER = "bao";
+    static final String FROM = "2.4.0";
+    static final String TO = "2.4.4";
+    static final int REPLICAS = 3;
     /** Replays every selected scenario with this seed instead of its own. */
     static final String SEED_PROPERTY = "raftops.acceptance.seed";
     static final Duration READY_DELAY = Duration.ofMillis(200);
@@ -125,6 +130,16 @@ final class Scenario implements AutoCloseable {
                 .put("strategy", spec.upgrade().strategy().wireName())
                 .put("seed", seed));
         client().resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster), spec)).create();
+    }
+
+    /**
+     * Creates {@code cluster} from {@code spec} ({@link #create(String, ClusterSpec, String)}) and waits
+     * until it runs {@code spec.version}; its status then.
+     */
+    RaftClusterStatus createRunning(String cluster, ClusterSpec spec, String toVersion) {
+        create(cluster, spec, toVersion);
+        return awaitStatus(cluster, "the cluster runs " + spec.version(),
+                st -> spec.version().equals(st.currentVersion));
     }
 
     /** Creates a document exactly as given, as {@code kubectl create} would (no validation in the mock). */

@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoControllersScenarioTest {
 
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final String CLUSTER = "bao";
-    private static final int REPLICAS = 3;
     /** The Lease lasts 15 s (ControllerRuntime); the takeover needs that plus a retry period. */
     private static final Duration TAKEOVER = Duration.ofSeconds(30);
 
@@ -37,8 +37,7 @@ class TwoControllersScenarioTest {
             await(s.why("one controller takes the Lease")).atMost(Scenario.TIMEOUT).until(() -> world.leader() != null);
             String leader = world.leader();
             String standby = world.controllers().stream().filter(c -> !c.equals(leader)).findFirst().orElseThrow();
-            s.create(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.awaitStatus(CLUSTER, "the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
+            s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
             s.patchSpec(CLUSTER, Map.of("version", TO));
             s.awaitTrace(CLUSTER, "the first pod is released", l -> l.contains("\"kind\":\"sts.partition\"")
                     && l.contains("\"value\":" + (REPLICAS - 1)));

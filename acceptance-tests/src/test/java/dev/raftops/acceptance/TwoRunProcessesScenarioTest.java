@@ -1,5 +1,9 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
+import static dev.raftops.acceptance.Scenario.FROM;
+import static dev.raftops.acceptance.Scenario.REPLICAS;
+import static dev.raftops.acceptance.Scenario.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
@@ -47,10 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoRunProcessesScenarioTest {
 
     private static final String NAMESPACE = "acceptance";
-    private static final String CLUSTER = "bao";
-    private static final String FROM = "2.4.0";
-    private static final String TO = "2.4.4";
-    private static final int REPLICAS = 3;
     private static final long SEED = 1313;
     /** Short so the takeover takes seconds; long enough that a loaded machine never lets a healthy holder lapse. */
     private static final int LEASE_SECONDS = 6;
@@ -61,7 +61,7 @@ class TwoRunProcessesScenarioTest {
     private static final Duration STEP = Duration.ofSeconds(25);
 
     /** Relative to this module's directory, where surefire runs. */
-    private static final Path DEPLOYMENT = Path.of("..", "controller-app", "deploy", "deployment.yaml");
+    private static final Path DEPLOYMENT = Path.of("..", "controller-app", "deploy", "base", "deployment.yaml");
 
     @TempDir
     Path dir;
@@ -149,7 +149,7 @@ class TwoRunProcessesScenarioTest {
         }
     }
 
-    /** The arguments after {@code run} of the Deployment we ship (controller-app/deploy/deployment.yaml). */
+    /** The arguments after {@code run} of the Deployment we ship (controller-app/deploy/base/deployment.yaml). */
     private static List<String> shippedRunArguments() throws Exception {
         Deployment deployment = new KubernetesSerialization().unmarshal(Files.readString(DEPLOYMENT), Deployment.class);
         List<String> args = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();

@@ -1,5 +1,6 @@
 package dev.raftops.acceptance;
 
+import static dev.raftops.acceptance.Scenario.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
@@ -18,8 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * rolls nothing and is told in the {@code Upgrading} condition and an Event.
  */
 class VersionSpellingScenarioTest {
-
-    private static final String CLUSTER = "bao";
 
     @TempDir
     Path dir;

@@ -107,6 +107,14 @@ public final class Workplace implements AutoCloseable {
         return env;
     }
 
+    /** The environment of a backup Job taking a {@code kind} snapshot ({@code scheduled}, {@code manual}) of {@code window}. */
+    public Map<String, String> backupEnv(String kind, String window) {
+        Map<String, String> env = env("backup");
+        env.put("RAFTOPS_SNAPSHOT_KIND", kind);
+        env.put("RAFTOPS_BACKUP_WINDOW", window);
+        return env;
+    }
+
     public Run run(Map<String, String> env) throws IOException {
         return run(env, Clock.systemUTC());
     }

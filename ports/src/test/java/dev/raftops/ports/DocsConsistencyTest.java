@@ -46,7 +46,7 @@ class DocsConsistencyTest {
             "reference/metrics.md", "reference/cli.md", "reference/executor-jobs.md",
             "runbooks/upgrade-stuck-on-a-pod.md", "runbooks/step-down-timeout.md", "runbooks/backup-failing.md",
             "runbooks/break-glass-after-failed-rollback.md",
-            "runbooks/lock-held-by-an-operation-that-will-not-finish.md");
+            "runbooks/lock-held-by-an-operation-that-will-not-finish.md", "runbooks/backup-too-old.md");
 
     static final Pattern PATCH = Pattern.compile("kubectl[^\\n`]*?\\bpatch raftcluster\\b[^\\n`]*?-p '([^']*)'");
     static final Pattern FIELD_MENTION = Pattern.compile("`((?:spec|status)(?:\\.[A-Za-z]+(?:\\[\\])?)+)`");

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * The embedded API server's storage, seeing which requests come from a controller instance (its
  * client's User-Agent is {@code raftops-sandbox/<instance>}) so it can count the controller's writes
  * and play the controller faults on them: a 409 instead of the write, or a crash right after it.
- * The runtime's and the user's requests are never counted nor faulted.
+ * The runtime's and the user's requests are never counted nor faulted. Discovery requests (kubectl's)
+ * are answered by {@link ApiDiscovery}, and its requests for a Table by {@link TableView}.
  */
 final class ControllerWrites extends KubernetesCrudDispatcher {
 
@@ -72,6 +73,13 @@ final class ControllerWrites extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse discovery = ApiDiscovery.answer(request);
+        if (discovery != null) {
+            return discovery;
+        }
+        if (TableView.wanted(request)) {
+            return TableView.of(super.dispatch(request), java.time.Instant.now());
+        }
         String agent = request.getHeader("User-Agent");
         if (agent == null || !agent.startsWith(AGENT)) {
             return super.dispatch(request);

@@ -9,9 +9,12 @@ import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
+import dev.raftops.ports.driven.SpecReading;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,5 +78,21 @@ public final class Fabric8Adapters {
         String name = cr.getMetadata() == null || cr.getMetadata().getName() == null ? "cluster"
                 : cr.getMetadata().getName();
         return Fabric8StatusPort.document(new ClusterKey(namespace, name), cr);
+    }
+
+    /**
+     * Every object the workload reconciliation would create for {@code cr}, a manifest not yet applied
+     * (no UID, so no owner references), in the order it writes them; for {@code raftops render}. A spec
+     * that does not map is an error with the field and why.
+     */
+    public static List<HasMetadata> rendered(RaftCluster cr, AdapterSettings settings) {
+        ClusterDocument doc = document(cr);
+        if (doc.spec() instanceof SpecReading.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.field() + ": " + invalid.message());
+        }
+        ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
+        WorkloadSpec workload = WorkloadSpecMapping.read(doc.key(), cr.getSpec());
+        return WorkloadObjects.of(doc.key(), null,
+                WorkloadObjects.statefulSet(doc.key(), null, spec, doc.status(), workload, settings), workload, settings);
     }
 }

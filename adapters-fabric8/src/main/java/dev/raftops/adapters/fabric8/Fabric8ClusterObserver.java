@@ -8,6 +8,7 @@ import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.resource.Revision;
+import dev.raftops.domain.resource.WorkloadSpec;
 import dev.raftops.ports.driven.ClusterObserver;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -43,8 +44,27 @@ final class Fabric8ClusterObserver implements ClusterObserver {
 
     @Override
     public ClusterObservation observe(ClusterKey cluster) {
-        List<Pod> listed = client.pods().inNamespace(cluster.namespace()).withLabel(Labels.CLUSTER, cluster.name()).list()
-                .getItems();
+        return observe(cluster, WorkloadSpec.rendered());
+    }
+
+    /**
+     * An adopted StatefulSet is read by its name and its pods by its own selector (the OpenBao chart's
+     * pods carry the chart's labels, not raftops's); a rendered one by the cluster label.
+     */
+    @Override
+    public ClusterObservation observe(ClusterKey cluster, WorkloadSpec workload) {
+        List<Pod> listed = new ArrayList<>(client.pods().inNamespace(cluster.namespace())
+                .withLabel(Labels.CLUSTER, cluster.name()).list().getItems());
+        StatefulSet adopted = workload.adopted() ? client.apps().statefulSets().inNamespace(cluster.namespace())
+                .withName(workload.statefulSetRef()).get() : null;
+        Map<String, String> selector = adopted == null || adopted.getSpec().getSelector() == null ? null
+                : adopted.getSpec().getSelector().getMatchLabels();
+        if (selector != null && !selector.isEmpty()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            listed.forEach(p -> seen.add(p.getMetadata().getName()));
+            client.pods().inNamespace(cluster.namespace()).withLabels(selector).list().getItems().stream()
+                    .filter(p -> seen.add(p.getMetadata().getName())).forEach(listed::add);
+        }
         SortedMap<String, JobView> jobs = new TreeMap<>();
         for (Job job : client.batch().v1().jobs().inNamespace(cluster.namespace()).withLabels(Labels.selector(cluster))
                 .list().getItems()) {
@@ -52,6 +72,14 @@ final class Fabric8ClusterObserver implements ClusterObserver {
         }
         SortedMap<String, String> selectors = serviceSelectors(cluster);
         SortedMap<String, StatefulSetView> sets = statefulSets(cluster);
+        if (adopted != null) {
+            // read last, as the others are: the image patch carries its resourceVersion
+            StatefulSet fresh = client.apps().statefulSets().inNamespace(cluster.namespace())
+                    .withName(workload.statefulSetRef()).get();
+            if (fresh != null) {
+                sets.put(fresh.getMetadata().getName(), WorkloadViews.statefulSet(fresh));
+            }
+        }
         List<PodView> pods = new ArrayList<>();
         for (Pod pod : listed) {
             podView(pod, owners(cluster, sets.keySet(), pod)).ifPresent(pods::add);
@@ -126,7 +154,8 @@ final class Fabric8ClusterObserver implements ClusterObserver {
         return Optional.of(new PodView(name, owner, Integer.parseInt(name.substring(dash + 1)),
                 pod.getMetadata().getUid(), labels.get(Labels.REVISION_HASH), image, version, ready(pod),
                 pod.getMetadata().getDeletionTimestamp() != null, restarts(pod), leadership(labels.get(settings.leaderLabel())),
-                lag(annotations.get(settings.lagAnnotation())), !"false".equals(annotations.get(Labels.VOTER)), annotations));
+                lag(annotations.get(settings.lagAnnotation())), !"false".equals(annotations.get(Labels.VOTER)), annotations,
+                pod.getMetadata().getResourceVersion()));
     }
 
     private static boolean ready(Pod pod) {

@@ -9,6 +9,7 @@ import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -31,6 +32,21 @@ final class Fabric8JobPort implements JobPort {
         this.settings = settings;
     }
 
+    /**
+     * The headless Service the executor reaches the pods through: an adopted StatefulSet's own
+     * {@code serviceName} (the OpenBao chart's {@code <release>-internal}), else the rendered one.
+     */
+    private String headless(ClusterKey cluster, SpecReading spec) {
+        if (spec instanceof SpecReading.Valid valid && valid.spec().workload().adopted()) {
+            StatefulSet adopted = client.apps().statefulSets().inNamespace(cluster.namespace())
+                    .withName(valid.spec().workload().statefulSetRef()).get();
+            if (adopted != null && adopted.getSpec().getServiceName() != null) {
+                return adopted.getSpec().getServiceName();
+            }
+        }
+        return WorkloadRendering.headlessName(cluster);
+    }
+
     @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest request) {
         RaftCluster owner = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
@@ -41,7 +57,8 @@ final class Fabric8JobPort implements JobPort {
         SpecReading spec = SpecMapping.read(owner.getSpec());
         ExecutorSpec executor = spec instanceof SpecReading.Valid valid ? valid.spec().upgrade().executor() : ExecutorSpec.defaults();
         int replicas = spec instanceof SpecReading.Valid valid ? valid.spec().replicas() : 0;
-        Job job = ExecutorJobs.render(cluster, uid, request, executor, ExecutorPods.of(cluster, request, replicas), settings);
+        Job job = ExecutorJobs.render(cluster, uid, request, executor, ExecutorPods.of(cluster, request, replicas),
+                WorkloadSpecMapping.read(cluster, owner.getSpec()), settings, headless(cluster, spec));
         Resource<Job> ref = client.batch().v1().jobs().inNamespace(cluster.namespace()).withName(request.name());
         try {
             client.resource(job).create();

@@ -3,9 +3,11 @@ package dev.raftops.adapters.fabric8;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -18,8 +20,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@link WorkloadPort} on StatefulSets, pods and Services. resourceVersion preconditions travel in
@@ -40,21 +44,58 @@ final class Fabric8WorkloadPort implements WorkloadPort {
 
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
-        Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        // one patch: the partition is locked in the same write that changes the image; an existing
+        // rollingUpdate keeps its other fields (an adopted StatefulSet's maxUnavailable is not raftops's)
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), action.restartedAt(),
+                live -> {
+            boolean rollingUpdate = live.getSpec().getUpdateStrategy() != null
+                    && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
+            return rollingUpdate ? JsonPatch.add("/spec/updateStrategy/rollingUpdate/partition", action.partition())
+                    : JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
+                            "rollingUpdate", Map.of("partition", action.partition())));
+        });
+    }
+
+    /** The image alone: an OnDelete StatefulSet keeps its strategy and all else. */
+    @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        return patchImage(cluster, action.statefulSet(), action.resourceVersion(), action.image(), null, live -> null);
+    }
+
+    /**
+     * One JSON patch conditioned on {@code resourceVersion} (the live one when null): {@code also}'s
+     * operation (none when it gives null), then the workload container's image.
+     */
+    private WriteResult patchImage(ClusterKey cluster, String name, String resourceVersion, String image,
+            String restartedAt, Function<StatefulSet, Map<String, Object>> also) {
+        Resource<StatefulSet> ref = statefulSet(cluster, name);
         StatefulSet live = ref.get();
         if (live == null) {
-            return new WriteResult.NotFound("StatefulSet " + action.statefulSet() + " does not exist");
+            return new WriteResult.NotFound("StatefulSet " + name + " does not exist");
         }
-        String expected = action.resourceVersion() != null ? action.resourceVersion() : live.getMetadata().getResourceVersion();
+        String expected = resourceVersion != null ? resourceVersion : live.getMetadata().getResourceVersion();
         if (!expected.equals(live.getMetadata().getResourceVersion())) {
-            return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " resourceVersion", expected,
+            return ConditionalWrite.conflict("StatefulSet " + name + " resourceVersion", expected,
                     live.getMetadata().getResourceVersion());
         }
-        // one patch: the partition is locked in the same write that changes the image
-        String body = json(List.of(JsonPatch.precondition(expected),
-                JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate",
-                        "rollingUpdate", Map.of("partition", action.partition()))),
-                JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", action.image())));
+        // one patch: the precondition, also's operation (the partition), the image and, for a restart, the
+        // template annotation that changes the revision without a version change
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(JsonPatch.precondition(expected));
+        Map<String, Object> first = also.apply(live);
+        if (first != null) {
+            ops.add(first);
+        }
+        ops.add(JsonPatch.add("/spec/template/spec/containers/" + containerIndex(live) + "/image", image));
+        if (restartedAt != null) {
+            Map<String, String> annotations = new TreeMap<>(Fabric8ClusterObserver.orEmpty(
+                    WorkloadViews.templateAnnotations(live)));
+            annotations.put(Maintenance.RESTARTED_AT_ANNOTATION, restartedAt);
+            boolean metadata = live.getSpec().getTemplate().getMetadata() != null;
+            ops.add(metadata ? JsonPatch.add("/spec/template/metadata/annotations", annotations)
+                    : JsonPatch.add("/spec/template/metadata", Map.of("annotations", annotations)));
+        }
+        String body = json(ops);
         return ConditionalWrite.attempt(() -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
 
@@ -80,6 +121,10 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         }
         if (!action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("pod " + action.pod() + " UID", action.uid(), live.getMetadata().getUid());
+        }
+        if (action.resourceVersion() != null && !action.resourceVersion().equals(live.getMetadata().getResourceVersion())) {
+            return ConditionalWrite.conflict("pod " + action.pod() + " resourceVersion", action.resourceVersion(),
+                    live.getMetadata().getResourceVersion());
         }
         return delete(ref, live);
     }
@@ -138,8 +183,17 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (owner == null) {
             return new WriteResult.NotFound("RaftCluster " + cluster + " does not exist");
         }
-        StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, settings);
+        WorkloadSpec workload = WorkloadSpecMapping.read(cluster, owner.getSpec());
+        StatefulSet desired = WorkloadRendering.colour(cluster, owner.getMetadata().getUid(), action, workload, settings);
         Resource<StatefulSet> ref = statefulSet(cluster, action.statefulSet());
+        // its configuration first, so that its pods start with it; a Green (joining a Blue) has no retry_join
+        ConfigMap config = OpenBaoConfig.configMap(cluster, owner.getMetadata().getUid(), action.statefulSet(),
+                action.replicas(), action.joinRevision() == null, workload, settings);
+        WriteResult configured = ConditionalWrite.attempt(() -> client.resource(config).create());
+        if (!configured.written() && client.configMaps().inNamespace(cluster.namespace())
+                .withName(config.getMetadata().getName()).get() == null) {
+            return configured;
+        }
         try {
             return new WriteResult.Written(client.resource(desired).create().getMetadata().getResourceVersion());
         } catch (KubernetesClientException e) {
@@ -164,7 +218,17 @@ final class Fabric8WorkloadPort implements WorkloadPort {
         if (action.uid() != null && !action.uid().equals(live.getMetadata().getUid())) {
             return ConditionalWrite.conflict("StatefulSet " + action.statefulSet() + " UID", action.uid(), live.getMetadata().getUid());
         }
-        return delete(ref, live);
+        WriteResult deleted = delete(ref, live);
+        if (deleted.written()) {
+            // its configuration goes with it; one that is already gone is fine
+            Resource<ConfigMap> config = client.configMaps().inNamespace(cluster.namespace())
+                    .withName(OpenBaoConfig.configName(action.statefulSet()));
+            ConfigMap liveConfig = config.get();
+            if (liveConfig != null) {
+                delete(config, liveConfig);
+            }
+        }
+        return deleted;
     }
 
     @Override

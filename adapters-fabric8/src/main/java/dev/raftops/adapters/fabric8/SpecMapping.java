@@ -6,21 +6,26 @@ import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
 import dev.raftops.adapters.fabric8.crd.SpecExecutor;
 import dev.raftops.adapters.fabric8.crd.SpecPolicy;
 import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecForceRelease;
+import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
 import dev.raftops.adapters.fabric8.crd.SpecVerification;
+import dev.raftops.adapters.fabric8.crd.SpecWorkload;
 import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.resource.RollingSpec;
+import dev.raftops.domain.resource.ForceRelease;
 import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.resource.UpgradeTimeouts;
+import dev.raftops.domain.resource.WorkloadSpec;
 import dev.raftops.domain.version.UpgradePolicy;
 import dev.raftops.ports.driven.SpecReading;
 import java.time.Duration;
@@ -58,10 +63,35 @@ final class SpecMapping {
         if (replicas < 1) {
             throw new InvalidField("spec.replicas", "spec.replicas must be at least 1, was " + replicas);
         }
+        WorkloadSpecMapping.check(spec);
         Maintenance maintenance = spec.maintenance == null ? Maintenance.off()
-                : new Maintenance(isTrue(spec.maintenance.enabled));
+                : new Maintenance(isTrue(spec.maintenance.enabled), blankToNull(spec.maintenance.restartAt));
+        WorkloadSpec workload = workload(spec.workload);
+        UpgradeSpec upgrade = upgrade(spec.upgrade);
+        if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
+            throw new InvalidField("spec.upgrade.strategy", ClusterSpec.ADOPTED_BLUE_GREEN);
+        }
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade(spec.upgrade), backup(spec.backup));
+                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, forceRelease(spec.operationLock));
+    }
+
+    private static ForceRelease forceRelease(SpecOperationLock lock) {
+        if (lock == null || lock.forceRelease == null || blankToNull(lock.forceRelease.holder) == null) {
+            return null;
+        }
+        SpecForceRelease f = lock.forceRelease;
+        return new ForceRelease(f.holder.trim(), f.epoch, blankToNull(f.requestedBy));
+    }
+
+    private static WorkloadSpec workload(SpecWorkload w) {
+        if (w == null || w.statefulSetRef == null) {
+            return WorkloadSpec.rendered();
+        }
+        if (w.statefulSetRef.name == null || w.statefulSetRef.name.isBlank()) {
+            throw new InvalidField("spec.workload.statefulSetRef.name", "spec.workload.statefulSetRef.name is required "
+                    + "to adopt a StatefulSet");
+        }
+        return WorkloadSpec.adopted(w.statefulSetRef.name.trim());
     }
 
     private static UpgradeSpec upgrade(SpecUpgrade u) {

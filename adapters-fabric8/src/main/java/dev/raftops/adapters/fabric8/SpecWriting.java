@@ -10,6 +10,8 @@ import dev.raftops.adapters.fabric8.crd.SpecExecutor;
 import dev.raftops.adapters.fabric8.crd.SpecMaintenance;
 import dev.raftops.adapters.fabric8.crd.SpecPolicy;
 import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
+import dev.raftops.adapters.fabric8.crd.SpecForceRelease;
+import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
 import dev.raftops.adapters.fabric8.crd.SpecResources;
 import dev.raftops.adapters.fabric8.crd.SpecRetention;
@@ -39,9 +41,22 @@ final class SpecWriting {
         out.paused = s.paused();
         out.maintenance = new SpecMaintenance();
         out.maintenance.enabled = s.maintenance().enabled();
+        out.maintenance.restartAt = s.maintenance().restartAt();
         out.breakGlassAck = s.breakGlassAck();
         out.upgrade = upgrade(s.upgrade());
         out.backup = backup(s.backup());
+        if (s.workload().adopted()) {
+            out.workload = new dev.raftops.adapters.fabric8.crd.SpecWorkload();
+            out.workload.statefulSetRef = new dev.raftops.adapters.fabric8.crd.SpecStatefulSetRef();
+            out.workload.statefulSetRef.name = s.workload().statefulSetRef();
+        }
+        if (s.forceRelease() != null) {
+            out.operationLock = new SpecOperationLock();
+            out.operationLock.forceRelease = new SpecForceRelease();
+            out.operationLock.forceRelease.holder = s.forceRelease().holder();
+            out.operationLock.forceRelease.epoch = s.forceRelease().epoch();
+            out.operationLock.forceRelease.requestedBy = s.forceRelease().requestedBy();
+        }
         return out;
     }
 

@@ -22,6 +22,7 @@ import dev.raftops.domain.resource.BlueGreenPhase;
 import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.WorkloadStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,8 @@ final class StatusReading {
         return new ClusterStatus(s.currentVersion, lenient(() -> Phase.valueOf(s.phase)), num(s.observedGeneration),
                 conditions(s.conditions), lenient(() -> upgrade(s.upgrade)), lenient(() -> blueGreen(s.blueGreen)),
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
-                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy);
+                lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
+                lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)));
     }
 
     private static List<Condition> conditions(List<StatusCondition> conditions) {
@@ -82,7 +84,7 @@ final class StatusReading {
                 : new RollingProgress.Snapshot(u.snapshot.job, num(u.snapshot.failedAttempts), time(u.snapshot.completedAt));
         return new RollingProgress(u.fromVersion, u.targetVersion, u.targetImage, time(u.startedAt),
                 num(u.currentPartition), u.completedOrdinals, time(u.releasedAt), stepDown, plan, failure(u.failure),
-                u.attempt == null ? 1 : u.attempt, snapshot);
+                u.attempt == null ? 1 : u.attempt, snapshot, u.restartAt);
     }
 
     private static BlueGreenStatus blueGreen(StatusBlueGreen b) {
@@ -134,7 +136,7 @@ final class StatusReading {
             return null;
         }
         return new HandledRequests(r.lastHandledRetry, r.lastHandledPromote, r.lastHandledRollback,
-                r.lastHandledBackupTrigger);
+                r.lastHandledBackupTrigger, r.lastHandledForceRelease, r.lastHandledRestart);
     }
 
     private static Failure failure(StatusFailureRecord f) {

@@ -14,6 +14,7 @@ import dev.raftops.adapters.fabric8.crd.StatusRequests;
 import dev.raftops.adapters.fabric8.crd.StatusSnapshot;
 import dev.raftops.adapters.fabric8.crd.StatusStepDown;
 import dev.raftops.adapters.fabric8.crd.StatusUpgrade;
+import dev.raftops.adapters.fabric8.crd.StatusWorkload;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.Failure;
 import dev.raftops.domain.opslifecycle.HandledRequests;
@@ -48,6 +49,11 @@ final class StatusWriting {
         out.adminOps = new StatusAdminOps();
         out.adminOps.lastError = failure(s.lastError());
         out.acceptedUpgradeStrategy = s.acceptedUpgradeStrategy();
+        if (s.workload() != null) {
+            out.workload = new StatusWorkload();
+            out.workload.statefulSet = s.workload().statefulSet();
+            out.workload.ownedFields = s.workload().ownedFields();
+        }
         return out;
     }
 
@@ -95,6 +101,7 @@ final class StatusWriting {
         }
         w.failure = failure(p.failure());
         w.attempt = p.attempt();
+        w.restartAt = p.restartAt();
         if (p.snapshot() != null) {
             w.snapshot = new StatusSnapshot();
             w.snapshot.job = p.snapshot().job();
@@ -182,6 +189,8 @@ final class StatusWriting {
         w.lastHandledPromote = r.lastHandledPromote();
         w.lastHandledRollback = r.lastHandledRollback();
         w.lastHandledBackupTrigger = r.lastHandledBackupTrigger();
+        w.lastHandledForceRelease = r.lastHandledForceRelease();
+        w.lastHandledRestart = r.lastHandledRestart();
         return w;
     }
 

@@ -1,31 +1,28 @@
 package dev.raftops.adapters.fabric8;
 
+import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
-import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.ports.driving.ReconcileOutcome;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Workload reconciliation, the steady-state controller (separate from Day 2): renders the
- * StatefulSet, Services and PodDisruptionBudget from the cluster document, creates what is missing
+ * Workload reconciliation, the steady-state controller (separate from Day 2): renders the objects
+ * of {@link WorkloadObjects} (identities, server configuration, StatefulSet, Services,
+ * PodDisruptionBudget) from the cluster document, creates what is missing
  * and patches only the fields that differ, each patch conditioned on the resourceVersion just read.
  * A pass over an unchanged cluster writes nothing. It never writes the partition, never changes the
  * template image while a partition is set (Day 2 owns the image during an upgrade), and keeps the
@@ -72,12 +69,14 @@ public final class WorkloadReconciliation {
      * is done: this replica no longer leads, and the one that does reconciles the cluster itself.
      */
     public ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite) {
-        return new Fabric8StatusPort(client).read(cluster)
-                .map(document -> reconcile(document, mayWrite))
-                .<ReconcileOutcome>map(o -> o.conflicted() && !o.fenced()
-                        ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
-                        : new ReconcileOutcome.Done())
-                .orElseGet(ReconcileOutcome.Done::new);
+        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
+        if (cr == null) {
+            return new ReconcileOutcome.Done();
+        }
+        Outcome o = reconcile(Fabric8StatusPort.document(cluster, cr), WorkloadSpecMapping.read(cluster, cr.getSpec()),
+                mayWrite);
+        return o.conflicted() && !o.fenced() ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
+                : new ReconcileOutcome.Done();
     }
 
     /** One pass for {@code document}; an invalid spec writes nothing (Day 2 reports it as a condition). */
@@ -85,29 +84,65 @@ public final class WorkloadReconciliation {
         return reconcile(document, () -> true);
     }
 
-    /** As {@link #reconcile(ClusterDocument)}, asking {@code mayWrite} right before each write. */
+    /**
+     * As {@link #reconcile(ClusterDocument)}, asking {@code mayWrite} right before each write; the
+     * workload fields ({@code spec.tls}, {@code spec.config}, the executor's identity) are read from the
+     * RaftCluster of the document's key.
+     */
     public Outcome reconcile(ClusterDocument document, BooleanSupplier mayWrite) {
+        ClusterKey key = document.key();
+        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(key.namespace()).withName(key.name()).get();
+        return reconcile(document, cr == null ? WorkloadSpec.defaults(key) : WorkloadSpecMapping.read(key, cr.getSpec()),
+                mayWrite);
+    }
+
+    private Outcome reconcile(ClusterDocument document, WorkloadSpec workload, BooleanSupplier mayWrite) {
         if (!(document.spec() instanceof SpecReading.Valid valid)) {
             return new Outcome(List.of(), false);
         }
         ClusterKey key = document.key();
+        String uid = document.uid();
         ClusterSpec spec = valid.spec();
-        Pass pass = new Pass(mayWrite);
-        StatefulSet blue = WorkloadRendering.initialBlue(key, document.uid(), spec, document.status(), settings);
-        StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();
-        if (blue != null && rolling == null) {
-            // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never patched;
-            // while an attempt runs, Day 2 alone creates and deletes them (a Blue deleted in Cleanup stays deleted)
-            if (!blueGreenInFlight(document.status())) {
-                pass.createIfAbsent(blue);
+        WorkloadPass pass = new WorkloadPass(client, mayWrite);
+        if (spec.workload().adopted()) {
+            // an adopted StatefulSet is someone else's (a Helm release, say): nothing of the workload is rendered,
+            // and Day 2 writes only its image and partition (docs/decisions/adopted-statefulsets.md); the
+            // executor's service account is still needed where its Jobs run
+            if (workload.createsExecutorAccount()) {
+                pass.serviceAccount(WorkloadIdentity.executorServiceAccount(key, uid, settings));
             }
-        } else {
-            // the StatefulSet just read is the live one: read once per pass
-            pass.statefulSet(WorkloadRendering.statefulSet(key, document.uid(), spec, document.status(), settings), rolling);
+            return new Outcome(pass.writes, pass.conflicted, pass.fenced);
         }
-        pass.service(WorkloadRendering.headlessService(key, document.uid(), settings), false);
-        pass.service(WorkloadRendering.clientService(key, document.uid(), settings), true);
-        pass.disruptionBudget(WorkloadRendering.disruptionBudget(key, document.uid()));
+        StatefulSet blue = WorkloadRendering.initialBlue(key, uid, spec, document.status(), workload, settings);
+        StatefulSet rolling = client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get();
+        boolean colours = blue != null && rolling == null;
+        StatefulSet desired = colours ? blue : WorkloadRendering.statefulSet(key, uid, spec, document.status(), workload,
+                settings);
+        // while a blue/green attempt runs, Day 2 alone creates and deletes the colours and their configuration
+        boolean dayTwoOwns = colours && blueGreenInFlight(document.status());
+        for (HasMetadata object : WorkloadObjects.of(key, uid, dayTwoOwns ? null : desired, workload, settings)) {
+            if (object instanceof ServiceAccount account) {
+                pass.serviceAccount(account);
+            } else if (object instanceof Role role) {
+                pass.role(role);
+            } else if (object instanceof RoleBinding binding) {
+                pass.roleBinding(binding);
+            } else if (object instanceof ConfigMap config) {
+                pass.configMap(config);
+            } else if (object instanceof StatefulSet sts) {
+                // a blue/green cluster lives in revisioned StatefulSets that Day 2 owns: created here once, never
+                // patched (a Blue deleted in Cleanup stays deleted); the live rolling one is read once per pass
+                if (colours) {
+                    pass.createIfAbsent(sts);
+                } else {
+                    pass.statefulSet(sts, rolling);
+                }
+            } else if (object instanceof Service svc) {
+                pass.service(svc, WorkloadRendering.CLIENT_ROLE.equals(svc.getMetadata().getLabels().get(Labels.SERVICE_ROLE)));
+            } else if (object instanceof PodDisruptionBudget pdb) {
+                pass.disruptionBudget(pdb);
+            }
+        }
         return new Outcome(pass.writes, pass.conflicted, pass.fenced);
     }
 
@@ -115,124 +150,4 @@ public final class WorkloadReconciliation {
         return status != null && status.blueGreen() != null && status.blueGreen().inFlight();
     }
 
-    private final class Pass {
-        final List<String> writes = new ArrayList<>();
-        final BooleanSupplier mayWrite;
-        boolean conflicted;
-        boolean fenced;
-
-        Pass(BooleanSupplier mayWrite) {
-            this.mayWrite = mayWrite;
-        }
-
-        void statefulSet(StatefulSet desired, StatefulSet live) {
-            Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
-                    .withName(desired.getMetadata().getName());
-            if (live == null) {
-                create(desired, () -> client.resource(desired).create());
-                return;
-            }
-            List<Map<String, Object>> ops = new ArrayList<>();
-            if (!Objects.equals(live.getSpec().getReplicas(), desired.getSpec().getReplicas())) {
-                ops.add(JsonPatch.add("/spec/replicas", desired.getSpec().getReplicas()));
-            }
-            String image = WorkloadViews.templateImage(desired);
-            Integer partition = WorkloadViews.partition(live);
-            if ((partition == null || partition == 0) && !Objects.equals(WorkloadViews.templateImage(live), image)) {
-                ops.add(JsonPatch.add("/spec/template/spec/containers/0/image", image));
-            }
-            if (live.getSpec().getUpdateStrategy() == null
-                    || !"RollingUpdate".equals(live.getSpec().getUpdateStrategy().getType())) {
-                ops.add(JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate")));
-            }
-            patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
-        }
-
-        void service(Service desired, boolean clientRole) {
-            Resource<Service> ref = client.services()
-                    .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
-            Service live = ref.get();
-            if (live == null) {
-                create(desired, () -> client.resource(desired).create());
-                return;
-            }
-            Map<String, String> selector = new TreeMap<>(desired.getSpec().getSelector());
-            Map<String, String> liveSelector = Fabric8ClusterObserver.orEmpty(live.getSpec().getSelector());
-            if (clientRole && liveSelector.containsKey(Labels.REVISION)) {
-                selector.put(Labels.REVISION, liveSelector.get(Labels.REVISION));
-            }
-            List<Map<String, Object>> ops = new ArrayList<>();
-            if (!selector.equals(new TreeMap<>(liveSelector))) {
-                ops.add(JsonPatch.add("/spec/selector", selector));
-            }
-            if (!ports(desired).equals(ports(live))) {
-                ops.add(JsonPatch.add("/spec/ports", desired.getSpec().getPorts()));
-            }
-            patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
-        }
-
-        void disruptionBudget(PodDisruptionBudget desired) {
-            Resource<PodDisruptionBudget> ref = client.policy().v1().podDisruptionBudget()
-                    .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
-            PodDisruptionBudget live = ref.get();
-            if (live == null) {
-                create(desired, () -> client.resource(desired).create());
-                return;
-            }
-            List<Map<String, Object>> ops = new ArrayList<>();
-            if (!Objects.equals(live.getSpec().getMaxUnavailable(), desired.getSpec().getMaxUnavailable())) {
-                ops.add(JsonPatch.add("/spec/maxUnavailable", 1));
-            }
-            if (live.getSpec().getMinAvailable() != null) {
-                ops.add(JsonPatch.remove("/spec/minAvailable")); // path known to exist: safe with the mock
-            }
-            patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
-        }
-
-        void createIfAbsent(StatefulSet desired) {
-            Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
-                    .withName(desired.getMetadata().getName());
-            if (ref.get() == null) {
-                create(desired, () -> ref.create(desired));
-            }
-        }
-
-        private void create(HasMetadata desired, java.util.function.Supplier<HasMetadata> write) {
-            record(() -> ConditionalWrite.attempt(write), "created", desired);
-        }
-
-        private void patch(HasMetadata live, List<Map<String, Object>> ops,
-                java.util.function.Function<String, HasMetadata> write) {
-            if (ops.isEmpty()) {
-                return;
-            }
-            List<Map<String, Object>> all = new ArrayList<>();
-            all.add(JsonPatch.precondition(live.getMetadata().getResourceVersion()));
-            all.addAll(ops);
-            String body = client.getKubernetesSerialization().asJson(all);
-            record(() -> ConditionalWrite.attempt(() -> write.apply(body)), "patched", live);
-        }
-
-        private void record(java.util.function.Supplier<WriteResult> write, String verb, HasMetadata object) {
-            if (fenced || !mayWrite.getAsBoolean()) {
-                fenced = true;
-                return;
-            }
-            WriteResult result = write.get();
-            String what = object.getKind() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
-            if (result.written()) {
-                writes.add(verb + " " + what);
-            } else {
-                conflicted = true;
-            }
-        }
-    }
-
-    private static List<String> ports(Service svc) {
-        List<String> out = new ArrayList<>();
-        for (ServicePort p : svc.getSpec().getPorts()) {
-            out.add(p.getName() + "=" + p.getPort() + ">" + (p.getTargetPort() == null ? null : p.getTargetPort().getStrVal()));
-        }
-        return out;
-    }
 }

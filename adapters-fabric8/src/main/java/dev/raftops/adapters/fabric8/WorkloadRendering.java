@@ -15,7 +15,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -25,12 +26,12 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Pure rendering of the steady-state workload from (spec, status): the StatefulSet, the headless and
+ * Pure rendering of the steady-state workload from (spec, status): the StatefulSet with its OpenBao
+ * server pods ({@link ServerPod}) and configuration ConfigMap ({@link OpenBaoConfig}), the headless and
  * client Services and the PodDisruptionBudget; also the blue/green StatefulSets Day 2 asks for. No
  * I/O. The partition is never rendered: it belongs to Day 2.
  */
@@ -68,7 +69,7 @@ final class WorkloadRendering {
     }
 
     static StatefulSet statefulSet(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
-            AdapterSettings settings) {
+            WorkloadSpec workload, AdapterSettings settings) {
         return new StatefulSetBuilder()
                 .withMetadata(meta(cluster, cluster.name(), ownerUid, Labels.of(cluster)))
                 .withNewSpec()
@@ -77,14 +78,20 @@ final class WorkloadRendering {
                 .withPodManagementPolicy("OrderedReady")
                 .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
                 .withNewSelector().withMatchLabels(podSelector(cluster, cluster.name())).endSelector()
-                .withTemplate(podTemplate(cluster, cluster.name(), templateImage(spec, status, settings), null, settings))
-                .withVolumeClaimTemplates(List.of(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
-                        .withNewMetadata().withName("data").endMetadata()
-                        .withNewSpec().withAccessModes("ReadWriteOnce")
-                        .withNewResources().addToRequests("storage", new Quantity(settings.storageSize())).endResources()
-                        .endSpec().build()))
+                .withTemplate(podTemplate(cluster, cluster.name(), templateImage(spec, status, settings), null, workload,
+                        settings))
+                .withVolumeClaimTemplates(dataClaim(settings))
                 .endSpec()
                 .build();
+    }
+
+    /** The {@code data} claim of each pod, mounted at the Raft path. */
+    private static PersistentVolumeClaim dataClaim(AdapterSettings settings) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName("data").endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce")
+                .withNewResources().addToRequests("storage", new Quantity(settings.storageSize())).endResources()
+                .endSpec().build();
     }
 
     /**
@@ -94,7 +101,7 @@ final class WorkloadRendering {
      * Null under RollingUpdate.
      */
     static StatefulSet initialBlue(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
-            AdapterSettings settings) {
+            WorkloadSpec workload, AdapterSettings settings) {
         String accepted = status.acceptedUpgradeStrategy();
         UpgradeStrategy strategy = accepted != null ? UpgradeStrategy.fromWire(accepted) : spec.upgrade().strategy();
         if (strategy != UpgradeStrategy.BLUE_GREEN) {
@@ -111,11 +118,12 @@ final class WorkloadRendering {
             image = spec.image();
         }
         return colour(cluster, ownerUid, new Action.CreateWorkload(Revision.statefulSet(cluster.name(), revision),
-                revision, version, image, spec.replicas(), null), settings);
+                revision, version, image, spec.replicas(), null), workload, settings);
     }
 
     /** A blue or green StatefulSet: {@code OnDelete}, its pods labelled with the revision. */
-    static StatefulSet colour(ClusterKey cluster, String ownerUid, Action.CreateWorkload action, AdapterSettings settings) {
+    static StatefulSet colour(ClusterKey cluster, String ownerUid, Action.CreateWorkload action, WorkloadSpec workload,
+            AdapterSettings settings) {
         Map<String, String> labels = Labels.of(cluster);
         labels.put(Labels.REVISION, action.revision());
         ObjectMeta meta = meta(cluster, action.statefulSet(), ownerUid, labels);
@@ -132,29 +140,20 @@ final class WorkloadRendering {
                 .withPodManagementPolicy("OrderedReady")
                 .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
                 .withNewSelector().withMatchLabels(podSelector(cluster, action.statefulSet())).endSelector()
-                .withTemplate(podTemplate(cluster, action.statefulSet(), image, action.revision(), settings))
+                .withTemplate(podTemplate(cluster, action.statefulSet(), image, action.revision(), workload, settings))
+                .withVolumeClaimTemplates(dataClaim(settings))
                 .endSpec()
                 .build();
     }
 
     private static PodTemplateSpec podTemplate(ClusterKey cluster, String statefulSet, String image, String revision,
-            AdapterSettings settings) {
+            WorkloadSpec workload, AdapterSettings settings) {
         Map<String, String> labels = new TreeMap<>(Labels.of(cluster));
         labels.putAll(podSelector(cluster, statefulSet));
         if (revision != null) {
             labels.put(Labels.REVISION, revision);
         }
-        return new PodTemplateSpecBuilder()
-                .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName(settings.containerName())
-                .withImage(image)
-                .addNewPort().withName("api").withContainerPort(settings.apiPort()).endPort()
-                .addNewPort().withName("cluster").withContainerPort(settings.clusterPort()).endPort()
-                .endContainer()
-                .endSpec()
-                .build();
+        return ServerPod.template(cluster, statefulSet, image, labels, workload, settings);
     }
 
     static Service headlessService(ClusterKey cluster, String ownerUid, AdapterSettings settings) {
@@ -218,7 +217,7 @@ final class WorkloadRendering {
         return new ServicePortBuilder().withName(name).withPort(port).withNewTargetPort(name).build();
     }
 
-    private static ObjectMeta meta(ClusterKey cluster, String name, String ownerUid, Map<String, String> labels) {
+    static ObjectMeta meta(ClusterKey cluster, String name, String ownerUid, Map<String, String> labels) {
         ObjectMetaBuilder meta = new ObjectMetaBuilder().withNamespace(cluster.namespace()).withName(name)
                 .withLabels(new TreeMap<>(labels));
         if (ownerUid != null) {

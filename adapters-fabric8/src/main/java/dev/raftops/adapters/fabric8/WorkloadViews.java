@@ -1,6 +1,8 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.resource.Maintenance;
+import java.util.Map;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
@@ -19,7 +21,18 @@ final class WorkloadViews {
                 sts.getMetadata().getResourceVersion(), spec.getReplicas() == null ? 1 : spec.getReplicas(),
                 partition(sts), onDelete, status.getCurrentRevision(), status.getUpdateRevision(), templateImage(sts),
                 num(sts.getMetadata().getGeneration()), num(status.getObservedGeneration()), num(status.getReadyReplicas()),
-                num(status.getUpdatedReplicas()), sts.getMetadata().getAnnotations());
+                num(status.getUpdatedReplicas()), sts.getMetadata().getAnnotations(), templateRestartedAt(sts));
+    }
+
+    /** The pod template's {@code raftops.dev/restartedAt} annotation, or null. */
+    static String templateRestartedAt(StatefulSet sts) {
+        Map<String, String> annotations = templateAnnotations(sts);
+        return annotations == null ? null : annotations.get(Maintenance.RESTARTED_AT_ANNOTATION);
+    }
+
+    static Map<String, String> templateAnnotations(StatefulSet sts) {
+        var template = sts.getSpec().getTemplate();
+        return template == null || template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
     }
 
     /** The RollingUpdate partition, or null when unset or OnDelete. */

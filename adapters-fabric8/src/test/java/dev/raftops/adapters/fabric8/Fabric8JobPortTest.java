@@ -56,10 +56,23 @@ class Fabric8JobPortTest {
                 .containsEntry("RAFTOPS_AUTH_MOUNT", "kubernetes").containsEntry("RAFTOPS_AUTH_ROLE", "raftops-executor")
                 .containsEntry("RAFTOPS_DEADLINE_SECONDS", "110").containsEntry("RAFTOPS_RESULT_FILE", "/dev/termination-log");
         assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("ca")).singleElement().satisfies(v -> {
-            assertThat(v.getProjected().getSources().get(0).getSecret().getName()).isEqualTo("db-tls-ca");
-            assertThat(v.getProjected().getSources().get(0).getSecret().getOptional()).isTrue();
+            var secret = v.getProjected().getSources().get(0).getSecret();
+            assertThat(secret.getName()).as("the TLS Secret, by default <cluster>-tls").isEqualTo("db-tls");
+            assertThat(secret.getItems()).as("its CA only, never the key").extracting(i -> i.getKey()).containsExactly("ca.crt");
+            assertThat(secret.getOptional()).isTrue();
         });
         assertThat(pod.getContainers().get(0).getImage()).startsWith("ghcr.io/raftops/executor:").doesNotEndWith(":latest");
+    }
+
+    @Test
+    void theProjectedTokenIsBoundToTheDefaultAudienceAndTheJobRunsAsTheExecutorAccount() {
+        port().createIfAbsent(DB, stepDown("db-step-down-audience"));
+        var pod = job("db-step-down-audience").getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getServiceAccountName()).isEqualTo("raftops-executor");
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("token")).singleElement()
+                .satisfies(v -> assertThat(v.getProjected().getSources().get(0).getServiceAccountToken().getAudience())
+                        .isEqualTo(WorkloadSpec.DEFAULT_TOKEN_AUDIENCE));
     }
 
     @Test

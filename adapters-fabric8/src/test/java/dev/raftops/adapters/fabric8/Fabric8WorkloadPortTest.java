@@ -68,6 +68,24 @@ class Fabric8WorkloadPortTest {
     }
 
     @Test
+    void aRestartLockSetsTheTemplateAnnotationInTheSamePatchAndALaterLockKeepsIt() {
+        ClusterKey key = deployed("restart");
+        String rv = sts("restart").getMetadata().getResourceVersion();
+        String image = WorkloadViews.templateImage(sts("restart"));
+
+        WriteResult result = port().lockPartitionAndSetImage(key,
+                new Action.LockPartitionAndSetImage("restart", 3, image, rv, "2026-11-24T10:00:00Z"));
+
+        assertThat(result).isInstanceOf(WriteResult.Written.class);
+        StatefulSet after = sts("restart");
+        assertThat(WorkloadViews.templateRestartedAt(after)).isEqualTo("2026-11-24T10:00:00Z");
+        assertThat(WorkloadViews.partition(after)).isEqualTo(3);
+        port().lockPartitionAndSetImage(key, new Action.LockPartitionAndSetImage("restart", 3,
+                "quay.io/openbao/openbao:2.2.0", after.getMetadata().getResourceVersion()));
+        assertThat(WorkloadViews.templateRestartedAt(sts("restart"))).isEqualTo("2026-11-24T10:00:00Z");
+    }
+
+    @Test
     void aStaleLockIsAConflictAndWritesNothing() {
         ClusterKey key = deployed("stale-lock");
         String stale = sts("stale-lock").getMetadata().getResourceVersion();
@@ -152,6 +170,23 @@ class Fabric8WorkloadPortTest {
                 .isInstanceOf(WriteResult.Conflict.class);
         assertThat(port().deleteWorkload(key, new Action.DeleteWorkload("bg-g1", sts.getMetadata().getUid())).written()).isTrue();
         assertThat(sts("bg-g1")).isNull();
+    }
+
+    @Test
+    void aGreenStatefulSetGetsItsOwnConfigurationWithoutRetryJoinAndLosesItWithItsStatefulSet() {
+        ClusterKey key = deployed("bgc");
+        Action.CreateWorkload green = new Action.CreateWorkload("bgc-g1", "g1", "2.2.0", "quay.io/openbao/openbao:2.2.0", 3, "b0");
+
+        assertThat(port().createWorkload(key, green).written()).isTrue();
+
+        var config = client.configMaps().inNamespace(key.namespace()).withName("bgc-g1-config");
+        ParsedHcl hcl = ParsedHcl.of(config.get().getData().get(OpenBaoConfig.CONFIG_KEY));
+        assertThat(ParsedHcl.blocks(hcl.block("storage", "raft"), "retry_join")).as("the executor joins Green").isEmpty();
+        assertThat(sts("bgc-g1").getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getName()).isEqualTo("config"));
+        assertThat(port().deleteWorkload(key, new Action.DeleteWorkload("bgc-g1", sts("bgc-g1").getMetadata().getUid()))
+                .written()).isTrue();
+        assertThat(config.get()).isNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ForceRelease;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
@@ -58,7 +59,12 @@ final class RandomClusters {
                         chance(r, 0.5) ? duration(r, 1) : null),
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
-                r.nextBoolean(), new Maintenance(r.nextBoolean()), text(r), upgrade, backup);
+                r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup, null, forceRelease(r));
+    }
+
+    private static ForceRelease forceRelease(Random r) {
+        return chance(r, 0.5) ? null : new ForceRelease(oneOf(r, "raftcluster/upgrade", "restore/nightly"),
+                chance(r, 0.2) ? null : (long) between(r, 0, 99), text(r));
     }
 
     static ClusterStatus status(Random r) {
@@ -79,7 +85,7 @@ final class RandomClusters {
                 chance(r, 0.5) ? null : new RollingProgress.StepDown(2, between(r, 1, 3), "db-step-down-1-2", instant(r), maybeInstant(r)),
                 List.of(new RollingProgress.PlanStep(2, true), new RollingProgress.PlanStep(1, r.nextBoolean())),
                 chance(r, 0.7) ? null : failure(r), between(r, 1, 4),
-                chance(r, 0.5) ? null : new RollingProgress.Snapshot(text(r), between(r, 0, 3), maybeInstant(r)));
+                chance(r, 0.5) ? null : new RollingProgress.Snapshot(text(r), between(r, 0, 3), maybeInstant(r)), text(r));
         BlueGreenStatus blueGreen = chance(r, 0.5) ? null : new BlueGreenStatus(oneOf(r, BlueGreenPhase.values()), text(r),
                 "b0", text(r), text(r), text(r), text(r), between(r, 0, 5), r.nextBoolean(), maybeInstant(r), between(r, 0, 5),
                 chance(r, 0.5) ? null : failure(r), text(r), text(r), maybeInstant(r), between(r, 0, 3), text(r),
@@ -92,7 +98,7 @@ final class RandomClusters {
         BackupStatus backup = new BackupStatus(maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), text(r),
                 between(r, 0, 4), chance(r, 0.5) ? null : failure(r), between(r, 0, 100), run, text(r));
         return new ClusterStatus(text(r), oneOf(r, Phase.values()), between(r, 0, 20), conditions, upgrade, blueGreen, lock,
-                breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r)),
+                breakGlass, backup, new HandledRequests(text(r), text(r), text(r), text(r), text(r), text(r)),
                 chance(r, 0.5) ? null : failure(r), chance(r, 0.5) ? null : oneOf(r, "RollingUpdate", "BlueGreen"));
     }
 

@@ -54,11 +54,18 @@ class WorkloadReconciliationTest {
     }
 
     @Test
-    void theFirstPassCreatesTheStatefulSetServicesAndBudget() {
+    void theFirstPassCreatesTheIdentitiesConfigurationStatefulSetServicesAndBudget() {
         ClusterDocument doc = cluster("first", 3);
         WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc);
 
-        assertThat(outcome.writes()).hasSize(4);
+        // the executor's account is shared by the namespace's clusters: created by the first, owned by each
+        assertThat(outcome.writes().get(3)).matches("(created|patched) ServiceAccount wl/raftops-executor");
+        assertThat(client.serviceAccounts().inNamespace("wl").withName("raftops-executor").get().getMetadata()
+                .getOwnerReferences()).anySatisfy(o -> assertThat(o.getUid()).isEqualTo(doc.uid()));
+        assertThat(outcome.writes()).filteredOn(w -> !w.contains("raftops-executor")).containsExactly(
+                "created ServiceAccount wl/first-openbao", "created Role wl/first-openbao",
+                "created RoleBinding wl/first-openbao", "created ConfigMap wl/first-config", "created StatefulSet wl/first", "created Service wl/first-internal",
+                "created Service wl/first", "created PodDisruptionBudget wl/first");
         StatefulSet sts = sts("first");
         assertThat(sts.getSpec().getReplicas()).isEqualTo(3);
         assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
@@ -95,7 +102,9 @@ class WorkloadReconciliationTest {
 
         WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(five);
 
-        assertThat(outcome.writes()).containsExactly("patched StatefulSet wl/scaled");
+        assertThat(outcome.writes()).containsExactly("patched ConfigMap wl/scaled-config", "patched StatefulSet wl/scaled");
+        assertThat(ParsedHcl.blocks(ParsedHcl.of(client.configMaps().inNamespace("wl").withName("scaled-config").get()
+                .getData().get(OpenBaoConfig.CONFIG_KEY)).block("storage", "raft"), "retry_join")).as("one per pod").hasSize(5);
         assertThat(sts("scaled").getSpec().getReplicas()).isEqualTo(5);
     }
 
@@ -219,10 +228,57 @@ class WorkloadReconciliationTest {
         WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc,
                 () -> asked.incrementAndGet() == 1);
 
-        assertThat(outcome.writes()).containsExactly("created StatefulSet wl/deposed");
+        assertThat(outcome.writes()).containsExactly("created ServiceAccount wl/deposed-openbao");
+        assertThat(sts("deposed")).isNull();
         assertThat(outcome.fenced()).isTrue();
         assertThat(client.services().inNamespace("wl").withName("deposed").get()).as("client Service").isNull();
         assertThat(client.services().inNamespace("wl").withName("deposed-internal").get()).as("headless").isNull();
         assertThat(client.policy().v1().podDisruptionBudget().inNamespace("wl").withName("deposed").get()).isNull();
+    }
+
+    @Test
+    void aSecondClusterOfTheNamespaceSharesTheExecutorAccountAsOneMoreOwner() {
+        ClusterDocument one = cluster("shared-a", 1);
+        ClusterDocument two = cluster("shared-b", 1);
+        adapters().workloadReconciliation().reconcile(one);
+
+        WorkloadReconciliation.Outcome second = adapters().workloadReconciliation().reconcile(two);
+
+        assertThat(second.writes()).contains("patched ServiceAccount wl/raftops-executor");
+        assertThat(client.serviceAccounts().inNamespace("wl").withName("raftops-executor").get().getMetadata()
+                .getOwnerReferences()).extracting(o -> o.getUid() + "/" + o.getController())
+                .contains(one.uid() + "/false", two.uid() + "/false");
+    }
+
+    @Test
+    void anExecutorAccountTheUserMadeIsLeftAlone() {
+        client.serviceAccounts().inNamespace("mine").resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata().withNamespace("mine").withName("raftops-executor").endMetadata().build()).create();
+        RaftCluster cr = ClusterFixtures.cluster("mine", "own", "2.1.0", 1);
+        ClusterFixtures.create(client, cr);
+
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(
+                adapters().statusPort().read(new ClusterKey("mine", "own")).orElseThrow());
+
+        assertThat(outcome.writes()).noneMatch(w -> w.contains("raftops-executor"));
+        assertThat(client.serviceAccounts().inNamespace("mine").withName("raftops-executor").get().getMetadata()
+                .getOwnerReferences()).isNullOrEmpty();
+    }
+
+    @Test
+    void theServerRoleIsPutBackWhenSomeoneWidensIt() {
+        ClusterDocument doc = cluster("widened", 1);
+        adapters().workloadReconciliation().reconcile(doc);
+        var role = client.rbac().roles().inNamespace("wl").withName("widened-openbao");
+        role.edit(r -> {
+            r.getRules().get(0).getResources().add("secrets");
+            return r;
+        });
+
+        assertThat(adapters().workloadReconciliation().reconcile(doc).writes()).containsExactly("patched Role wl/widened-openbao");
+        assertThat(role.get().getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getResources()).containsExactly("pods");
+            assertThat(r.getVerbs()).containsExactly("get", "update", "patch");
+        });
     }
 }

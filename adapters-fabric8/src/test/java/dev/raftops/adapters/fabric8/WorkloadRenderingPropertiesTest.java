@@ -93,7 +93,8 @@ class WorkloadRenderingPropertiesTest {
     }
 
     private static StatefulSet render(ClusterSpec spec, ClusterStatus status) {
-        return WorkloadRendering.statefulSet(SteadyCluster.KEY, "uid-db", spec, status, AdapterSettings.openBao());
+        return WorkloadRendering.statefulSet(SteadyCluster.KEY, "uid-db", spec, status,
+                WorkloadSpec.defaults(SteadyCluster.KEY), AdapterSettings.openBao());
     }
 
     /** One Day-2 pass over the rendered StatefulSet, converged, with Ready pods on its template image. */

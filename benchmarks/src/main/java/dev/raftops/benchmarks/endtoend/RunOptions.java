@@ -42,13 +42,18 @@ final class RunOptions {
         return value.isEmpty() ? List.of() : Arrays.asList(value.split(" +"));
     }
 
-    /** Fails on an argument no option read (a typo would otherwise silently use the default). */
-    void checkAllUsed() {
+    /**
+     * Ends the reading of options: fails on an argument no option read (a typo would otherwise
+     * silently use the default), then prints the options in force and the machine as the run starts.
+     */
+    void begin() {
         for (String key : given.keySet()) {
             if (!used.containsKey(key)) {
                 throw new IllegalArgumentException("unknown option " + key + "; known: " + used.keySet());
             }
         }
+        System.out.println("options " + this);
+        System.out.println("machine-start " + MachineLine.now());
     }
 
     @Override

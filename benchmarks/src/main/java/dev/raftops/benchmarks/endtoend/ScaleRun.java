@@ -39,9 +39,7 @@ public final class ScaleRun {
         Duration timeout = o.millis("timeoutMs", 1_800_000);
         List<String> jvm = o.jvm("controllerJvm", "");
         Path log = Path.of(o.string("controllerLog", "benchmarks/target/scale-controller.log"));
-        o.checkAllUsed();
-        System.out.println("options " + o);
-        System.out.println("machine-start " + MachineLine.now());
+        o.begin();
 
         List<String> names = new ArrayList<>();
         try (EndToEndWorld world = new EndToEndWorld(EndToEndWorld.settings(seed, tick, readyDelay))) {

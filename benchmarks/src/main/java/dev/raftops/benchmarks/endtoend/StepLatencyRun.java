@@ -36,9 +36,7 @@ public final class StepLatencyRun {
         List<String> jvm = o.jvm("controllerJvm", "");
         int printWrites = o.integer("printWrites", 0);
         Path log = Path.of(o.string("controllerLog", "benchmarks/target/step-latency-controller.log"));
-        o.checkAllUsed();
-        System.out.println("options " + o);
-        System.out.println("machine-start " + MachineLine.now());
+        o.begin();
 
         List<String> names = new ArrayList<>();
         try (EndToEndWorld world = new EndToEndWorld(EndToEndWorld.settings(seed, tick, readyDelay))) {

@@ -4,12 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code raftops}: the controller and its tools ({@code run}, {@code plan}, {@code crd}). The sandbox
+ * {@code raftops}: the controller and its tools ({@code run}, {@code plan}, {@code render}, {@code crd},
+ * {@code status}). The sandbox
  * is not here: the sandbox module's CLI jar adds it to this command line (docs/decisions/sandbox-module.md).
  */
 @Command(name = "raftops", mixinStandardHelpOptions = true, version = "raftops 0.1.0",
         description = "Day-2 operations for Raft-replicated workloads on Kubernetes.",
-        subcommands = {RunCommand.class, PlanCommand.class, CrdCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, RenderCommand.class, CrdCommand.class,
+            StatusCommand.class})
 public final class RaftopsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -53,6 +53,11 @@ public final class LeaderFence implements StatusPort, WorkloadPort, JobPort, Eve
     }
 
     @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        return leading.getAsBoolean() ? workload.setImage(cluster, action) : NOT_LEADER;
+    }
+
+    @Override
     public WriteResult setPartition(ClusterKey cluster, Action.SetPartition action) {
         return leading.getAsBoolean() ? workload.setPartition(cluster, action) : NOT_LEADER;
     }

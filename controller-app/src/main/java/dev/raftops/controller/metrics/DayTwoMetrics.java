@@ -12,9 +12,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Day-2 metrics, read off status transitions (the status before and after a successful write), so
@@ -24,17 +21,32 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DayTwoMetrics {
 
     private final MeterRegistry registry;
-    private final Map<ClusterKey, AtomicLong> lastBackup = new ConcurrentHashMap<>();
+    private final ClusterStateGauges state;
+    private final ExecutorJobFailures jobFailures;
 
     public DayTwoMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.state = new ClusterStateGauges(registry);
+        this.jobFailures = new ExecutorJobFailures(registry);
+    }
+
+    /** The status the controller just read or wrote for {@code cluster}: the state gauges follow it. */
+    public void observed(ClusterKey cluster, ClusterStatus status) {
+        state.observed(cluster, status);
+    }
+
+    /** The cluster is gone: its state gauges go too. */
+    public void gone(ClusterKey cluster) {
+        state.gone(cluster);
     }
 
     /** Records what changed between {@code before} and {@code after} (a persisted status) at {@code now}. */
     public void transition(ClusterKey cluster, ClusterStatus before, ClusterStatus after, Instant now) {
         upgrade(cluster, before.upgrade(), after, now);
         lock(before.operationLock(), after.operationLock(), before, now);
-        backup(cluster, before, after);
+        backup(before, after);
+        jobFailures.transition(before, after);
+        state.observed(cluster, after);
     }
 
     private void upgrade(ClusterKey cluster, RollingProgress before, ClusterStatus after, Instant now) {
@@ -69,15 +81,9 @@ public final class DayTwoMetrics {
         }
     }
 
-    private void backup(ClusterKey cluster, ClusterStatus before, ClusterStatus after) {
+    private void backup(ClusterStatus before, ClusterStatus after) {
         if (after.backup().successfulBackups() > before.backup().successfulBackups()) {
             Counter.builder("raftops_backups").tag("result", "succeeded").register(registry).increment();
-            if (after.backup().lastBackupTime() != null) {
-                AtomicLong gauge = lastBackup.computeIfAbsent(cluster, k -> registry.gauge(
-                        "raftops_last_successful_backup_timestamp_seconds", Tags.of("cluster", k.toString()),
-                        new AtomicLong()));
-                gauge.set(after.backup().lastBackupTime().getEpochSecond());
-            }
         }
         if (after.backup().consecutiveFailures() > before.backup().consecutiveFailures()) {
             Counter.builder("raftops_backups").tag("result", "failed").register(registry).increment();

@@ -27,7 +27,13 @@ public final class MeteredStatusPort implements StatusPort {
     @Override
     public Optional<ClusterDocument> read(ClusterKey cluster) {
         Optional<ClusterDocument> doc = delegate.read(cluster);
-        doc.ifPresentOrElse(d -> lastRead.put(cluster, d.status()), () -> lastRead.remove(cluster));
+        doc.ifPresentOrElse(d -> {
+            lastRead.put(cluster, d.status());
+            metrics.observed(cluster, d.status());
+        }, () -> {
+            lastRead.remove(cluster);
+            metrics.gone(cluster);
+        });
         return doc;
     }
 

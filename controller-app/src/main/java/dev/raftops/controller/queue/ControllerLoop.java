@@ -96,11 +96,7 @@ public final class ControllerLoop implements AutoCloseable {
             return;
         }
         queue.forget(key);
-        if (outcome instanceof ReconcileOutcome.WaitFor wait) {
-            queue.addAfter(key, wait.delay());
-        } else if (outcome instanceof ReconcileOutcome.WakeOnEvent onEvent) {
-            queue.addAfter(key, onEvent.fallback());
-        }
+        outcome.callAgainIn().ifPresent(delay -> queue.addAfter(key, delay));
     }
 
     /** Stops taking work and waits for the passes in flight to finish. */

@@ -72,9 +72,7 @@ public final class WorkQueue<K extends Comparable<K>> {
             if (existing != null) {
                 waiting.remove(existing);
             }
-            Entry<K> entry = new Entry<>(due, sequence++, key);
-            waiting.add(entry);
-            byKey.put(key, entry);
+            enqueue(key, due);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -144,14 +142,19 @@ public final class WorkQueue<K extends Comparable<K>> {
             processing.remove(key);
             Long due = dirtyDue.remove(key);
             if (due != null && !shutdown) {
-                Entry<K> entry = new Entry<>(due, sequence++, key);
-                waiting.add(entry);
-                byKey.put(key, entry);
+                enqueue(key, due);
             }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Queues {@code key} due at {@code due} (nanoTime), after keys queued earlier for the same time; under the lock. */
+    private void enqueue(K key, long due) {
+        Entry<K> entry = new Entry<>(due, sequence++, key);
+        waiting.add(entry);
+        byKey.put(key, entry);
     }
 
     /** Keys waiting (due or not), not counting those being processed. */

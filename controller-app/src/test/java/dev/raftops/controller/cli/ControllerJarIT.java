@@ -46,6 +46,7 @@ class ControllerJarIT {
 
         assertThat(help.code()).as(help.output()).isEqualTo(0);
         assertThat(help.output()).containsPattern("(?m)^  run ").containsPattern("(?m)^  plan ")
+                .containsPattern("(?m)^  render ")
                 .containsPattern("(?m)^  crd ").doesNotContain("sandbox");
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The manifests under controller-app/deploy stay in line with the code. */
@@ -37,7 +38,7 @@ class DeployManifestsTest {
 
     @Test
     void theDeployedControllerAndTheDefaultExecutorImageCarryTheProjectVersion() throws Exception {
-        Deployment deployment = (Deployment) load("deployment.yaml").get(0);
+        Deployment deployment = (Deployment) load("base/deployment.yaml").get(0);
         String version = projectVersion();
 
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -70,7 +71,7 @@ class DeployManifestsTest {
 
     @Test
     void theDeploymentProbesTheHealthEndpointsAndRunsRestricted() throws Exception {
-        Deployment deployment = (Deployment) load("deployment.yaml").get(0);
+        Deployment deployment = (Deployment) load("base/deployment.yaml").get(0);
         var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -88,11 +89,76 @@ class DeployManifestsTest {
 
     @Test
     void theDeploymentsReplicasCompeteForTheLeaseAsTheCommandLineParsesTheirArguments() throws Exception {
-        Deployment deployment = (Deployment) load("deployment.yaml").get(0);
+        Deployment deployment = (Deployment) load("base/deployment.yaml").get(0);
         List<String> args = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
 
         assertThat(deployment.getSpec().getReplicas()).as("a standby to take over").isGreaterThan(1);
         assertThat(RunCommandTest.parsed(args.toArray(String[]::new)).leaderElection())
                 .as("%s with %d replicas: leader election on", args, deployment.getSpec().getReplicas()).isTrue();
+    }
+
+    static Object yaml(String text) {
+        return new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(text);
+    }
+
+    /** Every RBAC rule we ship: the cluster-wide ClusterRole, the namespaced Role, the Lease Role. */
+    static List<PolicyRule> shippedRules() throws Exception {
+        List<PolicyRule> rules = new java.util.ArrayList<>();
+        for (String file : List.of("rbac.yaml", "namespaced/role.yaml", "base/leader-election.yaml")) {
+            for (HasMetadata o : load(file)) {
+                if (o instanceof ClusterRole c) {
+                    rules.addAll(c.getRules());
+                } else if (o instanceof io.fabric8.kubernetes.api.model.rbac.Role r) {
+                    rules.addAll(r.getRules());
+                }
+            }
+        }
+        return rules;
+    }
+
+    @Test
+    void neitherInstallationReadsSecrets() throws Exception {
+        assertThat(shippedRules()).isNotEmpty().allSatisfy(r -> assertThat(r.getResources()).doesNotContain("secrets"));
+    }
+
+    @Test
+    void theNamespacedRoleGrantsWhatTheClusterRoleGrantsInOneNamespace() throws Exception {
+        ClusterRole cluster = load("rbac.yaml").stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                .findFirst().orElseThrow();
+        var role = load("namespaced/role.yaml").stream().filter(io.fabric8.kubernetes.api.model.rbac.Role.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.rbac.Role.class::cast).findFirst().orElseThrow();
+
+        assertThat(role.getRules()).isEqualTo(cluster.getRules());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNamespacedOverlayLeavesTheClusterRoleOutAndWatchesItsOwnNamespace() throws Exception {
+        Map<String, Object> kustomization = (Map<String, Object>) yaml(Files.readString(DEPLOY.resolve("namespaced/kustomization.yaml")));
+        List<String> resources = (List<String>) kustomization.get("resources");
+        List<Map<String, Object>> patches = (List<Map<String, Object>>) kustomization.get("patches");
+        List<Map<String, Object>> ops = (List<Map<String, Object>>) yaml((String) patches.get(0).get("patch"));
+        Deployment deployment = (Deployment) load("base/deployment.yaml").get(0);
+        List<String> args = new java.util.ArrayList<>(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        args.add(((String) ops.get(0).get("value")).replace("$(POD_NAMESPACE)", "secrets"));
+
+        assertThat(resources).containsExactlyInAnyOrder("../base", "role.yaml");
+        assertThat(ops.get(0).get("path")).isEqualTo("/spec/template/spec/containers/0/args/-");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName()).isEqualTo("POD_NAMESPACE"));
+        assertThat(RunCommandTest.parsed(args.toArray(String[]::new)).namespaces()).as("the controller watches %s", args)
+                .containsExactly("secrets");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterWideInstallationAddsTheCrdNamespaceAndClusterRoleToTheBase() throws Exception {
+        Map<String, Object> kustomization = (Map<String, Object>) yaml(Files.readString(DEPLOY.resolve("kustomization.yaml")));
+
+        assertThat((List<String>) kustomization.get("resources")).containsExactly("namespace.yaml", "crd.yaml", "rbac.yaml",
+                "base");
+        assertThat(Files.readString(DEPLOY.resolve("rbac.yaml"))).as("it states what it can reach")
+                .contains("reaches, in", "No Secrets");
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
  * One observed StatefulSet.
  *
  * @param partition the RollingUpdate partition, or null for OnDelete or when unset (0)
+ * @param templateRestartedAt the pod template's {@code raftops.dev/restartedAt} annotation, or null
  */
 public record StatefulSetView(
         String name,
@@ -23,11 +24,20 @@ public record StatefulSetView(
         long observedGeneration,
         int readyReplicas,
         int updatedReplicas,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        String templateRestartedAt) {
 
     public StatefulSetView {
         Objects.requireNonNull(name, "name");
         annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(annotations));
+    }
+
+    /** A StatefulSet whose pod template carries no restart annotation. */
+    public StatefulSetView(String name, String uid, String resourceVersion, int replicas, Integer partition,
+            boolean onDelete, String currentRevision, String updateRevision, String templateImage, long generation,
+            long observedGeneration, int readyReplicas, int updatedReplicas, Map<String, String> annotations) {
+        this(name, uid, resourceVersion, replicas, partition, onDelete, currentRevision, updateRevision, templateImage,
+                generation, observedGeneration, readyReplicas, updatedReplicas, annotations, null);
     }
 
     /** The partition in effect: an unset partition is 0. */

@@ -8,23 +8,33 @@ import java.util.Objects;
  */
 public sealed interface Action {
 
-    /** Whether this action can take a voter down. A decision carries at most one. */
+    /**
+     * Whether this action can take a voter down: releasing an ordinal, deleting a pod, deleting a
+     * colour's StatefulSet. A decision carries at most one.
+     */
     default boolean disruptive() {
-        return false;
+        return this instanceof SetPartition || this instanceof DeletePod || this instanceof DeleteWorkload;
     }
 
     /**
      * Sets {@code partition} and the template image in one patch, so nothing can roll before the
-     * partition is locked.
+     * partition is locked; with {@code restartedAt} also the template annotation
+     * {@code raftops.dev/restartedAt}, which changes the revision without a version change (a rolling
+     * restart). A null {@code restartedAt} leaves the annotation as it is, so no roll removes it.
      */
-    record LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion)
-            implements Action {
+    record LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion,
+            String restartedAt) implements Action {
         public LockPartitionAndSetImage {
             Objects.requireNonNull(statefulSet, "statefulSet");
             Objects.requireNonNull(image, "image");
             if (partition < 0) {
                 throw new IllegalArgumentException("negative partition");
             }
+        }
+
+        /** The template's restart annotation is left as it is. */
+        public LockPartitionAndSetImage(String statefulSet, int partition, String image, String resourceVersion) {
+            this(statefulSet, partition, image, resourceVersion, null);
         }
     }
 
@@ -39,23 +49,33 @@ public sealed interface Action {
                 throw new IllegalArgumentException("negative partition");
             }
         }
+    }
 
-        @Override
-        public boolean disruptive() {
-            return true;
+    /**
+     * Sets only the template image of a StatefulSet whose update strategy is {@code OnDelete}: nothing
+     * rolls by itself, so no partition is needed (and none is written: the strategy is not raftops's).
+     */
+    record SetImage(String statefulSet, String image, String resourceVersion) implements Action {
+        public SetImage {
+            Objects.requireNonNull(statefulSet, "statefulSet");
+            Objects.requireNonNull(image, "image");
         }
     }
 
-    /** Deletes a pod, only if it still has {@code uid}. */
-    record DeletePod(String pod, String uid) implements Action {
+    /**
+     * Deletes a pod, only if it still has {@code uid} and, when {@code resourceVersion} is set, only
+     * if it is still that exact version of the pod (a pod that changed since the decision read it is
+     * decided on again, not deleted).
+     */
+    record DeletePod(String pod, String uid, String resourceVersion) implements Action {
         public DeletePod {
             Objects.requireNonNull(pod, "pod");
             Objects.requireNonNull(uid, "uid");
         }
 
-        @Override
-        public boolean disruptive() {
-            return true;
+        /** A delete conditioned on the UID only. */
+        public DeletePod(String pod, String uid) {
+            this(pod, uid, null);
         }
     }
 
@@ -97,11 +117,6 @@ public sealed interface Action {
     record DeleteWorkload(String statefulSet, String uid) implements Action {
         public DeleteWorkload {
             Objects.requireNonNull(statefulSet, "statefulSet");
-        }
-
-        @Override
-        public boolean disruptive() {
-            return true;
         }
     }
 

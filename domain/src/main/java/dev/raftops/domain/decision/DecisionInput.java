@@ -32,8 +32,8 @@ public record DecisionInput(ClusterKey cluster, long generation, ClusterSpec spe
         return new DecisionInput(cluster, generation, spec, next, observation, now, random, timing);
     }
 
-    /** The name of the cluster's own (rolling) StatefulSet: the cluster name. */
+    /** The name of the (rolling) StatefulSet Day 2 works on: the adopted one, else the cluster name. */
     public String statefulSetName() {
-        return cluster.name();
+        return spec.workload().statefulSetName(cluster.name());
     }
 }

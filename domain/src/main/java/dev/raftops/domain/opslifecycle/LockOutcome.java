@@ -8,7 +8,7 @@ public sealed interface LockOutcome {
 
     /** Whether the caller holds the lock after this outcome. */
     default boolean holds() {
-        return this instanceof Acquired || this instanceof Renewed || this instanceof TakenOver;
+        return this instanceof Acquired || this instanceof Renewed;
     }
 
     /** The lock was free and is now the caller's; the epoch went up. */
@@ -31,7 +31,14 @@ public sealed interface LockOutcome {
     record NotHolder(OperationLock lock) implements LockOutcome {
     }
 
-    /** A forced takeover from {@code previous}; always audited by the caller. */
-    record TakenOver(OperationLock lock, OperationLock previous) implements LockOutcome {
+    /**
+     * A forced release of {@code previous}: the lock is free with the next epoch, so the displaced
+     * holder's epoch is stale; always audited by the caller.
+     */
+    record ForceReleased(OperationLock lock, OperationLock previous) implements LockOutcome {
+    }
+
+    /** A forced release that named a holder or an epoch the lock does not have: nothing changed. */
+    record Stale(OperationLock lock) implements LockOutcome {
     }
 }

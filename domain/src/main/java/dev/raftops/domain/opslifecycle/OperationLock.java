@@ -58,12 +58,15 @@ public record OperationLock(Operation operation, String holder, String message, 
     }
 
     /**
-     * Takes the lock whoever holds it. Only for an explicit, audited request: the caller must emit
-     * an Event naming the previous holder.
+     * Breaks the lock on a person's explicit request naming what it breaks: when {@code who} holds
+     * it at {@code heldEpoch}, it is free afterwards and its epoch has moved on, so anything the
+     * displaced holder decided under the old epoch is stale. A request naming another holder or an
+     * older epoch changes nothing. The caller audits either answer with an Event.
      */
-    public LockOutcome forceTakeover(Operation op, String who, String why, Instant now) {
-        Objects.requireNonNull(op, "operation");
-        Objects.requireNonNull(who, "holder");
-        return new LockOutcome.TakenOver(new OperationLock(op, who, why, now, now, epoch + 1), this);
+    public LockOutcome forceRelease(String who, long heldEpoch) {
+        if (isHeld() && holder.equals(who) && epoch == heldEpoch) {
+            return new LockOutcome.ForceReleased(new OperationLock(null, null, null, null, null, epoch + 1), this);
+        }
+        return new LockOutcome.Stale(this);
     }
 }

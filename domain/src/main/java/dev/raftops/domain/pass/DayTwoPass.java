@@ -7,6 +7,7 @@ import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.gates.GateReasons;
+import dev.raftops.domain.gates.LockRelease;
 import dev.raftops.domain.gates.MaintenanceMarks;
 import dev.raftops.domain.gates.Pause;
 import dev.raftops.domain.opslifecycle.AuditFields;
@@ -14,12 +15,15 @@ import dev.raftops.domain.resource.BreakGlass;
 import dev.raftops.domain.resource.BreakGlassReason;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.PhaseRule;
+import dev.raftops.domain.resource.WorkloadStatus;
+import dev.raftops.domain.cluster.StatefulSetView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The pure part of a pass: gates first (pause, break-glass acknowledgement, maintenance marks),
+ * The pure part of a pass: gates first (pause, break-glass acknowledgement, a forced lock release,
+ * maintenance marks),
  * then each family in order until one ends the pass or asks to disrupt.
  */
 public final class DayTwoPass {
@@ -44,6 +48,17 @@ public final class DayTwoPass {
         List<Action> actions = new ArrayList<>();
         ClusterStatus status = Pause.resumed(in.status(), in.generation(), in.now());
         status = acknowledgeBreakGlass(in, status, actions);
+        status = status.withWorkload(WorkloadStatus.of(in.spec().workload(), in.observation()
+                .statefulSet(in.statefulSetName()).map(StatefulSetView::onDelete).orElse(null)));
+        Optional<Decision> release = LockRelease.decide(in, status);
+        if (release.isPresent()) {
+            actions.addAll(release.get().actions());
+            status = release.get().nextStatus();
+            if (release.get().wake().endsPass()) {
+                // the released lock and the displaced operation's end are persisted before anyone acts
+                return new Decision(actions, status, release.get().wake());
+            }
+        }
         actions.addAll(MaintenanceMarks.actions(in.spec().maintenance(), in.observation(), in.statefulSetName()));
         Wake wake = Wake.idle();
         List<OperationFamily> ordered = lockHolderFirst(status);

@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param backup null when backups are not configured
  * @param breakGlassAck the operator's acknowledgement of a break-glass nonce, or null
+ * @param workload rendered (the default) or an adopted StatefulSet; an adopted one is never upgraded blue/green
+ * @param forceRelease {@code spec.operationLock.forceRelease}, or null
  */
 public record ClusterSpec(
         String version,
@@ -18,7 +20,9 @@ public record ClusterSpec(
         Maintenance maintenance,
         String breakGlassAck,
         UpgradeSpec upgrade,
-        BackupSpec backup) {
+        BackupSpec backup,
+        WorkloadSpec workload,
+        ForceRelease forceRelease) {
 
     public static final int DEFAULT_REPLICAS = 3;
 
@@ -32,6 +36,21 @@ public record ClusterSpec(
         }
         maintenance = maintenance == null ? Maintenance.off() : maintenance;
         upgrade = upgrade == null ? UpgradeSpec.defaults() : upgrade;
+        workload = workload == null ? WorkloadSpec.rendered() : workload;
+        if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
+            throw new IllegalArgumentException(ADOPTED_BLUE_GREEN);
+        }
+    }
+
+    /** Why blue/green is refused for an adopted StatefulSet (docs/decisions/adopted-statefulsets.md). */
+    public static final String ADOPTED_BLUE_GREEN = "spec.upgrade.strategy BlueGreen cannot upgrade the adopted "
+            + "StatefulSet named by spec.workload.statefulSetRef: blue/green creates a second StatefulSet, and raftops "
+            + "owns only the image (and partition) of an adopted one; use RollingUpdate";
+
+    /** A spec without a {@code spec.workload} (rendered) and without a forced-release request. */
+    public ClusterSpec(String version, String image, int replicas, boolean paused, Maintenance maintenance,
+            String breakGlassAck, UpgradeSpec upgrade, BackupSpec backup) {
+        this(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, null, null);
     }
 
     /** A spec with defaults for everything but version, image and replicas. */
@@ -48,27 +67,43 @@ public record ClusterSpec(
         return WorkloadVersion.image(image, this.version, version, DEFAULT_IMAGE_REPOSITORY);
     }
 
+    public ClusterSpec withWorkload(WorkloadSpec value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup, value,
+                forceRelease);
+    }
+
     public ClusterSpec withVersion(String value, String imageValue) {
-        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(value, imageValue, replicas, paused, maintenance, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withPaused(boolean value) {
-        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, value, maintenance, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withMaintenance(Maintenance value) {
-        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, value, breakGlassAck,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withBreakGlassAck(String value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, value, upgrade, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, value,
+                upgrade, backup, workload, forceRelease);
     }
 
     public ClusterSpec withUpgrade(UpgradeSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, value, backup);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                value, backup, workload, forceRelease);
+    }
+
+    public ClusterSpec withForceRelease(ForceRelease value) {
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, backup,
+                workload, value);
     }
 
     public ClusterSpec withBackup(BackupSpec value) {
-        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck, upgrade, value);
+        return new ClusterSpec(version, image, replicas, paused, maintenance, breakGlassAck,
+                upgrade, value, workload, forceRelease);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param currentVersion the version every voter runs; null before the first convergence
  * @param lastError {@code status.adminOps.lastError}: the last failed pass, cleared by a clean one
+ * @param workload for an adopted StatefulSet, the fields raftops owns of it; null for a rendered one
  */
 public record ClusterStatus(
         String currentVersion,
@@ -27,7 +28,8 @@ public record ClusterStatus(
         BackupStatus backup,
         HandledRequests requests,
         Failure lastError,
-        String acceptedUpgradeStrategy) {
+        String acceptedUpgradeStrategy,
+        WorkloadStatus workload) {
 
     public ClusterStatus {
         phase = phase == null ? Phase.Initializing : phase;
@@ -38,6 +40,14 @@ public record ClusterStatus(
         requests = requests == null ? HandledRequests.none() : requests;
     }
 
+    /** A status without {@code workload} (a rendered StatefulSet). */
+    public ClusterStatus(String currentVersion, Phase phase, long observedGeneration, List<Condition> conditions,
+            RollingProgress upgrade, BlueGreenStatus blueGreen, OperationLock operationLock, BreakGlass breakGlass,
+            BackupStatus backup, HandledRequests requests, Failure lastError, String acceptedUpgradeStrategy) {
+        this(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock, breakGlass,
+                backup, requests, lastError, acceptedUpgradeStrategy, null);
+    }
+
     /** The status of a cluster nobody has written yet. */
     public static ClusterStatus initial() {
         return new ClusterStatus(null, Phase.Initializing, 0, List.of(), null, null, null, null, null, null, null, null);
@@ -45,62 +55,67 @@ public record ClusterStatus(
 
     public ClusterStatus withCurrentVersion(String value) {
         return new ClusterStatus(value, phase, observedGeneration, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withPhase(Phase value) {
         return new ClusterStatus(currentVersion, value, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withObservedGeneration(long value) {
         return new ClusterStatus(currentVersion, phase, value, conditions, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withConditions(List<Condition> value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, value, upgrade, blueGreen, operationLock,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withUpgrade(RollingProgress value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, value, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withBlueGreen(BlueGreenStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, value,
-                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withOperationLock(OperationLock value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen, value,
-                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy);
+                breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withBreakGlass(BreakGlass value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, value, backup, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withBackup(BackupStatus value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, value, requests, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withRequests(HandledRequests value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, value, lastError, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withLastError(Failure value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy);
+                operationLock, breakGlass, backup, requests, value, acceptedUpgradeStrategy, workload);
     }
 
     public ClusterStatus withAcceptedUpgradeStrategy(String value) {
         return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
-                operationLock, breakGlass, backup, requests, lastError, value);
+                operationLock, breakGlass, backup, requests, lastError, value, workload);
+    }
+
+    public ClusterStatus withWorkload(WorkloadStatus value) {
+        return new ClusterStatus(currentVersion, phase, observedGeneration, conditions, upgrade, blueGreen,
+                operationLock, breakGlass, backup, requests, lastError, acceptedUpgradeStrategy, value);
     }
 
     /** Sets one condition (see {@link Condition#set}). */

@@ -10,7 +10,9 @@ import java.util.Objects;
  * {@code status.upgrade}: the progress of one rolling upgrade. Present exactly while a rolling
  * upgrade exists, running or failed.
  *
- * @param currentPartition every ordinal at or above it is done; the next target is {@code currentPartition - 1}
+ * @param currentPartition how many ordinals are still to roll; in the partition order ({@code RollingUpdate})
+ *     these are the ordinals below it and the next target is {@code currentPartition - 1}; in the deleting
+ *     order ({@code OnDelete}) the next target is the first step of the plan
  * @param completedOrdinals ordinals recorded as updated, Ready and caught up, in the order they finished
  * @param releasedAt when the current target ordinal was released (its podReady budget starts here); null before release
  * @param stepDown the step-down in flight for the current target, or null
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param failure the first failure; null while running
  * @param attempt 1 for a new upgrade, +1 for every retry or retarget; part of every Job name
  * @param snapshot the pre-upgrade snapshot, when the spec asks for one
+ * @param restartAt the {@code spec.maintenance.restartAt} request this roll answers (the pod template
+ *     carries it as {@code raftops.dev/restartedAt}); null when the roll answers none
  */
 public record RollingProgress(
         String fromVersion,
@@ -31,7 +35,8 @@ public record RollingProgress(
         List<PlanStep> plan,
         Failure failure,
         int attempt,
-        Snapshot snapshot) {
+        Snapshot snapshot,
+        String restartAt) {
 
     public RollingProgress {
         Objects.requireNonNull(targetVersion, "targetVersion");
@@ -53,7 +58,26 @@ public record RollingProgress(
     public static RollingProgress started(String fromVersion, String targetVersion, String targetImage, Instant now,
             int replicas, List<PlanStep> plan, int attempt, boolean snapshot) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, now, replicas, List.of(), null, null, plan,
-                null, attempt, snapshot ? new Snapshot(null, 0, null) : null);
+                null, attempt, snapshot ? new Snapshot(null, 0, null) : null, null);
+    }
+
+    /** A roll without a restart request, as every recorded upgrade before restarts existed. */
+    public RollingProgress(String fromVersion, String targetVersion, String targetImage, Instant startedAt,
+            int currentPartition, List<Integer> completedOrdinals, Instant releasedAt, StepDown stepDown,
+            List<PlanStep> plan, Failure failure, int attempt, Snapshot snapshot) {
+        this(fromVersion, targetVersion, targetImage, startedAt, currentPartition, completedOrdinals, releasedAt,
+                stepDown, plan, failure, attempt, snapshot, null);
+    }
+
+    /** The same roll, also answering restart request {@code value}. */
+    public RollingProgress withRestartAt(String value) {
+        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
+                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, snapshot, value);
+    }
+
+    /** Whether the roll only restarts the pods: the version stays. */
+    public boolean restartOnly() {
+        return restartAt != null && Objects.equals(fromVersion, targetVersion);
     }
 
     public boolean failed() {
@@ -67,44 +91,49 @@ public record RollingProgress(
 
     public RollingProgress withFailure(Failure value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, plan, value, attempt, snapshot);
+                completedOrdinals, releasedAt, stepDown, plan, value, attempt, snapshot, restartAt);
     }
 
     public RollingProgress withReleasedAt(Instant value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, value, stepDown, plan, failure, attempt, snapshot);
+                completedOrdinals, value, stepDown, plan, failure, attempt, snapshot, restartAt);
     }
 
     public RollingProgress withStepDown(StepDown value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, value, plan, failure, attempt, snapshot);
+                completedOrdinals, releasedAt, value, plan, failure, attempt, snapshot, restartAt);
     }
 
     public RollingProgress withSnapshot(Snapshot value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, value);
+                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, value, restartAt);
     }
 
     public RollingProgress withPlan(List<PlanStep> value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, value, failure, attempt, snapshot);
+                completedOrdinals, releasedAt, stepDown, value, failure, attempt, snapshot, restartAt);
     }
 
-    /** Records {@code ordinal} as done: the partition moves to it and the per-pod state resets. */
+    /**
+     * Records {@code ordinal} as done: one ordinal fewer to roll (in the partition order the
+     * partition moves to it) and the per-pod state resets.
+     */
     public RollingProgress completed(int ordinal, List<PlanStep> remainingPlan) {
         List<Integer> done = new ArrayList<>(completedOrdinals);
+        int remaining = currentPartition;
         if (!done.contains(ordinal)) {
             done.add(ordinal);
+            remaining = Math.max(0, currentPartition - 1);
         }
-        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, ordinal, done, null, null,
-                remainingPlan, failure, attempt, snapshot);
+        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, remaining, done, null, null,
+                remainingPlan, failure, attempt, snapshot, restartAt);
     }
 
     /** A retry: failure cleared, time budgets restarted, a new attempt identity. */
     public RollingProgress retried(Instant now) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, now, currentPartition, completedOrdinals,
                 releasedAt == null ? null : now, null, plan, null, attempt + 1,
-                snapshot == null ? null : snapshot.retried());
+                snapshot == null ? null : snapshot.retried(), restartAt);
     }
 
     /**

@@ -45,13 +45,17 @@ final class FirstConvergence {
                 : in.statefulSetName();
         StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
         String image = in.spec().imageFor(verdict.target().toString());
-        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && sts.converged()
+        boolean converged = sts != null && sts.replicas() == in.spec().replicas() && RollOrder.of(sts).converged(sts)
                 && image.equals(sts.templateImage()) && allReady(in, sts);
         if (!converged) {
             return Decision.of(in.status(), Wake.idle());
         }
-        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody
-        ClusterStatus next = in.status().withCurrentVersion(verdict.target().toString())
+        // UpToDate is written with it: the pass goes idle, and its own status write wakes nobody; a
+        // restart request the cluster was created with is handled: its pods have just started
+        ClusterStatus created = pass.restartRequest().pending()
+                ? in.status().withRequests(in.status().requests().withRestart(pass.restartRequest().token()))
+                : in.status();
+        ClusterStatus next = created.withCurrentVersion(verdict.target().toString())
                 .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
                         "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,

@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The partition roll: the one place that decides which pod goes down and when. Ordinal
- * {@code partition - 1} first; a pod that has rolled (for the pass's {@link RollReason}) is
+ * The partition roll: the one place that decides which pod goes down and when, in the {@link
+ * RollOrder} the StatefulSet's update strategy gives (the partition, or deleting followers first).
+ * Ordinal {@code partition - 1} first (in the deleting order: the first step of the plan); a pod that has rolled (for the pass's {@link RollReason}) is
  * recorded and never restarted; otherwise every other voter must be Ready and caught up, the
  * target must not lead (it is asked to step down), exactly one other pod must lead, and only then
- * is the partition lowered by one. A released pod gets {@code timeouts.podReady} to roll.
+ * is the partition lowered by one (or the pod deleted, with its UID and resourceVersion as
+ * preconditions). A released pod gets {@code timeouts.podReady} to roll.
  */
 final class PartitionRoll {
 
@@ -39,15 +41,24 @@ final class PartitionRoll {
 
     static Decision next(RollingPass pass, StatefulSetView sts) {
         RollingProgress progress = pass.progress();
-        int target = progress.targetOrdinal();
+        RollOrder order = RollOrder.of(sts);
+        int target = order.target(progress);
         int partition = sts.effectivePartition();
-        if (partition > progress.currentPartition()) {
+        if (order == RollOrder.PARTITION && partition > progress.currentPartition()) {
             return pass.waitFor(PARTITION_MISMATCH, "StatefulSet partition is " + partition
                     + " but ordinals from " + progress.currentPartition() + " are done; waiting for it to move back");
         }
+        if (order == RollOrder.FOLLOWERS_FIRST && !RollOrder.templateObserved(sts)) {
+            // a pod deleted now could come back on the old template
+            return pass.waitFor(TEMPLATE_NOT_OBSERVED, "ordinal " + target
+                    + " waits for: the StatefulSet to observe its template (generation " + sts.generation() + ")");
+        }
         Map<Integer, PodView> pods = pass.pods(sts);
         PodView pod = pods.get(target);
-        if (partition <= target) {
+        if (order == RollOrder.FOLLOWERS_FIRST && pass.rolled(pod, sts)) {
+            return completed(pass, sts, target); // recreated on the update revision before a crash: record it
+        }
+        if (order.released(progress, sts, target, pod)) {
             return awaitReleased(pass, sts, pod);
         }
         if (pass.rolled(pod, sts)) {
@@ -83,18 +94,20 @@ final class PartitionRoll {
             boolean steppingDown) {
         RollingProgress progress = pass.progress();
         StepDown sd = progress.stepDown();
+        RollOrder order = RollOrder.of(sts);
         RollingProgress next = progress.withReleasedAt(pass.in().now())
                 .withStepDown(steppingDown ? sd.confirmed(pass.in().now()) : sd)
-                .withPlan(RollingPlan.remaining(progress.currentPartition(), pass.replicas(), pods));
+                .withPlan(order.planAtRelease(progress, pass.replicas(), pods));
         // the wait that follows the release is written with it: one status write per step, not two
         ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.UPGRADING,
                 Condition.Status.True, POD_RELEASED, "ordinal " + target + " released to " + pass.reason().target());
         status = pass.condition(status, Condition.PROGRESSING, Condition.Status.True, WAITING_FOR_POD,
                 podReadyWait(pass, target));
         return Decision.of(status, pass.poll("pod " + target + " rolling"),
-                new Action.SetPartition(sts.name(), target, sts.resourceVersion()),
-                new Action.Emit(ClusterEvent.normal(POD_RELEASED, "released ordinal " + target + " (pod " + sts.name()
-                        + "-" + target + ") to " + pass.reason().target(), pass.audit())));
+                order.release(sts, target, pods.get(target)),
+                new Action.Emit(ClusterEvent.normal(POD_RELEASED, (order == RollOrder.PARTITION ? "released" : "deleted")
+                        + " ordinal " + target + " (pod " + sts.name() + "-" + target + ") to " + pass.reason().target(),
+                        pass.audit())));
     }
 
     /**
@@ -114,7 +127,8 @@ final class PartitionRoll {
     /** The target is released: wait until it has rolled, within {@code timeouts.podReady} of its release. */
     private static Decision awaitReleased(RollingPass pass, StatefulSetView sts, PodView pod) {
         RollingProgress progress = pass.progress();
-        int target = progress.targetOrdinal();
+        RollOrder order = RollOrder.of(sts);
+        int target = order.target(progress);
         if (progress.releasedAt() == null) {
             // released before a crash, never recorded: the budget starts now
             return Decision.of(pass.status().withUpgrade(progress.withReleasedAt(pass.in().now())),
@@ -125,9 +139,11 @@ final class PartitionRoll {
         if (pass.rolled(pod, sts)) {
             // the last ordinal is recorded by the finish itself, which clears the progress; until the StatefulSet
             // counts the pod the wait written with its release still holds
-            return target == 0 ? finish(pass, sts, podReadyWait(pass, target)) : completed(pass, sts, target);
+            return progress.currentPartition() == 1 ? finish(pass, sts, podReadyWait(pass, target))
+                    : completed(pass, sts, target);
         }
-        if (pass.replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
+        // a deleted pod is not asked again: its delete is done, and the pod seen may be a stale read of it
+        if (order == RollOrder.PARTITION && pass.replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
                 && !Objects.equals(pod.revision(), sts.updateRevision())) {
             // elected after its release, before the StatefulSet restarted it: ask it to step down again
             return LeaderStepDown.request(pass, target);
@@ -145,8 +161,8 @@ final class PartitionRoll {
 
     /** Records {@code ordinal} done, then decides the next step on the same observation (one status write per step). */
     private static Decision completed(RollingPass pass, StatefulSetView sts, int ordinal) {
-        RollingProgress next = pass.progress().completed(ordinal,
-                RollingPlan.remaining(ordinal, pass.replicas(), pass.pods(sts)));
+        RollingProgress recorded = pass.progress().completed(ordinal, List.of());
+        RollingProgress next = recorded.withPlan(RollOrder.of(sts).plan(recorded, pass.replicas(), pass.pods(sts)));
         ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.UPGRADING,
                 Condition.Status.True, POD_UPGRADED, "ordinal " + ordinal + " runs " + pass.reason().target() + "; "
                         + next.completedOrdinals().size() + "/" + pass.replicas() + " done");
@@ -186,7 +202,7 @@ final class PartitionRoll {
             PodView pod = pods.get(ordinal);
             podsDone &= pod != null && pod.ready() && Objects.equals(pod.revision(), sts.updateRevision());
         }
-        if (!sts.converged() || sts.effectivePartition() != 0 || !podsDone) {
+        if (!RollOrder.of(sts).converged(sts) || !podsDone) {
             return pass.waitFor(WAITING_FOR_POD, waiting);
         }
         var released = pass.status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();

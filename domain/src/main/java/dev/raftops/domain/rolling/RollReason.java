@@ -12,11 +12,11 @@ import java.util.Objects;
  * (quorum, one known leader, time budgets) are the same for every reason; a reason only says what
  * the template carries, what a rolled pod runs and what the cluster records once all have rolled.
  *
- * <p>Today the one reason is a changed {@code spec.version}. A restart request or a restore adds a
- * record here (and names it in {@code status.upgrade}), not another way of rolling; see
- * docs/decisions/rolling-one-owner.md.
+ * <p>A changed {@code spec.version} and a restart request ({@code spec.maintenance.restartAt},
+ * named by {@code status.upgrade.restartAt}) are the reasons today; a restore adds a record here,
+ * not another way of rolling; see docs/decisions/rolling-one-owner.md and rolling-restart.md.
  */
-public sealed interface RollReason permits RollReason.VersionChange {
+public sealed interface RollReason permits RollReason.VersionChange, RollReason.Restart {
 
     /** The template image the StatefulSet carries while this roll runs; any other image is drift. */
     String image();
@@ -45,7 +45,43 @@ public sealed interface RollReason permits RollReason.VersionChange {
 
     /** The reason of the upgrade recorded in {@code status.upgrade}. */
     static RollReason of(RollingProgress progress) {
+        if (progress.restartOnly()) {
+            return new Restart(progress.restartAt(), progress.targetVersion(), progress.targetImage());
+        }
         return new VersionChange(progress.fromVersion(), progress.targetVersion(), progress.targetImage());
+    }
+
+    /**
+     * {@code spec.maintenance.restartAt} asked for every pod to restart once on the version it runs:
+     * the template keeps {@code image} and carries {@code restartAt} as its restart annotation.
+     */
+    record Restart(String restartAt, String version, String image) implements RollReason {
+
+        public Restart {
+            Objects.requireNonNull(restartAt, "restartAt");
+            Objects.requireNonNull(version, "version");
+        }
+
+        /** The version and the request: Job names of one restart never meet those of an upgrade or another restart. */
+        @Override
+        public String target() {
+            return version + " (restart " + restartAt + ")";
+        }
+
+        @Override
+        public String operation() {
+            return "restart requested at " + restartAt;
+        }
+
+        @Override
+        public String completion() {
+            return "rolling restart requested at " + restartAt + " complete";
+        }
+
+        @Override
+        public ClusterStatus finished(ClusterStatus status) {
+            return status;
+        }
     }
 
     /** {@code spec.version} moved from {@code from} to {@code to}, which runs {@code image}. */

@@ -98,6 +98,11 @@ record RollingPass(DecisionInput in, RollingProgress progress) {
         return new RollingPass(in.withStatus(acknowledgedRetry()), progress);
     }
 
+    /** {@code spec.maintenance.restartAt} against the last one handled. */
+    OneShotRequest restartRequest() {
+        return new OneShotRequest(in.spec().maintenance().restartAt(), status().requests().lastHandledRestart());
+    }
+
     OneShotRequest retryRequest() {
         return new OneShotRequest(in.spec().upgrade().requests().retry(), status().requests().lastHandledRetry());
     }

@@ -16,6 +16,8 @@ enum RollingPhase {
     Retargeting,
     /** The upgrade failed; it waits for a retry token or a new version and never rolls back. */
     Failed,
+    /** A new restart request arrived while a roll runs: it is folded into the roll. */
+    Restarting,
     /** The pre-upgrade snapshot is not done yet: no pod is touched before it is. */
     Snapshotting,
     /** Ordinals below the partition remain: the highest is recorded, stepped down, released or awaited. */
@@ -33,6 +35,9 @@ enum RollingPhase {
         }
         if (progress.failed()) {
             return Failed;
+        }
+        if (pass.restartRequest().pending() && !pass.restartRequest().token().equals(progress.restartAt())) {
+            return Restarting;
         }
         if (progress.snapshot() != null && !progress.snapshot().done()) {
             return Snapshotting;

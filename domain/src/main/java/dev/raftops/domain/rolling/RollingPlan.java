@@ -26,4 +26,28 @@ public final class RollingPlan {
         }
         return steps;
     }
+
+    /**
+     * The deleting order ({@code OnDelete}): the ordinals not in {@code done}, the followers first
+     * (highest ordinal first), then every pod that leads or whose leadership is unknown (each marked
+     * for a step-down in a cluster of more than one voter), highest ordinal first.
+     */
+    public static List<PlanStep> followersFirst(List<Integer> done, int replicas, Map<Integer, PodView> podsByOrdinal) {
+        List<PlanStep> followers = new ArrayList<>();
+        List<PlanStep> leaders = new ArrayList<>();
+        for (int ordinal = replicas - 1; ordinal >= 0; ordinal--) {
+            if (done.contains(ordinal)) {
+                continue;
+            }
+            PodView pod = podsByOrdinal.get(ordinal);
+            boolean mayLead = pod == null || pod.leadership() != Leadership.FOLLOWER;
+            if (replicas > 1 && mayLead) {
+                leaders.add(new PlanStep(ordinal, true));
+            } else {
+                followers.add(new PlanStep(ordinal, false));
+            }
+        }
+        followers.addAll(leaders);
+        return followers;
+    }
 }

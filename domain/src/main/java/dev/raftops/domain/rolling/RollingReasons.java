@@ -28,9 +28,16 @@ public final class RollingReasons {
     public static final String SNAPSHOT_PREREQUISITE_MISSING = "SnapshotPrerequisiteMissing";
     public static final String PARTITION_MISMATCH = "PartitionMismatch";
     public static final String TEMPLATE_DRIFT = "TemplateDrift";
+    public static final String TEMPLATE_NOT_OBSERVED = "TemplateNotObserved";
     public static final String WAITING_FOR_POD = "WaitingForPod";
     public static final String UP_TO_DATE = "UpToDate";
     public static final String CLUSTER_INITIALIZED = "ClusterInitialized";
+    /** {@code spec.maintenance.restartAt} started a rolling restart (no version change). */
+    public static final String RESTART_STARTED = "RestartStarted";
+    /** A restart request arrived during a roll: every pod rolls again from the top, once. */
+    public static final String RESTART_FOLDED = "RestartFolded";
+    /** A restart request on a BlueGreen cluster: recorded as handled, nothing rolls. */
+    public static final String RESTART_NOT_SUPPORTED = "RestartNotSupported";
 
     private RollingReasons() {
     }

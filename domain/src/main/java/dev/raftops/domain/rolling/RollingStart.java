@@ -43,10 +43,16 @@ final class RollingStart {
         if (verdict.blocked()) {
             return pass.blocked(verdict);
         }
-        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE && verdict.reason() != null) {
+        boolean restart = pass.restartRequest().pending();
+        boolean versionChange = verdict.kind() != UpgradeVerdict.Kind.NO_CHANGE;
+        if (!versionChange && verdict.reason() != null && !restart) {
             return nothingToRoll(pass, verdict);
         }
-        if (verdict.kind() == UpgradeVerdict.Kind.NO_CHANGE) {
+        if (restart && !versionChange && pass.workload().map(StatefulSetView::onDelete).orElse(false)) {
+            return RollingRestart.refused(pass, "an OnDelete StatefulSet (adopted) is restarted by deleting its pods, "
+                    + "which raftops does only to roll a new version; restart it through its owner");
+        }
+        if (!versionChange && !restart) {
             OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
             // "complete" already says the cluster runs its version: replacing it would be a status write per upgrade
             boolean complete = Condition.find(status.conditions(), Condition.UPGRADING)
@@ -65,13 +71,16 @@ final class RollingStart {
         if (leaders.size() > 1) {
             return pass.splitBrain(leaders);
         }
-        if (in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
+        if (versionChange && in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
             return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
                     SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
                             + "executor image) to take the snapshot", verdict.target(), List.of()));
         }
-        String target = verdict.target().toString();
-        RollReason reason = new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target));
+        String target = versionChange ? verdict.target().toString() : status.currentVersion();
+        String restartAt = restart ? pass.restartRequest().token() : null;
+        RollReason reason = versionChange
+                ? new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target))
+                : new RollReason.Restart(restartAt, target, in.spec().imageFor(target));
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
         Optional<Decision> first = lockedFirst(pass, lock);
@@ -82,15 +91,21 @@ final class RollingStart {
         Map<Integer, PodView> pods = pass.pods(sts);
         String image = reason.image();
         int replicas = in.spec().replicas();
+        RollOrder order = RollOrder.of(sts);
         RollingProgress progress = RollingProgress.started(status.currentVersion(), target, image, in.now(), replicas,
-                RollingPlan.remaining(replicas, replicas, pods), 1, in.spec().upgrade().preUpgradeSnapshot());
-        ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(progress)
-                .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_STARTED,
-                        "upgrading " + status.currentVersion() + " to " + target, in.generation(), in.now());
+                List.of(), 1, versionChange && in.spec().upgrade().preUpgradeSnapshot()).withRestartAt(restartAt);
+        progress = progress.withPlan(order.plan(progress, replicas, pods));
+        String startReason = versionChange ? UPGRADE_STARTED : RESTART_STARTED;
+        String what = versionChange ? "upgrading " + status.currentVersion() + " to " + target
+                : "restarting every pod on " + target + " as requested at " + restartAt;
+        ClusterStatus requests = restart ? status.withRequests(status.requests().withRestart(restartAt)) : status;
+        ClusterStatus next = requests.withOperationLock(lock.lock()).withUpgrade(progress)
+                .withCondition(Condition.UPGRADING, Condition.Status.True, startReason, what, in.generation(), in.now());
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()));
-        actions.add(new Action.Emit(ClusterEvent.normal(UPGRADE_STARTED, "upgrading " + status.currentVersion()
-                + " to " + target + ", " + replicas + " pods, highest ordinal first",
+        actions.add(order.start(sts, replicas, image, restartAt));
+        actions.add(new Action.Emit(ClusterEvent.normal(startReason, what + (versionChange && restart
+                ? " with the restart requested at " + restartAt + " folded in" : "") + ", " + replicas + " pods, "
+                + (order == RollOrder.PARTITION ? "highest ordinal first" : "deleting followers first, the leader last"),
                 pass.audit(lock.lock()))));
         for (String warning : verdict.warnings()) {
             actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
@@ -131,18 +146,19 @@ final class RollingStart {
         }
         int replicas = in.spec().replicas();
         String image = reason.image();
+        RollOrder order = RollOrder.of(sts);
         RollingProgress next = RollingProgress.started(progress.fromVersion(), target, image, in.now(), replicas,
-                RollingPlan.remaining(replicas, replicas, pass.pods(sts)), progress.attempt() + 1,
-                in.spec().upgrade().preUpgradeSnapshot());
+                List.of(), progress.attempt() + 1, in.spec().upgrade().preUpgradeSnapshot());
+        next = next.withPlan(order.plan(next, replicas, pass.pods(sts)));
         String message = "retargeted from " + progress.targetVersion() + " to " + target
-                + "; every pod rolls again from ordinal " + (replicas - 1);
+                + "; every pod rolls again from ordinal " + order.target(next);
         ClusterStatus nextStatus = pass.acknowledgedRetry().withOperationLock(lock.lock()).withUpgrade(next)
                 .withCondition(Condition.DEGRADED, Condition.Status.False, UPGRADE_RETARGETED, message,
                         in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.True, UPGRADE_RETARGETED, message,
                         in.generation(), in.now());
         return Decision.of(nextStatus, Wake.now("retargeted"),
-                new Action.LockPartitionAndSetImage(sts.name(), replicas, image, sts.resourceVersion()),
+                order.start(sts, replicas, image, null),
                 new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, pass.audit(lock.lock()))));
     }
 

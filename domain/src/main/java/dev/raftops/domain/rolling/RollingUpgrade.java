@@ -17,6 +17,7 @@ import dev.raftops.domain.opslifecycle.OneShotRequest;
 import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class RollingUpgrade {
     /** What a failed upgrade waits for. */
     static final String FAILED_WAIT = "waiting for spec.upgrade.requests.retry or a new spec.version";
 
+    private static final String RESTARTED_AT = Maintenance.RESTARTED_AT_ANNOTATION;
+
 
     private RollingUpgrade() {
     }
@@ -46,6 +49,9 @@ public final class RollingUpgrade {
         RollingPass pass = RollingPass.of(in);
         RollingPhase phase = RollingPhase.of(pass);
         boolean otherStrategy = phase == RollingPhase.Steady && pass.strategy() != UpgradeStrategy.ROLLING_UPDATE;
+        if (otherStrategy && pass.restartRequest().pending() && !in.status().breakGlass().active()) {
+            return RollingRestart.refusedForBlueGreen(pass);
+        }
         if (otherStrategy || phase != RollingPhase.Converging && in.status().breakGlass().active()) {
             return Decision.of(in.status(), Wake.idle()); // break-glass halts quorum-risk automation; the gates explain why
         }
@@ -53,6 +59,7 @@ public final class RollingUpgrade {
             case Converging -> FirstConvergence.decide(pass, pass.strategy());
             case Steady -> RollingStart.start(pass.acknowledgingRetry());
             case Retargeting -> RollingStart.retarget(pass, pass.retargetVerdict());
+            case Restarting -> RollingRestart.fold(pass.acknowledgingRetry());
             case Failed -> failed(pass);
             case Snapshotting -> running(pass.acknowledgingRetry(), (p, sts) -> PreUpgradeSnapshot.decide(p));
             case Rolling -> running(pass.acknowledgingRetry(), PartitionRoll::next);
@@ -78,6 +85,11 @@ public final class RollingUpgrade {
         if (!Objects.equals(sts.templateImage(), pass.reason().image())) {
             return pass.waitFor(TEMPLATE_DRIFT, "StatefulSet template image is " + sts.templateImage()
                     + ", the upgrade targets " + pass.reason().image());
+        }
+        String restartAt = pass.progress().restartAt();
+        if (restartAt != null && !Objects.equals(sts.templateRestartedAt(), restartAt)) {
+            return pass.waitFor(TEMPLATE_DRIFT, "StatefulSet template annotation " + RESTARTED_AT + " is "
+                    + sts.templateRestartedAt() + ", the roll answers the restart request " + restartAt);
         }
         return step.apply(pass, sts);
     }
@@ -106,7 +118,8 @@ public final class RollingUpgrade {
                 .withRequests(status.requests().withRetry(retry.token())).withUpgrade(retried),
                 Condition.DEGRADED, Condition.Status.False, RETRY_ACCEPTED, "retry " + retry.token() + " accepted");
         next = pass.condition(next, Condition.UPGRADING, Condition.Status.True, RETRY_ACCEPTED, "resuming the "
-                + pass.reason().operation() + " at ordinal " + progress.targetOrdinal());
+                + pass.reason().operation() + " at ordinal " + pass.workload().map(RollOrder::of)
+                        .orElse(RollOrder.PARTITION).target(progress));
         Decision decision = Decision.of(next, Wake.now("retry accepted"),
                 new Action.Emit(ClusterEvent.normal(RETRY_ACCEPTED, "retry " + retry.token()
                         + " accepted: time budgets restart, attempt " + retried.attempt(), audit)));
@@ -123,19 +136,25 @@ public final class RollingUpgrade {
      * deleting it cannot cost quorum or the leader: a StatefulSet does not replace such a pod by itself.
      */
     private static Action.DeletePod stuckPod(RollingPass pass) {
-        int target = pass.progress().targetOrdinal();
         StatefulSetView sts = pass.workload().orElse(null);
-        if (target < 0 || sts == null || sts.effectivePartition() > target) {
+        RollOrder order = RollOrder.of(sts);
+        int target = order.target(pass.progress());
+        if (target < 0 || sts == null) {
             return null;
         }
         Map<Integer, PodView> pods = pass.pods(sts);
         PodView pod = pods.get(target);
+        boolean released = order == RollOrder.PARTITION ? sts.effectivePartition() <= target
+                : pass.progress().releasedAt() != null;
+        if (!released) {
+            return null;
+        }
         if (pod == null || pod.uid() == null || pod.terminating()) {
             return null;
         }
         boolean stuck = !pod.ready() || !Objects.equals(pod.revision(), sts.updateRevision());
         boolean safe = (pass.replicas() == 1 || !pod.isLeader())
                 && Quorum.allowsTakingDown(target, pass.replicas(), pods, pass.maxLag());
-        return stuck && safe ? new Action.DeletePod(pod.name(), pod.uid()) : null;
+        return stuck && safe ? new Action.DeletePod(pod.name(), pod.uid(), pod.resourceVersion()) : null;
     }
 }

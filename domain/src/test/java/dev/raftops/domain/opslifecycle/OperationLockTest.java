@@ -105,19 +105,35 @@ class OperationLockTest {
     }
 
     @Test
-    void forcedTakeoverReturnsThePreviousHolderForTheAudit() {
+    void aForcedReleaseNamingTheHolderAndItsEpochFreesTheLockAndMovesTheEpochOn() {
         OperationLock held = heldByUpgrade();
 
-        LockOutcome outcome = held.forceTakeover(Operation.Restore, Holders.restore("r"), "restore requested", T1);
+        LockOutcome outcome = held.forceRelease(Holders.UPGRADE, held.epoch());
 
-        assertThat(outcome).isInstanceOf(LockOutcome.TakenOver.class);
-        assertThat(((LockOutcome.TakenOver) outcome).previous()).isEqualTo(held);
-        assertThat(outcome.holds()).isTrue();
-        assertThat(outcome.lock()).isEqualTo(
-                new OperationLock(Operation.Restore, Holders.restore("r"), "restore requested", T1, T1, 2));
-        AuditFields audit = AuditFields.of("ns/c", ((LockOutcome.TakenOver) outcome).previous(), "ForcedTakeover");
-        assertThat(audit.holder()).isEqualTo(Holders.UPGRADE);
-        assertThat(audit.epoch()).isEqualTo(1L);
+        assertThat(outcome).isInstanceOf(LockOutcome.ForceReleased.class);
+        assertThat(((LockOutcome.ForceReleased) outcome).previous()).isEqualTo(held);
+        assertThat(outcome.holds()).isFalse();
+        assertThat(outcome.lock()).isEqualTo(new OperationLock(null, null, null, null, null, held.epoch() + 1));
+    }
+
+    @Test
+    void aForcedReleaseNamingAnOlderEpochChangesNothing() {
+        OperationLock held = heldByUpgrade();
+
+        LockOutcome outcome = held.forceRelease(Holders.UPGRADE, held.epoch() - 1);
+
+        assertThat(outcome).isInstanceOf(LockOutcome.Stale.class);
+        assertThat(outcome.lock()).isEqualTo(held);
+    }
+
+    @Test
+    void aForcedReleaseNamingAnotherHolderChangesNothing() {
+        OperationLock held = heldByUpgrade();
+
+        LockOutcome outcome = held.forceRelease(Holders.BACKUP, held.epoch());
+
+        assertThat(outcome).isInstanceOf(LockOutcome.Stale.class);
+        assertThat(outcome.lock()).isEqualTo(held);
     }
 
     @Test

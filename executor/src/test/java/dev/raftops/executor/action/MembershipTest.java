@@ -7,28 +7,16 @@ import dev.raftops.simulator.openbao.DoubleFaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MembershipTest {
+class MembershipTest extends ActionOnWorkplace {
 
     static final List<String> GREEN = List.of("vault-green-0", "vault-green-1", "vault-green-2");
     static final List<String> BLUE = List.of("vault-blue-0", "vault-blue-1", "vault-blue-2");
 
-    @TempDir
-    Path dir;
-    Workplace w;
-
-    @BeforeEach
-    void start() throws Exception {
-        w = Workplace.blueGreen(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        w.close();
+    @Override
+    Workplace workplace(Path dir) throws Exception {
+        return Workplace.blueGreen(dir);
     }
 
     private Workplace.Run run(String action) throws Exception {

@@ -3,32 +3,16 @@ package dev.raftops.executor.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.executor.Workplace;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-class RestoreTest {
-
-    @TempDir
-    Path dir;
-    Workplace w;
+class RestoreTest extends ActionOnWorkplace {
 
     @BeforeEach
-    void start() throws Exception {
-        w = Workplace.rolling(dir);
-        Map<String, String> backup = w.env("backup");
-        backup.put("RAFTOPS_SNAPSHOT_KIND", "manual");
-        backup.put("RAFTOPS_BACKUP_WINDOW", "2026-12-03T02:00:00Z");
-        assertThat(w.run(backup).exit()).isZero();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        w.close();
+    void takeAManualBackup() throws Exception {
+        assertThat(w.run(w.backupEnv("manual", "2026-12-03T02:00:00Z")).exit()).isZero();
     }
 
     @Test

@@ -6,42 +6,24 @@ import dev.raftops.executor.Workplace;
 import dev.raftops.simulator.openbao.DoubleFaults;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-class SnapshotTest {
+class SnapshotTest extends ActionOnWorkplace {
 
     static final String KEY = "raftops/secrets/vault/scheduled/2026-12-03T02-00-00Z.snap";
 
-    @TempDir
-    Path dir;
-    Workplace w;
-
-    @BeforeEach
-    void start() throws Exception {
-        w = Workplace.rolling(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        w.close();
-    }
 
     private Map<String, String> backup() {
-        Map<String, String> env = w.env("backup");
-        env.put("RAFTOPS_SNAPSHOT_KIND", "scheduled");
-        env.put("RAFTOPS_BACKUP_WINDOW", "2026-12-03T02:00:00Z");
-        return env;
+        return w.backupEnv("scheduled", "2026-12-03T02:00:00Z");
     }
 
     private String sha256Of(String key) throws Exception {
@@ -128,25 +110,15 @@ class SnapshotTest {
         assertThat(w.s3.listMultipartUploads(b -> b.bucket(Workplace.BUCKET)).uploads()).isEmpty();
     }
 
-    @Test
-    void anEmptySnapshotIsRefusedAndNothingIsWritten() throws Exception {
-        w.openbao.faults(DoubleFaults.none().withSnapshot(0, DoubleFaults.Body.EMPTY));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"EMPTY, empty snapshot", "NOT_GZIP, gzip"})
+    void aBodyThatIsNoSnapshotIsRefusedAndNothingIsWritten(DoubleFaults.Body body, String why) throws Exception {
+        w.openbao.faults(DoubleFaults.none().withSnapshot(0, body));
 
         Workplace.Run run = w.run(backup());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.message()).contains("empty snapshot");
-        assertThat(w.keys()).isEmpty();
-    }
-
-    @Test
-    void aBodyThatIsNotGzipIsRefusedAndNothingIsWritten() throws Exception {
-        w.openbao.faults(DoubleFaults.none().withSnapshot(0, DoubleFaults.Body.NOT_GZIP));
-
-        Workplace.Run run = w.run(backup());
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.message()).contains("gzip");
+        assertThat(run.message()).contains(why);
         assertThat(w.keys()).isEmpty();
     }
 

@@ -3,29 +3,12 @@ package dev.raftops.executor.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.executor.Workplace;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StepDownTest {
+class StepDownTest extends ActionOnWorkplace {
 
-    @TempDir
-    Path dir;
-    Workplace w;
-
-    @BeforeEach
-    void start() throws Exception {
-        w = Workplace.rolling(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        w.close();
-    }
 
     private Map<String, String> stepDown(String target) {
         Map<String, String> env = w.env("step-down");

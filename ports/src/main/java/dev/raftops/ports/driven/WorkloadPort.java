@@ -13,6 +13,9 @@ public interface WorkloadPort {
 
     WriteResult setPartition(ClusterKey cluster, Action.SetPartition action);
 
+    /** Sets only the template image (an {@code OnDelete} StatefulSet), conditioned on its resourceVersion. */
+    WriteResult setImage(ClusterKey cluster, Action.SetImage action);
+
     WriteResult deletePod(ClusterKey cluster, Action.DeletePod action);
 
     WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action);

@@ -3,6 +3,7 @@ package dev.raftops.ports.driving;
 import dev.raftops.domain.decision.Wake;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What one admin-operations pass ended with, and when the controller should call again. */
 public sealed interface ReconcileOutcome {
@@ -16,6 +17,22 @@ public sealed interface ReconcileOutcome {
             return new WakeOnEvent(onEvent.fallback(), onEvent.reason());
         }
         return new Done();
+    }
+
+    /**
+     * The one translation of an outcome into when the controller calls again if no watched change
+     * comes first: the delay a {@link WaitFor} asks for, the fallback of a {@link WakeOnEvent};
+     * empty for {@link Done} (only a change calls again) and for an {@link Error}, after which the
+     * caller backs off by {@code RetryTiming.errorBackoff} instead.
+     */
+    default Optional<Duration> callAgainIn() {
+        if (this instanceof WaitFor wait) {
+            return Optional.of(wait.delay());
+        }
+        if (this instanceof WakeOnEvent onEvent) {
+            return Optional.of(onEvent.fallback());
+        }
+        return Optional.empty();
     }
 
     /** Nothing in flight; call again on the next change. */

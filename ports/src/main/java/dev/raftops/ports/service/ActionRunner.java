@@ -25,6 +25,8 @@ final class ActionRunner {
     WriteResult run(ClusterKey cluster, Action action) {
         if (action instanceof Action.LockPartitionAndSetImage a) {
             return workload.lockPartitionAndSetImage(cluster, a);
+        } else if (action instanceof Action.SetImage a) {
+            return workload.setImage(cluster, a);
         } else if (action instanceof Action.SetPartition a) {
             return workload.setPartition(cluster, a);
         } else if (action instanceof Action.DeletePod a) {

@@ -144,7 +144,7 @@ public final class AdminOpsService implements AdminOperations {
                     now);
         }
         ClusterSpec spec = ((SpecReading.Valid) doc.spec()).spec();
-        ClusterObservation observation = observer.observe(doc.key());
+        ClusterObservation observation = observer.observe(doc.key(), spec.workload());
         DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
                 timing);
         Decision decision = pass.decide(in);

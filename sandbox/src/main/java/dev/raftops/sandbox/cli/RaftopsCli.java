@@ -16,7 +16,7 @@ public final class RaftopsCli {
 
     /** The command line as shipped in the CLI jar. */
     public static CommandLine commandLine() {
-        return RaftopsCommand.commandLine().addSubcommand(new SandboxCommand());
+        return RaftopsCommand.commandLine().addSubcommand(new SandboxCommand()).addSubcommand(new TimelineCommand());
     }
 
     public static void main(String[] args) {

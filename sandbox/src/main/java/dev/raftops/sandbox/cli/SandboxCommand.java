@@ -70,6 +70,19 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Write the run's JSON Lines trace to this file (default: none).")
     Path trace;
 
+    @Option(names = "--timeline", paramLabel = "FILE", description = "At the end of the tour, write its timeline "
+            + "(one HTML page, as raftops timeline writes it) to this file and print its path (default: none).")
+    Path timeline;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "At the start, write a kubeconfig for the "
+            + "sandbox's API server to this file and print export KUBECONFIG=FILE, for kubectl and raftops status "
+            + "(default: none).")
+    Path kubeconfig;
+
+    @Option(names = "--keep", description = "After the tour, keep the API server, the controller and the simulated "
+            + "pods running, and keep printing the view of demo, until interrupted (Ctrl-C).")
+    boolean keep;
+
     @Option(names = "--log", paramLabel = "FILE", description = "Write the logs (controller, API server, client) "
             + "to this file (default: a new raftops-sandbox-*.log in the temporary directory).")
     Path log;

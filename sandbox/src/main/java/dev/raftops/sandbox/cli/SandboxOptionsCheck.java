@@ -60,6 +60,8 @@ final class SandboxOptionsCheck {
         podReadyTimeout(c, strategy);
         writable("--trace", c.trace);
         writable("--log", c.log);
+        writable("--timeline", c.timeline);
+        writable("--kubeconfig", c.kubeconfig);
         for (SandboxFault fault : c.faults) {
             if (fault instanceof SandboxFault.PodNeverReady p && p.ordinal() >= c.replicas) {
                 throw bad("--fault", "pod-never-ready@" + p.ordinal(), "an ordinal from 0 to " + (c.replicas - 1)

@@ -30,6 +30,7 @@ final class SandboxTour {
     private final SandboxCommand o;
     private final SandboxConsole console;
     private final List<SandboxSummary> summaries = new ArrayList<>();
+    private java.nio.file.Path trace;
     /** Where the tour's backups land; null until the environment is open. */
     private ObjectStore store;
 
@@ -42,8 +43,14 @@ final class SandboxTour {
     int run() throws Exception {
         Instant deadline = console.started().plusSeconds(o.timeoutSeconds);
         Duration readyDelay = Duration.ofMillis(o.readyDelayMillis);
+        // the timeline is drawn from the trace: without --trace it goes to a file of its own
+        trace = o.trace != null || o.timeline == null ? o.trace
+                : java.nio.file.Files.createTempFile("raftops-sandbox-", ".jsonl");
+        if (o.trace == null && trace != null) {
+            trace.toFile().deleteOnExit();
+        }
         ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, o.seed, Duration.ofMillis(100),
-                readyDelay, readyDelay.dividedBy(2), o.leader, o.trace);
+                readyDelay, readyDelay.dividedBy(2), o.leader, trace);
         try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
             store = environment.objectStore();
             SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.from, o.to, o.strategy(),
@@ -53,57 +60,73 @@ final class SandboxTour {
             environment.endpointAddresses().values().stream().flatMap(List::stream).findFirst().ifPresent(a -> say(
                     "controller health and metrics on http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
                             + " (/healthz, /readyz, /metrics)"));
-            say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + o.from + " with " + o.replicas + " replicas");
-            if (!leg.create(o.replicas, deadline)) {
-                return end(leg, "timeout", null, 1);
+            if (o.kubeconfig != null) {
+                dev.raftops.sandbox.SandboxKubeconfig.write(o.kubeconfig, environment.client().getMasterUrl().toString(),
+                        NAMESPACE);
+                say("a kubeconfig for kubectl and raftops status is written; in another shell:");
+                say("export KUBECONFIG=" + o.kubeconfig.toAbsolutePath());
             }
-            say("cluster runs " + o.from + "; asking for " + o.to);
-            leg.requesting(o.to);
-            String timeout = o.podReadyTimeout != null ? o.podReadyTimeout
-                    : o.faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
-            Map<String, Object> request = new TreeMap<>(Map.of("version", o.to));
-            if (timeout != null) {
-                request.put("upgrade", Map.of("timeouts", Map.of("podReady", timeout)));
+            int code = tour(environment, leg, deadline);
+            if (o.keep) {
+                say("the sandbox keeps running (API server, controller, simulated pods) until interrupted (Ctrl-C)");
+                leg.follow(Instant.now().plus(Duration.ofDays(3650)), s -> false);
             }
-            if (!o.faults.isEmpty()) {
-                say("faults from now on: " + o.faults.stream().map(SandboxFault::spelling)
-                        .collect(Collectors.joining(" ")) + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
-            }
-            environment.inject(o.faults);
-            boolean ended = leg.askAndFollow(request, deadline);
-            RaftClusterStatus status = leg.status();
-            if (!ended) {
-                return end(leg, "timeout", status, 1);
-            }
-            if (SandboxView.nothingToRoll(status) != null) {
-                say("done: " + SandboxView.nothingToRoll(status));
-                return end(leg, "converged", status, 0);
-            }
-            if (leg.converged(status) && o.backup) {
-                say("the cluster runs " + o.to + "; asking for a manual backup (schedule @daily, trigger "
-                        + BACKUP_TOKEN + ")");
-                status = manualBackup(environment, leg, deadline);
-                if (status == null) {
-                    return end(leg, "timeout", leg.status(), 1);
-                }
-                if (backupFailure(status) != null) {
-                    say("blocked: " + backupFailure(status));
-                    return end(leg, "blocked", status, 2);
-                }
-                say("backup done: job " + status.backup.lastBackupJob);
-                store.objects().forEach(b -> say("backup object " + object(b)));
-            }
-            if (leg.converged(status) && blueGreenLeg()) {
-                int code = end(leg, "converged", status, 0, false);
-                return blueGreenTour(environment, deadline, code);
-            }
-            if (leg.converged(status)) {
-                say("done: the cluster runs " + o.to);
-                return end(leg, "converged", status, 0);
-            }
-            say("blocked: " + SandboxView.blocked(status));
-            return end(leg, "blocked", status, 2);
+            return code;
         }
+    }
+
+    /** The tour itself, from the first cluster's creation; the exit code. */
+    private int tour(SandboxEnvironment environment, SandboxLeg leg, Instant deadline) throws Exception {
+        say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + o.from + " with " + o.replicas + " replicas");
+        if (!leg.create(o.replicas, deadline)) {
+            return end(leg, "timeout", null, 1);
+        }
+        say("cluster runs " + o.from + "; asking for " + o.to);
+        leg.requesting(o.to);
+        String timeout = o.podReadyTimeout != null ? o.podReadyTimeout
+                : o.faults.stream().anyMatch(f -> f instanceof SandboxFault.PodNeverReady) ? "15s" : null;
+        Map<String, Object> request = new TreeMap<>(Map.of("version", o.to));
+        if (timeout != null) {
+            request.put("upgrade", Map.of("timeouts", Map.of("podReady", timeout)));
+        }
+        if (!o.faults.isEmpty()) {
+            say("faults from now on: " + o.faults.stream().map(SandboxFault::spelling)
+                    .collect(Collectors.joining(" ")) + (timeout == null ? "" : " (timeouts.podReady " + timeout + ")"));
+        }
+        environment.inject(o.faults);
+        boolean ended = leg.askAndFollow(request, deadline);
+        RaftClusterStatus status = leg.status();
+        if (!ended) {
+            return end(leg, "timeout", status, 1);
+        }
+        if (SandboxView.nothingToRoll(status) != null) {
+            say("done: " + SandboxView.nothingToRoll(status));
+            return end(leg, "converged", status, 0);
+        }
+        if (leg.converged(status) && o.backup) {
+            say("the cluster runs " + o.to + "; asking for a manual backup (schedule @daily, trigger "
+                    + BACKUP_TOKEN + ")");
+            status = manualBackup(environment, leg, deadline);
+            if (status == null) {
+                return end(leg, "timeout", leg.status(), 1);
+            }
+            if (backupFailure(status) != null) {
+                say("blocked: " + backupFailure(status));
+                return end(leg, "blocked", status, 2);
+            }
+            say("backup done: job " + status.backup.lastBackupJob);
+            store.objects().forEach(b -> say("backup object " + object(b)));
+        }
+        if (leg.converged(status) && blueGreenLeg()) {
+            int code = end(leg, "converged", status, 0, false);
+            return blueGreenTour(environment, deadline, code);
+        }
+        if (leg.converged(status)) {
+            say("done: the cluster runs " + o.to);
+            return end(leg, "converged", status, 0);
+        }
+        say("blocked: " + SandboxView.blocked(status));
+        return end(leg, "blocked", status, 2);
     }
 
     /** The guided tour goes on with a blue/green upgrade: after a RollingUpdate run, to a newer version. */
@@ -188,6 +211,14 @@ final class SandboxTour {
         }
         if (o.trace != null && last) {
             say("trace written to " + o.trace);
+        }
+        if (o.timeline != null && last) {
+            try {
+                dev.raftops.sandbox.timeline.TimelineFile.write(trace, o.timeline);
+                say("timeline written to " + o.timeline.toAbsolutePath());
+            } catch (java.io.IOException | dev.raftops.sandbox.timeline.TimelineFile.BadTrace e) {
+                say("cannot write the timeline to " + o.timeline + ": " + e.getMessage());
+            }
         }
         return code;
     }

@@ -6,6 +6,7 @@ import dev.raftops.simulator.check.InvariantChecker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,8 +92,7 @@ class SandboxCommandTest {
                 "--leader", "1", "--ready-delay", "300", "--timeout", "60", "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        List<String> lines = safeTrace(trace);
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"run.start\"") && l.contains("\"strategy\":\"BlueGreen\""))
                 .anyMatch(l -> l.contains("\"kind\":\"raft.member\"") && l.contains("\"voter\":false"))
                 .anyMatch(l -> l.contains("\"action\":\"promote-green\"") && l.contains("\"result\":\"succeeded\""))
@@ -138,8 +138,7 @@ class SandboxCommandTest {
                 "--no-backup", "--then-blue-green", "none", "--fault", "controller-crash@3", "--trace", trace.toString());
 
         assertThat(code).as(out.toString()).isEqualTo(0);
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        List<String> lines = safeTrace(trace);
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"fault\"") && l.contains("\"fault\":\"controller-crash\"")
                 && l.contains("\"afterWrite\":3"))
                 .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("\"instance\":\"controller-2\""));
@@ -263,6 +262,13 @@ class SandboxCommandTest {
     }
 
     /** {@code raftops ARGS} in a JVM of its own, stdout and stderr merged as a terminal shows them. */
+    /** The trace a run wrote to {@code file}, after the invariant checker found nothing wrong in it. */
+    private static List<String> safeTrace(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        return lines;
+    }
+
     private static Process packagedCommand(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), RaftopsCli.class.getName()));
@@ -278,8 +284,7 @@ class SandboxCommandTest {
 
         assertThat(code).as(out.toString()).isEqualTo(0);
         assertThat(out.toString()).contains("done: the cluster runs v2.4.4");
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        List<String> lines = safeTrace(trace);
         assertThat(lines).filteredOn(l -> l.contains("\"kind\":\"sts.template\""))
                 .as("the template names the tags the repository publishes")
                 .allMatch(l -> l.contains("\"image\":\"quay.io/openbao/openbao:2.4."));
@@ -297,8 +302,7 @@ class SandboxCommandTest {
                 .contains("done: spec.version 2.4.0+build.7 differs from the running 2.4.0 only in "
                         + "build metadata: the image tag stays 2.4.0, nothing to roll")
                 .doesNotContain("timed out").doesNotContain("manual backup").doesNotContain("demo-bg");
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        List<String> lines = safeTrace(trace);
         assertThat(lines).noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));
     }
 }

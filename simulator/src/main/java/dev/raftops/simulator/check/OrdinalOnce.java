@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Each ordinal is deleted at most once per target version. It counts deletions of pods that were
+ * Each ordinal is deleted at most once per target version (and rolling restart request: a restart
+ * asks for one more roll of every pod). It counts deletions of pods that were
  * Ready when deleted (removing a pod that never got Ready is repair); deleting a Ready pod that
  * already runs the target is always a violation.
  */
@@ -27,10 +28,12 @@ final class OrdinalOnce implements Invariant {
         if (target == null || !pod.ready) {
             return;
         }
-        if (VersionOrder.same(pod.version, target)) {
-            out.fail(NAME, "pod " + name + " already ran the target " + target + " and was Ready, yet was deleted");
+        String restart = before.restartTarget(pod.statefulSet);
+        String what = target + (restart == null ? "" : " restarted at " + restart);
+        if (before.onTarget(pod, pod.statefulSet)) {
+            out.fail(NAME, "pod " + name + " already ran the target " + what + " and was Ready, yet was deleted");
         }
-        int count = deletions.merge(name + "@" + target, 1, Integer::sum);
+        int count = deletions.merge(name + "@" + what, 1, Integer::sum);
         if (count > 1) {
             out.fail(NAME, "pod " + name + " was deleted " + count + " times for target " + target);
         }

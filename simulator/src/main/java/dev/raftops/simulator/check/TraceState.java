@@ -18,7 +18,10 @@ final class TraceState {
     private final TracedCluster cluster = new TracedCluster();
     private final Map<String, Integer> partitions = new TreeMap<>();
     private final Map<String, String> targets = new TreeMap<>();
+    private final Map<String, String> restartTargets = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
+    /** StatefulSets with {@code updateStrategy: OnDelete}: nothing rolls until a pod is deleted. */
+    private final Set<String> onDelete = new TreeSet<>();
     /** Voters the controller took down that are not back Ready yet. */
     private final Set<String> controllerDown = new TreeSet<>();
     private final Set<String> releasedNotDeleted = new TreeSet<>();
@@ -63,6 +66,10 @@ final class TraceState {
     }
 
     /** Whether {@code sts} has had a template line (the first is the starting point, not a target). */
+    boolean onDelete(String sts) {
+        return onDelete.contains(sts);
+    }
+
     boolean hasTemplate(String sts) {
         return templates.contains(sts);
     }
@@ -99,7 +106,22 @@ final class TraceState {
     boolean alreadyOnTarget(String sts, int ordinal) {
         TracedCluster.Pod pod = cluster.find(sts + "-" + ordinal);
         String target = targets.get(sts);
-        return pod != null && pod.ready && target != null && VersionOrder.same(pod.version, target);
+        return pod != null && pod.ready && onTarget(pod, sts);
+    }
+
+    /** The restart request {@code sts}'s template carries last, or null. */
+    String restartTarget(String sts) {
+        return restartTargets.get(sts);
+    }
+
+    /**
+     * Whether {@code pod} runs what {@code sts}'s template asks for: the target version and, once a
+     * rolling restart set one, the restart request its template carried.
+     */
+    boolean onTarget(TracedCluster.Pod pod, String sts) {
+        String target = targets.get(sts);
+        return target != null && VersionOrder.same(pod.version, target)
+                && java.util.Objects.equals(pod.restartedAt, restartTargets.get(sts));
     }
 
     /** Moves the state past {@code line}, once every invariant has judged it. */
@@ -132,8 +154,16 @@ final class TraceState {
                 if (!templates.add(sts)) {
                     targets.put(sts, line.string("version"));
                 }
+                if (line.string("restartedAt") != null) {
+                    restartTargets.put(sts, line.string("restartedAt"));
+                }
             }
             case "sts.partition" -> partition(line, down);
+            case "sts.created" -> {
+                if (line.flag("onDelete")) {
+                    onDelete.add(line.string("statefulSet"));
+                }
+            }
             case "status" -> {
                 lock = line.string("lock");
                 if (line.string("currentVersion") != null) {

@@ -18,6 +18,8 @@ final class TracedCluster {
         final String statefulSet;
         final int ordinal;
         String version;
+        /** The restart request the pod's template carried when it was created, or null. */
+        String restartedAt;
         String revision;
         boolean ready;
         boolean exists;
@@ -72,6 +74,7 @@ final class TracedCluster {
                 pod.ready = false;
                 pod.version = line.string("version");
                 pod.revision = line.string("revision");
+                pod.restartedAt = line.string("restartedAt");
             }
             case "pod.ready" -> {
                 Pod pod = pod(name, line.optionalInt("ordinal"));

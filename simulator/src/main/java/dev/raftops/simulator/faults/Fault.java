@@ -78,4 +78,29 @@ public sealed interface Fault {
             return "split-brain@" + at;
         }
     }
+
+    /**
+     * At second {@code at}, an operator breaks the operation lock: {@code spec.operationLock.forceRelease}
+     * naming the holder and epoch the lock has then (nothing when it is free). The displaced
+     * operation's Jobs keep running.
+     */
+    record ForceRelease(int at) implements Fault {
+        public String describe() {
+            return "force-release@" + at;
+        }
+    }
+
+    /** At second {@code at}, an operator sets {@code spec.upgrade.requests.retry} to a new token. */
+    record Retry(int at) implements Fault {
+        public String describe() {
+            return "retry@" + at;
+        }
+    }
+
+    /** At second {@code at}, an operator sets {@code spec.maintenance.restartAt} to a new request: a rolling restart. */
+    record Restart(int at) implements Fault {
+        public String describe() {
+            return "restart@" + at;
+        }
+    }
 }

@@ -17,8 +17,10 @@ import java.util.SortedMap;
  *       (a pod deleted below the partition comes back at the current revision).</li>
  *   <li>RollingUpdate: only while every replica exists and is Ready, the highest ordinal at or above the
  *       partition that is not on the update revision is deleted, one at a time. {@code OnDelete} never
- *       deletes.</li>
- *   <li>{@code currentRevision} becomes {@code updateRevision} once every replica is updated.</li>
+ *       deletes: a pod rolls only when someone deletes it, and comes back on the update revision.</li>
+ *   <li>{@code currentRevision} becomes {@code updateRevision} once every replica is updated, under
+ *       RollingUpdate only: under {@code OnDelete} the StatefulSet controller leaves it alone
+ *       (kubernetes/kubernetes#73492).</li>
  * </ul>
  */
 public final class StatefulSetRules {
@@ -92,5 +94,26 @@ public final class StatefulSetRules {
     /** The StatefulSet's {@code currentRevision} once {@code updated} of {@code replicas} pods run the update. */
     public static String currentRevision(int replicas, long updated, String currentRevision, String updateRevision) {
         return updated == replicas ? updateRevision : currentRevision;
+    }
+
+    /** As {@link #currentRevision(int, long, String, String)}; under {@code OnDelete} it never moves. */
+    public static String currentRevision(boolean onDelete, int replicas, long updated, String currentRevision,
+            String updateRevision) {
+        return onDelete ? currentRevision : currentRevision(replicas, updated, currentRevision, updateRevision);
+    }
+
+    /** As {@link #nextToRoll(int, Integer, String, SortedMap)}; under {@code OnDelete} nothing rolls by itself. */
+    public static OptionalInt nextToRoll(boolean onDelete, int replicas, Integer partition, String updateRevision,
+            SortedMap<Integer, Replica> pods) {
+        return onDelete ? OptionalInt.empty() : nextToRoll(replicas, partition, updateRevision, pods);
+    }
+
+    /**
+     * The revision a pod created at {@code ordinal} gets: under {@code OnDelete} always the update
+     * revision (there is no partition), else as {@link #revisionFor(int, Integer, String, String)}.
+     */
+    public static String revisionFor(boolean onDelete, int ordinal, Integer partition, String currentRevision,
+            String updateRevision) {
+        return onDelete ? updateRevision : revisionFor(ordinal, partition, currentRevision, updateRevision);
     }
 }

@@ -202,22 +202,20 @@ public final class ScenarioRunner {
     static boolean converged(SimWorld world) {
         ClusterStatus status = world.status();
         String target = world.spec().version();
-        return status.upgrade() == null && !status.operationLock().isHeld() && status.currentVersion() != null
+        String restart = world.spec().maintenance().restartAt();
+        boolean restarted = restart == null || restart.equals(status.requests().lastHandledRestart());
+        return restarted && status.upgrade() == null && !status.operationLock().isHeld() && status.currentVersion() != null
                 && Versions.same(status.currentVersion(), target) && world.runsEverywhere(target);
     }
 
-    /** When the controller asked to run again; an error backs off exponentially, as the work queue does. */
+    /**
+     * When the controller runs again unless a watch event comes first: as the outcome asks
+     * ({@link ReconcileOutcome#callAgainIn}), after an error the work queue's backoff
+     * ({@link RetryTiming#errorBackoff}), and after a pass with nothing in flight a poll {@code RESYNC} later.
+     */
     private static Duration delayOf(ReconcileOutcome outcome, int errors) {
-        Duration delay;
-        if (outcome instanceof ReconcileOutcome.WaitFor w) {
-            delay = w.delay();
-        } else if (outcome instanceof ReconcileOutcome.WakeOnEvent e) {
-            delay = e.fallback();
-        } else if (outcome instanceof ReconcileOutcome.Error) {
-            delay = Duration.ofSeconds(1L << Math.min(errors - 1, 8));
-        } else {
-            delay = RESYNC;
-        }
+        Duration delay = outcome instanceof ReconcileOutcome.Error ? RetryTiming.defaults().errorBackoff(errors)
+                : outcome.callAgainIn().orElse(RESYNC);
         // a pass that asks to run again at once still takes a moment, so simulated time always moves
         return delay.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : delay;
     }

@@ -65,8 +65,15 @@ public final class ClusterRuntime implements AutoCloseable {
         this.wall = wall;
         this.clock = new SimClock(wall.instant());
         this.traces = new RuntimeTraces(clock, settings.namespace(), settings.trace());
-        this.namespace = new PlayedNamespace(client, settings, new Random(settings.seed()), clock::instant, traces::of,
-                this::faults, deleters, () -> player, this);
+        Random random = new Random(settings.seed());
+        this.namespace = new PlayedNamespace(client, settings.namespace(), cluster -> {
+            PlayedCluster played = new PlayedCluster(client, settings, cluster, traces.of(cluster), random,
+                    clock::instant);
+            played.faults = this::faults;
+            played.player = () -> player;
+            played.lock = this;
+            return played;
+        }, deleters);
     }
 
     /**

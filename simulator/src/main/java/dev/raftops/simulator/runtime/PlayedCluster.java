@@ -37,6 +37,7 @@ final class PlayedCluster {
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private PlayedColours colours;
     private String lastStatus;
+    private final Map<String, String> lastDecision = new java.util.HashMap<>();
     /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
     Supplier<RuntimeFaults> faults = RuntimeFaults::none;
     /** Who runs the executor Jobs (null: the runtime plays them on its model), and the lock the runtime ticks under. */
@@ -164,6 +165,7 @@ final class PlayedCluster {
     /** Records a status line when the RaftCluster's status, as the watch reported it, changed what the trace shows. */
     @SuppressWarnings("unchecked")
     void status(Map<String, Object> s) {
+        decisions(s);
         Object partition = field(s, "upgrade", "currentPartition");
         Object lock = field(s, "operationLock", "operation");
         Object blueGreen = field(s, "blueGreen", "phase");
@@ -180,6 +182,28 @@ final class PlayedCluster {
                 .put("currentVersion", (String) s.get("currentVersion")).put("partition", (Number) partition)
                 .put("lock", (String) lock).put("blueGreenPhase", (String) blueGreen).put("breakGlass", breakGlass)
                 .put("failure", (String) failure));
+    }
+
+    /** A {@code decision} line for each condition whose status, reason or message changed: what the controller decided and why. */
+    @SuppressWarnings("unchecked")
+    private void decisions(Map<String, Object> s) {
+        if (!(s.get("conditions") instanceof java.util.List<?> conditions)) {
+            return;
+        }
+        for (Object c : conditions) {
+            if (!(c instanceof Map<?, ?> condition) || !(condition.get("type") instanceof String type)) {
+                continue;
+            }
+            String said = condition.get("status") + "|" + condition.get("reason") + "|" + condition.get("message");
+            if (!said.equals(lastDecision.put(type, said))) {
+                trace.write(trace.line("decision").put("condition", type).put("status", str(condition.get("status")))
+                        .put("reason", str(condition.get("reason"))).put("message", str(condition.get("message"))));
+            }
+        }
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,18 +1,14 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,30 +23,20 @@ final class PlayedNamespace {
     private static final Logger LOG = LoggerFactory.getLogger(PlayedNamespace.class);
 
     private final KubernetesClient client;
-    private final ClusterRuntime.Settings settings;
-    private final Random random;
-    private final Supplier<Instant> now;
-    private final Function<String, Trace> traces;
-    private final Supplier<RuntimeFaults> faults;
+    private final String namespace;
+    /** Plays a cluster first seen. */
+    private final Function<String, PlayedCluster> newCluster;
     private final PodDeleters deleters;
-    private final Supplier<JobPlayer> player;
-    private final Object lock;
     private final Map<String, PlayedCluster> clusters = new TreeMap<>();
     /** The managed StatefulSets as the watch last reported them, and the resourceVersions taken, by object. */
     private final Map<String, StatefulSet> sets = new TreeMap<>();
     private final Map<String, Long> seen = new TreeMap<>();
 
-    PlayedNamespace(KubernetesClient client, ClusterRuntime.Settings settings, Random random, Supplier<Instant> now,
-            Function<String, Trace> traces, Supplier<RuntimeFaults> faults, PodDeleters deleters,
-            Supplier<JobPlayer> player, Object lock) {
-        this.player = player;
-        this.lock = lock;
+    PlayedNamespace(KubernetesClient client, String namespace, Function<String, PlayedCluster> newCluster,
+            PodDeleters deleters) {
         this.client = client;
-        this.settings = settings;
-        this.random = random;
-        this.now = now;
-        this.traces = traces;
-        this.faults = faults;
+        this.namespace = namespace;
+        this.newCluster = newCluster;
         this.deleters = deleters;
     }
 
@@ -141,19 +127,18 @@ final class PlayedNamespace {
      */
     Map<String, Long> writtenSoFar() {
         Map<String, Long> written = new TreeMap<>();
-        String ns = settings.namespace();
-        client.apps().statefulSets().inNamespace(ns).withLabel(ClusterRuntime.MANAGED_BY, "raftops").list()
+        client.apps().statefulSets().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops").list()
                 .getItems().forEach(sts -> written.put("sts/" + sts.getMetadata().getName(),
                         WatchedChanges.resourceVersion(sts)));
-        client.services().inNamespace(ns).withLabel(ClusterRuntime.MANAGED_BY, "raftops").list()
+        client.services().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops").list()
                 .getItems().forEach(svc -> written.put("svc/" + svc.getMetadata().getName(),
                         WatchedChanges.resourceVersion(svc)));
-        client.batch().v1().jobs().inNamespace(ns).withLabel(ClusterRuntime.CLUSTER).list()
+        client.batch().v1().jobs().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER).list()
                 .getItems().forEach(job -> written.put("job/" + job.getMetadata().getName(),
                         WatchedChanges.resourceVersion(job)));
         try {
             client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
-                    .inNamespace(ns).list().getItems().forEach(cr -> written.put("cluster/"
+                    .inNamespace(namespace).list().getItems().forEach(cr -> written.put("cluster/"
                             + cr.getMetadata().getName(), WatchedChanges.resourceVersion(cr)));
         } catch (KubernetesClientException e) {
             LOG.debug("no RaftCluster API: {}", e.getMessage());
@@ -178,12 +163,6 @@ final class PlayedNamespace {
     }
 
     private PlayedCluster played(String cluster) {
-        return clusters.computeIfAbsent(cluster, c -> {
-            PlayedCluster played = new PlayedCluster(client, settings, c, traces.apply(c), random, now);
-            played.faults = faults;
-            played.player = player;
-            played.lock = lock;
-            return played;
-        });
+        return clusters.computeIfAbsent(cluster, newCluster);
     }
 }

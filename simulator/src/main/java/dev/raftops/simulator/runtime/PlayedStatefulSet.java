@@ -1,6 +1,7 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.simulator.model.StatefulSetRules;
+import dev.raftops.domain.resource.Maintenance;
 import dev.raftops.simulator.model.Versions;
 import dev.raftops.simulator.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,6 +32,9 @@ final class PlayedStatefulSet {
     final String name;
     final PlayedRaft raft;
     private final Map<String, String> imageOfRevision = new TreeMap<>();
+    /** The restart annotation ({@code raftops.dev/restartedAt}) of each revision that has one. */
+    private final Map<String, String> restartOfRevision = new TreeMap<>();
+    private String restartedAt;
     private final Map<Integer, PlayedPod> pods = new TreeMap<>();
     private String currentRevision;
     private String image;
@@ -41,7 +45,8 @@ final class PlayedStatefulSet {
     private String firstRevision;
     private final PlayedKubelet kubelet;
     private final RaftLabels labels;
-    private final StatefulSetStatus status;
+    /** The status last written. */
+    private String lastStatus;
 
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
             Duration readyDelay) {
@@ -51,12 +56,23 @@ final class PlayedStatefulSet {
         this.raft = raft;
         this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
         this.labels = new RaftLabels(api, name, raft);
-        this.status = new StatefulSetStatus(api, name);
         trace.write(trace.line("sts.created").put("statefulSet", name));
     }
 
     static String revision(String statefulSet, String image) {
         return statefulSet + "-" + Integer.toHexString(String.valueOf(image).hashCode());
+    }
+
+    /** The revision of a template with {@code image} and the restart annotation {@code restart} (null: none). */
+    static String revision(String statefulSet, String image, String restart) {
+        return restart == null ? revision(statefulSet, image)
+                : statefulSet + "-" + Integer.toHexString((image + "@" + restart).hashCode());
+    }
+
+    private static String restartAnnotation(StatefulSet sts) {
+        var metadata = sts.getSpec().getTemplate().getMetadata();
+        return metadata == null || metadata.getAnnotations() == null ? null
+                : metadata.getAnnotations().get(Maintenance.RESTARTED_AT_ANNOTATION);
     }
 
     /** The version a pod on {@code image} reports, as the domain names it; the image itself when its tag names none. */
@@ -90,16 +106,23 @@ final class PlayedStatefulSet {
     /** Traces a new partition or template, as the watch reported the StatefulSet written. */
     void observe(StatefulSet sts) {
         String templateImage = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-        imageOfRevision.put(revision(name, templateImage), templateImage);
+        String templateRestart = restartAnnotation(sts);
+        String templateRevision = revision(name, templateImage, templateRestart);
+        imageOfRevision.put(templateRevision, templateImage);
+        if (templateRestart != null) {
+            restartOfRevision.put(templateRevision, templateRestart);
+        }
         Integer nextPartition = partition(sts);
         if (nextPartition != null && !nextPartition.equals(partition)) {
             trace.write(trace.line("sts.partition").put("statefulSet", name).put("value", nextPartition));
         }
         partition = nextPartition;
-        if (!templateImage.equals(image)) {
-            trace.write(trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
-                    .put("version", version(templateImage)));
+        if (!templateImage.equals(image) || !java.util.Objects.equals(templateRestart, restartedAt)) {
+            var line = trace.line("sts.template").put("statefulSet", name).put("image", templateImage)
+                    .put("version", version(templateImage));
+            trace.write(templateRestart == null ? line : line.put("restartedAt", templateRestart));
             image = templateImage;
+            restartedAt = templateRestart;
         }
     }
 
@@ -110,7 +133,7 @@ final class PlayedStatefulSet {
      */
     void play(StatefulSet sts, Instant now) {
         int replicas = replicas(sts);
-        String updateRevision = revision(name, image);
+        String updateRevision = revision(name, image, restartedAt);
         if (currentRevision == null) {
             currentRevision = updateRevision;
             firstRevision = updateRevision;
@@ -118,8 +141,8 @@ final class PlayedStatefulSet {
         kubelet.play(pods.values(), firstRevision, now);
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
-        if (!changed && !"OnDelete".equals(strategy(sts))) {
-            roll(replicas, updateRevision);
+        if (!changed) {
+            roll(onDelete(sts), replicas, updateRevision);
         }
         writeStatus(sts, replicas, updateRevision);
     }
@@ -206,22 +229,28 @@ final class PlayedStatefulSet {
         SortedMap<Integer, StatefulSetRules.Replica> seen = replicas();
         List<Integer> create = StatefulSetRules.toCreate(replicas, seen, ordered);
         for (int ordinal : create) {
-            String revision = StatefulSetRules.revisionFor(ordinal, partition, currentRevision, updateRevision);
+            String revision = StatefulSetRules.revisionFor(onDelete(sts), ordinal, partition, currentRevision,
+                    updateRevision);
             String podImage = imageOfRevision.getOrDefault(revision, image);
             Pod created = api.create(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + ordinal)
                     .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
                     .withSpec(sts.getSpec().getTemplate().getSpec()).build(), revision, podImage, version(podImage));
             pods.put(ordinal, new PlayedPod(created.getMetadata().getUid(), ordinal, revision, version(podImage), now));
-            trace.write(trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
-                    .put("version", version(podImage)).put("revision", revision));
+            var line = trace.line("pod.created").put("pod", name + "-" + ordinal).put("ordinal", ordinal)
+                    .put("version", version(podImage)).put("revision", revision);
+            String restart = restartOfRevision.get(revision);
+            trace.write(restart == null ? line : line.put("restartedAt", restart));
         }
         return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
     }
 
-    /** RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date ordinal at or above the partition. */
-    private void roll(int replicas, String updateRevision) {
-        StatefulSetRules.nextToRoll(replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
+    /**
+     * RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date
+     * ordinal at or above the partition; OnDelete restarts nothing.
+     */
+    private void roll(boolean onDelete, int replicas, String updateRevision) {
+        StatefulSetRules.nextToRoll(onDelete, replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
             api.delete(name + "-" + ordinal);
             deleted(pods.get(ordinal), "rollout");
         });
@@ -229,10 +258,17 @@ final class PlayedStatefulSet {
 
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {
         long updated = pods.values().stream().filter(p -> p.revision.equals(updateRevision)).count();
-        if (updated == replicas && pods.size() == replicas) {
-            currentRevision = updateRevision;
+        if (pods.size() == replicas) {
+            currentRevision = StatefulSetRules.currentRevision(onDelete(sts), replicas, updated, currentRevision,
+                    updateRevision);
         }
-        status.write(pods.values(), ready().size(), currentRevision, updateRevision, sts.getMetadata().getGeneration());
+        Map<String, Object> status = StatefulSetStatus.of(pods.values(), ready().size(), currentRevision, updateRevision,
+                sts.getMetadata().getGeneration());
+        String summary = status.toString();
+        if (!summary.equals(lastStatus)) { // written only when it changed
+            api.statefulSetStatus(name, status);
+            lastStatus = summary;
+        }
     }
 
     private static Integer partition(StatefulSet sts) {
@@ -240,7 +276,7 @@ final class PlayedStatefulSet {
         return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getPartition();
     }
 
-    private static String strategy(StatefulSet sts) {
-        return sts.getSpec().getUpdateStrategy() == null ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+    private static boolean onDelete(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() != null && "OnDelete".equals(sts.getSpec().getUpdateStrategy().getType());
     }
 }

@@ -7,17 +7,7 @@ import java.util.Map;
  * What the Raft group inside a {@link PlayedStatefulSet}'s pods writes on them, as the workload's
  * own would: the leader label, and the Raft annotations (voter status, lag) where the Raft reports them.
  */
-final class RaftLabels {
-
-    private final PodWrites api;
-    private final String statefulSet;
-    private final PlayedRaft raft;
-
-    RaftLabels(PodWrites api, String statefulSet, PlayedRaft raft) {
-        this.api = api;
-        this.statefulSet = statefulSet;
-        this.raft = raft;
-    }
+record RaftLabels(PodWrites api, String statefulSet, PlayedRaft raft) {
 
     /**
      * Brings the pods' leader labels in line with the Raft group: the old leader's label is cleared

@@ -55,32 +55,31 @@ final class RuntimeTraces {
     }
 
     private void append(String json) {
+        onFile(f -> {
+            f.write(json);
+            f.newLine();
+        });
+    }
+
+    void flush() {
+        onFile(BufferedWriter::flush);
+    }
+
+    void close() {
+        onFile(BufferedWriter::close);
+    }
+
+    private interface FileStep {
+        void on(BufferedWriter file) throws IOException;
+    }
+
+    /** Does {@code step} on the trace file when there is one; a failed write of the trace is unchecked. */
+    private void onFile(FileStep step) {
         if (file == null) {
             return;
         }
         try {
-            file.write(json);
-            file.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void flush() {
-        try {
-            if (file != null) {
-                file.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void close() {
-        try {
-            if (file != null) {
-                file.close();
-            }
+            step.on(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

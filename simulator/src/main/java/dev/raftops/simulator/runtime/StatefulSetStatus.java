@@ -6,20 +6,15 @@ import java.util.TreeMap;
 
 /**
  * The status the StatefulSet controller reports for a {@link PlayedStatefulSet}: replica counts by
- * readiness and revision, the two revisions and the generation seen; written only when it changed.
+ * readiness and revision, the two revisions and the generation seen.
  */
 final class StatefulSetStatus {
 
-    private final PodWrites api;
-    private final String statefulSet;
-    private String lastWritten;
-
-    StatefulSetStatus(PodWrites api, String statefulSet) {
-        this.api = api;
-        this.statefulSet = statefulSet;
+    private StatefulSetStatus() {
     }
 
-    void write(Collection<PlayedPod> pods, int ready, String currentRevision, String updateRevision, Long generation) {
+    static Map<String, Object> of(Collection<PlayedPod> pods, int ready, String currentRevision, String updateRevision,
+            Long generation) {
         Map<String, Object> status = new TreeMap<>();
         status.put("replicas", pods.size());
         status.put("readyReplicas", ready);
@@ -28,10 +23,6 @@ final class StatefulSetStatus {
         status.put("currentRevision", currentRevision);
         status.put("updateRevision", updateRevision);
         status.put("observedGeneration", generation == null ? 0L : generation);
-        String summary = status.toString();
-        if (!summary.equals(lastWritten)) {
-            api.statefulSetStatus(statefulSet, status);
-            lastWritten = summary;
-        }
+        return status;
     }
 }

@@ -1,7 +1,9 @@
 package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.ForceRelease;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
@@ -74,6 +76,20 @@ final class ClusterResource {
 
     void requestVersion(String version) {
         edit(s -> s.withVersion(Versions.canonical(version), s.image()), "version", "version", () -> spec.version());
+    }
+
+    /** A person asks for a rolling restart: {@code spec.maintenance.restartAt} set to {@code at}. */
+    void requestRestart(String at) {
+        edit(s -> s.withMaintenance(s.maintenance().withRestartAt(at)), "restart", "restartAt", () -> at);
+    }
+
+    /** A person breaks the lock as it is now: {@code spec.operationLock.forceRelease} names its holder and epoch. */
+    void requestForceRelease() {
+        OperationLock lock = status.operationLock();
+        if (lock.isHeld()) {
+            ForceRelease request = new ForceRelease(lock.holder(), lock.epoch(), "simulated operator");
+            edit(s -> s.withForceRelease(request), "force-release", "identity", request::identity);
+        }
     }
 
     /** Writes a {@code status} trace line when a field the checkers read changed. */

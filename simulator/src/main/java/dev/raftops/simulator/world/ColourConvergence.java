@@ -12,20 +12,8 @@ import java.util.function.Supplier;
  * cutover), or one colour with all its pods (an attempt that unwound); and the pods in one line for
  * a run's messages.
  */
-final class ColourConvergence {
-
-    private final SortedMap<String, ColourSet> sets;
-    private final SortedMap<String, ColourSet> orphans;
-    private final RaftMembership raft;
-    private final Supplier<String> selected;
-
-    ColourConvergence(SortedMap<String, ColourSet> sets, SortedMap<String, ColourSet> orphans, RaftMembership raft,
-            Supplier<String> selected) {
-        this.sets = sets;
-        this.orphans = orphans;
-        this.raft = raft;
-        this.selected = selected;
-    }
+record ColourConvergence(SortedMap<String, ColourSet> sets, SortedMap<String, ColourSet> orphans, RaftMembership raft,
+        Supplier<String> selected) {
 
     /**
      * One colour left, on {@code version}: every pod Ready, every member a voter of it, it leads,

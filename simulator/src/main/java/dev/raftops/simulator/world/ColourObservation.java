@@ -17,20 +17,8 @@ import java.util.function.Supplier;
  * pods of the colours and of deleted StatefulSets the garbage collector has not removed yet (still
  * observed, as in Kubernetes), their Raft roles, and the client Service's revision selector.
  */
-final class ColourObservation {
-
-    private final SortedMap<String, ColourSet> sets;
-    private final SortedMap<String, ColourSet> orphans;
-    private final RaftMembership raft;
-    private final Supplier<String> selected;
-
-    ColourObservation(SortedMap<String, ColourSet> sets, SortedMap<String, ColourSet> orphans, RaftMembership raft,
-            Supplier<String> selected) {
-        this.sets = sets;
-        this.orphans = orphans;
-        this.raft = raft;
-        this.selected = selected;
-    }
+record ColourObservation(SortedMap<String, ColourSet> sets, SortedMap<String, ColourSet> orphans, RaftMembership raft,
+        Supplier<String> selected) {
 
     ClusterObservation observe(List<JobView> jobs) {
         List<StatefulSetView> views = sets.values().stream().map(ColourSet::view).toList();

@@ -10,19 +10,7 @@ import dev.raftops.simulator.model.Versions;
  * leader elected, the client Service selecting every pod of the cluster; and the scenario's
  * faults that act on the colours (a leader change, a pod crash, a new target) scheduled.
  */
-final class ColourStart {
-
-    private final SimWorld w;
-    private final ColourWorld colours;
-    private final ColourKubelet kubelet;
-    private final RaftMembership raft;
-
-    ColourStart(SimWorld world, ColourWorld colours, ColourKubelet kubelet, RaftMembership raft) {
-        this.w = world;
-        this.colours = colours;
-        this.kubelet = kubelet;
-        this.raft = raft;
-    }
+record ColourStart(SimWorld w, ColourWorld colours, ColourKubelet kubelet, RaftMembership raft) {
 
     void start() {
         Scenario s = w.scenario();

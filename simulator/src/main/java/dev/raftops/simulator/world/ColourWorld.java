@@ -77,7 +77,8 @@ final class ColourWorld implements Workloads {
     }
 
     @Override
-    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected) {
         return new WriteResult.NotFound("StatefulSet " + statefulSet + " not found");
     }
 

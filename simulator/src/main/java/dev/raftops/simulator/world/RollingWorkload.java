@@ -5,6 +5,7 @@ import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.ports.driven.WriteResult;
 import dev.raftops.simulator.model.Versions;
+import dev.raftops.simulator.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class RollingWorkload implements Workloads {
 
     RollingWorkload(SimWorld world, String image) {
         this.w = world;
-        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image);
+        this.sts = new SimStatefulSet(SimWorld.NAME, world.nextUid(), world.scenario().replicas(), image,
+                world.scenario().adoptedOnDelete());
         this.sts.resourceVersion = Long.parseLong(world.nextResourceVersion());
         this.raft = new SimRaft(world, sts.name, sts.replicas);
         this.dynamics = new WorldDynamics(world, sts, pods, raft);
@@ -48,20 +50,45 @@ final class RollingWorkload implements Workloads {
     }
 
     @Override
-    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected) {
         WriteResult refused = precondition(statefulSet, expected);
         if (refused != null) {
             return refused;
         }
         setPartition(partition);
-        if (!image.equals(sts.templateImage)) {
-            sts.templateImage = image;
-            sts.updateRevision = sts.revisionOf(image);
-            sts.imageOfRevision.put(sts.updateRevision, image);
-            w.trace().write(w.trace().line("sts.template").put("statefulSet", statefulSet).put("image", image)
-                    .put("version", Versions.ofImage(image)).put("write", w.writeInFlight()));
-        }
+        template(image, restartedAt);
         return written();
+    }
+
+    /** An OnDelete StatefulSet's image: nothing rolls by itself, the pods deleted come back on it. */
+    WriteResult setImage(String statefulSet, String image, String expected) {
+        WriteResult refused = precondition(statefulSet, expected);
+        if (refused != null) {
+            return refused;
+        }
+        template(image, null);
+        return written();
+    }
+
+    private void template(String image, String restartedAt) {
+        // a null restartedAt leaves the template's restart annotation as it is
+        String annotation = restartedAt == null ? sts.templateRestartedAt : restartedAt;
+        if (!image.equals(sts.templateImage) || !Objects.equals(annotation, sts.templateRestartedAt)) {
+            sts.templateImage = image;
+            sts.templateRestartedAt = annotation;
+            sts.updateRevision = sts.revisionOf(image, annotation);
+            sts.imageOfRevision.put(sts.updateRevision, image);
+            if (annotation != null) {
+                sts.restartOfRevision.put(sts.updateRevision, annotation);
+            }
+            TraceLine line = w.trace().line("sts.template").put("statefulSet", sts.name).put("image", image)
+                    .put("version", Versions.ofImage(image));
+            if (annotation != null) {
+                line.put("restartedAt", annotation);
+            }
+            w.trace().write(line.put("write", w.writeInFlight()));
+        }
     }
 
     @Override
@@ -180,7 +207,8 @@ final class RollingWorkload implements Workloads {
                 return false;
             }
         }
-        return sts.currentRevision.equals(sts.updateRevision) && sts.updatedReplicas == sts.replicas;
+        // under OnDelete the StatefulSet never moves currentRevision (kubernetes/kubernetes#73492)
+        return (sts.onDelete || sts.currentRevision.equals(sts.updateRevision)) && sts.updatedReplicas == sts.replicas;
     }
 
     @Override

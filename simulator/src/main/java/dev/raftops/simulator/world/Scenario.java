@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  * @param labelLag how long after a leadership change the pods' leader labels follow (zero: at once)
  * @param limit simulated time after which the run ends as {@code timeout}
  * @param blueGreen the upgrade runs as a blue/green cutover with these settings; null = rolling
+ * @param adoptedOnDelete the StatefulSet is adopted ({@code spec.workload.statefulSetRef}) and uses
+ *     {@code updateStrategy: OnDelete}, as the OpenBao Helm chart renders it: raftops deletes its pods
  */
 public record Scenario(int replicas, String fromVersion, String toVersion, int leader, long seed, List<Fault> faults,
         String brokenVersion, PodFailureMode failureMode, boolean autoRetry, boolean snapshot, Duration labelLag,
-        Duration limit, BlueGreenRun blueGreen) {
+        Duration limit, BlueGreenRun blueGreen, boolean adoptedOnDelete) {
 
     /**
      * How a blue/green scenario is configured.
@@ -41,7 +43,15 @@ public record Scenario(int replicas, String fromVersion, String toVersion, int l
             String brokenVersion, PodFailureMode failureMode, boolean autoRetry, boolean snapshot, Duration labelLag,
             Duration limit) {
         this(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode, autoRetry, snapshot,
-                labelLag, limit, null);
+                labelLag, limit, null, false);
+    }
+
+    /** A scenario of a rendered StatefulSet. */
+    public Scenario(int replicas, String fromVersion, String toVersion, int leader, long seed, List<Fault> faults,
+            String brokenVersion, PodFailureMode failureMode, boolean autoRetry, boolean snapshot, Duration labelLag,
+            Duration limit, BlueGreenRun blueGreen) {
+        this(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode, autoRetry, snapshot,
+                labelLag, limit, blueGreen, false);
     }
 
     /** How a pod of a broken version misbehaves. */
@@ -69,32 +79,32 @@ public record Scenario(int replicas, String fromVersion, String toVersion, int l
 
     public Scenario withFaults(List<Fault> value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, value, brokenVersion, failureMode,
-                autoRetry, snapshot, labelLag, limit, blueGreen);
+                autoRetry, snapshot, labelLag, limit, blueGreen, adoptedOnDelete);
     }
 
     public Scenario withBrokenVersion(String version, PodFailureMode mode) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, version, mode, autoRetry, snapshot,
-                labelLag, limit, blueGreen);
+                labelLag, limit, blueGreen, adoptedOnDelete);
     }
 
     public Scenario withAutoRetry(boolean value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode, value,
-                snapshot, labelLag, limit, blueGreen);
+                snapshot, labelLag, limit, blueGreen, adoptedOnDelete);
     }
 
     public Scenario withSnapshot(boolean value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
-                autoRetry, value, labelLag, limit, blueGreen);
+                autoRetry, value, labelLag, limit, blueGreen, adoptedOnDelete);
     }
 
     public Scenario withLabelLag(Duration value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
-                autoRetry, snapshot, value, limit, blueGreen);
+                autoRetry, snapshot, value, limit, blueGreen, adoptedOnDelete);
     }
 
     public Scenario withLimit(Duration value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
-                autoRetry, snapshot, labelLag, value, blueGreen);
+                autoRetry, snapshot, labelLag, value, blueGreen, adoptedOnDelete);
     }
 
     /** A fault-free blue/green cutover. */
@@ -104,7 +114,15 @@ public record Scenario(int replicas, String fromVersion, String toVersion, int l
 
     public Scenario withBlueGreen(BlueGreenRun value) {
         return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
-                autoRetry, snapshot, labelLag, limit, value);
+                autoRetry, snapshot, labelLag, limit, value, adoptedOnDelete);
+    }
+
+    public Scenario withAdoptedOnDelete(boolean value) {
+        if (value && blueGreen != null) {
+            throw new IllegalArgumentException("an adopted StatefulSet is never upgraded blue/green");
+        }
+        return new Scenario(replicas, fromVersion, toVersion, leader, seed, faults, brokenVersion, failureMode,
+                autoRetry, snapshot, labelLag, limit, blueGreen, value);
     }
 
     /** The one-line replay: everything needed to run this scenario again. */
@@ -113,6 +131,7 @@ public record Scenario(int replicas, String fromVersion, String toVersion, int l
                 + seed + (brokenVersion == null ? "" : " broken=" + brokenVersion + "/" + failureMode)
                 + (autoRetry ? " autoRetry" : "") + (snapshot ? " snapshot" : "")
                 + (labelLag.isZero() ? "" : " labelLag=" + labelLag.toMillis() + "ms")
+                + (adoptedOnDelete ? " adoptedOnDelete" : "")
                 + (blueGreen == null ? "" : " blueGreen(autoPromote=" + blueGreen.autoPromote() + ",maxJobFailures="
                         + blueGreen.maxJobFailures() + ")") + " faults=["
                 + faults.stream().map(Fault::describe).collect(Collectors.joining(",")) + "]";

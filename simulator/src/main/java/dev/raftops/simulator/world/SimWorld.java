@@ -4,6 +4,7 @@ import dev.raftops.domain.resource.BackupSpec;
 import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.WorkloadSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.cluster.Phase;
 import dev.raftops.domain.resource.UpgradeStrategy;
@@ -72,6 +73,10 @@ public final class SimWorld {
         ClusterSpec base = bg == null ? rolling : rolling.withUpgrade(rolling.upgrade()
                 .withStrategy(UpgradeStrategy.BLUE_GREEN)
                 .withBlueGreen(new BlueGreenSpec(bg.autoPromote(), bg.maxJobFailures(), null, null)));
+        if (scenario.adoptedOnDelete()) {
+            // the world's one StatefulSet, adopted under its own name
+            base = base.withWorkload(WorkloadSpec.adopted(NAME));
+        }
         return scenario.snapshot()
                 ? base.withBackup(new BackupSpec("@daily", "UTC", null, Map.of("bucket", "sim"), "raftops/executor:sim",
                         null)).withUpgrade(base.upgrade().withPreUpgradeSnapshot(true))

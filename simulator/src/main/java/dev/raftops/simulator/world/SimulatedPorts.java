@@ -107,7 +107,12 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Worklo
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage a) {
         return conditioned("lock-partition", () -> world.api().lockPartitionAndSetImage(a.statefulSet(),
-                a.partition(), a.image(), a.resourceVersion()));
+                a.partition(), a.image(), a.restartedAt(), a.resourceVersion()));
+    }
+
+    @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage a) {
+        return conditioned("image", () -> world.api().setImage(a.statefulSet(), a.image(), a.resourceVersion()));
     }
 
     @Override

@@ -19,7 +19,8 @@ interface Workloads {
     /** What an observation reports: StatefulSets, pods, client Service selectors and {@code jobs}. */
     ClusterObservation observe(List<JobView> jobs);
 
-    WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected);
+    WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected);
 
     WriteResult setPartition(String statefulSet, int partition, String expected);
 

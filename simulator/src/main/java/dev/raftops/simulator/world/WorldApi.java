@@ -65,8 +65,20 @@ public final class WorldApi {
         return w.workloads().observe(w.jobs().views());
     }
 
+    /** The partition lock and template image, the template's restart annotation left as it is. */
     public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String expected) {
-        return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, expected);
+        return lockPartitionAndSetImage(statefulSet, partition, image, null, expected);
+    }
+
+    public WriteResult lockPartitionAndSetImage(String statefulSet, int partition, String image, String restartedAt,
+            String expected) {
+        return w.workloads().lockPartitionAndSetImage(statefulSet, partition, image, restartedAt, expected);
+    }
+
+    /** The template image alone (an OnDelete StatefulSet); only a rolling workload has one. */
+    public WriteResult setImage(String statefulSet, String image, String expected) {
+        return w.workloads() instanceof RollingWorkload rolling ? rolling.setImage(statefulSet, image, expected)
+                : new WriteResult.NotFound("no OnDelete StatefulSet in a blue/green scenario");
     }
 
     public WriteResult setPartition(String statefulSet, int partition, String expected) {

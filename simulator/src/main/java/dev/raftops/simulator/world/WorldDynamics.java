@@ -5,6 +5,7 @@ import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.model.StatefulSetRules;
 import dev.raftops.simulator.model.Versions;
+import dev.raftops.simulator.trace.TraceLine;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -43,7 +44,8 @@ final class WorldDynamics {
         w.trace().write(w.trace().line("run.start").put("replicas", s.replicas()).put("fromVersion",
                 Versions.canonical(s.fromVersion())).put("toVersion", Versions.canonical(s.toVersion()))
                 .put("strategy", "RollingUpdate").put("seed", s.seed()).put("leader", s.leader()));
-        w.trace().write(w.trace().line("sts.created").put("statefulSet", sts.name).put("partition", 0));
+        var created = w.trace().line("sts.created").put("statefulSet", sts.name).put("partition", 0);
+        w.trace().write(sts.onDelete ? created.put("onDelete", true) : created);
         w.trace().write(w.trace().line("sts.template").put("statefulSet", sts.name).put("image", sts.templateImage)
                 .put("version", Versions.ofImage(sts.templateImage)));
         for (int ordinal = 0; ordinal < s.replicas(); ordinal++) {
@@ -75,6 +77,13 @@ final class WorldDynamics {
             w.atSecond(f.at(), () -> w.cluster().requestVersion(f.version()));
         } else if (fault instanceof Fault.SplitBrain f) {
             w.atSecond(f.at(), raft::splitBrain);
+        } else if (fault instanceof Fault.ForceRelease f) {
+            w.atSecond(f.at(), () -> w.cluster().requestForceRelease());
+        } else if (fault instanceof Fault.Restart f) {
+            w.atSecond(f.at(), () -> w.cluster().requestRestart("2026-01-01T00:00:" + String.format("%02d", f.at() % 60)
+                    + "Z"));
+        } else if (fault instanceof Fault.Retry f) {
+            w.atSecond(f.at(), () -> w.api().requestRetry("retry@" + f.at()));
         }
     }
 
@@ -83,8 +92,13 @@ final class WorldDynamics {
         SimPod pod = new SimPod(w.podName(ordinal), ordinal, w.nextUid(), revision, image, Versions.ofImage(image),
                 w.clock().instant());
         pods.put(ordinal, pod);
-        w.trace().write(w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
-                pod.version).put("revision", revision));
+        TraceLine created = w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
+                pod.version).put("revision", revision);
+        String restartedAt = sts.restartOfRevision.get(revision);
+        if (restartedAt != null) {
+            created.put("restartedAt", restartedAt);
+        }
+        w.trace().write(created);
         w.changed();
         return pod;
     }
@@ -181,10 +195,10 @@ final class WorldDynamics {
         OptionalInt create = StatefulSetRules.nextToCreate(sts.replicas, replicas);
         if (create.isPresent()) {
             int ordinal = create.getAsInt();
-            boot(createPod(ordinal, StatefulSetRules.revisionFor(ordinal, sts.partition, sts.currentRevision,
-                    sts.updateRevision)));
+            boot(createPod(ordinal, StatefulSetRules.revisionFor(sts.onDelete, ordinal, sts.partition,
+                    sts.currentRevision, sts.updateRevision)));
         } else {
-            StatefulSetRules.nextToRoll(sts.replicas, sts.partition, sts.updateRevision, replicas)
+            StatefulSetRules.nextToRoll(sts.onDelete, sts.replicas, sts.partition, sts.updateRevision, replicas)
                     .ifPresent(ordinal -> delete(pods.get(ordinal), "rollout"));
         }
         report();
@@ -197,7 +211,7 @@ final class WorldDynamics {
             ready += pod.ready() ? 1 : 0;
             updated += !pod.terminating() && pod.revision.equals(sts.updateRevision) ? 1 : 0;
         }
-        String current = StatefulSetRules.currentRevision(sts.replicas, updated, sts.currentRevision,
+        String current = StatefulSetRules.currentRevision(sts.onDelete, sts.replicas, updated, sts.currentRevision,
                 sts.updateRevision);
         if (ready != sts.readyReplicas || updated != sts.updatedReplicas || !current.equals(sts.currentRevision)
                 || sts.observedGeneration != sts.generation) {

@@ -96,6 +96,11 @@ class EmbeddingExampleTest {
         }
 
         @Override
+        public WriteResult setImage(ClusterKey key, Action.SetImage a) {
+            return api.setImage(a.statefulSet(), a.image(), a.resourceVersion());
+        }
+
+        @Override
         public WriteResult deletePod(ClusterKey key, Action.DeletePod a) {
             return api.deletePod(a.pod(), a.uid());
         }

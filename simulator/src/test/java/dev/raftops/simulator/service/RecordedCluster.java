@@ -112,6 +112,11 @@ final class RecordedCluster implements StatusPort, ClusterObserver, WorkloadPort
     }
 
     @Override
+    public WriteResult setImage(ClusterKey cluster, Action.SetImage action) {
+        return workload("image " + action.image(), () -> world.setImage(cluster, action));
+    }
+
+    @Override
     public WriteResult setPartition(ClusterKey cluster, Action.SetPartition action) {
         return workload("partition " + action.partition(), () -> world.setPartition(cluster, action));
     }

@@ -41,7 +41,7 @@ class SimWorldTest {
     }
 
     private static void lock(SimWorld w) {
-        assertThat(w.api().lockPartitionAndSetImage("raft", 3, NEW_IMAGE, sts(w).resourceVersion()).written()).isTrue();
+        assertThat(w.api().lockPartitionAndSetImage("raft", 3, NEW_IMAGE, null, sts(w).resourceVersion()).written()).isTrue();
     }
 
     private static void release(SimWorld w, int partition) {

@@ -40,4 +40,15 @@ public class RaftClusterSpec {
     public SpecUpgrade upgrade;
     @JsonPropertyDescription("Scheduled and manual backups.")
     public SpecBackup backup;
+    @JsonPropertyDescription("TLS of the workload's API listener.")
+    public SpecTls tls;
+    @Size(max = 65536)
+    @JsonPropertyDescription("OpenBao configuration (HCL) appended to the one raftops renders: a seal stanza for "
+            + "auto-unseal, telemetry, ...")
+    public String config;
+    @JsonPropertyDescription("Whose StatefulSet raftops runs Day 2 on: absent, the one it renders; statefulSetRef, "
+            + "an existing one it adopts.")
+    public SpecWorkload workload;
+    @JsonPropertyDescription("Requests about the operation lock.")
+    public SpecOperationLock operationLock;
 }

@@ -37,4 +37,6 @@ public class RaftClusterStatus {
     public StatusAdminOps adminOps;
     @JsonPropertyDescription("The strategy in force (RollingUpdate or BlueGreen).")
     public String acceptedUpgradeStrategy;
+    @JsonPropertyDescription("For an adopted StatefulSet: which one, and the fields of it raftops owns.")
+    public StatusWorkload workload;
 }

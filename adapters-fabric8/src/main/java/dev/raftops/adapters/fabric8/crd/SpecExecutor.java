@@ -11,8 +11,12 @@ public class SpecExecutor {
     @JsonPropertyDescription("Image of executor Jobs (step-down, snapshot, blue/green steps).")
     public String image;
     @Size(max = 253)
-    @JsonPropertyDescription("Service account of executor Jobs.")
+    @JsonPropertyDescription("Service account of executor Jobs (default: raftops-executor, created in the "
+            + "cluster's namespace).")
     public String serviceAccount;
+    @Size(min = 1, max = 253)
+    @JsonPropertyDescription("Audience of the executor's projected service-account token (default openbao).")
+    public String tokenAudience;
     @JsonPropertyDescription("Resource requests and limits of executor Jobs.")
     public SpecResources resources;
 }

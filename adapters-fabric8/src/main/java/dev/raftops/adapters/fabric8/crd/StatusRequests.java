@@ -14,4 +14,8 @@ public class StatusRequests {
     public String lastHandledRollback;
     @JsonPropertyDescription("Last spec.backup.requests.trigger.")
     public String lastHandledBackupTrigger;
+    @JsonPropertyDescription("Last spec.operationLock.forceRelease handled, as <holder>@<epoch>.")
+    public String lastHandledForceRelease;
+    @JsonPropertyDescription("Last spec.maintenance.restartAt handled.")
+    public String lastHandledRestart;
 }

@@ -32,4 +32,6 @@ public class StatusUpgrade {
     public Integer attempt;
     @JsonPropertyDescription("The pre-upgrade snapshot Job.")
     public StatusSnapshot snapshot;
+    @JsonPropertyDescription("The spec.maintenance.restartAt request this roll answers, if any.")
+    public String restartAt;
 }
