@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.adapters.fabric8.crd.StatusCondition;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.sandbox.ObjectStore;
 import dev.raftops.sandbox.SandboxFault;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +33,9 @@ class BackupScenarioTest {
     @TempDir
     Path dir;
 
-    private static Map<String, Object> backup(String schedule, String trigger) {
-        return Map.of("backup", Map.of("schedule", schedule, "requests", Map.of("trigger", trigger)));
+    private static Map<String, Object> backup(Scenario s, String schedule, String trigger) {
+        return Map.of("backup", Map.of("schedule", schedule, "requests", Map.of("trigger", trigger),
+                "target", s.backupTarget()));
     }
 
     private static List<Job> backupJobs(Scenario s) {
@@ -48,7 +51,7 @@ class BackupScenarioTest {
 
     /** Asks for a manual backup with {@code token}; the status once that run ended. */
     private static RaftClusterStatus trigger(Scenario s, String token) {
-        s.patchSpec(CLUSTER, backup("@daily", token));
+        s.patchSpec(CLUSTER, backup(s, "@daily", token));
         return s.awaitStatus(CLUSTER, "the backup asked for by " + token + " ends", st -> st.requests != null
                 && token.equals(st.requests.lastHandledBackupTrigger) && st.backup != null
                 && st.backup.activeRun == null);
@@ -69,6 +72,7 @@ class BackupScenarioTest {
                     .allMatch(j -> j.getMetadata().getName().equals(done.backup.lastBackupJob));
             assertThat(done.operationLock.operation).as(s.why("invariant: the lock is released after the backup"))
                     .isNull();
+            assertStored(s, done.backup.lastBackupJob, "manual");
 
             // the same token again, with another spec change that makes the controller look again
             long generation = s.patchSpec(CLUSTER, Map.of("backup", Map.of("schedule", "@weekly",
@@ -79,6 +83,30 @@ class BackupScenarioTest {
             assertThat(s.status(CLUSTER).backup.successfulBackups).as(s.why("invariant: a handled token never runs "
                     + "again")).isEqualTo(1L);
         }
+    }
+
+    /**
+     * The one object in the bucket is the snapshot the Job's executor reports (its pod's termination
+     * message): under {@code <namespace>/<cluster>/<kind>/}, its size and SHA-256 as read back equal
+     * the result's and the object's metadata.
+     */
+    private static void assertStored(Scenario s, String job, String kind) {
+        Pod pod = s.client().pods().inNamespace(Scenario.NAMESPACE).withLabel("job-name", job).list().getItems()
+                .get(0);
+        String message = pod.getStatus().getContainerStatuses().get(0).getState().getTerminated().getMessage();
+        Map<?, ?> facts = (Map<?, ?>) s.client().getKubernetesSerialization().unmarshal(message, Map.class)
+                .get("facts");
+        List<ObjectStore.StoredObject> objects = s.environment().objectStore().objects();
+        assertThat(objects).as(s.why("one snapshot in the bucket")).hasSize(1);
+        ObjectStore.StoredObject stored = objects.get(0);
+        assertThat(stored.key()).as(s.why("the key the executor reports, under the cluster's " + kind + " folder"))
+                .isEqualTo(facts.get("objectKey")).startsWith(Scenario.NAMESPACE + "/" + CLUSTER + "/" + kind + "/")
+                .endsWith(".snap");
+        assertThat(stored.bytes()).as(s.why("the size the executor reports")).isPositive()
+                .isEqualTo(((Number) facts.get("bytes")).longValue());
+        assertThat(stored.sha256()).as(s.why("the SHA-256 of the bytes read back is the one reported"))
+                .isEqualTo(facts.get("sha256")).isEqualTo(s.environment().objectStore().metadata(stored.key())
+                        .get("sha256"));
     }
 
     @Test
@@ -93,6 +121,8 @@ class BackupScenarioTest {
                 boolean raised = failing != null && "True".equals(failing.status);
                 assertThat(raised).as(s.why("invariant: BackupFailing is True exactly from the third consecutive "
                         + "failure (after failure " + i + ")")).isEqualTo(i == 3);
+                assertThat(s.environment().objectStore().objects()).as(s.why("a stream that broke off leaves no "
+                        + "object (after failure " + i + ")")).isEmpty();
             }
             assertThat(Scenario.condition(s.status(CLUSTER), "BackupFailing").reason)
                     .as(s.why("invariant: the reason is BackupFailing")).isEqualTo("BackupFailing");
@@ -104,6 +134,7 @@ class BackupScenarioTest {
                     .as(s.why("invariant: a success clears BackupFailing")).isEqualTo("False");
             assertThat(fixed.backup.successfulBackups).as(s.why("invariant: the success is counted")).isEqualTo(1L);
             assertThat(backupJobs(s)).as(s.why("invariant: one Job per trigger")).hasSize(4);
+            assertStored(s, fixed.backup.lastBackupJob, "manual");
         }
     }
 
@@ -115,7 +146,7 @@ class BackupScenarioTest {
             s.patchSpec(CLUSTER, Map.of("version", TO, "upgrade", Map.of("timeouts", Map.of("podReady", "1s"))));
             s.awaitStatus(CLUSTER, "the upgrade fails", st -> st.upgrade != null && st.upgrade.failure != null);
 
-            s.patchSpec(CLUSTER, backup("@daily", "while-failed"));
+            s.patchSpec(CLUSTER, backup(s, "@daily", "while-failed"));
 
             s.awaitEvents(CLUSTER, "a BackupSkipped Event", e -> "BackupSkipped".equals(e.getReason())
                     && e.getMessage().contains("UpgradeFailed"));
@@ -130,7 +161,7 @@ class BackupScenarioTest {
     @Test
     void aScheduledWindowRunsOneJobNamedByTheWindow() {
         try (Scenario s = running("backup-scheduled-window", 54, dir)) {
-            s.patchSpec(CLUSTER, Map.of("backup", Map.of("schedule", "* * * * *")));
+            s.patchSpec(CLUSTER, Map.of("backup", Map.of("schedule", "* * * * *", "target", s.backupTarget())));
             RaftClusterStatus enabled = s.awaitStatus(CLUSTER, "the next window is scheduled",
                     st -> st.backup != null && st.backup.nextScheduledBackup != null);
             String window = enabled.backup.nextScheduledBackup;
@@ -144,6 +175,7 @@ class BackupScenarioTest {
                     .extracting(j -> j.getMetadata().getName()).containsExactly(CLUSTER + "-backup-" + stamp);
             assertThat(ran.backup.nextScheduledBackup).as(s.why("invariant: the next window is later"))
                     .isGreaterThan(window);
+            assertStored(s, CLUSTER + "-backup-" + stamp, "scheduled");
         }
     }
 }

@@ -28,15 +28,16 @@ class LockContentionScenarioTest {
     @TempDir
     Path dir;
 
-    private static Map<String, Object> backup(String trigger) {
-        return Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", trigger)));
+    private static Map<String, Object> backup(Scenario s, String trigger) {
+        return Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", trigger),
+                "target", s.backupTarget()));
     }
 
     @Test
     void anUpgradeAskedForWhileABackupJobRunsStartsOnceTheJobEnded() {
         try (Scenario s = Scenario.start("lock-upgrade-waits-for-backup", 61, 1, READY_DELAY, dir)) {
             s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, REPLICAS), TO);
-            s.patchSpec(CLUSTER, backup("before-upgrade"));
+            s.patchSpec(CLUSTER, backup(s, "before-upgrade"));
             s.awaitTrace(CLUSTER, "the backup Job runs", l -> l.contains("\"kind\":\"job.created\"")
                     && l.contains("\"action\":\"backup\""));
 
@@ -68,7 +69,7 @@ class LockContentionScenarioTest {
             s.awaitTrace(CLUSTER, "the first pod is released", l -> l.contains("\"kind\":\"sts.partition\"")
                     && l.contains("\"value\":" + (REPLICAS - 1)));
 
-            s.patchSpec(CLUSTER, backup("during-upgrade"));
+            s.patchSpec(CLUSTER, backup(s, "during-upgrade"));
 
             RaftClusterStatus done = s.awaitStatus(CLUSTER, "the upgrade converges and the backup ran",
                     st -> TO.equals(st.currentVersion) && st.upgrade == null && st.backup != null

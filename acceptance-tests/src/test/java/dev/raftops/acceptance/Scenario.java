@@ -102,6 +102,11 @@ final class Scenario implements AutoCloseable {
         return environment.client();
     }
 
+    /** {@code spec.backup.target} for the scenario's S3-compatible store, where the executor writes snapshots. */
+    Map<String, String> backupTarget() {
+        return environment.objectStore().target();
+    }
+
     /** The world itself: faults, controller instances, the count of the controller's writes. */
     SandboxEnvironment environment() {
         return environment;

@@ -39,6 +39,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final ClusterRuntime cluster;
     private final int controllers;
     private final ControllerInstances instances;
+    private final SandboxExecutor executor;
     /** Plays what a fault sets off (a trace line, a restart) off the API server's threads. */
     private final ExecutorService faultPlayer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sandbox-faults");
@@ -49,8 +50,9 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final List<String> notices = new ArrayList<>();
 
     private SandboxEnvironment(KubernetesMockServer server, ControllerWrites writes, KubernetesClient client,
-            ClusterRuntime cluster, String namespace, int controllers) {
+            ClusterRuntime cluster, String namespace, int controllers, SandboxExecutor executor) {
         this.server = server;
+        this.executor = executor;
         this.writes = writes;
         this.client = client;
         this.cluster = cluster;
@@ -107,7 +109,10 @@ public final class SandboxEnvironment implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ClusterRuntime cluster = new ClusterRuntime(client, settings, Clock.systemUTC());
-        environment[0] = new SandboxEnvironment(server, writes, client, cluster, settings.namespace(), controllers);
+        SandboxExecutor executor = SandboxExecutor.start();
+        cluster.playJobsWith(executor.executor());
+        environment[0] = new SandboxEnvironment(server, writes, client, cluster, settings.namespace(), controllers,
+                executor);
         return environment[0];
     }
 
@@ -127,6 +132,11 @@ public final class SandboxEnvironment implements AutoCloseable {
     /** A client of the embedded API server, as a user with kubectl would have. */
     public KubernetesClient client() {
         return client;
+    }
+
+    /** The S3-compatible store every Job's snapshot lands in; {@link ObjectStore#target()} is {@code spec.backup.target}. */
+    public ObjectStore objectStore() {
+        return executor.store();
     }
 
     /** The simulated cluster: its trace takes the caller's own lines through {@code record}. */
@@ -215,7 +225,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         });
     }
 
-    /** Stops the controllers, then the runtime (closing the trace), then the API server. */
+    /** Stops the controllers, then the runtime (closing the trace), the executor and its store, then the API server. */
     @Override
     public void close() {
         List<ControllerInstances.Instance> running = instances.closing();
@@ -231,6 +241,7 @@ public final class SandboxEnvironment implements AutoCloseable {
             try {
                 cluster.close();
             } finally {
+                executor.close();
                 client.close();
                 server.destroy();
             }

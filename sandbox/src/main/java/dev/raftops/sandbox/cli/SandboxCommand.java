@@ -35,8 +35,8 @@ import picocli.CommandLine;
                 + "traffic switches, Blue goes).",
             "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
                 + "after its N-th write), conflict@N (its N-th write is answered 409), pod-never-ready@ORDINAL (that "
-                + "pod never becomes Ready on the new version), job-fail@ACTION (the first executor Job of that action "
-                + "fails; repeat for more). Writes are counted from the request for --to."})
+                + "pod never becomes Ready on the new version), job-fail@ACTION (the executor of the first Job of that "
+                + "action meets a broken snapshot stream or a rejected login; repeat for more). Writes are counted from the request for --to."})
 public final class SandboxCommand implements Callable<Integer> {
 
     /** The widest line printed, the time column included (docs/decisions/sandbox-input-and-output.md). */

@@ -3,6 +3,7 @@ package dev.raftops.sandbox.cli;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
+import dev.raftops.sandbox.ObjectStore;
 import dev.raftops.sandbox.SandboxEnvironment;
 import dev.raftops.sandbox.SandboxFault;
 import dev.raftops.simulator.runtime.ClusterRuntime;
@@ -30,6 +31,8 @@ final class SandboxTour {
     private final SandboxConsole console;
     private final List<SandboxSummary> summaries = new ArrayList<>();
     private java.nio.file.Path trace;
+    /** Where the tour's backups land; null until the environment is open. */
+    private ObjectStore store;
 
     SandboxTour(SandboxCommand options, SandboxConsole console) {
         this.o = options;
@@ -49,6 +52,7 @@ final class SandboxTour {
         ClusterRuntime.Settings runtimeSettings = new ClusterRuntime.Settings(NAMESPACE, o.seed, Duration.ofMillis(100),
                 readyDelay, readyDelay.dividedBy(2), o.leader, trace);
         try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
+            store = environment.objectStore();
             SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.from, o.to, o.strategy(),
                     o.timeoutSeconds, console.started());
             leg.recordStart(o.replicas, o.to, o.seed, o.leader);
@@ -102,7 +106,7 @@ final class SandboxTour {
         if (leg.converged(status) && o.backup) {
             say("the cluster runs " + o.to + "; asking for a manual backup (schedule @daily, trigger "
                     + BACKUP_TOKEN + ")");
-            status = manualBackup(environment.cluster(), leg, deadline);
+            status = manualBackup(environment, leg, deadline);
             if (status == null) {
                 return end(leg, "timeout", leg.status(), 1);
             }
@@ -111,6 +115,7 @@ final class SandboxTour {
                 return end(leg, "blocked", status, 2);
             }
             say("backup done: job " + status.backup.lastBackupJob);
+            store.objects().forEach(b -> say("backup object " + object(b)));
         }
         if (leg.converged(status) && blueGreenLeg()) {
             int code = end(leg, "converged", status, 0, false);
@@ -169,14 +174,20 @@ final class SandboxTour {
     }
 
     /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
-    private RaftClusterStatus manualBackup(ClusterRuntime cluster, SandboxLeg leg, Instant deadline)
+    private RaftClusterStatus manualBackup(SandboxEnvironment environment, SandboxLeg leg, Instant deadline)
             throws InterruptedException {
-        leg.patchSpec(Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN))));
-        cluster.record(leg.name(), "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
+        leg.patchSpec(Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN),
+                "target", environment.objectStore().target())));
+        environment.cluster().record(leg.name(), "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
         boolean ended = leg.follow(deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
                 && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
                 && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
         return ended ? leg.status() : null;
+    }
+
+    /** An object as the tour shows it: key, size and the SHA-256 of the bytes read back. */
+    private static String object(ObjectStore.StoredObject b) {
+        return b.key() + " " + b.bytes() + " bytes sha256 " + b.sha256();
     }
 
     private static String backupFailure(RaftClusterStatus s) {
@@ -193,6 +204,10 @@ final class SandboxTour {
         summaries.add(leg.end(result, status));
         if (last) {
             summaries.forEach(s -> say(s.text()));
+            List<ObjectStore.StoredObject> objects = store == null ? List.of() : store.objects();
+            say("bucket " + ObjectStore.BUCKET + " at " + (store == null ? "-" : store.endpoint()) + ": "
+                    + objects.size() + (objects.size() == 1 ? " object" : " objects"));
+            objects.forEach(b -> say("  " + object(b)));
         }
         if (o.trace != null && last) {
             say("trace written to " + o.trace);

@@ -36,8 +36,9 @@ final class SandboxView {
      * Jobs, phase, lock, current version and the upgrade in flight.
      */
     static SandboxLine line(KubernetesClient client, String namespace, String name, int width) {
-        List<Pod> items = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name).list()
-                .getItems();
+        // the cluster's own pods, not the pods its executor Jobs ran in
+        List<Pod> items = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name)
+                .withoutLabel("job-name").list().getItems();
         List<PodState> states = items.stream().map(p -> PodState.of(p, name))
                 .sorted(Comparator.comparing(PodState::set).thenComparingInt(PodState::ordinal)).toList();
         List<String> state = state(client, namespace, name);

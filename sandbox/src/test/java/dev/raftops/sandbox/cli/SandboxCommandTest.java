@@ -65,6 +65,12 @@ class SandboxCommandTest {
                         && l.contains("\"currentVersion\":\"2.5.0\""));
         assertThat(out.toString()).contains("backup done: job demo-backup-")
                 .contains("done: demo runs 2.4.4 (rolling), demo-bg runs 2.5.0 (blue/green)");
+        assertThat(all).as("every Job ended as its executor did")
+                .filteredOn(l -> l.contains("\"kind\":\"job.finished\"")).isNotEmpty()
+                .allMatch(l -> l.contains("\"exitCode\":"));
+        assertThat(out.toString()).as("the backup object and the bucket are shown")
+                .containsPattern("backup object sandbox/demo/manual/\\S+\\.snap\\s+\\d+ bytes\\s+sha256\\s+[0-9a-f]{64}")
+                .containsPattern("bucket raftops-snapshots at http://127\\.0\\.0\\.1:\\d+: 1 object");
         assertThat(summary("demo")).startsWith("summary sandbox/demo: 2.4.0 -> 2.4.4 RollingUpdate, converged");
         assertThat(summary("demo-bg")).startsWith("summary sandbox/demo-bg: 2.4.4 -> 2.5.0 BlueGreen, converged")
                 .contains("0 pods restarted, 3 pods created, 3 pods removed, 0 step-downs");

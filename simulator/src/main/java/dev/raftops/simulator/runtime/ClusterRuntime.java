@@ -57,6 +57,7 @@ public final class ClusterRuntime implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private volatile RuntimeFaults faults = RuntimeFaults.none();
     private final PodDeleters deleters = new PodDeleters();
+    private volatile JobPlayer player;
 
     public ClusterRuntime(KubernetesClient client, Settings settings, Clock wall) {
         this.client = client;
@@ -69,8 +70,18 @@ public final class ClusterRuntime implements AutoCloseable {
             PlayedCluster played = new PlayedCluster(client, settings, cluster, traces.of(cluster), random,
                     clock::instant);
             played.faults = this::faults;
+            played.player = () -> player;
+            played.lock = this;
             return played;
         }, deleters);
+    }
+
+    /**
+     * Plays every executor Job from now on with {@code jobs}: the program's exit code and result,
+     * not the runtime, decide how a Job ends ({@link JobPlayer}). Without it Jobs are played on the model.
+     */
+    public void playJobsWith(JobPlayer jobs) {
+        this.player = Objects.requireNonNull(jobs, "jobs");
     }
 
     /** Starts watching the namespace and ticking on its own thread. */
@@ -228,6 +239,7 @@ public final class ClusterRuntime implements AutoCloseable {
             }
         }
         synchronized (this) {
+            namespace.close();
             changes.close();
             traces.close();
         }

@@ -1,5 +1,6 @@
 package dev.raftops.simulator.runtime;
 
+import dev.raftops.simulator.openbao.MembershipRaftCluster;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedSet;
@@ -24,6 +25,11 @@ final class ColourRaft implements PlayedRaft {
     @Override
     public boolean leads(int ordinal) {
         return pod(ordinal).equals(colours.raft().leader());
+    }
+
+    @Override
+    public MembershipRaftCluster api() {
+        return colours.api();
     }
 
     @Override

@@ -40,6 +40,9 @@ final class PlayedCluster {
     private final Map<String, String> lastDecision = new java.util.HashMap<>();
     /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
     Supplier<RuntimeFaults> faults = RuntimeFaults::none;
+    /** Who runs the executor Jobs (null: the runtime plays them on its model), and the lock the runtime ticks under. */
+    Supplier<JobPlayer> player = () -> null;
+    Object lock = this;
 
     PlayedCluster(KubernetesClient client, ClusterRuntime.Settings settings, String cluster, Trace trace, Random random,
             Supplier<Instant> now) {
@@ -50,7 +53,7 @@ final class PlayedCluster {
         this.random = random;
         this.now = now;
         this.jobs = new PlayedJobs(trace, new PodWrites(client, settings.namespace()), settings.readyDelay(), now, sets,
-                () -> colours, () -> faults.get());
+                () -> colours, () -> faults.get(), () -> player.get(), () -> lock);
     }
 
     /** Takes a state of one of the cluster's StatefulSets as the watch reported it. */
@@ -152,6 +155,11 @@ final class PlayedCluster {
     /** Finishes the Jobs that have run for the start-up delay. */
     void afterSets() {
         jobs.finishDue();
+    }
+
+    /** Stops the executor Jobs still running: the API they talk to goes. */
+    void close() {
+        jobs.close();
     }
 
     /** Records a status line when the RaftCluster's status, as the watch reported it, changed what the trace shows. */

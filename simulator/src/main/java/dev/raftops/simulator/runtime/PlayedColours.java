@@ -3,6 +3,7 @@ package dev.raftops.simulator.runtime;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.model.ExecutorEffects;
 import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.openbao.MembershipRaftCluster;
 import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class PlayedColours {
     private Integer initialLeader;
     private String firstSet;
     private Instant caughtUpAt;
+    private MembershipRaftCluster api;
 
     PlayedColours(Trace trace, RandomGenerator random, Duration electionDelay, Duration readyDelay,
             Integer initialLeader) {
@@ -48,6 +50,14 @@ final class PlayedColours {
 
     RaftMembership raft() {
         return raft;
+    }
+
+    /** The shared configuration as OpenBao's API reports it, one for both colours. */
+    MembershipRaftCluster api() {
+        if (api == null) {
+            api = new MembershipRaftCluster(raft, random, 1000);
+        }
+        return api;
     }
 
     RandomGenerator random() {

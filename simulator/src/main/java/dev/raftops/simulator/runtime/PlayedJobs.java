@@ -2,7 +2,6 @@ package dev.raftops.simulator.runtime;
 
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.simulator.trace.Trace;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The executor Jobs of one {@link PlayedCluster}, finished after the start-up delay: a step-down
+ * The executor Jobs of one {@link PlayedCluster}, started after the start-up delay. With a
+ * {@link JobPlayer} a Job runs that program against the API of its pods ({@link ExecutorRun}) and
+ * ends as the program did ({@link JobEnds}). Without one it is played on the model: a step-down
  * moves leadership off its target pod, a blue/green action acts on the colours' Raft
  * ({@code ExecutorEffects}), any other action succeeds; the {@code job-fail} fault fails them.
  */
@@ -30,6 +31,9 @@ final class PlayedJobs {
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private final Supplier<PlayedColours> colours;
     private final Supplier<RuntimeFaults> faults;
+    private final Supplier<JobPlayer> player;
+    /** The Jobs whose program runs. */
+    private final ExecutedJobs executed;
     /** The Jobs seen and not yet finished, by name: the state last reported and when the runtime first saw it. */
     private final Map<String, RunningJob> runningJobs = new TreeMap<>();
     private final Set<String> finishedJobs = new TreeSet<>();
@@ -37,7 +41,10 @@ final class PlayedJobs {
     private final Map<String, Integer> failedJobs = new TreeMap<>();
 
     PlayedJobs(Trace trace, PodWrites api, Duration readyDelay, Supplier<Instant> now,
-            Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults) {
+            Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults,
+            Supplier<JobPlayer> player, Supplier<Object> lock) {
+        this.player = player;
+        this.executed = new ExecutedJobs(trace, sets, lock);
         this.trace = trace;
         this.api = api;
         this.readyDelay = readyDelay;
@@ -63,6 +70,7 @@ final class PlayedJobs {
         RunningJob running = runningJobs.get(name);
         if (terminal(job)) {
             // ended by someone else (a failed executor pod, a test), perhaps before it was seen: it did nothing
+            executed.stop(name); // its program meets a vanished API and ends; nobody reads its result
             if (runningJobs.remove(name) == null) {
                 trace.write(trace.line("job.created").put("job", name).put("action", action));
             }
@@ -81,6 +89,7 @@ final class PlayedJobs {
     /** A Job of the cluster was deleted: it no longer runs, and a new Job of that name is another Job. */
     void deleted(String name) {
         runningJobs.remove(name);
+        executed.stop(name); // the program meets a vanished API, as an executor pod killed with its Job would stop
         finishedJobs.remove(name);
     }
 
@@ -98,7 +107,16 @@ final class PlayedJobs {
         return job.getMetadata().getLabels().get("raftops.dev/action");
     }
 
+    /** Stops the programs still running. */
+    void close() {
+        executed.close();
+    }
+
     private void finish(Job job, String action, Instant at) {
+        if (player.get() != null) {
+            execute(job, action, at);
+            return;
+        }
         String failure = injectedFailure(action);
         boolean injected = failure != null;
         if (!injected && "step-down".equals(action)) {
@@ -130,6 +148,23 @@ final class PlayedJobs {
         finishedJobs.add(job.getMetadata().getName());
         trace.write(trace.line("job.finished").put("job", job.getMetadata().getName()).put("action", action)
                 .put("result", failure == null ? "succeeded" : "failed"));
+    }
+
+    /** Starts the Job's program, or, once it ended, ends the Job as the program did. */
+    private void execute(Job job, String action, Instant at) {
+        String name = job.getMetadata().getName();
+        JobPlayer.JobEnd end = executed.advance(player.get(), job, () -> injectedFailure(action) != null);
+        if (end == null) {
+            return;
+        }
+        Instant since = runningJobs.get(name).since();
+        boolean written = JobEnds.write(api, job, end, since, at);
+        runningJobs.remove(name);
+        if (written) {
+            finishedJobs.add(name);
+            trace.write(trace.line("job.finished").put("job", name).put("action", action)
+                    .put("result", end.exitCode() == 0 ? "succeeded" : "failed").put("exitCode", end.exitCode()));
+        }
     }
 
     private static final String WAITING = "";
@@ -200,12 +235,7 @@ final class PlayedJobs {
     }
 
     private static String env(Job job, String name) {
-        for (EnvVar var : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-            if (name.equals(var.getName())) {
-                return var.getValue();
-            }
-        }
-        return null;
+        return ExecutedJobs.env(job, name);
     }
 
     private static boolean terminal(Job job) {

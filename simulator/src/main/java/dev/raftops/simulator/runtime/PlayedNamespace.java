@@ -146,6 +146,11 @@ final class PlayedNamespace {
         return written;
     }
 
+    /** Stops the executor Jobs still running. */
+    void close() {
+        clusters.values().forEach(PlayedCluster::close);
+    }
+
     /** The StatefulSet {@code name} as played, or null when it was never seen. */
     PlayedStatefulSet playedSet(String statefulSet) {
         for (PlayedCluster cluster : clusters.values()) {

@@ -1,5 +1,6 @@
 package dev.raftops.simulator.runtime;
 
+import dev.raftops.simulator.openbao.MembershipRaftCluster;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedSet;
@@ -39,6 +40,9 @@ interface PlayedRaft {
     default boolean reportsLag() {
         return false;
     }
+
+    /** The Raft as OpenBao's API reports it (one per Raft, so its commit index only grows). */
+    MembershipRaftCluster api();
 
     /** Annotations the Raft reports on the pod (voter status, lag), or an empty map for none. */
     default Map<String, String> annotations(String pod) {

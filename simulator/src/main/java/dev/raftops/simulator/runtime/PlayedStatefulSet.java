@@ -65,6 +65,12 @@ final class PlayedStatefulSet {
         return ready;
     }
 
+    /** The version its leading pod runs (else its first pod's), as sys/health reports it; null without pods. */
+    String version() {
+        return pods.values().stream().filter(p -> raft.leads(p.ordinal)).findFirst()
+                .or(() -> pods.values().stream().findFirst()).map(p -> p.version).orElse(null);
+    }
+
     /** Ordinals of the pods that exist now. */
     SortedSet<Integer> ordinals() {
         return new TreeSet<>(pods.keySet());

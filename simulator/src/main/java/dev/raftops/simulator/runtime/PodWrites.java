@@ -101,6 +101,17 @@ final class PodWrites {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), json(Map.of("status", status))));
     }
 
+    /** Creates the pod a Job ran in, as it ended (its status included); one already there stays. */
+    void jobPod(Pod pod) {
+        try {
+            client.pods().inNamespace(namespace).resource(pod).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
     private void patch(String pod, Map<String, Object> patch) {
         unlessGone(() -> client.pods().inNamespace(namespace).withName(pod)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), json(patch)));

@@ -1,6 +1,7 @@
 package dev.raftops.simulator.runtime;
 
 import dev.raftops.simulator.model.RaftMembership;
+import dev.raftops.simulator.openbao.MembershipRaftCluster;
 import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ final class RaftGroup implements PlayedRaft {
     private final ElectionTimer election;
     private final String statefulSet;
     private Integer initialLeader;
+    private MembershipRaftCluster api;
 
     RaftGroup(Trace trace, Random random, Duration electionDelay, Integer initialLeader, String statefulSet,
             int replicas) {
@@ -36,6 +38,14 @@ final class RaftGroup implements PlayedRaft {
             voters.add(pod(ordinal));
         }
         members.bootstrap(voters);
+    }
+
+    @Override
+    public MembershipRaftCluster api() {
+        if (api == null) {
+            api = new MembershipRaftCluster(members, random, 1000);
+        }
+        return api;
     }
 
     private String pod(int ordinal) {
