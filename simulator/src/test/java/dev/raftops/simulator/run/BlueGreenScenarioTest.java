@@ -76,14 +76,23 @@ class BlueGreenScenarioTest {
         assertThat(promote).as("no promotion before the token").isGreaterThan(token);
     }
 
-    @Test
-    void anExecutorFailureBeforePromotionAbortsAndLatchesTheTarget() {
+    /**
+     * A strict attempt (one Job failure allowed) whose {@code nth} Job, {@code action}'s, fails: the
+     * attempt fails on the threshold, that Job failed once, and no invariant broke.
+     */
+    private RunResult failedOnItsJob(int nth, String action) {
         RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, STRICT)
-                .withFaults(List.of(new Fault.JobFailure(1)))); // join-green
+                .withFaults(List.of(new Fault.JobFailure(nth))));
         assertThat(run.result()).as(run.summary()).isEqualTo("failed");
         assertThat(run.reason()).as(run.summary()).startsWith("JobFailureThresholdExceeded");
-        assertThat(count(run, "\"action\":\"join-green\",\"result\":\"failed\"")).isEqualTo(1);
+        assertThat(count(run, "\"action\":\"" + action + "\",\"result\":\"failed\"")).isEqualTo(1);
         assertThat(run.violations()).as(run.summary()).isEmpty();
+        return run;
+    }
+
+    @Test
+    void anExecutorFailureBeforePromotionAbortsAndLatchesTheTarget() {
+        RunResult run = failedOnItsJob(1, "join-green");
         assertThat(count(run, "promote-green")).isZero();
         assertThat(count(run, "\"blueGreenPhase\":\"RollingBack\"")).isZero();
         assertThat(count(run, "\"kind\":\"sts.deleted\"")).as("Green deleted").isEqualTo(1);
@@ -92,12 +101,7 @@ class BlueGreenScenarioTest {
 
     @Test
     void anExecutorFailureAfterPromotionRollsBackToBlue() {
-        RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, STRICT)
-                .withFaults(List.of(new Fault.JobFailure(4)))); // demote-blue
-        assertThat(run.result()).as(run.summary()).isEqualTo("failed");
-        assertThat(run.reason()).as(run.summary()).startsWith("JobFailureThresholdExceeded");
-        assertThat(count(run, "\"action\":\"demote-blue\",\"result\":\"failed\"")).isEqualTo(1);
-        assertThat(run.violations()).as(run.summary()).isEmpty();
+        RunResult run = failedOnItsJob(4, "demote-blue");
         assertThat(count(run, "\"blueGreenPhase\":\"RollingBack\"")).as(run.summary()).isPositive();
         assertThat(count(run, "\"action\":\"repair-consensus\",\"result\":\"succeeded\"")).isEqualTo(1);
         assertThat(count(run, "\"action\":\"remove-green-peers\",\"result\":\"succeeded\"")).isEqualTo(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.world.Scenario;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +20,13 @@ class ForcedLockReleaseTest {
     private final ScenarioRunner runner = new ScenarioRunner();
 
     /** At 13 s the step-down Job before ordinal 1 rolls runs (12.2 s to 14.5 s with this seed). */
-    private static Scenario brokenMidUpgrade(List<Fault> more) {
-        List<Fault> faults = new ArrayList<>(List.of(new Fault.ForceRelease(13), new Fault.Retry(43)));
-        faults.addAll(more);
-        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(faults);
+    private static Scenario brokenMidUpgrade() {
+        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(List.of(new Fault.ForceRelease(13), new Fault.Retry(43)));
     }
 
     @Test
     void theDisplacedUpgradeWritesNothingToTheWorkloadUntilARetryTakesANewEpoch() {
-        RunResult run = runner.run(brokenMidUpgrade(List.of()));
+        RunResult run = runner.run(brokenMidUpgrade());
 
         assertThat(run.converged()).as(run.summary()).isTrue();
         assertThat(run.violations()).as(run.summary()).isEmpty();
@@ -44,14 +41,7 @@ class ForcedLockReleaseTest {
 
     @Test
     void aControllerCrashAfterAnyWriteNeverResumesTheDisplacedUpgradesPendingStep() {
-        RunResult clean = runner.run(brokenMidUpgrade(List.of()));
-        assertThat(clean.converged()).as(clean.summary()).isTrue();
-        for (int k = 1; k <= clean.writes(); k++) {
-            RunResult crashed = runner.run(brokenMidUpgrade(List.of(new Fault.CrashAfterWrite(k))));
-            assertThat(crashed.violations()).as("crash after write %d: %s", k, crashed.summary()).isEmpty();
-            assertThat(crashed.converged()).as("crash after write %d: %s", k, crashed.summary()).isTrue();
-            assertFencedUntilRetry(crashed);
-        }
+        CrashAfterEveryWrite.check(brokenMidUpgrade(), ForcedLockReleaseTest::assertFencedUntilRetry);
     }
 
     private static void assertFencedUntilRetry(RunResult run) {

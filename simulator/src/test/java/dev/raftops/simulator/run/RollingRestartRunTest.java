@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.world.Scenario;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +17,13 @@ class RollingRestartRunTest {
     private final ScenarioRunner runner = new ScenarioRunner();
 
     /** With this seed ordinal 2 has rolled and ordinal 1 is released at 13 s; ordinal 0 has not rolled. */
-    private static Scenario restartDuringUpgrade(List<Fault> more) {
-        List<Fault> faults = new ArrayList<>(List.of(new Fault.Restart(13)));
-        faults.addAll(more);
-        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(faults);
+    private static Scenario restartDuringUpgrade() {
+        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(List.of(new Fault.Restart(13)));
     }
 
     @Test
     void aRestartDuringAnUpgradeRollsEveryPodOnceMoreAfterTheRequestAndNeverTwoAtOnce() {
-        RunResult run = runner.run(restartDuringUpgrade(List.of()));
+        RunResult run = runner.run(restartDuringUpgrade());
 
         assertThat(run.converged()).as(run.summary()).isTrue();
         assertThat(run.violations()).as(run.summary()).isEmpty();
@@ -35,14 +32,7 @@ class RollingRestartRunTest {
 
     @Test
     void aControllerCrashAfterAnyWriteOfAFoldedRestartConvergesSafely() {
-        RunResult clean = runner.run(restartDuringUpgrade(List.of()));
-        assertThat(clean.converged()).as(clean.summary()).isTrue();
-        for (int k = 1; k <= clean.writes(); k++) {
-            RunResult crashed = runner.run(restartDuringUpgrade(List.of(new Fault.CrashAfterWrite(k))));
-            assertThat(crashed.violations()).as("crash after write %d: %s", k, crashed.summary()).isEmpty();
-            assertThat(crashed.converged()).as("crash after write %d: %s", k, crashed.summary()).isTrue();
-            assertEveryPodRolledAfterTheRequest(crashed);
-        }
+        CrashAfterEveryWrite.check(restartDuringUpgrade(), RollingRestartRunTest::assertEveryPodRolledAfterTheRequest);
     }
 
     private static void assertEveryPodRolledAfterTheRequest(RunResult run) {
