@@ -19,6 +19,7 @@ import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.Revision;
+import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.simulator.model.ExecutorEffects;
@@ -276,6 +277,11 @@ final class CutoverScript {
 
     void editUpgrade(UnaryOperator<UpgradeSpec> change) {
         spec = spec.withUpgrade(change.apply(spec.upgrade()));
+    }
+
+    /** A person sets a token under {@code spec.upgrade.requests} (promote, rollback, retry). */
+    void request(UnaryOperator<UpgradeRequests> token) {
+        editUpgrade(u -> u.withRequests(token.apply(u.requests())));
     }
 
     BlueGreenStatus bg() {

@@ -35,7 +35,7 @@ class HoldsTest {
     void aRollbackTokenEndsAHoldBeforePromotionByAborting() {
         CutoverScript w = withoutAutoRollback();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRollback("give-up")));
+        w.request(r -> r.withRollback("give-up"));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.bg().failedTarget()).isNotNull();
@@ -45,7 +45,7 @@ class HoldsTest {
     void aRetryTokenEndsAHoldAndTheStepSucceedsUnderANewName() {
         CutoverScript w = withoutAutoRollback();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("again")));
+        w.request(r -> r.withRetry("again"));
         w.finishedByTest.clear();
         w.runCooperatively(5, x -> x.phase() == BlueGreenPhase.Syncing);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
@@ -65,7 +65,7 @@ class HoldsTest {
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Cleanup);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.CLEANUP_STALLED);
         assertThat(w.workloads).containsKey(w.blueSet()).containsKey(w.greenSet());
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("finish")));
+        w.request(r -> r.withRetry("finish"));
         w.finishedByTest.clear();
         w.runCooperatively(10, x -> x.phase() == BlueGreenPhase.Idle);
         assertThat(w.status.currentVersion()).isEqualTo("1.5.0");

@@ -51,7 +51,7 @@ class IdleHousekeepingTest {
     @Test
     void aRetryTokenWithNothingFailedIsRecordedAndIgnored() {
         CutoverScript w = CutoverScript.running("1.4.0");
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("r1")));
+        w.request(r -> r.withRetry("r1"));
         w.step();
         assertThat(w.status.requests().lastHandledRetry()).isEqualTo("r1");
         assertThat(w.emitted(BlueGreenReasons.RETRY_IGNORED)).isTrue();

@@ -47,7 +47,7 @@ class PromotionAndHookTest {
     void aPromoteTokenEndsTheHoldAndIsRecordedAsHandled() {
         CutoverScript w = manual();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("go")));
+        w.request(r -> r.withPromote("go"));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Promoting);
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("go");
@@ -59,7 +59,7 @@ class PromotionAndHookTest {
         CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(false, 5, null, null)));
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("early")));
+        w.request(r -> r.withPromote("early"));
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Promoting);
         assertThat(w.emitted(BlueGreenReasons.PROMOTE_IGNORED)).isFalse();
@@ -68,7 +68,7 @@ class PromotionAndHookTest {
     @Test
     void aPromoteTokenWhileIdleIsAcknowledgedAndIgnored() {
         CutoverScript w = CutoverScript.running("1.4.0");
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("stray")));
+        w.request(r -> r.withPromote("stray"));
         w.step();
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("stray");
         assertThat(w.emitted(BlueGreenReasons.PROMOTE_IGNORED)).isTrue();
@@ -122,7 +122,7 @@ class PromotionAndHookTest {
         JobView failed = w.runningJob(ExecutorAction.VALIDATION_HOOK).orElseThrow();
         w.finish(failed, false);
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("hook-again")));
+        w.request(r -> r.withRetry("hook-again"));
         w.step();
         assertThat(w.bg().holdReason()).isNull();
         assertThat(w.step().actionsOf(Action.CreateJob.class)).singleElement()
