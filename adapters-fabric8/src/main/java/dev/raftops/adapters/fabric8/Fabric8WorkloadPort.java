@@ -32,15 +32,7 @@ import java.util.function.Function;
  * of that read, which pins the exact object the UID check saw (fabric8 cannot send a UID
  * precondition, and the CRUD mock would ignore one).
  */
-final class Fabric8WorkloadPort implements WorkloadPort {
-
-    private final KubernetesClient client;
-    private final AdapterSettings settings;
-
-    Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) {
-        this.client = client;
-        this.settings = settings;
-    }
+record Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) implements WorkloadPort {
 
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
