@@ -24,7 +24,7 @@ class HoldsTest {
     @Test
     void aFailedJobHoldsWhenAutoRollbackIsOff() {
         CutoverScript w = withoutAutoRollback();
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.JoiningMesh);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.EXECUTOR_JOB_FAILED);
         assertThat(w.runningJobs()).isEmpty();
@@ -61,7 +61,7 @@ class HoldsTest {
         w.finishAll(ExecutorAction.REMOVE_BLUE_PEERS, false);
         w.runCooperatively(3, x -> x.runningJob(ExecutorAction.REMOVE_BLUE_PEERS).isPresent());
         w.finishAll(ExecutorAction.REMOVE_BLUE_PEERS, false);
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Cleanup);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.CLEANUP_STALLED);
         assertThat(w.workloads).containsKey(w.blueSet()).containsKey(w.greenSet());

@@ -37,7 +37,7 @@ class PromotionAndHookTest {
     @Test
     void holdsInSyncingUntilAPromoteTokenWhenAutoPromoteIsOff() {
         CutoverScript w = manual();
-        w.runCooperatively(10, x -> false);
+        w.runPasses(10);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         assertThat(w.emitted(BlueGreenReasons.AWAITING_PROMOTION)).isTrue();
         assertThat(w.events).filteredOn(e -> e.reason().equals(BlueGreenReasons.AWAITING_PROMOTION)).hasSize(1);
@@ -67,9 +67,7 @@ class PromotionAndHookTest {
 
     @Test
     void aPromoteTokenWhileIdleIsAcknowledgedAndIgnored() {
-        CutoverScript w = CutoverScript.running("1.4.0");
-        w.request(r -> r.withPromote("stray"));
-        w.step();
+        CutoverScript w = CutoverScript.idleAfterRequest(r -> r.withPromote("stray"));
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("stray");
         assertThat(w.emitted(BlueGreenReasons.PROMOTE_IGNORED)).isTrue();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
@@ -109,7 +107,7 @@ class PromotionAndHookTest {
     void aFailedHookHoldsWhenAutoRollbackIsOff() {
         CutoverScript w = withHook(new BlueGreenSpec.AutoRollback(false, true, true));
         w.finishAll(ExecutorAction.VALIDATION_HOOK, false);
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.VALIDATION_FAILED);
         assertThat(w.workloads).containsKey(w.greenSet());

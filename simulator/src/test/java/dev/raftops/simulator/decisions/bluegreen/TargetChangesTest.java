@@ -23,7 +23,7 @@ class TargetChangesTest {
             w.finishAll(ExecutorAction.JOIN_GREEN, false);
         }
         w.settlePods();
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
     }
 
     @Test
