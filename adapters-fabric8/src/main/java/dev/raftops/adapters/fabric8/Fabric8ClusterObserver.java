@@ -32,15 +32,7 @@ import java.util.TreeMap;
  * controller rewrites their status right after a pod turns Ready, and the later they are read, the
  * fewer of those rewrites land between the read and the patch.
  */
-final class Fabric8ClusterObserver implements ClusterObserver {
-
-    private final KubernetesClient client;
-    private final AdapterSettings settings;
-
-    Fabric8ClusterObserver(KubernetesClient client, AdapterSettings settings) {
-        this.client = client;
-        this.settings = settings;
-    }
+record Fabric8ClusterObserver(KubernetesClient client, AdapterSettings settings) implements ClusterObserver {
 
     @Override
     public ClusterObservation observe(ClusterKey cluster) {

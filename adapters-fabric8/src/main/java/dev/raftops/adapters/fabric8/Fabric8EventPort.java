@@ -28,17 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code raftops.dev/audit.<field>} annotations. An Event is best effort: a failure is logged, never
  * thrown into the pass that emitted it.
  */
-final class Fabric8EventPort implements EventPort {
+record Fabric8EventPort(KubernetesClient client, Clock clock) implements EventPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fabric8EventPort.class);
 
-    private final KubernetesClient client;
-    private final Clock clock;
-
-    Fabric8EventPort(KubernetesClient client, Clock clock) {
-        this.client = client;
-        this.clock = clock;
-    }
 
     @Override
     public void emit(ClusterKey cluster, ClusterEvent event) {

@@ -22,15 +22,7 @@ import java.util.TreeMap;
  * ownership: a Job owned by this very {@code RaftCluster} (same UID) is the same work already started;
  * a Job of that name owned by anything else is refused and left alone.
  */
-final class Fabric8JobPort implements JobPort {
-
-    private final KubernetesClient client;
-    private final AdapterSettings settings;
-
-    Fabric8JobPort(KubernetesClient client, AdapterSettings settings) {
-        this.client = client;
-        this.settings = settings;
-    }
+record Fabric8JobPort(KubernetesClient client, AdapterSettings settings) implements JobPort {
 
     /**
      * The headless Service the executor reaches the pods through: an adopted StatefulSet's own

@@ -30,17 +30,7 @@ import java.util.function.Function;
  * of that read, which pins the exact object the UID check saw (fabric8 cannot send a UID
  * precondition, and the CRUD mock would ignore one).
  */
-final class Fabric8WorkloadPort implements WorkloadPort {
-
-    private final KubernetesClient client;
-    private final AdapterSettings settings;
-    private final MaintenanceAnnotation maintenance;
-
-    Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) {
-        this.client = client;
-        this.settings = settings;
-        this.maintenance = new MaintenanceAnnotation(client);
-    }
+record Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) implements WorkloadPort {
 
     @Override
     public WriteResult lockPartitionAndSetImage(ClusterKey cluster, Action.LockPartitionAndSetImage action) {
@@ -131,7 +121,7 @@ final class Fabric8WorkloadPort implements WorkloadPort {
 
     @Override
     public WriteResult markMaintenance(ClusterKey cluster, Action.MarkMaintenance action) {
-        return maintenance.mark(cluster, action);
+        return new MaintenanceAnnotation(client).mark(cluster, action);
     }
 
     @Override

@@ -66,76 +66,52 @@ final class WorkloadPass {
     }
 
     void service(Service desired, boolean clientRole) {
-        Resource<Service> ref = client.services()
-                .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
-        Service live = ref.get();
-        if (live == null) {
-            create(desired, () -> client.resource(desired).create());
-            return;
-        }
-        Map<String, String> selector = new TreeMap<>(desired.getSpec().getSelector());
-        Map<String, String> liveSelector = Fabric8ClusterObserver.orEmpty(live.getSpec().getSelector());
-        if (clientRole && liveSelector.containsKey(Labels.REVISION)) {
-            selector.put(Labels.REVISION, liveSelector.get(Labels.REVISION));
-        }
-        List<Map<String, Object>> ops = new ArrayList<>();
-        if (!selector.equals(new TreeMap<>(liveSelector))) {
-            ops.add(JsonPatch.add("/spec/selector", selector));
-        }
-        if (!ports(desired).equals(ports(live))) {
-            ops.add(JsonPatch.add("/spec/ports", desired.getSpec().getPorts()));
-        }
-        patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        converge(desired, client.services().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()), live -> {
+                    Map<String, String> selector = new TreeMap<>(desired.getSpec().getSelector());
+                    Map<String, String> liveSelector = Fabric8ClusterObserver.orEmpty(live.getSpec().getSelector());
+                    if (clientRole && liveSelector.containsKey(Labels.REVISION)) {
+                        selector.put(Labels.REVISION, liveSelector.get(Labels.REVISION));
+                    }
+                    List<Map<String, Object>> ops = new ArrayList<>();
+                    if (!selector.equals(new TreeMap<>(liveSelector))) {
+                        ops.add(JsonPatch.add("/spec/selector", selector));
+                    }
+                    if (!ports(desired).equals(ports(live))) {
+                        ops.add(JsonPatch.add("/spec/ports", desired.getSpec().getPorts()));
+                    }
+                    return ops;
+                });
     }
 
     void disruptionBudget(PodDisruptionBudget desired) {
-        Resource<PodDisruptionBudget> ref = client.policy().v1().podDisruptionBudget()
-                .inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
-        PodDisruptionBudget live = ref.get();
-        if (live == null) {
-            create(desired, () -> client.resource(desired).create());
-            return;
-        }
-        List<Map<String, Object>> ops = new ArrayList<>();
-        if (!Objects.equals(live.getSpec().getMaxUnavailable(), desired.getSpec().getMaxUnavailable())) {
-            ops.add(JsonPatch.add("/spec/maxUnavailable", 1));
-        }
-        if (live.getSpec().getMinAvailable() != null) {
-            ops.add(JsonPatch.remove("/spec/minAvailable")); // path known to exist: safe with the mock
-        }
-        patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        converge(desired, client.policy().v1().podDisruptionBudget().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()), live -> {
+                    List<Map<String, Object>> ops = new ArrayList<>();
+                    if (!Objects.equals(live.getSpec().getMaxUnavailable(), desired.getSpec().getMaxUnavailable())) {
+                        ops.add(JsonPatch.add("/spec/maxUnavailable", 1));
+                    }
+                    if (live.getSpec().getMinAvailable() != null) {
+                        ops.add(JsonPatch.remove("/spec/minAvailable")); // path known to exist: safe with the mock
+                    }
+                    return ops;
+                });
     }
 
     /** The server configuration: its data follows the spec (pods read it when they start). */
     void configMap(ConfigMap desired) {
-        Resource<ConfigMap> ref = client.configMaps().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName());
-        ConfigMap live = ref.get();
-        if (live == null) {
-            create(desired, () -> client.resource(desired).create());
-            return;
-        }
-        List<Map<String, Object>> ops = new ArrayList<>();
-        if (!Objects.equals(Fabric8ClusterObserver.orEmpty(live.getData()), desired.getData())) {
-            ops.add(JsonPatch.add("/data", desired.getData()));
-        }
-        patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        converge(desired, client.configMaps().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()),
+                live -> Objects.equals(Fabric8ClusterObserver.orEmpty(live.getData()), desired.getData()) ? List.of()
+                        : List.of(JsonPatch.add("/data", desired.getData())));
     }
 
     /** The server's Role: its rules stay what raftops renders. */
     void role(Role desired) {
-        Resource<Role> ref = client.rbac().roles().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName());
-        Role live = ref.get();
-        if (live == null) {
-            create(desired, () -> client.resource(desired).create());
-            return;
-        }
-        List<Map<String, Object>> ops = new ArrayList<>();
-        if (!Objects.equals(live.getRules(), desired.getRules())) {
-            ops.add(JsonPatch.add("/rules", desired.getRules()));
-        }
-        patch(live, ops, body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        converge(desired, client.rbac().roles().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()),
+                live -> Objects.equals(live.getRules(), desired.getRules()) ? List.of()
+                        : List.of(JsonPatch.add("/rules", desired.getRules())));
     }
 
     /** A RoleBinding's roleRef cannot change: created when missing, otherwise left as it is. */
@@ -153,23 +129,20 @@ final class WorkloadPass {
      * is left alone.
      */
     void serviceAccount(ServiceAccount desired) {
-        Resource<ServiceAccount> ref = client.serviceAccounts().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName());
-        ServiceAccount live = ref.get();
-        if (live == null) {
-            create(desired, () -> client.resource(desired).create());
-            return;
-        }
-        List<OwnerReference> wanted = desired.getMetadata().getOwnerReferences();
-        List<OwnerReference> owners = live.getMetadata().getOwnerReferences() == null ? List.of()
-                : live.getMetadata().getOwnerReferences();
-        boolean shared = wanted != null && !wanted.isEmpty() && Boolean.FALSE.equals(wanted.get(0).getController());
-        boolean ours = owners.stream().anyMatch(o -> "RaftCluster".equals(o.getKind()));
-        if (!shared || !ours || owners.stream().anyMatch(o -> Objects.equals(o.getUid(), wanted.get(0).getUid()))) {
-            return;
-        }
-        patch(live, List.of(JsonPatch.add("/metadata/ownerReferences/-", wanted.get(0))),
-                body -> ref.patch(PatchContext.of(PatchType.JSON), body));
+        converge(desired, client.serviceAccounts().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()), live -> {
+                    List<OwnerReference> wanted = desired.getMetadata().getOwnerReferences();
+                    List<OwnerReference> owners = live.getMetadata().getOwnerReferences() == null ? List.of()
+                            : live.getMetadata().getOwnerReferences();
+                    boolean shared = wanted != null && !wanted.isEmpty()
+                            && Boolean.FALSE.equals(wanted.get(0).getController());
+                    boolean ours = owners.stream().anyMatch(o -> "RaftCluster".equals(o.getKind()));
+                    if (!shared || !ours
+                            || owners.stream().anyMatch(o -> Objects.equals(o.getUid(), wanted.get(0).getUid()))) {
+                        return List.of();
+                    }
+                    return List.of(JsonPatch.add("/metadata/ownerReferences/-", wanted.get(0)));
+                });
     }
 
     void createIfAbsent(StatefulSet desired) {
@@ -178,6 +151,20 @@ final class WorkloadPass {
         if (ref.get() == null) {
             create(desired, () -> ref.create(desired));
         }
+    }
+
+    /**
+     * Creates {@code desired} when {@code ref} finds nothing; otherwise patches the live object with the
+     * operations {@code drift} finds between it and {@code desired} (none: no write).
+     */
+    private <T extends HasMetadata> void converge(T desired, Resource<T> ref,
+            Function<T, List<Map<String, Object>>> drift) {
+        T live = ref.get();
+        if (live == null) {
+            create(desired, () -> client.resource(desired).create());
+            return;
+        }
+        patch(live, drift.apply(live), body -> ref.patch(PatchContext.of(PatchType.JSON), body));
     }
 
     private void create(HasMetadata desired, Supplier<HasMetadata> write) {

@@ -70,16 +70,26 @@ final class WorkloadRendering {
 
     static StatefulSet statefulSet(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
             WorkloadSpec workload, AdapterSettings settings) {
+        return orderedReady(cluster, meta(cluster, cluster.name(), ownerUid, Labels.of(cluster)), spec.replicas(),
+                "RollingUpdate", podTemplate(cluster, cluster.name(), templateImage(spec, status, settings), null,
+                        workload, settings), settings);
+    }
+
+    /**
+     * A StatefulSet named by {@code meta} of {@code replicas} pods, created one by one (OrderedReady),
+     * updated by {@code updateStrategy}, selecting its own pods, each with a {@code data} claim.
+     */
+    private static StatefulSet orderedReady(ClusterKey cluster, ObjectMeta meta, int replicas, String updateStrategy,
+            PodTemplateSpec template, AdapterSettings settings) {
         return new StatefulSetBuilder()
-                .withMetadata(meta(cluster, cluster.name(), ownerUid, Labels.of(cluster)))
+                .withMetadata(meta)
                 .withNewSpec()
-                .withReplicas(spec.replicas())
+                .withReplicas(replicas)
                 .withServiceName(headlessName(cluster))
                 .withPodManagementPolicy("OrderedReady")
-                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
-                .withNewSelector().withMatchLabels(podSelector(cluster, cluster.name())).endSelector()
-                .withTemplate(podTemplate(cluster, cluster.name(), templateImage(spec, status, settings), null, workload,
-                        settings))
+                .withNewUpdateStrategy().withType(updateStrategy).endUpdateStrategy()
+                .withNewSelector().withMatchLabels(podSelector(cluster, meta.getName())).endSelector()
+                .withTemplate(template)
                 .withVolumeClaimTemplates(dataClaim(settings))
                 .endSpec()
                 .build();
@@ -132,18 +142,8 @@ final class WorkloadRendering {
         }
         String image = action.image() != null ? action.image()
                 : WorkloadVersion.image(settings.defaultRepository(), action.version());
-        return new StatefulSetBuilder()
-                .withMetadata(meta)
-                .withNewSpec()
-                .withReplicas(action.replicas())
-                .withServiceName(headlessName(cluster))
-                .withPodManagementPolicy("OrderedReady")
-                .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
-                .withNewSelector().withMatchLabels(podSelector(cluster, action.statefulSet())).endSelector()
-                .withTemplate(podTemplate(cluster, action.statefulSet(), image, action.revision(), workload, settings))
-                .withVolumeClaimTemplates(dataClaim(settings))
-                .endSpec()
-                .build();
+        return orderedReady(cluster, meta, action.replicas(), "OnDelete",
+                podTemplate(cluster, action.statefulSet(), image, action.revision(), workload, settings), settings);
     }
 
     private static PodTemplateSpec podTemplate(ClusterKey cluster, String statefulSet, String image, String revision,

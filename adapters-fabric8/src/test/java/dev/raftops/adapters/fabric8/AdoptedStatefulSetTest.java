@@ -64,7 +64,7 @@ class AdoptedStatefulSetTest {
     }
 
     private Fabric8Adapters adapters() {
-        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC());
+        return ClusterFixtures.adapters(client);
     }
 
     private void reconcile() {

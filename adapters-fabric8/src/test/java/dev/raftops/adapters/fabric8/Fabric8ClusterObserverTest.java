@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,8 @@ class Fabric8ClusterObserverTest {
     @BeforeAll
     static void cluster() {
         ClusterFixtures.installCrd(client);
-        ClusterFixtures.create(client, ClusterFixtures.cluster("obs", "db", "2.1.0", 3));
-        Fabric8Adapters adapters = new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC());
-        adapters.workloadReconciliation().reconcile(adapters.statusPort().read(DB).orElseThrow());
+        ClusterFixtures.adapters(client).workloadReconciliation()
+                .reconcile(ClusterFixtures.stored(client, ClusterFixtures.cluster("obs", "db", "2.1.0", 3)));
         pod("db-0", Map.of("openbao-active", "true", "controller-revision-hash", "db-r1"), Map.of(), true);
         pod("db-1", Map.of("openbao-active", "false", "controller-revision-hash", "db-r2"),
                 Map.of("raftops.dev/raft-lag", "7", "raftops.dev/version", "2.1.0"), false);

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class Fabric8JobPortTest {
     private static final ClusterKey DB = new ClusterKey("jobs", "db");
 
     private static JobPort port() {
-        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC()).jobPort();
+        return ClusterFixtures.adapters(client).jobPort();
     }
 
     private static JobRequest stepDown(String name) {

@@ -131,10 +131,7 @@ class Fabric8StatusPortTest {
 
     @Test
     void aStoredClusterWithABadFieldReadsAsInvalidNotAsAnException() {
-        RaftCluster bad = ClusterFixtures.cluster("ns", "bad", "2.1.0", 0);
-        bad.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
-        bad.getSpec().upgrade.strategy = "Canary";
-        ClusterFixtures.create(client, bad);
+        ClusterFixtures.create(client, ClusterFixtures.withStrategy(ClusterFixtures.cluster("ns", "bad", "2.1.0", 0), "Canary"));
 
         SpecReading spec = new Fabric8StatusPort(client).read(new ClusterKey("ns", "bad")).orElseThrow().spec();
 

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +26,14 @@ class Fabric8WorkloadPortTest {
         ClusterFixtures.installCrd(client);
     }
 
-    private static Fabric8Adapters adapters() {
-        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC());
-    }
-
     private static WorkloadPort port() {
-        return adapters().workloadPort();
+        return ClusterFixtures.adapters(client).workloadPort();
     }
 
     /** A cluster with its steady-state workload. */
     private ClusterKey deployed(String name) {
-        ClusterFixtures.create(client, ClusterFixtures.cluster("wp", name, "2.1.0", 3));
-        ClusterDocument doc = adapters().statusPort().read(new ClusterKey("wp", name)).orElseThrow();
-        adapters().workloadReconciliation().reconcile(doc);
+        ClusterDocument doc = ClusterFixtures.stored(client, ClusterFixtures.cluster("wp", name, "2.1.0", 3));
+        ClusterFixtures.adapters(client).workloadReconciliation().reconcile(doc);
         return doc.key();
     }
 
@@ -199,7 +193,7 @@ class Fabric8WorkloadPortTest {
                 .containsEntry(Labels.REVISION, "g2").containsEntry(Labels.CLUSTER, "switch");
         assertThat(client.services().inNamespace("wp").withName("switch-internal").get().getSpec().getSelector())
                 .doesNotContainKey(Labels.REVISION);
-        assertThat(adapters().clusterObserver().observe(key).serviceSelectors()).containsExactly(java.util.Map.entry("switch", "g2"));
+        assertThat(ClusterFixtures.adapters(client).clusterObserver().observe(key).serviceSelectors()).containsExactly(java.util.Map.entry("switch", "g2"));
     }
 
     @Test
@@ -220,7 +214,7 @@ class Fabric8WorkloadPortTest {
                 sts("kept").getMetadata().getResourceVersion()));
         String rv = sts("kept").getMetadata().getResourceVersion();
 
-        var outcome = adapters().workloadReconciliation().reconcile(adapters().statusPort().read(key).orElseThrow());
+        var outcome = ClusterFixtures.adapters(client).workloadReconciliation().reconcile(ClusterFixtures.adapters(client).statusPort().read(key).orElseThrow());
 
         assertThat(outcome.writes()).isEmpty();
         assertThat(sts("kept").getMetadata().getResourceVersion()).isEqualTo(rv);

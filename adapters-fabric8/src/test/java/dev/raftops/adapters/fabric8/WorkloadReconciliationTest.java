@@ -13,7 +13,6 @@ import dev.raftops.ports.driven.SpecReading;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +30,13 @@ class WorkloadReconciliationTest {
     }
 
     private static Fabric8Adapters adapters() {
-        return new Fabric8Adapters(client, AdapterSettings.openBao(), Clock.systemUTC());
+        return ClusterFixtures.adapters(client);
     }
 
     private ClusterDocument cluster(String name, int replicas) {
         RaftCluster cr = ClusterFixtures.cluster("wl", name, "2.1.0", replicas);
         cr.getSpec().image = "quay.io/openbao/openbao:2.1.0";
-        ClusterFixtures.create(client, cr);
-        return adapters().statusPort().read(new ClusterKey("wl", name)).orElseThrow();
+        return ClusterFixtures.stored(client, cr);
     }
 
     private static StatefulSet sts(String name) {
@@ -180,11 +178,8 @@ class WorkloadReconciliationTest {
 
     @Test
     void aClusterStartingUnderBlueGreenGetsItsBlueStatefulSetOnceAndNoRollingOne() {
-        RaftCluster cr = ClusterFixtures.cluster("wl", "bg", "2.1.0", 3);
-        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
-        cr.getSpec().upgrade.strategy = "BlueGreen";
-        ClusterFixtures.create(client, cr);
-        ClusterDocument doc = adapters().statusPort().read(new ClusterKey("wl", "bg")).orElseThrow();
+        ClusterDocument doc = ClusterFixtures.stored(client,
+                ClusterFixtures.withStrategy(ClusterFixtures.cluster("wl", "bg", "2.1.0", 3), "BlueGreen"));
         String blue = dev.raftops.domain.resource.Revision.statefulSet("bg",
                 dev.raftops.domain.resource.Revision.of("2.1.0", null, 3));
 
@@ -200,11 +195,8 @@ class WorkloadReconciliationTest {
 
     @Test
     void aBlueDeletedDuringABlueGreenAttemptIsNotCreatedAgain() {
-        RaftCluster cr = ClusterFixtures.cluster("wl", "bgcleanup", "2.1.0", 3);
-        cr.getSpec().upgrade = new dev.raftops.adapters.fabric8.crd.SpecUpgrade();
-        cr.getSpec().upgrade.strategy = "BlueGreen";
-        ClusterFixtures.create(client, cr);
-        ClusterDocument read = adapters().statusPort().read(new ClusterKey("wl", "bgcleanup")).orElseThrow();
+        ClusterDocument read = ClusterFixtures.stored(client,
+                ClusterFixtures.withStrategy(ClusterFixtures.cluster("wl", "bgcleanup", "2.1.0", 3), "BlueGreen"));
         String blueRevision = dev.raftops.domain.resource.Revision.of("2.1.0", null, 3);
         java.time.Instant now = java.time.Instant.parse("2026-11-24T19:00:00Z");
         var cleanup = dev.raftops.domain.resource.BlueGreenStatus.idle(blueRevision, null)
@@ -254,11 +246,9 @@ class WorkloadReconciliationTest {
     void anExecutorAccountTheUserMadeIsLeftAlone() {
         client.serviceAccounts().inNamespace("mine").resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
                 .withNewMetadata().withNamespace("mine").withName("raftops-executor").endMetadata().build()).create();
-        RaftCluster cr = ClusterFixtures.cluster("mine", "own", "2.1.0", 1);
-        ClusterFixtures.create(client, cr);
+        ClusterDocument doc = ClusterFixtures.stored(client, ClusterFixtures.cluster("mine", "own", "2.1.0", 1));
 
-        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(
-                adapters().statusPort().read(new ClusterKey("mine", "own")).orElseThrow());
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(doc);
 
         assertThat(outcome.writes()).noneMatch(w -> w.contains("raftops-executor"));
         assertThat(client.serviceAccounts().inNamespace("mine").withName("raftops-executor").get().getMetadata()

@@ -2,7 +2,9 @@ package dev.raftops.controller.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Where {@code run} finds its Kubernetes API, as the client's own configuration rules find it: a
@@ -36,6 +38,19 @@ sealed interface KubernetesApi {
         return new Missing("no Kubernetes API found: no kubeconfig at " + String.join(", ", files)
                 + " and not in a cluster (KUBERNETES_SERVICE_HOST is not set); set KUBECONFIG to a kubeconfig file, "
                 + "create ~/.kube/config, or run in a pod with a service account");
+    }
+
+    /**
+     * The configuration of the API {@code raftops <command>} talks to; with none, the one line that says
+     * why is printed to {@code err} and the answer is empty.
+     */
+    static Optional<Config> configOrSay(String command, PrintWriter err) {
+        KubernetesApi api = find();
+        if (api instanceof Missing missing) {
+            err.println("raftops " + command + ": " + missing.message());
+            return Optional.empty();
+        }
+        return Optional.of(((Configured) api).config());
     }
 
     private static boolean isDefault(String masterUrl) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,12 +98,11 @@ public final class RunCommand implements Callable<Integer> {
             err.println("raftops run: " + invalid);
             return 2;
         }
-        KubernetesApi api = KubernetesApi.find();
-        if (api instanceof KubernetesApi.Missing missing) {
-            err.println("raftops run: " + missing.message());
+        Optional<Config> found = KubernetesApi.configOrSay("run", err);
+        if (found.isEmpty()) {
             return 2;
         }
-        Config config = ((KubernetesApi.Configured) api).config();
+        Config config = found.get();
         ControllerSettings settings = settings();
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(STOP_SECONDS));
                 KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();

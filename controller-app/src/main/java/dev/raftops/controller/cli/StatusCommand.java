@@ -62,12 +62,11 @@ public final class StatusCommand implements Callable<Integer> {
             err.println("raftops status: --output " + output + ": must be text or json");
             return 2;
         }
-        KubernetesApi api = KubernetesApi.find();
-        if (api instanceof KubernetesApi.Missing missing) {
-            err.println("raftops status: " + missing.message());
+        Optional<Config> found = KubernetesApi.configOrSay("status", err);
+        if (found.isEmpty()) {
             return 2;
         }
-        Config config = ((KubernetesApi.Configured) api).config();
+        Config config = found.get();
         String ns = namespace != null ? namespace : config.getNamespace() != null ? config.getNamespace() : "default";
         ClusterKey key = new ClusterKey(ns, name);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {

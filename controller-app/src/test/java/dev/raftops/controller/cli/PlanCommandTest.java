@@ -65,6 +65,13 @@ class PlanCommandTest {
         return err.toString().lines().toList();
     }
 
+    /** The one error line of a plan refused with exit code 2 for {@code document}. */
+    private String refusedInOneLine(String document, String... options) throws Exception {
+        assertThat(plan(document, options)).isEqualTo(2);
+        assertThat(errLines()).hasSize(1);
+        return errLines().get(0);
+    }
+
     @Test
     void anUpgradeIsAllowedWithItsStepsHighestOrdinalFirstAndExitsZero() throws Exception {
         assertThat(plan(cluster("2.4.4", 3), "--output", "json", "--leader", "1")).isZero();
@@ -184,8 +191,8 @@ class PlanCommandTest {
 
     @Test
     void aDocumentWithoutASpecSaysSoInOneLine() throws Exception {
-        assertThat(plan("apiVersion: raftops.dev/v1alpha1\nkind: RaftCluster\nmetadata:\n  name: bao\n")).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString().endsWith("cluster.yaml: spec: required field missing");
+        assertThat(refusedInOneLine("apiVersion: raftops.dev/v1alpha1\nkind: RaftCluster\nmetadata:\n  name: bao\n"))
+                .endsWith("cluster.yaml: spec: required field missing");
     }
 
     @Test
@@ -230,24 +237,21 @@ class PlanCommandTest {
 
     @Test
     void aDeploymentIsRefusedByName() throws Exception {
-        assertThat(plan("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n")).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"))
                 .endsWith("cluster.yaml: kind Deployment is not a RaftCluster (raftops.dev/v1alpha1)");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void aDeploymentAmongRaftClustersIsRefusedWithItsDocumentNumber() throws Exception {
-        assertThat(plan(cluster("2.4.4", 3) + "---\napiVersion: apps/v1\nkind: Deployment\n")).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine(cluster("2.4.4", 3) + "---\napiVersion: apps/v1\nkind: Deployment\n"))
                 .endsWith("cluster.yaml (document 2): kind Deployment is not a RaftCluster (raftops.dev/v1alpha1)")
                 .doesNotContain("ClassCast");
     }
 
     @Test
     void aWrongApiVersionIsRefused() throws Exception {
-        assertThat(plan(cluster("2.4.4", 3).replace("raftops.dev/v1alpha1", "raftops.dev/v1"))).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine(cluster("2.4.4", 3).replace("raftops.dev/v1alpha1", "raftops.dev/v1")))
                 .endsWith("apiVersion raftops.dev/v1: a RaftCluster is raftops.dev/v1alpha1");
     }
 
@@ -267,23 +271,20 @@ class PlanCommandTest {
 
     @Test
     void aValueOfTheWrongTypeIsReportedByItsPath() throws Exception {
-        assertThat(plan(cluster("2.4.4", 3).replace("version: \"2.4.4\"", "version: 2.4"))).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine(cluster("2.4.4", 3).replace("version: \"2.4.4\"", "version: 2.4")))
                 .endsWith("spec.version: expected a string, got the number 2.4 (quote it: \"2.4\")");
     }
 
     @Test
     void aYamlSyntaxErrorNamesTheLineAndColumn() throws Exception {
-        assertThat(plan("apiVersion: raftops.dev/v1alpha1\nkind: RaftCluster\nspec: [unclosed\n")).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine("apiVersion: raftops.dev/v1alpha1\nkind: RaftCluster\nspec: [unclosed\n"))
                 .startsWith("raftops plan: " + dir.resolve("cluster.yaml") + ":4:1: YAML syntax error: ");
     }
 
     @Test
     void aBadSpecValueExitsTwoNamingTheField() throws Exception {
-        assertThat(plan(cluster("2.4.4", 3).replace("replicas: 3\n", "replicas: 3\n  upgrade:\n    timeouts:\n"
-                + "      podReady: 0s\n"))).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString().startsWith("raftops plan: ").contains("spec.upgrade.timeouts.podReady");
+        assertThat(refusedInOneLine(cluster("2.4.4", 3).replace("replicas: 3\n", "replicas: 3\n  upgrade:\n    timeouts:\n"
+                + "      podReady: 0s\n"))).startsWith("raftops plan: ").contains("spec.upgrade.timeouts.podReady");
     }
 
     @Test
@@ -294,8 +295,7 @@ class PlanCommandTest {
 
     @Test
     void aLeaderOutsideTheOrdinalsIsRefused() throws Exception {
-        assertThat(plan(cluster("2.4.4", 3), "--leader", "7")).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(refusedInOneLine(cluster("2.4.4", 3), "--leader", "7"))
                 .isEqualTo("raftops plan: --leader 7: no such ordinal; spec.replicas is 3 (ordinals 0 to 2)");
         assertThat(out.toString()).isEmpty();
     }

@@ -42,6 +42,11 @@ class RunCommandTest {
 
     private void setProperty(String name, String value) {
         savedProperties.putIfAbsent(name, System.getProperty(name));
+        setOrClear(name, value);
+    }
+
+    /** Sets the system property, or clears it when {@code value} is null (as if it was never set). */
+    private static void setOrClear(String name, String value) {
         if (value == null) {
             System.clearProperty(name);
         } else {
@@ -51,13 +56,7 @@ class RunCommandTest {
 
     @AfterEach
     void restoreProperties() {
-        savedProperties.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        savedProperties.forEach(RunCommandTest::setOrClear);
     }
 
     @Test

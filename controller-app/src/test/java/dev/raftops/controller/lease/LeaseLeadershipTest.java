@@ -20,6 +20,14 @@ class LeaseLeadershipTest {
                 Duration.ofSeconds(6), Duration.ofMillis(200), starts::incrementAndGet, stops::incrementAndGet);
     }
 
+    /** A started instance once it holds the lease. */
+    LeaseLeadership leading(String id) {
+        LeaseLeadership leader = instance(id, new AtomicInteger(), new AtomicInteger());
+        leader.start();
+        await().atMost(Duration.ofSeconds(10)).until(leader::leading);
+        return leader;
+    }
+
     @Test
     void oneOfTwoInstancesLeadsAndTheOtherTakesOverWhenItStops() {
         AtomicInteger aStarts = new AtomicInteger();
@@ -44,11 +52,7 @@ class LeaseLeadershipTest {
 
     @Test
     void closingTheHolderReleasesTheLeaseSoAStandbyNeedNotWaitForItToExpire() {
-        AtomicInteger starts = new AtomicInteger();
-        AtomicInteger stops = new AtomicInteger();
-        LeaseLeadership a = instance("a", starts, stops);
-        a.start();
-        await().atMost(Duration.ofSeconds(10)).until(a::leading);
+        LeaseLeadership a = leading("a");
 
         a.close();
 
@@ -59,11 +63,7 @@ class LeaseLeadershipTest {
 
     @Test
     void abandoningTheLeaseLeavesItToExpireAsAKilledProcessWould() {
-        AtomicInteger starts = new AtomicInteger();
-        AtomicInteger stops = new AtomicInteger();
-        LeaseLeadership a = instance("a", starts, stops);
-        a.start();
-        await().atMost(Duration.ofSeconds(10)).until(a::leading);
+        LeaseLeadership a = leading("a");
 
         a.abandon();
 

@@ -29,10 +29,17 @@ class BackupDecisionTest {
         return Instant.parse(instant);
     }
 
+    /** Hourly backups enabled at 10:15; a manual request "first" ran at 10:20 and succeeded. */
+    private static BackupPasses aManualRunSucceeded() {
+        BackupPasses world = BackupPasses.hourlyFrom1015();
+        world.trigger("first");
+        world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
+        return world;
+    }
+
     @Test
     void theFirstWindowIsTheNextOneAfterEnabling() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         assertThat(world.created).isEmpty();
         assertThat(world.backup().nextScheduledBackup()).isEqualTo(t("2026-05-01T11:00:00Z"));
     }
@@ -55,17 +62,14 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowStartsOneJobNamedByTheWindow() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-110000");
         assertThat(world.created.get(0).action()).isEqualTo(ExecutorAction.BACKUP);
     }
 
     @Test
     void theRunAndTheLockArePersistedOnePassBeforeTheJobIsCreated() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         Decision recording = world.at("2026-05-01T11:00:00Z").pass();
         assertThat(recording.actionsOf(Action.CreateJob.class)).isEmpty();
         assertThat(world.backup().activeRun().job()).isEqualTo("vault-backup-20260501-110000");
@@ -75,9 +79,7 @@ class BackupDecisionTest {
 
     @Test
     void theJobCarriesTargetRetentionAndIdentity() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         JobRequest job = world.created.get(0);
         assertThat(job.parameters())
                 .containsEntry("RAFTOPS_TARGET_BUCKET", "snapshots")
@@ -95,8 +97,7 @@ class BackupDecisionTest {
 
     @Test
     void missedWindowsCollapseIntoOneCatchUpRun() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.at("2026-05-01T15:20:00Z").settle();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-110000");
         assertThat(world.backup().lastScheduledTime()).isEqualTo(t("2026-05-01T11:00:00Z"));
@@ -105,8 +106,7 @@ class BackupDecisionTest {
 
     @Test
     void theCatchUpRunIsNotFollowedByAnotherForTheMissedWindows() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.at("2026-05-01T15:20:00Z");
         world.runWindow(JobResult.SUCCEEDED);
         world.advance(Duration.ofMinutes(5)).settle();
@@ -115,8 +115,7 @@ class BackupDecisionTest {
 
     @Test
     void editingTheScheduleRecomputesTheNextWindow() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.spec = world.spec.withBackup(world.spec.backup().withSchedule("30 14 * * *", "UTC"));
         world.at("2026-05-01T10:20:00Z").settle();
         assertThat(world.backup().nextScheduledBackup()).isEqualTo(t("2026-05-01T14:30:00Z"));
@@ -134,8 +133,7 @@ class BackupDecisionTest {
 
     @Test
     void aManualTokenStartsAJobBeforeTheWindowWithoutConsumingIt() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.trigger("2026-05-01T10:20:00Z");
         world.at("2026-05-01T10:20:07Z").settle();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-102007");
@@ -146,20 +144,14 @@ class BackupDecisionTest {
 
     @Test
     void aHandledTokenNeverFiresAgain() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.trigger("first");
-        world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
+        BackupPasses world = aManualRunSucceeded();
         world.advance(Duration.ofMinutes(10)).settle();
         assertThat(world.created).hasSize(1);
     }
 
     @Test
     void aNewTokenAfterAHandledOneStartsAnotherJob() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.trigger("first");
-        world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
+        BackupPasses world = aManualRunSucceeded();
         world.trigger("second");
         world.advance(Duration.ofMinutes(10)).settle();
         assertThat(world.created).hasSize(2);
@@ -167,8 +159,7 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowAndAPendingTokenTogetherStartOneJob() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.trigger("now");
         world.at("2026-05-01T11:00:30Z").settle();
         assertThat(world.created).extracting(JobRequest::name).containsExactly("vault-backup-20260501-110000");
@@ -177,9 +168,7 @@ class BackupDecisionTest {
 
     @Test
     void aTokenWhileAJobRunsIsAcknowledgedAndSkipped() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.trigger("impatient");
         world.advance(Duration.ofMinutes(1)).settle();
         assertThat(world.created).hasSize(1);
@@ -189,17 +178,14 @@ class BackupDecisionTest {
 
     @Test
     void aSecondWindowPassingWhileAJobRunsStartsNoSecondJob() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.at("2026-05-01T12:30:00Z").settle();
         assertThat(world.created).hasSize(1);
     }
 
     @Test
     void theDerivedPhaseAndTheConditionSayBackingUpWhileTheJobRuns() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         Decision running = world.at("2026-05-01T11:00:00Z").settle();
         assertThat(PhaseRule.of(world.spec, world.status)).isEqualTo(Phase.BackingUp);
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKING_UP)).isTrue();
@@ -208,9 +194,7 @@ class BackupDecisionTest {
 
     @Test
     void theStartEventCarriesTheBackupAuditFields() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         var started = world.events(BackupReasons.BACKUP_STARTED);
         assertThat(started).hasSize(1);
         assertThat(started.get(0).audit().asMap()).containsEntry("operation", "Backup")
@@ -244,8 +228,7 @@ class BackupDecisionTest {
 
     @Test
     void aDueWindowWhoseJobAlreadyExistsIsConsumedWithoutASecondJob() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.jobs.put("vault-backup-20260501-110000", new JobView("vault-backup-20260501-110000",
                 ExecutorAction.BACKUP.wireName(), JobResult.SUCCEEDED, t("2026-05-01T11:00:05Z"),
                 t("2026-05-01T11:02:00Z"), null));
@@ -258,10 +241,7 @@ class BackupDecisionTest {
 
     @Test
     void aManualRequestNeverReusesTheNameOfTheRunBeforeIt() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.trigger("first");
-        world.at("2026-05-01T10:20:00Z").runWindow(JobResult.SUCCEEDED);
+        BackupPasses world = aManualRunSucceeded();
         world.jobs.clear(); // garbage-collected
         world.trigger("second");
         world.settle();

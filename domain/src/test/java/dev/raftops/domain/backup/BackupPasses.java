@@ -61,6 +61,20 @@ final class BackupPasses {
         return new BackupPasses("@hourly", "UTC", Instant.parse(now));
     }
 
+    /** Hourly backups enabled at 10:15 and settled: nothing runs, the first window is 11:00. */
+    static BackupPasses hourlyFrom1015() {
+        BackupPasses world = hourly("2026-05-01T10:15:00Z");
+        world.settle();
+        return world;
+    }
+
+    /** {@link #hourlyFrom1015()} once the 11:00 window has started its Job. */
+    static BackupPasses firstWindowRunning() {
+        BackupPasses world = hourlyFrom1015();
+        world.at("2026-05-01T11:00:00Z").settle();
+        return world;
+    }
+
     DecisionInput input() {
         return new DecisionInput(KEY, 7, spec, status, ClusterObservation.of(List.of(), List.of(), jobs.values()), now,
                 new Random(1), RetryTiming.defaults().withoutJitter());

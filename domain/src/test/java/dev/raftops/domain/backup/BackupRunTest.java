@@ -17,17 +17,9 @@ import org.junit.jupiter.api.Test;
 /** A run in flight: results, failures, restarts and Jobs that never show up. */
 class BackupRunTest {
 
-    /** A world whose 11:00 window is due and whose Job runs. */
-    private static BackupPasses running() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
-        world.at("2026-05-01T11:00:00Z").settle();
-        return world;
-    }
-
     @Test
     void aSuccessRecordsTheJobAndItsFinishTime() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.advance(Duration.ofMinutes(3));
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -38,7 +30,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessRecordsTheObjectTheExecutorReportedAndTellsItInTheEvent() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.SUCCEEDED, "wrote backups/default/vault/scheduled/w.snap",
                 java.util.Map.of("objectKey", "backups/default/vault/scheduled/w.snap", "bytes", "262144",
                         "sha256", "ab12"));
@@ -52,7 +44,7 @@ class BackupRunTest {
 
     @Test
     void aFailureTellsTheExecutorsMessage() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "the snapshot body is empty");
         world.settle();
         assertThat(world.backup().lastFailure().message()).endsWith("failed: the snapshot body is empty");
@@ -60,7 +52,7 @@ class BackupRunTest {
 
     @Test
     void aSuccessResetsConsecutiveFailures() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "nope");
         world.settle();
         world.at("2026-05-01T12:00:00Z").runWindow(JobResult.SUCCEEDED);
@@ -69,7 +61,7 @@ class BackupRunTest {
 
     @Test
     void aFinishedRunReleasesTheLockAndEndsBackingUp() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
         assertThat(world.status.operationLock().isHeld()).isFalse();
@@ -83,7 +75,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsCountedAndRecorded() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
@@ -96,7 +88,7 @@ class BackupRunTest {
 
     @Test
     void aFailureIsNotRetriedBeforeTheNextWindow() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         Decision after = world.settle();
         world.advance(Duration.ofMinutes(30)).settle();
@@ -107,7 +99,7 @@ class BackupRunTest {
 
     @Test
     void aResultIsCountedOnceHoweverOftenItIsObserved() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "upload refused");
         world.settle();
         world.advance(Duration.ofMinutes(1)).settle();
@@ -115,33 +107,33 @@ class BackupRunTest {
         assertThat(world.backup().consecutiveFailures()).isEqualTo(1);
     }
 
-    @Test
-    void twoConsecutiveFailuresDoNotSetBackupFailing() {
-        BackupPasses world = running();
+    /** {@code count} consecutive hourly runs that failed, the first at 11:00. */
+    private static BackupPasses failedRuns(int count) {
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.finish(world.runningJob(), JobResult.FAILED, "x");
         world.settle();
-        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
+        for (int run = 2; run <= count; run++) {
+            world.at(String.format("2026-05-01T%02d:00:00Z", 10 + run)).runWindow(JobResult.FAILED);
+        }
+        return world;
+    }
+
+    @Test
+    void twoConsecutiveFailuresDoNotSetBackupFailing() {
+        BackupPasses world = failedRuns(2);
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKUP_FAILING)).isFalse();
     }
 
     @Test
     void threeConsecutiveFailuresSetBackupFailing() {
-        BackupPasses world = running();
-        world.finish(world.runningJob(), JobResult.FAILED, "x");
-        world.settle();
-        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
-        world.at("2026-05-01T13:00:00Z").runWindow(JobResult.FAILED);
+        BackupPasses world = failedRuns(3);
         assertThat(Condition.isTrue(world.status.conditions(), Condition.BACKUP_FAILING)).isTrue();
         assertThat(world.backup().consecutiveFailures()).isEqualTo(3);
     }
 
     @Test
     void aSuccessClearsBackupFailing() {
-        BackupPasses world = running();
-        world.finish(world.runningJob(), JobResult.FAILED, "x");
-        world.settle();
-        world.at("2026-05-01T12:00:00Z").runWindow(JobResult.FAILED);
-        world.at("2026-05-01T13:00:00Z").runWindow(JobResult.FAILED);
+        BackupPasses world = failedRuns(3);
         world.at("2026-05-01T14:00:00Z").runWindow(JobResult.SUCCEEDED);
         assertThat(Condition.find(world.status.conditions(), Condition.BACKUP_FAILING))
                 .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.Status.False));
@@ -149,8 +141,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteAfterCreatingTheJobCreatesNoSecondJob() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.at("2026-05-01T11:00:00Z").pass();
         world.passLosingStatus();
         world.advance(Duration.ofSeconds(10)).settle();
@@ -160,8 +151,7 @@ class BackupRunTest {
 
     @Test
     void aLostStatusWriteWhileRecordingTheRunGivesTheSameJobName() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.at("2026-05-01T11:00:00Z").passLosingStatus();
         world.advance(Duration.ofSeconds(10)).settle();
         assertThat(world.created).singleElement().extracting(j -> j.name()).isEqualTo("vault-backup-20260501-110000");
@@ -169,7 +159,7 @@ class BackupRunTest {
 
     @Test
     void aJobThatIsNeverObservedBecomesAFailureAfterTheGrace() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.jobs.clear();
         world.advance(Duration.ofSeconds(30)).settle();
         assertThat(world.backup().activeRun()).isNotNull();
@@ -181,8 +171,7 @@ class BackupRunTest {
 
     @Test
     void aRefusedCreateReleasesTheLockAfterTheGrace() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.refuseCreates = true;
         world.at("2026-05-01T11:00:00Z").settle();
         assertThat(world.status.operationLock().isHeld()).isTrue();
@@ -194,7 +183,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecWhileAJobRunsStillRecordsItsResult() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.spec = world.spec.withBackup(null);
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
@@ -204,8 +193,7 @@ class BackupRunTest {
 
     @Test
     void removingTheBackupSpecBeforeTheJobIsCreatedCancelsTheRun() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.at("2026-05-01T11:00:00Z").pass();
         world.spec = world.spec.withBackup(null);
         world.settle();
@@ -216,7 +204,7 @@ class BackupRunTest {
 
     @Test
     void aRunningJobIsNeverDeleted() {
-        BackupPasses world = running();
+        BackupPasses world = BackupPasses.firstWindowRunning();
         world.advance(Duration.ofHours(5));
         Decision decision = world.settle();
         assertThat(decision.actionsOf(Action.DeleteJob.class)).isEmpty();

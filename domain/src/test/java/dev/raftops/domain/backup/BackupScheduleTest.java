@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BackupScheduleTest {
 
@@ -78,30 +80,17 @@ class BackupScheduleTest {
         assertThat(next("30 2 * * *", "UTC", "2026-05-01T02:30:00Z")).isEqualTo("2026-05-02T02:30:00Z");
     }
 
-    @Test
-    void hourlyMacroFiresAtTheTopOfTheNextHour() {
-        assertThat(next("@hourly", "UTC", "2026-05-01T10:15:00Z")).isEqualTo("2026-05-01T11:00:00Z");
-    }
-
-    @Test
-    void dailyMacroFiresAtLocalMidnight() {
-        assertThat(next("@daily", AMSTERDAM, "2026-05-01T10:15:00Z")).isEqualTo("2026-05-01T22:00:00Z");
-    }
-
-    @Test
-    void weeklyMacroFiresOnSundayMidnight() {
-        // 2026-05-01 is a Friday
-        assertThat(next("@weekly", "UTC", "2026-05-01T10:15:00Z")).isEqualTo("2026-05-03T00:00:00Z");
-    }
-
-    @Test
-    void monthlyMacroFiresOnTheFirstOfTheNextMonth() {
-        assertThat(next("@monthly", "UTC", "2026-05-01T10:15:00Z")).isEqualTo("2026-06-01T00:00:00Z");
-    }
-
-    @Test
-    void macrosAreCaseInsensitive() {
-        assertThat(next("@Daily", "UTC", "2026-05-01T10:15:00Z")).isEqualTo("2026-05-02T00:00:00Z");
+    /** After Friday 2026-05-01 10:15 UTC: the top of the next hour, local midnight, Sunday, the 1st; any case. */
+    @ParameterizedTest(name = "{0} in {1} after {2} fires at {3}")
+    @CsvSource({
+        "@hourly,  UTC,              2026-05-01T10:15:00Z, 2026-05-01T11:00:00Z",
+        "@daily,   Europe/Amsterdam, 2026-05-01T10:15:00Z, 2026-05-01T22:00:00Z",
+        "@weekly,  UTC,              2026-05-01T10:15:00Z, 2026-05-03T00:00:00Z",
+        "@monthly, UTC,              2026-05-01T10:15:00Z, 2026-06-01T00:00:00Z",
+        "@Daily,   UTC,              2026-05-01T10:15:00Z, 2026-05-02T00:00:00Z",
+    })
+    void aMacroFiresAtItsNextBoundaryInItsZone(String macro, String zone, String after, String expected) {
+        assertThat(next(macro, zone, after)).isEqualTo(expected);
     }
 
     @Test

@@ -26,8 +26,7 @@ class BackupSuppressionTest {
 
     /** A world whose next window is 11:00, seen at 11:00 with {@code status} changed by {@code upgrade}. */
     private static BackupPasses dueWith(java.util.function.UnaryOperator<ClusterStatus> upgrade) {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.status = upgrade.apply(world.status);
         world.at("2026-05-01T11:00:00Z");
         return world;
@@ -52,12 +51,22 @@ class BackupSuppressionTest {
         return world.events(BackupReasons.BACKUP_SKIPPED).get(0).message();
     }
 
+    /** What the lock answers an upgrade that tries to take it now. */
+    private static LockOutcome anUpgradeTakesTheLock(BackupPasses world) {
+        return world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade", world.now);
+    }
+
+    /** One pass: no Job starts and the due window is recorded as skipped for {@code reason}. */
+    private static void assertSkipped(BackupPasses world, String reason) {
+        world.settle();
+        assertThat(world.created).isEmpty();
+        assertThat(skipMessage(world)).contains(reason);
+    }
+
     @Test
     void aDueWindowIsSkippedWhileARollingUpgradeRuns() {
         BackupPasses world = dueWith(BackupSuppressionTest::upgradeRunning);
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_IN_PROGRESS);
+        assertSkipped(world, BackupReasons.UPGRADE_IN_PROGRESS);
     }
 
     @Test
@@ -87,18 +96,14 @@ class BackupSuppressionTest {
     @Test
     void aDueWindowIsSkippedWhileAFailedUpgradeWaitsForARetry() {
         BackupPasses world = dueWith(BackupSuppressionTest::upgradeFailed);
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_FAILED);
+        assertSkipped(world, BackupReasons.UPGRADE_FAILED);
     }
 
     @Test
     void aDueWindowIsSkippedWhileAnUpgradeIsPending() {
         BackupPasses world = dueWith(s -> s);
         world.spec = world.spec.withVersion("1.5.0", null);
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.UPGRADE_PENDING);
+        assertSkipped(world, BackupReasons.UPGRADE_PENDING);
     }
 
     @Test
@@ -126,9 +131,7 @@ class BackupSuppressionTest {
     @Test
     void aDueWindowIsSkippedWhileABlueGreenUpgradeIsUnderway() {
         BackupPasses world = dueWith(s -> s.withBlueGreen(BlueGreenStatus.idle("abc", "openbao:1.4.0").advancedTo(BlueGreenPhase.Syncing, STARTED)));
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.BLUE_GREEN_IN_PROGRESS);
+        assertSkipped(world, BackupReasons.BLUE_GREEN_IN_PROGRESS);
     }
 
     @Test
@@ -143,17 +146,13 @@ class BackupSuppressionTest {
     void aDueWindowIsSkippedWhileARestoreHoldsTheLock() {
         BackupPasses world = dueWith(s -> s.withOperationLock(s.operationLock()
                 .acquire(Operation.Restore, Holders.restore("r1"), "restore", STARTED).lock()));
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.OPERATION_LOCK_HELD);
+        assertSkipped(world, BackupReasons.OPERATION_LOCK_HELD);
     }
 
     @Test
     void aDueWindowIsSkippedBeforeTheClusterHasAVersion() {
         BackupPasses world = dueWith(s -> s.withCurrentVersion(null));
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.CLUSTER_INITIALIZING);
+        assertSkipped(world, BackupReasons.CLUSTER_INITIALIZING);
     }
 
     @Test
@@ -161,15 +160,12 @@ class BackupSuppressionTest {
         BackupPasses world = dueWith(s -> s);
         world.jobs.put("vault-backup-20260501-090000", new JobView("vault-backup-20260501-090000",
                 ExecutorAction.BACKUP.wireName(), JobResult.RUNNING, STARTED, null, null));
-        world.settle();
-        assertThat(world.created).isEmpty();
-        assertThat(skipMessage(world)).contains(BackupReasons.BACKUP_ALREADY_RUNNING);
+        assertSkipped(world, BackupReasons.BACKUP_ALREADY_RUNNING);
     }
 
     @Test
     void aManualTokenDuringAnUpgradeIsAcknowledgedAndSkipped() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.status = upgradeRunning(world.status);
         world.trigger("now-please");
         world.at("2026-05-01T10:20:00Z").settle();
@@ -193,8 +189,7 @@ class BackupSuppressionTest {
     void anUpgradeCannotTakeTheLockWhileABackupJobRuns() {
         BackupPasses world = dueWith(s -> s);
         world.settle();
-        LockOutcome upgrade = world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade",
-                world.now);
+        LockOutcome upgrade = anUpgradeTakesTheLock(world);
         assertThat(upgrade).isInstanceOf(LockOutcome.HeldByOther.class);
     }
 
@@ -205,8 +200,7 @@ class BackupSuppressionTest {
         world.spec = world.spec.withVersion("1.5.0", null);
         world.finish(world.runningJob(), JobResult.SUCCEEDED, null);
         world.settle();
-        LockOutcome upgrade = world.status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, "upgrade",
-                world.now);
+        LockOutcome upgrade = anUpgradeTakesTheLock(world);
         assertThat(upgrade).isInstanceOf(LockOutcome.Acquired.class);
     }
 

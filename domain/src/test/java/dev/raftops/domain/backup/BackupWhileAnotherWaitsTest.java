@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class BackupWhileAnotherWaitsTest {
 
     private static BackupPasses hourlyAt1100(java.util.function.UnaryOperator<dev.raftops.domain.resource.ClusterStatus> status) {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.status = status.apply(world.status);
         return world.at("2026-05-01T11:00:00Z");
     }
@@ -38,8 +37,7 @@ class BackupWhileAnotherWaitsTest {
 
     @Test
     void aManualTokenGivenWhileAnUpgradeRunsStaysPending() {
-        BackupPasses world = BackupPasses.hourly("2026-05-01T10:15:00Z");
-        world.settle();
+        BackupPasses world = BackupPasses.hourlyFrom1015();
         world.status = BackupSuppressionTest.upgradeRunning(world.status);
         world.trigger("before-the-maintenance-window");
         Decision d = BackupDecision.whileAnotherWaits(world.input());

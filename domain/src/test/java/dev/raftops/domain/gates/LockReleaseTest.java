@@ -43,17 +43,25 @@ class LockReleaseTest {
                 new Random(1), RetryTiming.defaults().withoutJitter());
     }
 
+    /** A rolling upgrade holding the lock at epoch 7. */
+    static ClusterStatus upgradingAtEpoch7() {
+        return ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7)).withUpgrade(upgrade());
+    }
+
+    /** The decision on {@code request} over {@code status}; a request it does not act on fails the test. */
+    static Decision decided(ClusterStatus status, ForceRelease request) {
+        return LockRelease.decide(input(status, request), status).orElseThrow();
+    }
+
     static ClusterEvent event(Decision d) {
         return d.actionsOf(Action.Emit.class).get(0).event();
     }
 
     @Test
     void aRequestNamingTheHolderAndEpochReleasesTheLockAndMovesTheEpochOn() {
-        ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7))
-                .withUpgrade(upgrade());
+        ClusterStatus status = upgradingAtEpoch7();
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, 7L, "alice")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, 7L, "alice"));
 
         assertThat(d.nextStatus().operationLock().isHeld()).isFalse();
         assertThat(d.nextStatus().operationLock().epoch()).isEqualTo(8);
@@ -62,11 +70,9 @@ class LockReleaseTest {
 
     @Test
     void theWarningEventNamesWhoAskedAndWhatWasDisplaced() {
-        ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7))
-                .withUpgrade(upgrade());
+        ClusterStatus status = upgradingAtEpoch7();
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, 7L, "alice")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, 7L, "alice"));
 
         ClusterEvent e = event(d);
         assertThat(e.type()).isEqualTo(ClusterEvent.Type.Warning);
@@ -78,11 +84,9 @@ class LockReleaseTest {
 
     @Test
     void aDisplacedRollingUpgradeFailsWithItsProgressKept() {
-        ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7))
-                .withUpgrade(upgrade());
+        ClusterStatus status = upgradingAtEpoch7();
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, 7L, "alice")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, 7L, "alice"));
 
         RollingProgress after = d.nextStatus().upgrade();
         assertThat(after.failure().reason()).isEqualTo(GateReasons.LOCK_FORCE_RELEASED);
@@ -97,7 +101,7 @@ class LockReleaseTest {
         ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Backup, Holders.BACKUP, 3))
                 .withBackup(BackupStatus.empty().started(run));
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.BACKUP, 3L, null)), status).orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.BACKUP, 3L, null));
 
         assertThat(d.nextStatus().backup().activeRun()).isNull();
         assertThat(d.nextStatus().backup().consecutiveFailures()).isEqualTo(1);
@@ -106,11 +110,9 @@ class LockReleaseTest {
 
     @Test
     void aStaleEpochIsRefusedWithAnEventAndChangesNothingButTheHandledRequest() {
-        ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7))
-                .withUpgrade(upgrade());
+        ClusterStatus status = upgradingAtEpoch7();
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, 6L, "bob")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, 6L, "bob"));
 
         assertThat(d.nextStatus()).isEqualTo(status.withRequests(status.requests().withForceRelease(
                 "raftcluster/upgrade@6")));
@@ -122,8 +124,7 @@ class LockReleaseTest {
     void anotherHoldersNameIsRefused() {
         ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Backup, Holders.BACKUP, 7));
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, 7L, "bob")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, 7L, "bob"));
 
         assertThat(d.nextStatus().operationLock()).isEqualTo(status.operationLock());
         assertThat(event(d).reason()).isEqualTo(GateReasons.LOCK_FORCE_RELEASE_REFUSED);
@@ -134,8 +135,7 @@ class LockReleaseTest {
         ClusterStatus status = ClusterStatus.initial()
                 .withOperationLock(held(Operation.BlueGreen, Holders.BLUE_GREEN, 5));
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.BLUE_GREEN, 5L, "bob")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.BLUE_GREEN, 5L, "bob"));
 
         assertThat(d.nextStatus().operationLock()).isEqualTo(status.operationLock());
         assertThat(event(d).message()).contains("spec.upgrade.requests.rollback");
@@ -145,8 +145,7 @@ class LockReleaseTest {
     void aRequestWithoutAnEpochIsRefused() {
         ClusterStatus status = ClusterStatus.initial().withOperationLock(held(Operation.Upgrade, Holders.UPGRADE, 7));
 
-        Decision d = LockRelease.decide(input(status, new ForceRelease(Holders.UPGRADE, null, "bob")), status)
-                .orElseThrow();
+        Decision d = decided(status, new ForceRelease(Holders.UPGRADE, null, "bob"));
 
         assertThat(d.nextStatus().operationLock()).isEqualTo(status.operationLock());
         assertThat(event(d).message()).contains("names no epoch");

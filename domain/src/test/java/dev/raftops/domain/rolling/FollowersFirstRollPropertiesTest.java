@@ -99,12 +99,17 @@ class FollowersFirstRollPropertiesTest {
                 .noneMatch(a -> a instanceof Action.SetPartition || a instanceof Action.LockPartitionAndSetImage);
     }
 
+    /** The pod {@code delete} names, as the moment observed it; a delete of an unobserved pod fails. */
+    private static PodView observed(Moment m, Action.DeletePod delete) {
+        return m.pods().stream().filter(p -> p.name().equals(delete.pod())).findFirst().orElseThrow();
+    }
+
     @ParameterizedTest
     @MethodSource("moments")
     void aDeletedPodIsTheObservedOneOnTheOldRevisionWithItsPreconditions(PropertyCases.Case<Moment> c) {
         Moment m = c.value();
         for (Action.DeletePod delete : decide(m).actionsOf(Action.DeletePod.class)) {
-            PodView pod = m.pods().stream().filter(p -> p.name().equals(delete.pod())).findFirst().orElseThrow();
+            PodView pod = observed(m, delete);
             assertThat(delete.uid()).as(c.why("UID precondition")).isEqualTo(pod.uid());
             assertThat(delete.resourceVersion()).as(c.why("resourceVersion precondition")).isEqualTo(pod.resourceVersion());
             assertThat(pod.revision()).as(c.why("a rolled pod is never deleted")).isEqualTo(OLD_REV);
@@ -123,7 +128,7 @@ class FollowersFirstRollPropertiesTest {
     void aPodIsDeletedOnlyWithEveryOtherVoterCaughtUpAndAnotherPodLeading(PropertyCases.Case<Moment> c) {
         Moment m = c.value();
         for (Action.DeletePod delete : decide(m).actionsOf(Action.DeletePod.class)) {
-            PodView pod = m.pods().stream().filter(p -> p.name().equals(delete.pod())).findFirst().orElseThrow();
+            PodView pod = observed(m, delete);
             assertThat(Quorum.allowsTakingDown(pod.ordinal(), m.replicas(), byOrdinal(m.pods()), 100))
                     .as(c.why("quorum")).isTrue();
             if (m.replicas() > 1) {

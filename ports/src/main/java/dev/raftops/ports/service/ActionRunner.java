@@ -9,20 +9,10 @@ import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.WriteResult;
 
 /** Performs one action through the driven port that owns it. */
-final class ActionRunner {
-
-    private final WorkloadPort workload;
-    private final JobPort jobs;
-    private final EventPort events;
-
-    ActionRunner(WorkloadPort workload, JobPort jobs, EventPort events) {
-        this.workload = workload;
-        this.jobs = jobs;
-        this.events = events;
-    }
+public record ActionRunner(WorkloadPort workload, JobPort jobs, EventPort events) {
 
     /** The write's answer; a Job that already exists and a Job already deleted count as written. */
-    WriteResult run(ClusterKey cluster, Action action) {
+    public WriteResult run(ClusterKey cluster, Action action) {
         if (action instanceof Action.LockPartitionAndSetImage a) {
             return workload.lockPartitionAndSetImage(cluster, a);
         } else if (action instanceof Action.SetImage a) {

@@ -8,6 +8,7 @@ import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.ports.driven.WriteResult;
+import dev.raftops.ports.service.ActionRunner;
 import dev.raftops.simulator.trace.SimClock;
 import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
@@ -28,13 +29,14 @@ public final class FamilyDrive {
 
     private final SimClock clock;
     private final SimWorld world;
-    private final SimulatedPorts ports;
+    private final ActionRunner runner;
     private final Random random;
 
     public FamilyDrive(Scenario scenario) {
         this.clock = new SimClock(START);
         this.world = new SimWorld(scenario, clock, new Trace(clock, SimWorld.NAMESPACE + "/" + SimWorld.NAME));
-        this.ports = new SimulatedPorts(world);
+        SimulatedPorts ports = new SimulatedPorts(world);
+        this.runner = new ActionRunner(ports, ports, ports);
         this.random = new Random(scenario.seed());
     }
 
@@ -70,32 +72,9 @@ public final class FamilyDrive {
         return true;
     }
 
-    /** Performs one action through the port that owns it. */
+    /** Performs one action through the port that owns it, as the service does. */
     public WriteResult perform(Action action) {
-        var key = world.key();
-        if (action instanceof Action.LockPartitionAndSetImage a) {
-            return ports.lockPartitionAndSetImage(key, a);
-        } else if (action instanceof Action.SetPartition a) {
-            return ports.setPartition(key, a);
-        } else if (action instanceof Action.DeletePod a) {
-            return ports.deletePod(key, a);
-        } else if (action instanceof Action.MarkMaintenance a) {
-            return ports.markMaintenance(key, a);
-        } else if (action instanceof Action.CreateWorkload a) {
-            return ports.createWorkload(key, a);
-        } else if (action instanceof Action.DeleteWorkload a) {
-            return ports.deleteWorkload(key, a);
-        } else if (action instanceof Action.SwitchTraffic a) {
-            return ports.switchTraffic(key, a);
-        } else if (action instanceof Action.CreateJob a) {
-            ports.createIfAbsent(key, a.job());
-            return new WriteResult.Written(null);
-        } else if (action instanceof Action.DeleteJob a) {
-            ports.delete(key, a.job());
-            return new WriteResult.Written(null);
-        }
-        ports.emit(key, ((Action.Emit) action).event());
-        return new WriteResult.Written(null);
+        return runner.run(world.key(), action);
     }
 
     /** The world runs on its own for {@code duration}: pods start, become Ready, Raft elects, Jobs finish. */

@@ -89,14 +89,6 @@ class AdoptedOnDeletePropertiesTest {
     @ParameterizedTest
     @MethodSource("faulty")
     void underFaultsTheInvariantsHoldAndTheUpgradeConverges(Case<Scenario> c) {
-        ScenarioRunner runner = new ScenarioRunner().tolerating(RandomFaultsPropertiesTest.KNOWN_RACES);
-        RunResult run = runner.run(c.value());
-        if (!run.safe() || !run.converged()) {
-            RunResult shrunk = new FaultShrinker(runner).shrink(run, r -> !r.safe() || !r.converged());
-            System.out.println(shrunk.summary());
-            run = shrunk;
-        }
-        assertThat(run.violations()).as(c.why("invariants hold on every step; " + run.summary())).isEmpty();
-        assertThat(run.result()).as(c.why("the upgrade converges; " + run.summary())).isEqualTo("converged");
+        RandomFaultsPropertiesTest.convergesSafely(c);
     }
 }

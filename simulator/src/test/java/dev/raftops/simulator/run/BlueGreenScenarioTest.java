@@ -21,25 +21,12 @@ class BlueGreenScenarioTest {
         return run.trace().stream().filter(l -> l.contains(fragment)).count();
     }
 
-    private static int indexOf(RunResult run, String... fragments) {
-        List<String> lines = run.trace();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (java.util.Arrays.stream(fragments).allMatch(line::contains)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     @Test
     void anAutoPromotedCutoverConvergesOnGreenWithTrafficMovedOnceGreenLeads() {
-        RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, AUTO));
-        assertThat(run.converged()).as(run.summary()).isTrue();
-        assertThat(run.violations()).as(run.summary()).isEmpty();
+        RunResult run = SafeRun.of(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, AUTO));
         assertThat(count(run, "\"kind\":\"service.selector\"")).as("unpinned, pinned to Blue, switched to Green")
                 .isEqualTo(3);
-        int greenLeads = indexOf(run, "\"kind\":\"raft.leader\"", "\"term\":2");
+        int greenLeads = TraceSearch.first(run.trace(), 0, "\"kind\":\"raft.leader\"", "\"term\":2");
         int switched = run.trace().lastIndexOf(run.trace().stream()
                 .filter(l -> l.contains("\"kind\":\"service.selector\"")).reduce((a, b) -> b).orElseThrow());
         assertThat(greenLeads).as(run.summary()).isPositive().isLessThan(switched);
@@ -51,9 +38,9 @@ class BlueGreenScenarioTest {
     @Test
     void greenJoinsAsNonVotersAndVotesOnlyAfterPromotion() {
         RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 0, 11, AUTO));
-        int promoted = indexOf(run, "\"kind\":\"job.finished\"", "promote-green");
+        int promoted = TraceSearch.first(run.trace(), 0, "\"kind\":\"job.finished\"", "promote-green");
         int firstGreenVote = -1;
-        int firstNonVoter = indexOf(run, "\"kind\":\"raft.member\"", "\"voter\":false");
+        int firstNonVoter = TraceSearch.first(run.trace(), 0, "\"kind\":\"raft.member\"", "\"voter\":false");
         for (int i = 0; i < run.trace().size(); i++) {
             String line = run.trace().get(i);
             if (line.contains("\"kind\":\"raft.member\"") && line.contains("\"voter\":true") && i > firstNonVoter
@@ -70,20 +57,29 @@ class BlueGreenScenarioTest {
     void aHeldPromotionWaitsForThePromoteTokenThenConverges() {
         RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 2, 5, HELD));
         assertThat(run.converged()).as(run.summary()).isTrue();
-        int token = indexOf(run, "\"kind\":\"operator\"", "\"request\":\"promote\"");
-        int promote = indexOf(run, "\"kind\":\"job.created\"", "promote-green");
+        int token = TraceSearch.first(run.trace(), 0, "\"kind\":\"operator\"", "\"request\":\"promote\"");
+        int promote = TraceSearch.first(run.trace(), 0, "\"kind\":\"job.created\"", "promote-green");
         assertThat(token).as(run.summary()).isPositive();
         assertThat(promote).as("no promotion before the token").isGreaterThan(token);
     }
 
-    @Test
-    void anExecutorFailureBeforePromotionAbortsAndLatchesTheTarget() {
+    /**
+     * A strict attempt (one Job failure allowed) whose {@code nth} Job, {@code action}'s, fails: the
+     * attempt fails on the threshold, that Job failed once, and no invariant broke.
+     */
+    private RunResult failedOnItsJob(int nth, String action) {
         RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, STRICT)
-                .withFaults(List.of(new Fault.JobFailure(1)))); // join-green
+                .withFaults(List.of(new Fault.JobFailure(nth))));
         assertThat(run.result()).as(run.summary()).isEqualTo("failed");
         assertThat(run.reason()).as(run.summary()).startsWith("JobFailureThresholdExceeded");
-        assertThat(count(run, "\"action\":\"join-green\",\"result\":\"failed\"")).isEqualTo(1);
+        assertThat(count(run, "\"action\":\"" + action + "\",\"result\":\"failed\"")).isEqualTo(1);
         assertThat(run.violations()).as(run.summary()).isEmpty();
+        return run;
+    }
+
+    @Test
+    void anExecutorFailureBeforePromotionAbortsAndLatchesTheTarget() {
+        RunResult run = failedOnItsJob(1, "join-green");
         assertThat(count(run, "promote-green")).isZero();
         assertThat(count(run, "\"blueGreenPhase\":\"RollingBack\"")).isZero();
         assertThat(count(run, "\"kind\":\"sts.deleted\"")).as("Green deleted").isEqualTo(1);
@@ -92,12 +88,7 @@ class BlueGreenScenarioTest {
 
     @Test
     void anExecutorFailureAfterPromotionRollsBackToBlue() {
-        RunResult run = runner.run(Scenario.blueGreen(3, "2.1.0", "2.2.0", 1, 7, STRICT)
-                .withFaults(List.of(new Fault.JobFailure(4)))); // demote-blue
-        assertThat(run.result()).as(run.summary()).isEqualTo("failed");
-        assertThat(run.reason()).as(run.summary()).startsWith("JobFailureThresholdExceeded");
-        assertThat(count(run, "\"action\":\"demote-blue\",\"result\":\"failed\"")).isEqualTo(1);
-        assertThat(run.violations()).as(run.summary()).isEmpty();
+        RunResult run = failedOnItsJob(4, "demote-blue");
         assertThat(count(run, "\"blueGreenPhase\":\"RollingBack\"")).as(run.summary()).isPositive();
         assertThat(count(run, "\"action\":\"repair-consensus\",\"result\":\"succeeded\"")).isEqualTo(1);
         assertThat(count(run, "\"action\":\"remove-green-peers\",\"result\":\"succeeded\"")).isEqualTo(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.world.Scenario;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +17,19 @@ import org.junit.jupiter.api.Test;
  */
 class ForcedLockReleaseTest {
 
-    private final ScenarioRunner runner = new ScenarioRunner();
-
     /** At 13 s the step-down Job before ordinal 1 rolls runs (12.2 s to 14.5 s with this seed). */
-    private static Scenario brokenMidUpgrade(List<Fault> more) {
-        List<Fault> faults = new ArrayList<>(List.of(new Fault.ForceRelease(13), new Fault.Retry(43)));
-        faults.addAll(more);
-        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(faults);
+    private static Scenario brokenMidUpgrade() {
+        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(List.of(new Fault.ForceRelease(13), new Fault.Retry(43)));
     }
 
     @Test
     void theDisplacedUpgradeWritesNothingToTheWorkloadUntilARetryTakesANewEpoch() {
-        RunResult run = runner.run(brokenMidUpgrade(List.of()));
+        RunResult run = SafeRun.of(brokenMidUpgrade());
 
-        assertThat(run.converged()).as(run.summary()).isTrue();
-        assertThat(run.violations()).as(run.summary()).isEmpty();
         assertThat(run.trace()).as("the lock was broken mid-upgrade: %s", run.summary())
                 .anyMatch(l -> l.contains("\"failure\":\"OperationLockForceReleased\""));
-        int released = indexOf(run.trace(), 0, "\"request\":\"force-release\"");
-        int retried = indexOf(run.trace(), released, "\"request\":\"retry\"");
+        int released = TraceSearch.first(run.trace(), 0, "\"request\":\"force-release\"");
+        int retried = TraceSearch.first(run.trace(), released, "\"request\":\"retry\"");
         assertThat(run.trace().subList(released, retried)).as("the displaced holder's Job kept running: %s",
                 run.summary()).anyMatch(l -> l.contains("\"kind\":\"job.finished\"") && l.contains("step-down"));
         assertFencedUntilRetry(run);
@@ -44,37 +37,21 @@ class ForcedLockReleaseTest {
 
     @Test
     void aControllerCrashAfterAnyWriteNeverResumesTheDisplacedUpgradesPendingStep() {
-        RunResult clean = runner.run(brokenMidUpgrade(List.of()));
-        assertThat(clean.converged()).as(clean.summary()).isTrue();
-        for (int k = 1; k <= clean.writes(); k++) {
-            RunResult crashed = runner.run(brokenMidUpgrade(List.of(new Fault.CrashAfterWrite(k))));
-            assertThat(crashed.violations()).as("crash after write %d: %s", k, crashed.summary()).isEmpty();
-            assertThat(crashed.converged()).as("crash after write %d: %s", k, crashed.summary()).isTrue();
-            assertFencedUntilRetry(crashed);
-        }
+        CrashAfterEveryWrite.check(brokenMidUpgrade(), ForcedLockReleaseTest::assertFencedUntilRetry);
     }
 
     private static void assertFencedUntilRetry(RunResult run) {
         List<String> trace = run.trace();
-        int requested = indexOf(trace, 0, "\"request\":\"force-release\"");
+        int requested = TraceSearch.first(trace, 0, "\"request\":\"force-release\"");
         assertThat(requested).as("the lock was held when the operator broke it: %s", run.summary()).isPositive();
-        int released = indexOf(trace, requested, "\"failure\":\"OperationLockForceReleased\"");
+        int released = TraceSearch.first(trace, requested, "\"failure\":\"OperationLockForceReleased\"");
         assertThat(released).as("the upgrade was displaced: %s", run.summary()).isPositive();
         assertThat(trace.get(released)).as(run.summary()).contains("\"lock\":null");
-        int retried = indexOf(trace, released, "\"request\":\"retry\"");
+        int retried = TraceSearch.first(trace, released, "\"request\":\"retry\"");
         assertThat(retried).as("the operator retried: %s", run.summary()).isPositive();
         for (String line : trace.subList(requested, retried)) {
             assertThat(line).as("no workload write by the displaced upgrade: %s", run.summary())
                     .doesNotContain("\"kind\":\"sts.partition\"").doesNotContain("\"cause\":\"controller\"");
         }
-    }
-
-    private static int indexOf(List<String> trace, int from, String fragment) {
-        for (int i = from; i < trace.size(); i++) {
-            if (trace.get(i).contains(fragment)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

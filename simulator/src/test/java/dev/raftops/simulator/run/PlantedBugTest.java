@@ -24,28 +24,25 @@ class PlantedBugTest {
         return new ScenarioRunner(BrokenControllers.withRolling(rolling)).run(scenario);
     }
 
-    @Test
-    void releasingWithoutWaitingForReadyIsCaught() {
+    /** With 3 and 5 replicas and the leader at every ordinal, the checker names {@code invariant}. */
+    private static void caughtWhereverTheLeaderIs(Function<DecisionInput, Decision> rolling, long seeds,
+            String invariant) {
         for (int replicas : new int[] {3, 5}) {
             for (int leader = 0; leader < replicas; leader++) {
-                RunResult run = run(ReleaseWithoutWaitingForReady::decide,
-                        Scenario.upgrade(replicas, "2.1.0", "2.2.0", leader, 100 + leader));
-                assertThat(run.violations()).as(run.summary())
-                        .extracting(Violation::invariant).contains(InvariantChecker.ONE_VOTER_DOWN);
+                RunResult run = run(rolling, Scenario.upgrade(replicas, "2.1.0", "2.2.0", leader, seeds + leader));
+                assertThat(run.violations()).as(run.summary()).extracting(Violation::invariant).contains(invariant);
             }
         }
     }
 
     @Test
+    void releasingWithoutWaitingForReadyIsCaught() {
+        caughtWhereverTheLeaderIs(ReleaseWithoutWaitingForReady::decide, 100, InvariantChecker.ONE_VOTER_DOWN);
+    }
+
+    @Test
     void restartingTheLeaderWithoutStepDownIsCaught() {
-        for (int replicas : new int[] {3, 5}) {
-            for (int leader = 0; leader < replicas; leader++) {
-                RunResult run = run(RestartLeaderWithoutStepDown::decide,
-                        Scenario.upgrade(replicas, "2.1.0", "2.2.0", leader, 200 + leader));
-                assertThat(run.violations()).as(run.summary())
-                        .extracting(Violation::invariant).contains(InvariantChecker.LEADER_SPARED);
-            }
-        }
+        caughtWhereverTheLeaderIs(RestartLeaderWithoutStepDown::decide, 200, InvariantChecker.LEADER_SPARED);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.world.Scenario;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,45 +14,26 @@ import org.junit.jupiter.api.Test;
  */
 class RollingRestartRunTest {
 
-    private final ScenarioRunner runner = new ScenarioRunner();
-
     /** With this seed ordinal 2 has rolled and ordinal 1 is released at 13 s; ordinal 0 has not rolled. */
-    private static Scenario restartDuringUpgrade(List<Fault> more) {
-        List<Fault> faults = new ArrayList<>(List.of(new Fault.Restart(13)));
-        faults.addAll(more);
-        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(faults);
+    private static Scenario restartDuringUpgrade() {
+        return Scenario.upgrade(3, "2.4.1", "2.5.0", 2, 11).withFaults(List.of(new Fault.Restart(13)));
     }
 
     @Test
     void aRestartDuringAnUpgradeRollsEveryPodOnceMoreAfterTheRequestAndNeverTwoAtOnce() {
-        RunResult run = runner.run(restartDuringUpgrade(List.of()));
+        RunResult run = SafeRun.of(restartDuringUpgrade());
 
-        assertThat(run.converged()).as(run.summary()).isTrue();
-        assertThat(run.violations()).as(run.summary()).isEmpty();
         assertEveryPodRolledAfterTheRequest(run);
     }
 
     @Test
     void aControllerCrashAfterAnyWriteOfAFoldedRestartConvergesSafely() {
-        RunResult clean = runner.run(restartDuringUpgrade(List.of()));
-        assertThat(clean.converged()).as(clean.summary()).isTrue();
-        for (int k = 1; k <= clean.writes(); k++) {
-            RunResult crashed = runner.run(restartDuringUpgrade(List.of(new Fault.CrashAfterWrite(k))));
-            assertThat(crashed.violations()).as("crash after write %d: %s", k, crashed.summary()).isEmpty();
-            assertThat(crashed.converged()).as("crash after write %d: %s", k, crashed.summary()).isTrue();
-            assertEveryPodRolledAfterTheRequest(crashed);
-        }
+        CrashAfterEveryWrite.check(restartDuringUpgrade(), RollingRestartRunTest::assertEveryPodRolledAfterTheRequest);
     }
 
     private static void assertEveryPodRolledAfterTheRequest(RunResult run) {
         List<String> trace = run.trace();
-        int requested = -1;
-        for (int i = 0; i < trace.size(); i++) {
-            if (trace.get(i).contains("\"request\":\"restart\"")) {
-                requested = i;
-                break;
-            }
-        }
+        int requested = TraceSearch.first(trace, 0, "\"request\":\"restart\"");
         assertThat(requested).as("the restart was requested mid-upgrade: %s", run.summary()).isPositive();
         List<String> after = trace.subList(requested, trace.size());
         assertThat(after).as("the template carries the request: %s", run.summary())

@@ -60,6 +60,23 @@ class AdminOpsServiceTest {
                 RetryTiming.defaults().withoutJitter());
     }
 
+    /** A converged cluster at {@code version} with a daily backup to a bucket; the backup spec it carries. */
+    dev.raftops.domain.resource.BackupSpec dailyBackupsAt(String version) {
+        dev.raftops.domain.resource.BackupSpec backup = new dev.raftops.domain.resource.BackupSpec("@daily", "UTC", null,
+                java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
+        cluster.setSpec(spec(3, version).withBackup(backup));
+        runUntil(version, 5);
+        return backup;
+    }
+
+    /** {@code count} passes, each by a new service instance, with the world running a step between them. */
+    void passes(int count) {
+        for (int i = 0; i < count; i++) {
+            service().reconcile(KEY);
+            world.runFor(STEP);
+        }
+    }
+
     /** Reconciles (a new service instance every call: nothing survives in memory) until converged. */
     void runUntil(String version, int maxPasses) {
         for (int i = 0; i < maxPasses; i++) {
@@ -157,10 +174,7 @@ class AdminOpsServiceTest {
         runUntil("2.4.0", 5);
         cluster.setSpec(spec(3, "2.4.4").withPaused(true));
         int before = cluster.writes.size();
-        for (int i = 0; i < 5; i++) {
-            service().reconcile(KEY);
-            world.runFor(STEP);
-        }
+        passes(5);
         assertThat(cluster.writes.subList(before, cluster.writes.size())).containsOnly("status");
         assertThat(cluster.status.phase()).isEqualTo(Phase.Paused);
         assertThat(cluster.status.upgrade()).isNull();
@@ -200,10 +214,7 @@ class AdminOpsServiceTest {
         int released = cluster.status.upgrade().targetOrdinal();
         cluster.setSpec(spec(3, "2.4.4").withPaused(true));
         int before = cluster.writes.size();
-        for (int i = 0; i < 20; i++) {
-            service().reconcile(KEY);
-            world.runFor(STEP);
-        }
+        passes(20);
         assertThat(cluster.writes.subList(before, cluster.writes.size())).containsOnly("status");
         assertThat(world.api().observe().podsOf(SimWorld.NAME).get(released).ready())
                 .as("the released pod still becomes Ready").isTrue();
@@ -216,10 +227,7 @@ class AdminOpsServiceTest {
 
     @Test
     void anUpgradeRequestedWhileABackupJobRunsWaitsForItThenCompletes() {
-        dev.raftops.domain.resource.BackupSpec backup = new dev.raftops.domain.resource.BackupSpec("@daily", "UTC", null,
-                java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
-        cluster.setSpec(spec(3, "2.4.0").withBackup(backup));
-        runUntil("2.4.0", 5);
+        dev.raftops.domain.resource.BackupSpec backup = dailyBackupsAt("2.4.0");
         cluster.setSpec(spec(3, "2.4.0").withBackup(backup.withTriggerRequest("now")));
         for (int i = 0; i < 5 && !cluster.status.operationLock().isHeld(); i++) {
             service().reconcile(KEY);
@@ -242,16 +250,10 @@ class AdminOpsServiceTest {
 
     @Test
     void aBackupDueWhenAnUpgradeCompletesTakesTheLockOnlyAfterTheReleaseWasWritten() {
-        dev.raftops.domain.resource.BackupSpec backup = new dev.raftops.domain.resource.BackupSpec("@daily", "UTC", null,
-                java.util.Map.of("bucket", "snapshots"), "backup-executor:1", null);
-        cluster.setSpec(spec(3, "2.4.0").withBackup(backup));
-        runUntil("2.4.0", 5);
+        dev.raftops.domain.resource.BackupSpec backup = dailyBackupsAt("2.4.0");
         cluster.setSpec(spec(3, "2.4.4").withBackup(backup.withTriggerRequest("during-upgrade")));
         runUntil("2.4.4", 300);
-        for (int i = 0; i < 5; i++) {
-            service().reconcile(KEY);
-            world.runFor(STEP);
-        }
+        passes(5);
         assertThat(cluster.lockTransitions).as("lock transitions " + cluster.lockTransitions)
                 .contains("Upgrade->-", "-->Backup").doesNotContain("Upgrade->Backup");
     }

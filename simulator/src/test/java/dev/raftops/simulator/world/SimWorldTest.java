@@ -48,6 +48,17 @@ class SimWorldTest {
         assertThat(w.api().setPartition("raft", partition, sts(w).resourceVersion()).written()).isTrue();
     }
 
+    /** A new image locked behind the partition, then the partition lowered to {@code partition}. */
+    private SimWorld releasedDownTo(int partition) {
+        return releasedDownTo(world(), partition);
+    }
+
+    private static SimWorld releasedDownTo(SimWorld w, int partition) {
+        lock(w);
+        release(w, partition);
+        return w;
+    }
+
     @Test
     void nothingRollsWhileThePartitionIsLockedAtReplicas() {
         SimWorld w = world();
@@ -60,9 +71,7 @@ class SimWorldTest {
 
     @Test
     void loweringThePartitionRollsTheReleasedOrdinalToTheUpdateRevision() {
-        SimWorld w = world();
-        lock(w);
-        release(w, 2);
+        SimWorld w = releasedDownTo(2);
         w.runFor(Duration.ofSeconds(30));
         StatefulSetView sts = sts(w);
         assertThat(pod(w, 2).revision()).isEqualTo(sts.updateRevision());
@@ -73,9 +82,7 @@ class SimWorldTest {
 
     @Test
     void theStatefulSetRollsTheNextOrdinalOnlyOnceEveryPodIsReady() {
-        SimWorld w = world();
-        lock(w);
-        release(w, 1);
+        SimWorld w = releasedDownTo(1);
         w.runFor(Duration.ofSeconds(60));
         List<String> trace = traceOf(w);
         int ready2 = indexOf(trace, "\"kind\":\"pod.ready\",\"cluster\":\"sim/raft\",\"pod\":\"raft-2\"");
@@ -87,9 +94,7 @@ class SimWorldTest {
 
     @Test
     void currentRevisionBecomesTheUpdateRevisionWhenEveryReplicaIsUpdated() {
-        SimWorld w = world();
-        lock(w);
-        release(w, 0);
+        SimWorld w = releasedDownTo(0);
         w.runFor(Duration.ofSeconds(120));
         StatefulSetView sts = sts(w);
         assertThat(sts.currentRevision()).isEqualTo(sts.updateRevision());
@@ -111,10 +116,8 @@ class SimWorldTest {
 
     @Test
     void aCrashLoopingPodOnABrokenRevisionIsNotReplacedUntilDeleted() {
-        SimWorld w = world(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 1)
-                .withBrokenVersion("2.2.0", Scenario.PodFailureMode.CRASH_LOOP));
-        lock(w);
-        release(w, 2);
+        SimWorld w = releasedDownTo(world(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 1)
+                .withBrokenVersion("2.2.0", Scenario.PodFailureMode.CRASH_LOOP)), 2);
         w.runFor(Duration.ofSeconds(120));
         PodView stuck = pod(w, 2);
         assertThat(stuck.ready()).isFalse();
@@ -129,10 +132,8 @@ class SimWorldTest {
 
     @Test
     void aNeverReadyPodStaysUnreadyWithoutRestarting() {
-        SimWorld w = world(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 1)
-                .withBrokenVersion("2.2.0", Scenario.PodFailureMode.NEVER_READY));
-        lock(w);
-        release(w, 2);
+        SimWorld w = releasedDownTo(world(Scenario.upgrade(3, "2.1.0", "2.2.0", 0, 1)
+                .withBrokenVersion("2.2.0", Scenario.PodFailureMode.NEVER_READY)), 2);
         w.runFor(Duration.ofSeconds(300));
         assertThat(pod(w, 2).ready()).isFalse();
         assertThat(pod(w, 2).restartCount()).isZero();
@@ -197,9 +198,7 @@ class SimWorldTest {
 
     @Test
     void aRestartedMemberLagsAtFirstAndCatchesUp() {
-        SimWorld w = world();
-        lock(w);
-        release(w, 2);
+        SimWorld w = releasedDownTo(2);
         Long lagWhenReady = null;
         for (int i = 0; i < 300 && lagWhenReady == null; i++) {
             w.runFor(Duration.ofMillis(100));

@@ -92,7 +92,7 @@ class CutoverPlanPropertiesTest {
                 held = true;
                 assertThat(resumed.waitsFor()).as(c.why("the plan waits for the promote token"))
                         .contains(holding.get().message());
-                w.editUpgrade(u -> u.withRequests(u.requests().withPromote("go")));
+                w.request(r -> r.withPromote("go"));
             }
             for (JobView job : w.runningJobs()) {
                 w.finish(job, random.nextDouble() >= s.failures());

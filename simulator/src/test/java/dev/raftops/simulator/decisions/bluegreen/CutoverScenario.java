@@ -134,9 +134,9 @@ record CutoverScenario(long seed, Setup setup, List<Move> moves) {
             }
             case SETTLE -> w.settlePods();
             case TICK -> w.advance(Duration.ofSeconds(m.pick()));
-            case PROMOTE -> w.editUpgrade(u -> u.withRequests(u.requests().withPromote("p" + m.pick())));
-            case ROLLBACK -> w.editUpgrade(u -> u.withRequests(u.requests().withRollback("r" + m.pick())));
-            case RETRY -> w.editUpgrade(u -> u.withRequests(u.requests().withRetry("t" + m.pick())));
+            case PROMOTE -> w.request(r -> r.withPromote("p" + m.pick()));
+            case ROLLBACK -> w.request(r -> r.withRollback("r" + m.pick()));
+            case RETRY -> w.request(r -> r.withRetry("t" + m.pick()));
             case VERSION -> {
                 String v = VERSIONS.get(m.pick() % VERSIONS.size());
                 w.editSpec(s -> s.withVersion(v, CutoverScript.image(canonical(v))));

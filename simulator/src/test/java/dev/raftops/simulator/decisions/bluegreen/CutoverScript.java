@@ -19,6 +19,7 @@ import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.Revision;
+import dev.raftops.domain.resource.UpgradeRequests;
 import dev.raftops.domain.resource.UpgradeSpec;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.simulator.model.ExecutorEffects;
@@ -74,6 +75,14 @@ final class CutoverScript {
     }
 
     /** A healthy 3-voter Blue on {@code 1.4.0}, Services on Blue, strategy BlueGreen, spec asking for {@code target}. */
+    /** A cluster settled on 1.4.0 that receives a token under {@code spec.upgrade.requests}; one pass later. */
+    static CutoverScript idleAfterRequest(UnaryOperator<UpgradeRequests> token) {
+        CutoverScript w = running("1.4.0");
+        w.request(token);
+        w.step();
+        return w;
+    }
+
     static CutoverScript running(String target) {
         return running(target, 3, 1L);
     }
@@ -278,6 +287,11 @@ final class CutoverScript {
         spec = spec.withUpgrade(change.apply(spec.upgrade()));
     }
 
+    /** A person sets a token under {@code spec.upgrade.requests} (promote, rollback, retry). */
+    void request(UnaryOperator<UpgradeRequests> token) {
+        editUpgrade(u -> u.withRequests(token.apply(u.requests())));
+    }
+
     BlueGreenStatus bg() {
         return status.blueGreen();
     }
@@ -292,6 +306,11 @@ final class CutoverScript {
 
     String greenSet() {
         return Revision.statefulSet(NAME, bg().greenRevision());
+    }
+
+    /** {@code count} passes of a cooperative world ({@link #runCooperatively}), whatever they reach. */
+    void runPasses(int count) {
+        runCooperatively(count, w -> false);
     }
 
     boolean emitted(String reason) {

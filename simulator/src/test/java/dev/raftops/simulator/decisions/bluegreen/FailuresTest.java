@@ -30,6 +30,32 @@ class FailuresTest {
         return w;
     }
 
+    /** One Job failure allowed, and the promotion's Job has just failed. */
+    private static CutoverScript promotionFailed() {
+        CutoverScript w = maxFailures("1.5.0", 1);
+        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
+        failNext(w, ExecutorAction.PROMOTE_GREEN);
+        return w;
+    }
+
+    /** The promotion failed, then the rollback's consensus repair failed: break-glass is active. */
+    private static CutoverScript inBreakGlass() {
+        CutoverScript w = promotionFailed();
+        w.step();
+        failNext(w, ExecutorAction.REPAIR_CONSENSUS);
+        w.step();
+        return w;
+    }
+
+    /** A cutover to 1.5.0 run (at most {@code passes}) until {@code phase}, then one pass with the rollback token set. */
+    private static CutoverScript rollbackRequestedIn(BlueGreenPhase phase, int passes, String token) {
+        CutoverScript w = CutoverScript.running("1.5.0");
+        w.runCooperatively(passes, x -> x.phase() == phase);
+        w.request(r -> r.withRollback(token));
+        w.step();
+        return w;
+    }
+
     @Test
     void aFailedJobBeforePromotionRunsAgainUnderANewName() {
         CutoverScript w = maxFailures("1.5.0", 3);
@@ -60,9 +86,7 @@ class FailuresTest {
 
     @Test
     void reachingMaxJobFailuresAfterPromotionRollsBack() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
+        CutoverScript w = promotionFailed();
         Decision d = w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.RollingBack);
         assertThat(d.actionsOf(Action.DeleteWorkload.class)).isEmpty();
@@ -71,9 +95,7 @@ class FailuresTest {
 
     @Test
     void aRollbackRepairsConsensusThenRemovesGreenAndLatchesTheTarget() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
+        CutoverScript w = promotionFailed();
         w.step();
         String green = w.greenSet();
         String failed = w.bg().greenRevision();
@@ -90,10 +112,7 @@ class FailuresTest {
 
     @Test
     void aRollbackTokenInCleanupIsRefusedWithAnEvent() {
-        CutoverScript w = CutoverScript.running("1.5.0");
-        w.runCooperatively(60, x -> x.phase() == BlueGreenPhase.Cleanup);
-        w.editUpgrade(u -> u.withRequests(u.requests().withRollback("now")));
-        w.step();
+        CutoverScript w = rollbackRequestedIn(BlueGreenPhase.Cleanup, 60, "now");
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Cleanup);
         assertThat(w.emitted(BlueGreenReasons.ROLLBACK_REFUSED)).isTrue();
         assertThat(w.status.requests().lastHandledRollback()).isEqualTo("now");
@@ -101,10 +120,7 @@ class FailuresTest {
 
     @Test
     void aRollbackTokenBeforePromotionAbortsAndLatches() {
-        CutoverScript w = CutoverScript.running("1.5.0");
-        w.runCooperatively(20, x -> x.phase() == BlueGreenPhase.JoiningMesh);
-        w.editUpgrade(u -> u.withRequests(u.requests().withRollback("stop")));
-        w.step();
+        CutoverScript w = rollbackRequestedIn(BlueGreenPhase.JoiningMesh, 20, "stop");
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.bg().failedTarget()).isNotNull();
         assertThat(w.bg().rollbackReason()).isEqualTo(BlueGreenReasons.MANUAL_ROLLBACK);
@@ -112,12 +128,7 @@ class FailuresTest {
 
     @Test
     void aFailedRollbackEntersBreakGlass() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
-        w.step();
-        failNext(w, ExecutorAction.REPAIR_CONSENSUS);
-        w.step();
+        CutoverScript w = inBreakGlass();
         assertThat(w.status.breakGlass().active()).isTrue();
         assertThat(w.status.breakGlass().reason()).isEqualTo("RollbackFailed");
         assertThat(w.status.breakGlass().nonce()).hasSize(32);
@@ -126,12 +137,7 @@ class FailuresTest {
 
     @Test
     void breakGlassHaltsEverythingUntilTheNonceIsAcknowledged() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
-        w.step();
-        failNext(w, ExecutorAction.REPAIR_CONSENSUS);
-        w.step();
+        CutoverScript w = inBreakGlass();
         for (int i = 0; i < 3; i++) {
             assertThat(w.step().actions()).isEmpty();
         }
@@ -139,9 +145,7 @@ class FailuresTest {
 
     @Test
     void anAcknowledgedNonceRetriesTheRollbackOnceUnderANewName() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
+        CutoverScript w = promotionFailed();
         w.step();
         JobView failed = failNext(w, ExecutorAction.REPAIR_CONSENSUS);
         w.step();
@@ -160,12 +164,7 @@ class FailuresTest {
 
     @Test
     void aWrongAcknowledgementOnlyEmitsAnEvent() {
-        CutoverScript w = maxFailures("1.5.0", 1);
-        w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
-        failNext(w, ExecutorAction.PROMOTE_GREEN);
-        w.step();
-        failNext(w, ExecutorAction.REPAIR_CONSENSUS);
-        w.step();
+        CutoverScript w = inBreakGlass();
         var before = w.status;
         w.editSpec(s -> s.withBreakGlassAck("not-the-nonce"));
         Decision d = w.step();

@@ -114,7 +114,7 @@ class ForwardPhasesTest {
         CutoverScript w = CutoverScript.running("1.5.0");
         w.runCooperatively(30, x -> x.phase() == BlueGreenPhase.Syncing);
         w.setPod(w.greenSet() + "-1", p -> p.withLag(101L));
-        w.runCooperatively(10, x -> false);
+        w.runPasses(10);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         w.setPod(w.greenSet() + "-1", p -> p.withLag(100L));
         w.runCooperatively(3, x -> x.phase() != BlueGreenPhase.Syncing);

@@ -24,7 +24,7 @@ class HoldsTest {
     @Test
     void aFailedJobHoldsWhenAutoRollbackIsOff() {
         CutoverScript w = withoutAutoRollback();
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.JoiningMesh);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.EXECUTOR_JOB_FAILED);
         assertThat(w.runningJobs()).isEmpty();
@@ -35,7 +35,7 @@ class HoldsTest {
     void aRollbackTokenEndsAHoldBeforePromotionByAborting() {
         CutoverScript w = withoutAutoRollback();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRollback("give-up")));
+        w.request(r -> r.withRollback("give-up"));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
         assertThat(w.bg().failedTarget()).isNotNull();
@@ -45,7 +45,7 @@ class HoldsTest {
     void aRetryTokenEndsAHoldAndTheStepSucceedsUnderANewName() {
         CutoverScript w = withoutAutoRollback();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("again")));
+        w.request(r -> r.withRetry("again"));
         w.finishedByTest.clear();
         w.runCooperatively(5, x -> x.phase() == BlueGreenPhase.Syncing);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
@@ -61,11 +61,11 @@ class HoldsTest {
         w.finishAll(ExecutorAction.REMOVE_BLUE_PEERS, false);
         w.runCooperatively(3, x -> x.runningJob(ExecutorAction.REMOVE_BLUE_PEERS).isPresent());
         w.finishAll(ExecutorAction.REMOVE_BLUE_PEERS, false);
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Cleanup);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.CLEANUP_STALLED);
         assertThat(w.workloads).containsKey(w.blueSet()).containsKey(w.greenSet());
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("finish")));
+        w.request(r -> r.withRetry("finish"));
         w.finishedByTest.clear();
         w.runCooperatively(10, x -> x.phase() == BlueGreenPhase.Idle);
         assertThat(w.status.currentVersion()).isEqualTo("1.5.0");

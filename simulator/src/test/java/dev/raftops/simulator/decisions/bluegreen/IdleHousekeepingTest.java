@@ -50,9 +50,7 @@ class IdleHousekeepingTest {
 
     @Test
     void aRetryTokenWithNothingFailedIsRecordedAndIgnored() {
-        CutoverScript w = CutoverScript.running("1.4.0");
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("r1")));
-        w.step();
+        CutoverScript w = CutoverScript.idleAfterRequest(r -> r.withRetry("r1"));
         assertThat(w.status.requests().lastHandledRetry()).isEqualTo("r1");
         assertThat(w.emitted(BlueGreenReasons.RETRY_IGNORED)).isTrue();
     }

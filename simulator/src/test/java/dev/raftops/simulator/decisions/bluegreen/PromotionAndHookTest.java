@@ -37,7 +37,7 @@ class PromotionAndHookTest {
     @Test
     void holdsInSyncingUntilAPromoteTokenWhenAutoPromoteIsOff() {
         CutoverScript w = manual();
-        w.runCooperatively(10, x -> false);
+        w.runPasses(10);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         assertThat(w.emitted(BlueGreenReasons.AWAITING_PROMOTION)).isTrue();
         assertThat(w.events).filteredOn(e -> e.reason().equals(BlueGreenReasons.AWAITING_PROMOTION)).hasSize(1);
@@ -47,7 +47,7 @@ class PromotionAndHookTest {
     void aPromoteTokenEndsTheHoldAndIsRecordedAsHandled() {
         CutoverScript w = manual();
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("go")));
+        w.request(r -> r.withPromote("go"));
         w.step();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Promoting);
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("go");
@@ -59,7 +59,7 @@ class PromotionAndHookTest {
         CutoverScript w = CutoverScript.running("1.5.0");
         w.editUpgrade(u -> u.withBlueGreen(new BlueGreenSpec(false, 5, null, null)));
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("early")));
+        w.request(r -> r.withPromote("early"));
         w.runCooperatively(40, x -> x.phase() == BlueGreenPhase.Promoting);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Promoting);
         assertThat(w.emitted(BlueGreenReasons.PROMOTE_IGNORED)).isFalse();
@@ -67,9 +67,7 @@ class PromotionAndHookTest {
 
     @Test
     void aPromoteTokenWhileIdleIsAcknowledgedAndIgnored() {
-        CutoverScript w = CutoverScript.running("1.4.0");
-        w.editUpgrade(u -> u.withRequests(u.requests().withPromote("stray")));
-        w.step();
+        CutoverScript w = CutoverScript.idleAfterRequest(r -> r.withPromote("stray"));
         assertThat(w.status.requests().lastHandledPromote()).isEqualTo("stray");
         assertThat(w.emitted(BlueGreenReasons.PROMOTE_IGNORED)).isTrue();
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Idle);
@@ -109,7 +107,7 @@ class PromotionAndHookTest {
     void aFailedHookHoldsWhenAutoRollbackIsOff() {
         CutoverScript w = withHook(new BlueGreenSpec.AutoRollback(false, true, true));
         w.finishAll(ExecutorAction.VALIDATION_HOOK, false);
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
         assertThat(w.phase()).isEqualTo(BlueGreenPhase.Syncing);
         assertThat(w.bg().holdReason()).isEqualTo(BlueGreenReasons.VALIDATION_FAILED);
         assertThat(w.workloads).containsKey(w.greenSet());
@@ -122,7 +120,7 @@ class PromotionAndHookTest {
         JobView failed = w.runningJob(ExecutorAction.VALIDATION_HOOK).orElseThrow();
         w.finish(failed, false);
         w.step();
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("hook-again")));
+        w.request(r -> r.withRetry("hook-again"));
         w.step();
         assertThat(w.bg().holdReason()).isNull();
         assertThat(w.step().actionsOf(Action.CreateJob.class)).singleElement()

@@ -21,7 +21,7 @@ class RollbackPhasesTest {
             // as if the write that entered Cleanup was lost after the Services had switched
             CutoverScript.SERVICES.forEach(s -> w.selectors.put(s, w.bg().greenRevision()));
         }
-        w.editUpgrade(u -> u.withRequests(u.requests().withRollback("back")));
+        w.request(r -> r.withRollback("back"));
         w.step();
         return w;
     }

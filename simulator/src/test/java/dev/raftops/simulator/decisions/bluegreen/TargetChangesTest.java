@@ -23,7 +23,7 @@ class TargetChangesTest {
             w.finishAll(ExecutorAction.JOIN_GREEN, false);
         }
         w.settlePods();
-        w.runCooperatively(5, x -> false);
+        w.runPasses(5);
     }
 
     @Test
@@ -85,7 +85,7 @@ class TargetChangesTest {
     void aRetryTokenReleasesTheFailedTarget() {
         CutoverScript w = CutoverScript.running("1.5.0");
         failUntilAborted(w);
-        w.editUpgrade(u -> u.withRequests(u.requests().withRetry("again")));
+        w.request(r -> r.withRetry("again"));
         w.step();
         assertThat(w.bg().failedTarget()).isNull();
         w.step();
