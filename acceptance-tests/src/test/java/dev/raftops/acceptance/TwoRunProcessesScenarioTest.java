@@ -11,6 +11,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.domain.resource.RaftStateSource;
 import dev.raftops.simulator.check.InvariantChecker;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -95,7 +96,9 @@ class TwoRunProcessesScenarioTest {
                 world.await(standby.identity() + " competes for the Lease", START,
                         () -> requests.requests(standby.identity()) > 0);
 
-                world.create(ClusterSpec.of(FROM, null, REPLICAS));
+                // the simulated pods publish their Raft state as labels: they serve no OpenBao API to probe
+                ClusterSpec spec = ClusterSpec.of(FROM, null, REPLICAS);
+                world.create(spec.withUpgrade(spec.upgrade().withRaftState(RaftStateSource.LABELS)));
                 world.awaitStatus("the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
                 world.patchVersion(TO);
                 String firstRelease = "\"value\":" + (REPLICAS - 1);

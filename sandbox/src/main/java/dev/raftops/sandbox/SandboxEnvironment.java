@@ -1,19 +1,12 @@
 package dev.raftops.sandbox;
 
-import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.simulator.runtime.ClusterRuntime;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -96,18 +89,8 @@ public final class SandboxEnvironment implements AutoCloseable {
                 environment[0].cluster.podDeleters().refused(pod);
             }
         });
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                writes, false);
-        server.init();
+        KubernetesMockServer server = SandboxApiServer.start(writes);
         KubernetesClient client = server.createClient();
-        try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
-            client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
-        } catch (IOException e) {
-            client.close();
-            server.destroy();
-            throw new UncheckedIOException(e);
-        }
         ClusterRuntime cluster = new ClusterRuntime(client, settings, Clock.systemUTC());
         SandboxExecutor executor = SandboxExecutor.start();
         cluster.playJobsWith(executor.executor());
@@ -243,7 +226,7 @@ public final class SandboxEnvironment implements AutoCloseable {
             } finally {
                 executor.close();
                 client.close();
-                server.destroy();
+                SandboxApiServer.stop(server);
             }
         }
     }
