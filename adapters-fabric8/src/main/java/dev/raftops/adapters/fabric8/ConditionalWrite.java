@@ -24,13 +24,7 @@ final class ConditionalWrite {
             HasMetadata written = write.get();
             return new WriteResult.Written(written == null ? null : written.getMetadata().getResourceVersion());
         } catch (KubernetesClientException e) {
-            if (e.getCode() == CONFLICT) {
-                return new WriteResult.Conflict(e.getMessage());
-            }
-            if (e.getCode() == NOT_FOUND) {
-                return new WriteResult.NotFound(e.getMessage());
-            }
-            throw e;
+            return refused(e);
         }
     }
 
@@ -40,14 +34,19 @@ final class ConditionalWrite {
             ref.lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
             return new WriteResult.Written(null);
         } catch (KubernetesClientException e) {
-            if (e.getCode() == CONFLICT) {
-                return new WriteResult.Conflict(e.getMessage());
-            }
-            if (e.getCode() == NOT_FOUND) {
-                return new WriteResult.NotFound(e.getMessage());
-            }
-            throw e;
+            return refused(e);
         }
+    }
+
+    /** A precondition's answer: 409 is {@code Conflict}, 404 {@code NotFound}; anything else propagates. */
+    private static WriteResult refused(KubernetesClientException e) {
+        if (e.getCode() == CONFLICT) {
+            return new WriteResult.Conflict(e.getMessage());
+        }
+        if (e.getCode() == NOT_FOUND) {
+            return new WriteResult.NotFound(e.getMessage());
+        }
+        throw e;
     }
 
     static WriteResult conflict(String what, String expected, String actual) {
