@@ -89,8 +89,9 @@ public final class FaultRunner {
                 Files.write(dir.resolve("trace.txt"), lines);
                 Files.writeString(dir.resolve("processes.txt"), world.diagnostics());
             }
-            long attempts = world.audit().entries().stream().filter(e -> e.token().equals(played.token())
-                    && e.write() && played.fencedFromNanos() >= 0 && e.nanos() > played.fencedFromNanos()).count();
+            List<String> attempts = world.audit().entries().stream().filter(e -> e.token().equals(played.token())
+                    && e.write() && played.fencedFromNanos() >= 0 && e.nanos() > played.fencedFromNanos())
+                    .map(ApiAudit.Entry::toString).toList();
             return new RunReport(run, outcome, played, world.leaseHolders(), marks, attempts,
                     Duration.ofNanos(System.nanoTime() - began).toMillis(), violations);
         }
