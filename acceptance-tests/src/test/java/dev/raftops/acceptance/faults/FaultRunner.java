@@ -17,8 +17,10 @@ import java.util.List;
 public final class FaultRunner {
 
     static final String CLUSTER = "bao";
-    private static final Duration START = Duration.ofSeconds(40);
-    private static final Duration FINISH = Duration.ofSeconds(60);
+    /** Where a run with violations leaves its trace, audit and process output (relative to the module). */
+    static final Path KEPT = Path.of("target", "fault-runs");
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration FINISH = Duration.ofSeconds(120);
     /** After a named stop: how long nothing disruptive may happen. */
     private static final Duration QUIET = Duration.ofSeconds(3);
 
@@ -86,8 +88,12 @@ public final class FaultRunner {
             violations.addAll(world.leaseViolations());
             violations.addAll(RunChecks.fenced(world.audit().entries(), played.token(), played.fencedFromNanos()));
             if (!violations.isEmpty()) {
-                Files.write(dir.resolve("trace.txt"), lines);
-                Files.writeString(dir.resolve("processes.txt"), world.diagnostics());
+                // kept beyond the test's temporary directory: the trace and the processes' last lines
+                Path kept = Files.createDirectories(KEPT.resolve(run.fault() + "-" + run.seed()));
+                Files.write(kept.resolve("trace.jsonl"), lines);
+                Files.writeString(kept.resolve("processes.txt"), world.diagnostics());
+                Files.write(kept.resolve("audit.txt"), world.audit().entries().stream().map(ApiAudit.Entry::toString)
+                        .toList());
             }
             List<String> attempts = world.audit().entries().stream().filter(e -> e.token().equals(played.token())
                     && e.write() && played.fencedFromNanos() >= 0 && e.nanos() > played.fencedFromNanos())
