@@ -102,6 +102,15 @@ public enum Fault {
         }
     };
 
+    /**
+     * Whether writes the leader sent while it still led may reach the API server after the takeover:
+     * the cut-off's proxy holds the bytes and delivers them when it heals, as TCP does after a
+     * partition. Their fence is the API server's precondition, not the process's check.
+     */
+    boolean deliversLate() {
+        return this == CUT_OFF;
+    }
+
     /** Whether another replica holds the Lease within three Lease durations. */
     private static boolean takenOver(ProcessWorld world, ControllerSlot leader) throws Exception {
         return world.within(Duration.ofSeconds(ProcessWorld.LEASE_SECONDS * 3L),

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a rolling upgrade, a blue/green cutover and a backup (see {@link Fault}, {@link FaultRunner}).
  * The default suite runs a seeded sample of {@value #SAMPLE} runs; {@code -Draftops.faults.runs=N}
  * runs N (the long form, every fault in turn, seeds from {@value #LONG_SEED}) and writes one JSON
- * line per run to {@code target/fault-runs.jsonl}; {@code -Draftops.faults.run=FAULT:SEED} replays one.
+ * line per run to {@code target/fault-runs.jsonl} ({@code -Draftops.faults.first=K} starts at run K);
+ * {@code -Draftops.faults.run=FAULT:SEED} replays one.
  */
 class ProcessFaultsScenarioTest {
 
@@ -37,7 +38,8 @@ class ProcessFaultsScenarioTest {
         String count = System.getProperty("raftops.faults.runs", "");
         if (!count.isBlank()) {
             Fault[] faults = Fault.values();
-            return Stream.iterate(0, i -> i + 1).limit(Integer.parseInt(count.trim()))
+            int first = Integer.parseInt(System.getProperty("raftops.faults.first", "0").trim());
+            return Stream.iterate(first, i -> i + 1).limit(Integer.parseInt(count.trim()))
                     .map(i -> FaultRun.of(faults[i % faults.length], LONG_SEED + i));
         }
         // the sample: the fence, a takeover after SIGKILL, and the API server refusing, over three operations
