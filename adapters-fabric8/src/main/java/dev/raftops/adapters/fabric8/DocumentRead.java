@@ -69,7 +69,7 @@ record DocumentRead(RaftCluster cluster, InvalidField unreadableSpec, List<Strin
         InvalidField badSpec = null;
         Object spec = fields.get("spec");
         try {
-            cr.setSpec(spec == null ? null : BINDING.convertValue(spec, RaftClusterSpec.class));
+            cr.setSpec(spec == null ? null : bind(spec, RaftClusterSpec.class));
         } catch (RuntimeException e) {
             badSpec = wrongType("spec", e);
         }
@@ -90,7 +90,7 @@ record DocumentRead(RaftCluster cluster, InvalidField unreadableSpec, List<Strin
         Map<Object, Object> parts = new LinkedHashMap<>(map);
         while (true) {
             try {
-                return BINDING.convertValue(parts, RaftClusterStatus.class);
+                return bind(parts, RaftClusterStatus.class);
             } catch (RuntimeException e) {
                 List<JacksonException.Reference> path = path(e);
                 if (path.isEmpty() || path.get(0).getPropertyName() == null
@@ -101,6 +101,14 @@ record DocumentRead(RaftCluster cluster, InvalidField unreadableSpec, List<Strin
                 dropped.add("status." + path.get(0).getPropertyName());
             }
         }
+    }
+
+    /**
+     * Through JSON text, not a conversion of the tree: the parser refuses a number too large for its
+     * field ({@code 10^30} for a long), which a conversion would silently truncate.
+     */
+    private static <T> T bind(Object tree, Class<T> type) {
+        return BINDING.readValue(BINDING.writeValueAsString(tree), type);
     }
 
     private static InvalidField wrongType(String root, RuntimeException e) {

@@ -51,6 +51,22 @@ class DocumentReadTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsInvalidNotTruncated() {
+        ClusterDocument doc = readAfter("huge", "{\"spec\":{\"upgrade\":{\"rolling\":{\"maxLagEntries\":"
+                + "1000000000000000000000000000000}}}}", false);
+        assertThat(doc.spec()).isInstanceOfSatisfying(SpecReading.Invalid.class,
+                i -> assertThat(i.field()).isEqualTo("spec.upgrade.rolling.maxLagEntries"));
+    }
+
+    @Test
+    void aZeroRetentionAgeIsInvalid() {
+        ClusterDocument doc = readAfter("zero-age", "{\"spec\":{\"backup\":{\"schedule\":\"@daily\","
+                + "\"retention\":{\"maxAge\":\"0s\"}}}}", false);
+        assertThat(doc.spec()).isInstanceOfSatisfying(SpecReading.Invalid.class,
+                i -> assertThat(i.field()).isEqualTo("spec.backup.retention.maxAge"));
+    }
+
+    @Test
     void aWrongTypeDeepInTheSpecIsNamedByItsWholePath() {
         ClusterDocument doc = readAfter("deep",
                 "{\"spec\":{\"upgrade\":{\"blueGreen\":{\"verification\":{\"maxLagEntries\":{\"a\":1}}}}}}", false);
