@@ -51,7 +51,9 @@ final class Fabric8StatusPort implements StatusPort {
         String body = client.getKubernetesSerialization().asJson(List.of(
                 JsonPatch.precondition(expectedResourceVersion),
                 JsonPatch.add("/status", StatusWriting.toResource(status))));
-        return ConditionalWrite.attempt(() -> client.resources(RaftCluster.class).inNamespace(cluster.namespace())
-                .withName(cluster.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+        // generic, as the read: the answer is the whole document, which a bad spec would fail to bind
+        return ConditionalWrite.attempt(() -> client.genericKubernetesResources(DocumentRead.RAFT_CLUSTERS)
+                .inNamespace(cluster.namespace()).withName(cluster.name()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), body));
     }
 }

@@ -59,6 +59,16 @@ class DocumentReadTest {
     }
 
     @Test
+    void theStatusOfADocumentWithANumberTooLargeForItsFieldIsStillWritten() {
+        ClusterDocument doc = readAfter("huge-write", "{\"spec\":{\"upgrade\":{\"blueGreen\":{\"verification\":"
+                + "{\"maxLagEntries\":1000000000000000000000000000000}}}}}", false);
+        Fabric8StatusPort port = new Fabric8StatusPort(client);
+        var written = port.compareAndSet(doc.key(), doc.resourceVersion(), doc.status().withCurrentVersion("2.1.0"));
+        assertThat(written.written()).as(written.toString()).isTrue();
+        assertThat(port.read(doc.key()).orElseThrow().status().currentVersion()).isEqualTo("2.1.0");
+    }
+
+    @Test
     void aZeroRetentionAgeIsInvalid() {
         ClusterDocument doc = readAfter("zero-age", "{\"spec\":{\"backup\":{\"schedule\":\"@daily\","
                 + "\"retention\":{\"maxAge\":\"0s\"}}}}", false);
