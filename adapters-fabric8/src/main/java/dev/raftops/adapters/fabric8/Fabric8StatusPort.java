@@ -29,15 +29,18 @@ final class Fabric8StatusPort implements StatusPort {
 
     @Override
     public Optional<ClusterDocument> read(ClusterKey cluster) {
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
-        return Optional.ofNullable(cr).map(c -> document(cluster, c));
+        return DocumentRead.get(client, cluster).map(read -> document(cluster, read));
     }
 
     static ClusterDocument document(ClusterKey cluster, RaftCluster cr) {
+        return document(cluster, new DocumentRead(cr, null, List.of()));
+    }
+
+    static ClusterDocument document(ClusterKey cluster, DocumentRead read) {
+        RaftCluster cr = read.cluster();
         Long generation = cr.getMetadata().getGeneration();
         return new ClusterDocument(cluster, cr.getMetadata().getUid(), generation == null ? 0 : generation,
-                cr.getMetadata().getResourceVersion(), SpecMapping.read(cr.getSpec()),
-                StatusReading.fromResource(cr.getStatus()));
+                cr.getMetadata().getResourceVersion(), read.spec(), StatusReading.fromResource(cr.getStatus()));
     }
 
     @Override
@@ -48,7 +51,9 @@ final class Fabric8StatusPort implements StatusPort {
         String body = client.getKubernetesSerialization().asJson(List.of(
                 JsonPatch.precondition(expectedResourceVersion),
                 JsonPatch.add("/status", StatusWriting.toResource(status))));
-        return ConditionalWrite.attempt(() -> client.resources(RaftCluster.class).inNamespace(cluster.namespace())
-                .withName(cluster.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+        // generic, as the read: the answer is the whole document, which a bad spec would fail to bind
+        return ConditionalWrite.attempt(() -> client.genericKubernetesResources(DocumentRead.RAFT_CLUSTERS)
+                .inNamespace(cluster.namespace()).withName(cluster.name()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), body));
     }
 }

@@ -69,12 +69,12 @@ public final class WorkloadReconciliation {
      * is done: this replica no longer leads, and the one that does reconciles the cluster itself.
      */
     public ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite) {
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
-        if (cr == null) {
+        DocumentRead read = DocumentRead.get(client, cluster).orElse(null);
+        if (read == null) {
             return new ReconcileOutcome.Done();
         }
-        Outcome o = reconcile(Fabric8StatusPort.document(cluster, cr), WorkloadSpecMapping.read(cluster, cr.getSpec()),
-                mayWrite);
+        Outcome o = reconcile(Fabric8StatusPort.document(cluster, read),
+                WorkloadSpecMapping.read(cluster, read.cluster().getSpec()), mayWrite);
         return o.conflicted() && !o.fenced() ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
                 : new ReconcileOutcome.Done();
     }
@@ -91,7 +91,7 @@ public final class WorkloadReconciliation {
      */
     public Outcome reconcile(ClusterDocument document, BooleanSupplier mayWrite) {
         ClusterKey key = document.key();
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(key.namespace()).withName(key.name()).get();
+        RaftCluster cr = DocumentRead.get(client, key).map(DocumentRead::cluster).orElse(null);
         return reconcile(document, cr == null ? WorkloadSpec.defaults(key) : WorkloadSpecMapping.read(key, cr.getSpec()),
                 mayWrite);
     }
