@@ -26,6 +26,8 @@ public final class Fabric8Adapters {
 
     /** Where the generated CRD sits on the classpath (inside this module's jar). */
     public static final String CRD_RESOURCE = "/META-INF/fabric8/raftclusters.raftops.dev-v1.yml";
+    /** The generated {@code RaftRestore} CRD on the classpath. */
+    public static final String RESTORE_CRD_RESOURCE = "/META-INF/fabric8/raftrestores.raftops.dev-v1.yml";
 
     private final KubernetesClient client;
     private final AdapterSettings settings;
