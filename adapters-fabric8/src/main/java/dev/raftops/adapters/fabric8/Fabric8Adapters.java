@@ -8,6 +8,7 @@ import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.MemberProbe;
+import dev.raftops.ports.driven.RestorePort;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.SpecReading;
@@ -50,6 +51,11 @@ public final class Fabric8Adapters {
 
     public StatusPort statusPort() {
         return new Fabric8StatusPort(client);
+    }
+
+    /** The {@code RaftRestore} resources. */
+    public RestorePort restorePort() {
+        return new Fabric8RestorePort(client);
     }
 
     public WorkloadPort workloadPort() {
