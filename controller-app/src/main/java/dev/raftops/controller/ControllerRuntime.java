@@ -94,14 +94,15 @@ public final class ControllerRuntime implements AutoCloseable {
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
-        this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry), clock));
+        DayTwoMetrics metrics = new DayTwoMetrics(registry);
+        this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), metrics, clock));
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
         AdminOpsService service = new AdminOpsService(fence, wiring.observer(), wiring.members(), fence, fence, fence,
                 clock, new SecureRandom(), RetryTiming.defaults(), AdminOpsService.standardFamilies());
         Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
-        this.restoreLoop = new RestoreLoop(wiring, leading, clock, registry);
+        this.restoreLoop = new RestoreLoop(wiring, leading, clock, metrics, registry);
     }
 
     private static WorkQueue<ClusterKey> queue() {

@@ -2,6 +2,9 @@ package dev.raftops.controller;
 
 import dev.raftops.controller.lease.FencedRestorePort;
 import dev.raftops.controller.lease.LeaderFence;
+import dev.raftops.controller.metrics.DayTwoMetrics;
+import dev.raftops.controller.metrics.MeteredRestorePort;
+import dev.raftops.controller.metrics.MeteredStatusPort;
 import dev.raftops.controller.queue.ControllerLoop;
 import dev.raftops.controller.queue.WorkQueue;
 import dev.raftops.controller.watch.RestoreInformers;
@@ -28,13 +31,16 @@ final class RestoreLoop implements AutoCloseable {
     private final ControllerLoop loop;
     private final List<RestoreInformers> informers = new ArrayList<>();
 
-    RestoreLoop(ControllerRuntime.Wiring wiring, BooleanSupplier leading, Clock clock, MeterRegistry registry) {
+    RestoreLoop(ControllerRuntime.Wiring wiring, BooleanSupplier leading, Clock clock, DayTwoMetrics metrics,
+            MeterRegistry registry) {
         if (wiring.restores() == null) {
             this.loop = null;
             return;
         }
-        LeaderFence fence = new LeaderFence(leading, wiring.status(), wiring.workload(), wiring.jobs(), wiring.events());
-        RestoreService service = new RestoreService(new FencedRestorePort(leading, wiring.restores()), fence,
+        LeaderFence fence = new LeaderFence(leading, new MeteredStatusPort(wiring.status(), metrics, clock),
+                wiring.workload(), wiring.jobs(), wiring.events());
+        RestoreService service = new RestoreService(new FencedRestorePort(leading,
+                new MeteredRestorePort(wiring.restores(), metrics, clock)), fence,
                 wiring.observer(), fence, fence, fence, clock, new SecureRandom(), RetryTiming.defaults());
         this.loop = new ControllerLoop("restore", new WorkQueue<>(RetryTiming.defaults()), service::reconcile, registry);
     }
