@@ -161,9 +161,11 @@ class TwoRunProcessesScenarioTest {
     }
 
     private static void installCrd(KubernetesClient client) throws Exception {
-        try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
-            client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
+        for (String resource : List.of(Fabric8Adapters.CRD_RESOURCE, Fabric8Adapters.RESTORE_CRD_RESOURCE)) {
+            try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(resource)) {
+                client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                        .create();
+            }
         }
     }
 

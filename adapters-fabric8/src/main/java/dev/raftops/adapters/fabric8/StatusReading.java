@@ -53,7 +53,7 @@ final class StatusReading {
                 MemberStatusWire.fromResource(s.members));
     }
 
-    private static List<Condition> conditions(List<StatusCondition> conditions) {
+    static List<Condition> conditions(List<StatusCondition> conditions) {
         List<Condition> out = new ArrayList<>();
         if (conditions != null) {
             for (StatusCondition c : conditions) {
@@ -142,14 +142,14 @@ final class StatusReading {
                 r.lastHandledBackupTrigger, r.lastHandledForceRelease, r.lastHandledRestart);
     }
 
-    private static Failure failure(StatusFailureRecord f) {
+    static Failure failure(StatusFailureRecord f) {
         if (f == null) {
             return null;
         }
         return new Failure(f.reason, f.message == null ? "" : f.message, time(f.at));
     }
 
-    private static Instant time(String text) {
+    static Instant time(String text) {
         return text == null ? null : Instant.parse(text);
     }
 

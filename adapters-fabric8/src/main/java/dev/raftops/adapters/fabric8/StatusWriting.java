@@ -58,7 +58,7 @@ final class StatusWriting {
         return out;
     }
 
-    private static List<StatusCondition> conditions(List<Condition> conditions) {
+    static List<StatusCondition> conditions(List<Condition> conditions) {
         List<StatusCondition> out = new ArrayList<>();
         for (Condition c : conditions) {
             StatusCondition w = new StatusCondition();
@@ -201,7 +201,7 @@ final class StatusWriting {
         return w;
     }
 
-    private static StatusFailureRecord failure(Failure f) {
+    static StatusFailureRecord failure(Failure f) {
         if (f == null) {
             return null;
         }

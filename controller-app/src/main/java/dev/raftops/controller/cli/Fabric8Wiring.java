@@ -20,7 +20,7 @@ public final class Fabric8Wiring {
         Fabric8Adapters adapters = new Fabric8Adapters(client, AdapterSettings.openBao(), clock);
         return new ControllerRuntime.Wiring(adapters.statusPort(), adapters.clusterObserver(), adapters.memberProbe(),
                 adapters.workloadPort(), adapters.jobPort(), adapters.eventPort(),
-                adapters.workloadReconciliation()::reconcile);
+                adapters.workloadReconciliation()::reconcile, adapters.restorePort());
     }
 
     /**
@@ -31,6 +31,6 @@ public final class Fabric8Wiring {
     public static ControllerRuntime.Wiring readingLabels(KubernetesClient client, Clock clock) {
         ControllerRuntime.Wiring full = create(client, clock);
         return new ControllerRuntime.Wiring(full.status(), full.observer(), null, full.workload(), full.jobs(),
-                full.events(), full.workloadReconciler());
+                full.events(), full.workloadReconciler(), full.restores());
     }
 }
