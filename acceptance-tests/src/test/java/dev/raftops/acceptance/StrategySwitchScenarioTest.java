@@ -18,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenario: one cluster rolled, switched to BlueGreen, upgraded blue/green, switched back to
- * RollingUpdate, through the real controller against the embedded API server. The switches restart
+ * RollingUpdate and rolled again, through the real controller against the embedded API server. The switches restart
  * no pod: the rolling StatefulSet becomes Blue under its own name, its pods labelled in place, and
  * the colour that serves after the cutover stays the workload (docs/decisions/strategy-switch.md).
  */
 class StrategySwitchScenarioTest {
 
     private static final String BLUE_GREEN_TO = "2.5.0";
+    private static final String ROLLING_AGAIN = "2.5.1";
 
     @TempDir
     Path dir;
@@ -43,7 +44,7 @@ class StrategySwitchScenarioTest {
     }
 
     @Test
-    void aRolledClusterSwitchesToBlueGreenCutsOverAndSwitchesBackWithoutTheSwitchesRestartingAPod() {
+    void aRolledClusterSwitchesToBlueGreenCutsOverSwitchesBackAndRollsTheColourWithoutTheSwitchesRestartingAPod() {
         try (Scenario s = Scenario.start("strategy-switch", 21L, 1, dir)) {
             s.createRunning(CLUSTER, ClusterSpec.of(FROM, null, 3), TO);
             long rolled = s.patchSpec(CLUSTER, Map.of("version", TO)).getMetadata().getGeneration();
@@ -92,6 +93,18 @@ class StrategySwitchScenarioTest {
             assertThat(podDeletions(s)).as(s.why("no pod deleted by the switch back")).isEqualTo(afterCutover);
             assertThat(s.client().apps().statefulSets().inNamespace(NAMESPACE).withName(CLUSTER).get())
                     .as(s.why("no rolling StatefulSet is created beside the colour that serves")).isNull();
+
+            long rolledAgain = s.patchSpec(CLUSTER, Map.of("version", ROLLING_AGAIN)).getMetadata().getGeneration();
+            s.awaitStatus(CLUSTER, "the next upgrade rolls the colour to " + ROLLING_AGAIN, st -> st.observedGeneration
+                    != null && st.observedGeneration >= rolledAgain && ROLLING_AGAIN.equals(st.currentVersion)
+                    && st.upgrade == null);
+            List<String> rolls = Scenario.ofKind(s.trace(CLUSTER), "pod.deleted");
+            assertThat(rolls.subList((int) afterCutover, rolls.size())).as(s.why("each pod of the colour rolled once"))
+                    .hasSize(3).allMatch(l -> l.contains(CLUSTER + "-" + green + "-"));
+            assertThat(serverPods(s).keySet()).as(s.why("the colour's pods, new ones")).isEqualTo(colour.keySet())
+                    .allMatch(p -> !serverPods(s).get(p).equals(colour.get(p)));
+            assertThat(s.client().apps().statefulSets().inNamespace(NAMESPACE).withName(CLUSTER).get())
+                    .as(s.why("the roll happened in the colour, not in a new StatefulSet")).isNull();
             s.assertInvariants(CLUSTER);
         }
     }

@@ -73,7 +73,7 @@ final class PlayedCluster {
                     colour(sts) ? colours().colour(n, joins(sts))
                             : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
                                     PlayedTemplate.replicas(sts)),
-                    settings.readyDelay());
+                    settings.readyDelay(), PlayedTemplate.onDelete(sts));
             set.faults = () -> faults.get();
             return set;
         });
