@@ -205,6 +205,11 @@ record Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) im
         return last;
     }
 
+    @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod action) {
+        return new PodTrafficLabel(client).label(cluster, action);
+    }
+
     private int containerIndex(StatefulSet sts) {
         var containers = sts.getSpec().getTemplate().getSpec().getContainers();
         for (int i = 0; i < containers.size(); i++) {

@@ -96,7 +96,8 @@ final class StatusReading {
                 b.blueRevision, b.greenRevision, b.blueImage, b.greenImage, b.greenVersion, num(b.greenReplicas),
                 Boolean.TRUE.equals(b.manualPromotionRequired), time(b.phaseStartedAt), num(b.jobFailureCount),
                 failure(b.lastJobFailure), b.snapshotJob, b.rollbackReason, time(b.rollbackStartedAt),
-                num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason);
+                num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason,
+                b.blueStatefulSet);
     }
 
     private static OperationLock lock(StatusOperationLock l) {

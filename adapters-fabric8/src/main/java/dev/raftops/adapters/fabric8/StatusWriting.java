@@ -136,6 +136,7 @@ final class StatusWriting {
         w.failedTarget = b.failedTarget();
         w.completedSteps = b.completedSteps().isEmpty() ? null : b.completedSteps();
         w.holdReason = b.holdReason();
+        w.blueStatefulSet = b.blueStatefulSet();
         return w;
     }
 

@@ -4,6 +4,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driving.ReconcileOutcome;
@@ -118,8 +119,10 @@ public final class WorkloadReconciliation {
         boolean colours = blue != null && rolling == null;
         StatefulSet desired = colours ? blue : WorkloadRendering.statefulSet(key, uid, spec, document.status(), workload,
                 settings);
-        // while a blue/green attempt runs, Day 2 alone creates and deletes the colours and their configuration
-        boolean dayTwoOwns = colours && blueGreenInFlight(document.status());
+        // while a blue/green attempt runs, Day 2 alone creates and deletes the colours and their configuration; so
+        // too, under BlueGreen, the rolling StatefulSet adopted as Blue under its own name: no replica or image
+        // patch may touch it (docs/decisions/strategy-switch.md)
+        boolean dayTwoOwns = colours && blueGreenInFlight(document.status()) || adoptedBlue(key, document.status());
         for (HasMetadata object : WorkloadObjects.of(key, uid, dayTwoOwns ? null : desired, workload, settings)) {
             if (object instanceof ServiceAccount account) {
                 pass.serviceAccount(account);
@@ -144,6 +147,11 @@ public final class WorkloadReconciliation {
             }
         }
         return new Outcome(pass.writes, pass.conflicted, pass.fenced);
+    }
+
+    private static boolean adoptedBlue(ClusterKey key, ClusterStatus status) {
+        return status != null && status.blueGreen() != null && key.name().equals(status.blueGreen().blueStatefulSet())
+                && UpgradeStrategy.BLUE_GREEN.wireName().equals(status.acceptedUpgradeStrategy());
     }
 
     private static boolean blueGreenInFlight(ClusterStatus status) {

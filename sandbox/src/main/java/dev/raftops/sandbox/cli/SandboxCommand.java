@@ -20,14 +20,15 @@ import picocli.CommandLine;
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, showDefaultValues = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the cluster (and demo-bg) run their target version, no upgrade in flight",
+        exitCodeList = {"0:the cluster runs its target version, no upgrade in flight",
             "1:--timeout passed", "2:blocked (the reason is printed) or a bad option (one line, nothing started)"},
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
                 + "RaftCluster at --from, wait until it runs, ask for --to, and print the view at each change "
                 + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger). "
-                + "Then, after a RollingUpdate run and unless --then-blue-green none, create a second cluster "
-                + "demo-bg at --to under BlueGreen and upgrade it to --then-blue-green (2.5.0).",
+                + "Then, after a RollingUpdate run and unless --then-blue-green none, switch the same cluster to "
+                + "BlueGreen (the StatefulSet it rolled becomes Blue, no pod restarts) and upgrade it to "
+                + "--then-blue-green (2.5.0).",
             "Every option is checked before anything starts. By default stdout shows only the view (lines of at "
                 + "most " + SandboxCommand.WIDTH + " columns) and a summary per cluster; the logs go to a file named "
                 + "at the end (--log), --verbose shows them in between.",
@@ -132,8 +133,8 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     @Option(names = "--then-blue-green", paramLabel = "VERSION", defaultValue = "2.5.0",
-            description = "After a RollingUpdate run converged, create a second cluster, demo-bg, at --to under "
-                    + "the BlueGreen strategy and upgrade it to VERSION; none skips it.")
+            description = "After a RollingUpdate run converged, switch the cluster to the BlueGreen strategy and "
+                    + "upgrade it to VERSION; none skips it.")
     String thenBlueGreen;
 
     @Override

@@ -34,6 +34,8 @@ final class PlayedCluster {
     private final Map<String, PlayedStatefulSet> sets = new TreeMap<>();
     private final PlayedJobs jobs;
     private final Map<String, String> selectors = new TreeMap<>();
+    /** The traffic label traced last, by pod ({@link #labelled}). */
+    private final Map<String, String> labels = new java.util.TreeMap<>();
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private PlayedColours colours;
     private String lastStatus;
@@ -71,7 +73,7 @@ final class PlayedCluster {
                     colour(sts) ? colours().colour(n, joins(sts))
                             : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
                                     PlayedTemplate.replicas(sts)),
-                    settings.readyDelay());
+                    settings.readyDelay(), PlayedTemplate.onDelete(sts));
             set.faults = () -> faults.get();
             return set;
         });
@@ -90,8 +92,14 @@ final class PlayedCluster {
 
     private PlayedColours colours() {
         if (colours == null) {
-            colours = new PlayedColours(trace, random, settings.electionDelay(), settings.readyDelay(),
-                    settings.initialLeader());
+            // a colour beside a rolling StatefulSet: that one was adopted as Blue, its Raft is the colours' Raft
+            PlayedStatefulSet rolling = sets.values().stream().filter(s -> s.raft instanceof RaftGroup).findFirst()
+                    .orElse(null);
+            colours = rolling != null
+                    ? PlayedColours.adopting(rolling.name, (RaftGroup) rolling.raft, random, settings.electionDelay(),
+                            settings.readyDelay())
+                    : new PlayedColours(trace, random, settings.electionDelay(), settings.readyDelay(),
+                            settings.initialLeader());
         }
         return colours;
     }
@@ -119,6 +127,13 @@ final class PlayedCluster {
         }
         selectors.put(name, revision);
         trace.write(trace.line("service.selector").put("service", name).put("revision", revision));
+    }
+
+    /** Traces a pod's traffic label when it is new or changed ({@link PodLabelled}). */
+    void labelled(String pod, String revision) {
+        if (!revision.equals(labels.put(pod, revision))) {
+            trace.write(trace.line("pod.labelled").put("pod", pod).put("revision", revision));
+        }
     }
 
     void play(StatefulSet sts) {

@@ -78,6 +78,10 @@ final class PlayedNamespace {
                 } else {
                     deleters.causeOf(d.name());
                 }
+            } else if (change instanceof PodLabelled l) {
+                if (l.cluster() != null && clusters.containsKey(l.cluster())) {
+                    clusters.get(l.cluster()).labelled(l.pod(), l.revision());
+                }
             } else if (change instanceof WatchedChanges.JobChanged c) {
                 job(c.job());
             } else if (change instanceof WatchedChanges.JobDeleted d) {

@@ -47,15 +47,17 @@ final class PlayedStatefulSet {
     /** The status last written. */
     private String lastStatus;
 
+    /** {@code onDelete}: the StatefulSet's update strategy, traced with its creation (a template change rolls nothing). */
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
-            Duration readyDelay) {
+            Duration readyDelay, boolean onDelete) {
         this.api = new PodWrites(client, namespace);
         this.name = name;
         this.trace = trace;
         this.raft = raft;
         this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
         this.labels = new RaftLabels(api, name, raft);
-        trace.write(trace.line("sts.created").put("statefulSet", name));
+        var created = trace.line("sts.created").put("statefulSet", name);
+        trace.write(onDelete ? created.put("onDelete", true) : created);
     }
 
     /** Ordinals of the pods that are Ready now. */

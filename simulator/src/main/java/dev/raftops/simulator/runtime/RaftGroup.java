@@ -40,6 +40,11 @@ final class RaftGroup implements PlayedRaft {
         members.bootstrap(voters);
     }
 
+    /** The configuration, shared with the colours when this StatefulSet is adopted as Blue. */
+    RaftMembership membership() {
+        return members;
+    }
+
     @Override
     public MembershipRaftCluster api() {
         if (api == null) {

@@ -164,6 +164,11 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Member
         return conditioned("switch-traffic", () -> world.api().switchTraffic(a.revision()));
     }
 
+    @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod a) {
+        return conditioned("label-pod", () -> world.api().labelPod(a.pod(), a.uid(), a.revision()));
+    }
+
     /** An injected failure on Job creation is refused without creating anything; the pass decides again. */
     @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest job) {
