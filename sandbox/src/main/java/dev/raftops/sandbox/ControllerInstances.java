@@ -65,7 +65,7 @@ final class ControllerInstances {
 
     /** Where the member probe reaches a pod: its loopback API as the runtime serves it, not its cluster DNS name. */
     private URI podAddress(ClusterKey key, String pod, boolean plainHttp) {
-        return URI.create(cluster.podAddress(pod));
+        return URI.create(cluster.podEndpoints().address(pod));
     }
 
     /** Per running instance, the addresses its health and metrics endpoints listen on. */

@@ -167,9 +167,9 @@ public final class ClusterRuntime implements AutoCloseable {
         return moved;
     }
 
-    /** Where pod {@code pod}'s OpenBao API answers now, before {@code /v1/...} (refused while it does not run: {@link PodApis}). */
-    public synchronized String podAddress(String pod) {
-        return namespace.podAddress(pod);
+    /** Where the played pods' OpenBao API answers ({@link PodEndpoints}). */
+    public PodEndpoints podEndpoints() {
+        return new PodEndpoints(this, namespace);
     }
 
     /**

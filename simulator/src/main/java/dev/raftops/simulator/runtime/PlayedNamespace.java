@@ -167,6 +167,11 @@ final class PlayedNamespace {
         return closed.base(pod);
     }
 
+    /** HTTP requests the pods' API answered (or dropped) so far. */
+    long apiRequests() {
+        return clusters.values().stream().mapToLong(c -> c.apis.requests()).sum();
+    }
+
     /** The StatefulSet {@code name} as played, or null when it was never seen. */
     PlayedStatefulSet playedSet(String statefulSet) {
         for (PlayedCluster cluster : clusters.values()) {

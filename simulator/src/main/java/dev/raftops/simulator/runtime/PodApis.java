@@ -82,6 +82,11 @@ final class PodApis implements AutoCloseable {
         tokens.remove(token);
     }
 
+    /** HTTP requests the doubles answered (or dropped) so far. */
+    long requests() {
+        return doubles.values().stream().mapToLong(d -> d.requests().size()).sum();
+    }
+
     @Override
     public void close() {
         doubles.values().forEach(OpenBaoDouble::close);
