@@ -160,8 +160,9 @@ final class SandboxView {
             if (member.probeError != null) {
                 return "unknown";
             }
-            return Boolean.TRUE.equals(member.sealed) ? "sealed"
-                    : Boolean.FALSE.equals(member.initialized) ? "uninitialised" : null;
+            // a pod that is no Raft member yet (Green before it joins) answers uninitialised, and sealed too
+            return Boolean.FALSE.equals(member.initialized) ? "uninitialised"
+                    : Boolean.TRUE.equals(member.sealed) ? "sealed" : null;
         }
 
         /** The next ordinal of the same set, in the same state, neither leading. */
