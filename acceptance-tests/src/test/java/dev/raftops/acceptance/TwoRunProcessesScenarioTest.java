@@ -96,7 +96,8 @@ class TwoRunProcessesScenarioTest {
                 world.await(standby.identity() + " competes for the Lease", START,
                         () -> requests.requests(standby.identity()) > 0);
 
-                // the simulated pods publish their Raft state as labels: they serve no OpenBao API to probe
+                // the shipped `run` probes pods at their cluster DNS names, which this machine cannot resolve (the
+                // simulated pods serve their API on loopback): this scenario keeps labels mode its own
                 ClusterSpec spec = ClusterSpec.of(FROM, null, REPLICAS);
                 world.create(spec.withUpgrade(spec.upgrade().withRaftState(RaftStateSource.LABELS)));
                 world.awaitStatus("the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));

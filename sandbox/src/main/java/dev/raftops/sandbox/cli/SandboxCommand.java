@@ -37,7 +37,9 @@ import picocli.CommandLine;
             "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
                 + "after its N-th write), conflict@N (its N-th write is answered 409), pod-never-ready@ORDINAL (that "
                 + "pod never becomes Ready on the new version), job-fail@ACTION (the executor of the first Job of that "
-                + "action meets a broken snapshot stream or a rejected login; repeat for more). Writes are counted from the request for --to."})
+                + "action meets a broken snapshot stream or a rejected login; repeat for more), api-refused@ORDINAL / "
+                + "api-sealed@ORDINAL (that pod's OpenBao API refuses connections / answers sealed on the new "
+                + "version). Writes are counted from the request for --to."})
 public final class SandboxCommand implements Callable<Integer> {
 
     /** The widest line printed, the time column included (docs/decisions/sandbox-input-and-output.md). */
@@ -109,7 +111,7 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "NAME[@ARG]", converter = FaultConverter.class,
             showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Inject a fault; repeatable: controller-crash@N, conflict@N, pod-never-ready@ORDINAL, "
-                    + "job-fail@ACTION.")
+                    + "job-fail@ACTION, api-refused@ORDINAL, api-sealed@ORDINAL.")
     List<SandboxFault> faults = new ArrayList<>();
 
     @Option(names = "--pod-ready-timeout", paramLabel = "DURATION",

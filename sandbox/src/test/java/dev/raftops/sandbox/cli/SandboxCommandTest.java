@@ -108,7 +108,8 @@ class SandboxCommandTest {
                 .anyMatch(l -> l.contains("\"kind\":\"run.end\"") && l.contains("\"result\":\"converged\""));
         assertThat(lines.stream().filter(l -> l.contains("\"kind\":\"service.selector\"")).count())
                 .as("unpinned, pinned to Blue, switched to Green").isEqualTo(3);
-        assertThat(out.toString()).contains("non-voter").contains("blueGreen=Syncing").contains("traffic=")
+        // Green's pods answer their API as uninitialised until they join (status.members, as the controller saw it)
+        assertThat(out.toString()).contains("2.5.0 Ready uninitialised").contains("blueGreen=Syncing").contains("traffic=")
                 .contains("done: the cluster runs 2.5.0");
     }
 

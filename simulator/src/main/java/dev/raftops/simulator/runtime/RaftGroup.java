@@ -73,6 +73,11 @@ final class RaftGroup implements PlayedRaft {
         members.ready(pod, true);
     }
 
+    @Override
+    public void lag(String pod, long lag) {
+        members.lag(pod, lag);
+    }
+
     /** Holds an election when one is due and a quorum of voters is Ready. */
     @Override
     public void elect(SortedSet<Integer> ready, int replicas, String name, Instant now) {

@@ -52,8 +52,12 @@ final class WatchedChanges implements AutoCloseable {
     record ServiceChanged(Service service) implements Change {
     }
 
-    /** A RaftCluster was created or changed; {@code status} is its status (null when it has none). */
-    record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status) implements Change {
+    /**
+     * A RaftCluster was created or changed; {@code status} is its status (null when it has none),
+     * {@code labels} whether it reads Raft state from labels ({@code spec.upgrade.raftState: labels}).
+     */
+    record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status, boolean labels)
+            implements Change {
     }
 
     /**
@@ -151,8 +155,11 @@ final class WatchedChanges implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Change statusChanged(GenericKubernetesResource cr) {
         Object status = cr.getAdditionalProperties().get("status");
+        Object spec = cr.getAdditionalProperties().get("spec");
+        Object upgrade = spec instanceof Map<?, ?> m ? m.get("upgrade") : null;
+        boolean labels = upgrade instanceof Map<?, ?> u && "labels".equals(u.get("raftState"));
         return new StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
-                status instanceof Map ? (Map<String, Object>) status : null);
+                status instanceof Map ? (Map<String, Object>) status : null, labels);
     }
 
     /**
