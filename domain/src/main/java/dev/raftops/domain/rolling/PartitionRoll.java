@@ -165,14 +165,17 @@ final class PartitionRoll {
 
     /**
      * A pod on the update revision and Ready that the workload's API holds back is waited for by name
-     * ({@code "ordinal 2 waits for: Unsealed"}); otherwise the wait written with the release.
+     * ({@code "ordinal 2 waits for: Unsealed"}); otherwise the wait written with the release. Catching
+     * up alone is that wait's own "caught up": naming it would cost a status write per pod for a gate
+     * that passes moments later.
      */
     private static String memberWait(RollingPass pass, StatefulSetView sts, PodView pod, int target) {
         if (pod == null || pod.member() == null || !pod.ready() || !Objects.equals(pod.revision(), sts.updateRevision())) {
             return podReadyWait(pass, target);
         }
         List<String> unmet = pod.waitsFor(pass.maxLag());
-        return unmet.isEmpty() ? podReadyWait(pass, target) : "ordinal " + target + " waits for: " + String.join(", ", unmet);
+        return unmet.isEmpty() || unmet.equals(List.of(PodView.CAUGHT_UP)) ? podReadyWait(pass, target)
+                : "ordinal " + target + " waits for: " + String.join(", ", unmet);
     }
 
     /** What the workload's API said, for a failure message: sealed, uninitialised, or the probe's error. */
