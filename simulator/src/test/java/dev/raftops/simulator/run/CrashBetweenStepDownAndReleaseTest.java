@@ -7,9 +7,7 @@ import dev.raftops.simulator.trace.TraceRecord;
 import dev.raftops.simulator.world.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,18 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CrashBetweenStepDownAndReleaseTest {
 
-    static Stream<Arguments> placements() {
-        List<Arguments> out = new ArrayList<>();
-        for (int replicas : new int[] {3, 5}) {
-            for (int leader = 0; leader < replicas; leader++) {
-                out.add(Arguments.of(replicas, leader));
-            }
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} replicas, leader at ordinal {1}")
-    @MethodSource("placements")
+    @MethodSource("dev.raftops.simulator.run.CrashAfterEveryWriteTest#placements")
     void aControllerThatDiesBetweenAFinishedStepDownAndTheReleaseDoesNotStepDownTwice(int replicas, int leader) {
         Scenario upgrade = Scenario.upgrade(replicas, "2.4.1", "2.5.0", leader, 2000L * replicas + leader);
         RunResult clean = SafeRun.of(upgrade);
