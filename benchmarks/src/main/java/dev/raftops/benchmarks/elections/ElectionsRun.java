@@ -29,6 +29,8 @@ public final class ElectionsRun {
         int upgrades = o.integer("upgrades", 1000);
         long seed = o.integer("seed", 1);
         String sizes = o.string("sizes", "3,5,7");
+        // true: also the partition order with the starting leader at each ordinal in turn, against the model's figure for it
+        boolean byLeader = Boolean.parseBoolean(o.string("byLeader", "false"));
         o.begin();
         System.out.println("order replicas upgrades | elections per upgrade (95% CI) | model | step-down Jobs"
                 + " | of a pod not leading | elections onto a pod still to roll");
@@ -49,6 +51,9 @@ public final class ElectionsRun {
                 print(onDelete ? "OnDelete" : "RollingUpdate", replicas, runs, onDelete ? 1.0 : model(replicas));
             }
         }
+        if (byLeader) {
+            byLeader(sizes, upgrades, seed);
+        }
         System.out.println("machine-end " + dev.raftops.benchmarks.endtoend.MachineLine.now());
     }
 
@@ -62,6 +67,35 @@ public final class ElectionsRun {
         }
         double r = n / (double) (n - 1);
         return (n - 1) / (double) n * (Math.pow(r, n) - 1);
+    }
+
+    /** RollingUpdate with the starting leader at each ordinal: the model gives 1 + ((n-i)/(n-1)) g(n-i) for the i-th rolled. */
+    private static void byLeader(String sizes, int upgrades, long seed) {
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.trim());
+            StringBuilder line = new StringBuilder("RollingUpdate " + n + " by starting leader (measured/model):");
+            for (int leader = 0; leader < n; leader++) {
+                Random random = new Random(seed * 7_919L + 31L * n + leader);
+                double sum = 0;
+                for (int i = 0; i < upgrades; i++) {
+                    sum += UpgradeElections.of(new ScenarioRunner().run(Scenario.upgrade(n, "2.4.1", "2.5.0", leader,
+                            random.nextLong()))).elections();
+                }
+                int remaining = leader; // rolled (n - leader)-th: the ordinals below it still to roll
+                line.append(String.format(" ordinal %d %.3f/%.3f", leader, sum / upgrades,
+                        1 + remaining / (double) (n - 1) * still(remaining, n)));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** g(m): elections still to come with the leader uniform among the m pods still to roll, of n. */
+    static double still(int m, int n) {
+        double h = 0; // h(m) = m g(m) = 1 + h(m-1) n/(n-1)
+        for (int k = 1; k <= m; k++) {
+            h = 1 + h * n / (n - 1);
+        }
+        return m == 0 ? 0 : h / m;
     }
 
     private static void print(String order, int replicas, List<UpgradeElections> runs, double model) {
