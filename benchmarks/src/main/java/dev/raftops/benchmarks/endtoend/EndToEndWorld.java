@@ -191,6 +191,14 @@ final class EndToEndWorld implements AutoCloseable {
         return at;
     }
 
+    /**
+     * Raft leadership of {@code cluster} (its StatefulSet has the cluster's name) moves to pod
+     * {@code ordinal}, as a spontaneous election would; false when it leads already or is not Ready.
+     */
+    boolean moveLeader(String cluster, int ordinal) {
+        return runtime.changeLeader(cluster, ordinal);
+    }
+
     /** A metadata-only change (an annotation): wakes the controller with nothing to do. */
     void touch(String cluster, String value) {
         user.resources(RaftCluster.class).inNamespace(NAMESPACE).withName(cluster)

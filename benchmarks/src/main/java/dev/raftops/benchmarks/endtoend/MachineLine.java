@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine and its load, printed at the start and the end of every run. */
-final class MachineLine {
+public final class MachineLine {
 
     private MachineLine() {
     }
 
-    static String now() {
+    public static String now() {
         String load;
         try {
             load = Files.readString(Path.of("/proc/loadavg")).trim();

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code key=value} arguments of an end-to-end run, with defaults; every value used is printed. */
-final class RunOptions {
+/** {@code key=value} arguments of a run (end to end, or the elections run), with defaults; every value used is printed. */
+public final class RunOptions {
 
     private final Map<String, String> given = new TreeMap<>();
     private final Map<String, String> used = new TreeMap<>();
 
-    RunOptions(String[] args) {
+    public RunOptions(String[] args) {
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
@@ -22,7 +22,7 @@ final class RunOptions {
         }
     }
 
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         return Integer.parseInt(string(key, String.valueOf(fallback)));
     }
 
@@ -30,7 +30,7 @@ final class RunOptions {
         return Duration.ofMillis(Long.parseLong(string(key, String.valueOf(fallback))));
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         String value = given.getOrDefault(key, fallback);
         used.put(key, value);
         return value;
@@ -46,7 +46,7 @@ final class RunOptions {
      * Ends the reading of options: fails on an argument no option read (a typo would otherwise
      * silently use the default), then prints the options in force and the machine as the run starts.
      */
-    void begin() {
+    public void begin() {
         for (String key : given.keySet()) {
             if (!used.containsKey(key)) {
                 throw new IllegalArgumentException("unknown option " + key + "; known: " + used.keySet());

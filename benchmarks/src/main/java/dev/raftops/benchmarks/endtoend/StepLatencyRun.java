@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
- * End to end: rolling upgrades of 3- and 5-replica clusters (rounds in sequence; within a round at
+ * End to end: rolling upgrades of 3-, 5- and 7-replica clusters (rounds in sequence; within a round at
  * most {@code parallel} clusters upgrade at once) against the embedded API server, the simulated
  * runtime and the real controller; prints the controller-added latency per rolling step, the
  * controller's API requests per upgraded pod, and its writes in steady-state passes with nothing to do.
@@ -27,6 +28,7 @@ public final class StepLatencyRun {
         RunOptions o = new RunOptions(args);
         int clusters3 = o.integer("clusters3", 6);
         int clusters5 = o.integer("clusters5", 6);
+        int clusters7 = o.integer("clusters7", 0);
         int rounds = o.integer("rounds", 3);
         int parallel = o.integer("parallel", Integer.MAX_VALUE);
         Duration readyDelay = o.millis("readyDelayMs", 200);
@@ -35,6 +37,8 @@ public final class StepLatencyRun {
         long seed = o.integer("seed", 1);
         List<String> jvm = o.jvm("controllerJvm", "");
         int printWrites = o.integer("printWrites", 0);
+        // true: before each round every cluster's leader moves to a seeded uniform ordinal, as the elections model assumes
+        boolean placeLeaders = Boolean.parseBoolean(o.string("placeLeaders", "false"));
         Path log = Path.of(o.string("controllerLog", "benchmarks/target/step-latency-controller.log"));
         o.begin();
 
@@ -43,8 +47,8 @@ public final class StepLatencyRun {
             world.startRuntime();
             world.startController(workers, jvm, log);
             int pods = 0;
-            for (int i = 0; i < clusters3 + clusters5; i++) {
-                int replicas = i < clusters3 ? 3 : 5;
+            for (int i = 0; i < clusters3 + clusters5 + clusters7; i++) {
+                int replicas = i < clusters3 ? 3 : i < clusters3 + clusters5 ? 5 : 7;
                 world.create(EndToEndWorld.name(i), replicas);
                 names.add(EndToEndWorld.name(i));
                 pods += replicas;
@@ -55,8 +59,12 @@ public final class StepLatencyRun {
             world.ledger().takeLoad();
 
             List<ApiRequest> upgrades = new ArrayList<>();
+            Random placement = new Random(seed);
             for (int round = 1; round <= rounds; round++) {
                 String version = "2.4." + round;
+                if (placeLeaders) {
+                    placeLeaders(world, names, clusters3, clusters5, placement, readyDelay);
+                }
                 long start = System.nanoTime();
                 for (int from = 0; from < names.size(); from += parallel) {
                     List<String> batch = names.subList(from, Math.min(names.size(), from + parallel));
@@ -100,12 +108,27 @@ public final class StepLatencyRun {
             // per cluster size: the writes an upgrade needs once (lock, start, finish) spread over fewer pods
             // in a 3-replica cluster, and every upgrade needs at least one step-down
             printBySize("3 replicas", names.subList(0, clusters3), 3, rounds, upgrades);
-            printBySize("5 replicas", names.subList(clusters3, names.size()), 5, rounds, upgrades);
+            printBySize("5 replicas", names.subList(clusters3, clusters3 + clusters5), 5, rounds, upgrades);
+            printBySize("7 replicas", names.subList(clusters3 + clusters5, names.size()), 7, rounds, upgrades);
 
             SteadyState.measure(world, names, System.out);
             System.out.println("unclassified requests: " + world.ledger().unclassified().size());
         }
         System.out.println("machine-end " + MachineLine.now());
+    }
+
+    /**
+     * Moves every cluster's leader to a seeded uniform ordinal, waits for the runtime's labels and the
+     * controller's steady passes, and drops those requests: they are not the upgrade's.
+     */
+    private static void placeLeaders(EndToEndWorld world, List<String> names, int clusters3, int clusters5,
+            Random placement, Duration readyDelay) throws InterruptedException {
+        for (int i = 0; i < names.size(); i++) {
+            int replicas = i < clusters3 ? 3 : i < clusters3 + clusters5 ? 5 : 7;
+            world.moveLeader(names.get(i), placement.nextInt(replicas));
+        }
+        Thread.sleep(readyDelay.toMillis() * 3 + 1000);
+        world.ledger().take();
     }
 
     private static void printBySize(String label, List<String> clusters, int replicas, int rounds,

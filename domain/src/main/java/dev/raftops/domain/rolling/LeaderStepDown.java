@@ -2,7 +2,6 @@ package dev.raftops.domain.rolling;
 
 import static dev.raftops.domain.rolling.RollingReasons.*;
 
-import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.cluster.JobResult;
 import dev.raftops.domain.cluster.JobView;
 import dev.raftops.domain.cluster.PodView;
@@ -11,11 +10,10 @@ import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.JobNames;
 import dev.raftops.domain.decision.JobRequest;
-import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.RollingProgress.StepDown;
-import dev.raftops.domain.resource.RollingProgress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +21,10 @@ import java.util.Objects;
  * Leadership moves away from the target before its release: a step-down Job asks the workload to
  * do it, within {@code timeouts.stepDown} of the Job's creation. A finished Job with the pod still
  * reported leader asks again, up to {@value #MAX_STEP_DOWNS} Jobs per ordinal and attempt.
+ *
+ * <p>The step-down writes no status of its own: its record is the Job, found by its deterministic
+ * name, until the release that follows writes it ({@code status.upgrade.stepDown}, confirmed) with
+ * everything the step-down pass left unwritten (docs/decisions/step-down-record.md).
  */
 final class LeaderStepDown {
 
@@ -33,22 +35,19 @@ final class LeaderStepDown {
     }
 
     static Decision request(RollingPass pass, int target) {
-        RollingProgress progress = pass.progress();
-        StepDown sd = progress.stepDown();
-        boolean current = sd != null && sd.ordinal() == target && sd.confirmedAt() == null;
+        StepDown sd = current(pass, target);
         // a finished step-down with the pod still reported leader asks again; unknown leadership waits for clarity
         PodView targetPod = pass.in().observation().podsOf(pass.in().statefulSetName()).get(target);
         boolean stillLeads = targetPod != null && targetPod.isLeader();
-        JobView finished = current && stillLeads ? pass.in().observation().job(sd.job())
-                .filter(j -> j.result() == JobResult.SUCCEEDED).orElse(null) : null;
-        if (finished != null && sd.sequence() >= MAX_STEP_DOWNS) {
+        JobView job = sd == null ? null : pass.in().observation().job(sd.job()).orElse(null);
+        boolean finished = stillLeads && job != null && job.result() == JobResult.SUCCEEDED;
+        if (finished && sd.sequence() >= MAX_STEP_DOWNS) {
             return pass.fail(STEP_DOWN_TIMEOUT, "ordinal " + target + " still leads or may lead after "
                     + sd.sequence() + " successful step-down jobs (last " + sd.job() + ")");
         }
-        if (!current || finished != null) {
-            return newJob(pass, target, sd != null && sd.ordinal() == target ? sd.sequence() + 1 : 1);
+        if (sd == null || sd.confirmedAt() != null || finished) {
+            return newJob(pass, target, sd == null ? 1 : sd.sequence() + 1);
         }
-        JobView job = pass.in().observation().job(sd.job()).orElse(null);
         Duration budget = pass.in().spec().upgrade().timeouts().stepDown();
         if (Duration.between(sd.startedAt(), pass.in().now()).compareTo(budget) > 0) {
             return pass.fail(STEP_DOWN_TIMEOUT, "leadership did not move away from ordinal " + target + " within "
@@ -58,24 +57,58 @@ final class LeaderStepDown {
             return pass.fail(STEP_DOWN_FAILED, "step-down job " + sd.job() + " failed: "
                     + Objects.toString(job.message(), "no message"));
         }
-        return pass.waitFor(STEP_DOWN_REQUESTED, waiting(target));
+        return underWay(pass);
+    }
+
+    /**
+     * The step-down of {@code target} in this attempt: the newest of the one recorded in
+     * {@code status.upgrade.stepDown} (confirmed by a release, or written by an older controller)
+     * and the newest step-down Job observed under its name; null when there is neither. A Job found
+     * by name is unconfirmed and started at its creation ({@code now} when the API did not say).
+     */
+    static StepDown current(RollingPass pass, int target) {
+        StepDown recorded = pass.progress().stepDown();
+        recorded = recorded != null && recorded.ordinal() == target ? recorded : null;
+        for (int sequence = MAX_STEP_DOWNS; sequence >= 1; sequence--) {
+            if (recorded != null && recorded.sequence() >= sequence) {
+                return recorded;
+            }
+            String name = jobName(pass, target, sequence);
+            var job = pass.in().observation().job(name);
+            if (job.isPresent()) {
+                Instant created = job.get().createdAt();
+                return new StepDown(target, sequence, name, created != null ? created : pass.in().now(), null);
+            }
+        }
+        return recorded;
+    }
+
+    /** Whether a step-down of {@code target} is unconfirmed: asked for and not yet followed by a release. */
+    static boolean inFlight(RollingPass pass, int target) {
+        StepDown sd = current(pass, target);
+        return sd != null && sd.confirmedAt() == null;
+    }
+
+    /** A step-down is under way: nothing to write, the Job is the record (the status keeps the step before). */
+    static Decision underWay(RollingPass pass) {
+        return Decision.of(pass.unwritten(), pass.poll("step-down"));
     }
 
     private static Decision newJob(RollingPass pass, int target, int sequence) {
-        RollingProgress progress = pass.progress();
-        // the roll's target keeps apart the Jobs of successive upgrades, whose attempts all start at 1
-        String job = JobNames.of(pass.in().cluster().name(), ExecutorAction.STEP_DOWN, target, pass.reason().target(),
-                "a" + progress.attempt(), "s" + sequence);
-        RollingProgress next = progress.withStepDown(new StepDown(target, sequence, job, pass.in().now(), null));
+        String job = jobName(pass, target, sequence);
         String pod = pass.in().statefulSetName() + "-" + target;
         var executor = pass.in().spec().upgrade().executor();
         JobRequest request = new JobRequest(job, ExecutorAction.STEP_DOWN, executor.image(), executor.serviceAccount(),
                 Map.of("RAFTOPS_TARGET_POD", pod), 0);
-        ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.PROGRESSING,
-                Condition.Status.True, STEP_DOWN_REQUESTED, waiting(target));
-        return Decision.of(status, pass.poll("step-down"), new Action.CreateJob(request),
+        return Decision.of(pass.unwritten(), pass.poll("step-down"), new Action.CreateJob(request),
                 new Action.Emit(ClusterEvent.normal(STEP_DOWN_REQUESTED, "pod " + pod
                         + " may lead; asking it to step down before its restart (job " + job + ")", pass.audit())));
+    }
+
+    /** The roll's target keeps apart the Jobs of successive upgrades, whose attempts all start at 1. */
+    private static String jobName(RollingPass pass, int target, int sequence) {
+        return JobNames.of(pass.in().cluster().name(), ExecutorAction.STEP_DOWN, target, pass.reason().target(),
+                "a" + pass.progress().attempt(), "s" + sequence);
     }
 
     static String waiting(int target) {

@@ -77,27 +77,27 @@ final class PartitionRoll {
         if (pass.replicas() > 1 && mayLead) {
             return LeaderStepDown.request(pass, target);
         }
-        StepDown sd = progress.stepDown();
-        boolean steppingDown = sd != null && sd.ordinal() == target && sd.confirmedAt() == null;
+        StepDown sd = LeaderStepDown.current(pass, target);
+        boolean steppingDown = sd != null && sd.confirmedAt() == null;
         if (steppingDown && pass.in().observation().job(sd.job()).map(j -> !j.result().finished()).orElse(true)) {
             // a step-down still in flight could hand leadership back to the target after its release
-            return pass.waitFor(STEP_DOWN_REQUESTED, LeaderStepDown.waiting(target));
+            return LeaderStepDown.underWay(pass);
         }
         if (pass.replicas() > 1 && leaders.isEmpty()) {
             // right after a step-down no pod leads until the election: that is still the step-down's wait
-            return steppingDown ? pass.waitFor(STEP_DOWN_REQUESTED, LeaderStepDown.waiting(target))
+            return steppingDown ? LeaderStepDown.underWay(pass)
                     : pass.waitFor(LEADER_UNKNOWN, "ordinal " + target + " waits for: a known Raft leader");
         }
-        return release(pass, sts, target, pods, steppingDown);
+        return release(pass, sts, target, pods, steppingDown ? sd : null);
     }
 
+    /** The release writes the step-down that preceded it ({@code stepDown}, null when none did), now confirmed. */
     private static Decision release(RollingPass pass, StatefulSetView sts, int target, Map<Integer, PodView> pods,
-            boolean steppingDown) {
+            StepDown stepDown) {
         RollingProgress progress = pass.progress();
-        StepDown sd = progress.stepDown();
         RollOrder order = RollOrder.of(sts);
         RollingProgress next = progress.withReleasedAt(pass.in().now())
-                .withStepDown(steppingDown ? sd.confirmed(pass.in().now()) : sd)
+                .withStepDown(stepDown != null ? stepDown.confirmed(pass.in().now()) : progress.stepDown())
                 .withPlan(order.planAtRelease(progress, pass.replicas(), pods));
         // the wait that follows the release is written with it: one status write per step, not two
         ClusterStatus status = pass.condition(pass.status().withUpgrade(next), Condition.UPGRADING,
@@ -150,7 +150,10 @@ final class PartitionRoll {
             return LeaderStepDown.request(pass, target);
         }
         Duration budget = pass.in().spec().upgrade().timeouts().podReady();
-        if (Duration.between(progress.releasedAt(), pass.in().now()).compareTo(budget) > 0) {
+        // a step-down Job for the next ordinal says a pass saw this one rolled (and left its record to the
+        // release that follows the step-down): it waits to be rolled again, as a recorded pod would, with no budget
+        boolean seenRolled = nextStepDownAsked(pass, sts, target);
+        if (!seenRolled && Duration.between(progress.releasedAt(), pass.in().now()).compareTo(budget) > 0) {
             String state = pod == null ? "missing" : "revision " + pod.revision() + ", ready " + pod.ready()
                     + (pod.lag() == null ? "" : ", lag " + pod.lag()) + memberState(pod);
             return pass.fail(POD_NOT_READY, "pod " + sts.name() + "-" + target + " did not run revision "
@@ -162,14 +165,17 @@ final class PartitionRoll {
 
     /**
      * A pod on the update revision and Ready that the workload's API holds back is waited for by name
-     * ({@code "ordinal 2 waits for: Unsealed"}); otherwise the wait written with the release.
+     * ({@code "ordinal 2 waits for: Unsealed"}); otherwise the wait written with the release. Catching
+     * up alone is that wait's own "caught up": naming it would cost a status write per pod for a gate
+     * that passes moments later.
      */
     private static String memberWait(RollingPass pass, StatefulSetView sts, PodView pod, int target) {
         if (pod == null || pod.member() == null || !pod.ready() || !Objects.equals(pod.revision(), sts.updateRevision())) {
             return podReadyWait(pass, target);
         }
         List<String> unmet = pod.waitsFor(pass.maxLag());
-        return unmet.isEmpty() ? podReadyWait(pass, target) : "ordinal " + target + " waits for: " + String.join(", ", unmet);
+        return unmet.isEmpty() || unmet.equals(List.of(PodView.CAUGHT_UP)) ? podReadyWait(pass, target)
+                : "ordinal " + target + " waits for: " + String.join(", ", unmet);
     }
 
     /** What the workload's API said, for a failure message: sealed, uninitialised, or the probe's error. */
@@ -193,7 +199,21 @@ final class PartitionRoll {
         String done = "ordinal " + ordinal + " runs " + pass.reason().target() + " and is caught up";
         RollingPass after = pass.over(status);
         Decision then = next.currentPartition() == 0 ? finish(after, sts) : next(after, sts);
+        if (nextStepDownAsked(pass, sts, ordinal)) {
+            return then; // told with the step-down's Event, recorded with the release that follows it
+        }
         return toldWith(then, ClusterEvent.normal(POD_UPGRADED, done, pass.audit()));
+    }
+
+    /**
+     * Whether a step-down Job of this attempt exists for the ordinal that follows {@code ordinal}:
+     * only a pass that saw {@code ordinal} rolled asks for it, and that pass wrote no status.
+     */
+    private static boolean nextStepDownAsked(RollingPass pass, StatefulSetView sts, int ordinal) {
+        RollingProgress recorded = pass.progress().completed(ordinal, List.of());
+        RollingProgress next = recorded.withPlan(RollOrder.of(sts).plan(recorded, pass.replicas(), pass.pods(sts)));
+        int following = RollOrder.of(sts).target(next);
+        return following >= 0 && next.currentPartition() > 0 && LeaderStepDown.inFlight(pass.with(next), following);
     }
 
     /**

@@ -32,11 +32,14 @@ import java.util.Optional;
  * upgrade exists). It reads what every step needs (the workload, the leaders, the lag limit, the
  * reason to roll) and builds the decisions every step ends with, so waits, failures and Events
  * read the same everywhere. The rolling counterpart of blue/green's {@code Cutover}.
+ *
+ * @param received the status the rolling decision was handed, before this pass changed anything: what a
+ *     step that writes no status of its own (a step-down) leaves {@code status.upgrade} and the conditions at
  */
-record RollingPass(DecisionInput in, RollingProgress progress) {
+record RollingPass(DecisionInput in, RollingProgress progress, ClusterStatus received) {
 
     static RollingPass of(DecisionInput in) {
-        return new RollingPass(in, in.status().upgrade());
+        return new RollingPass(in, in.status().upgrade(), in.status());
     }
 
     ClusterStatus status() {
@@ -54,12 +57,12 @@ record RollingPass(DecisionInput in, RollingProgress progress) {
 
     /** The same pass over {@code next}, whose {@code upgrade} becomes the progress. */
     RollingPass over(ClusterStatus next) {
-        return new RollingPass(in.withStatus(next), next.upgrade());
+        return new RollingPass(in.withStatus(next), next.upgrade(), received);
     }
 
     /** The same pass with {@code value} as the progress (not yet in status). */
     RollingPass with(RollingProgress value) {
-        return new RollingPass(in, value);
+        return new RollingPass(in, value, received);
     }
 
     /** The accepted strategy (an unreadable one falls back to the spec's). */
@@ -95,7 +98,16 @@ record RollingPass(DecisionInput in, RollingProgress progress) {
     }
 
     RollingPass acknowledgingRetry() {
-        return new RollingPass(in.withStatus(acknowledgedRetry()), progress);
+        return new RollingPass(in.withStatus(acknowledgedRetry()), progress, received);
+    }
+
+    /**
+     * This pass's status with {@code status.upgrade} and the conditions as {@link #received}: the
+     * progress this pass recorded (a finished ordinal) waits for the next write that has to happen
+     * anyway (the release), so the step in between costs no status write.
+     */
+    ClusterStatus unwritten() {
+        return status().withUpgrade(received.upgrade()).withConditions(received.conditions());
     }
 
     /** {@code spec.maintenance.restartAt} against the last one handled. */

@@ -18,7 +18,6 @@ import dev.raftops.domain.pass.PassReasons;
 import dev.raftops.domain.pass.StatusEdit;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
-import dev.raftops.domain.resource.MemberStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.ClusterObserver;
@@ -64,6 +63,7 @@ public final class AdminOpsService implements AdminOperations {
     private final DayTwoPass pass;
     private final MemberReading members;
     private final LastWrites lastWrites = new LastWrites();
+    private final MemberShowing shown = new MemberShowing();
 
     /**
      * @param members the pods' Raft state from the workload's API ({@code spec.upgrade.raftState: api});
@@ -123,6 +123,7 @@ public final class AdminOpsService implements AdminOperations {
                 if (read.isEmpty()) {
                     members.forget(cluster);
                     lastWrites.forget(cluster);
+                    shown.forget(cluster);
                     return new ReconcileOutcome.Done();
                 }
                 ClusterDocument doc = read.get();
@@ -159,6 +160,7 @@ public final class AdminOpsService implements AdminOperations {
                         outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "status conflict");
                         continue;
                     }
+                    shown.written(cluster, now);
                 }
                 outcome = ReconcileOutcome.of(decision.wake());
                 boolean goOn = decision.wake() instanceof Wake.After after && after.delay().isZero();
@@ -195,9 +197,8 @@ public final class AdminOpsService implements AdminOperations {
         DecisionInput in = new DecisionInput(doc.key(), doc.generation(), spec, doc.status(), observation, now, random,
                 timing);
         Decision decision = pass.decide(in);
-        List<MemberStatus> shown = MemberStatus.settled(doc.status().members(), MemberStatus.of(observation.pods()),
-                MemberReading.STEADY_INTERVAL);
-        return decision.withStatus(decision.nextStatus().withObservedGeneration(doc.generation()).withMembers(shown));
+        ClusterStatus next = decision.nextStatus().withObservedGeneration(doc.generation());
+        return decision.withStatus(next.withMembers(shown.shown(doc.key(), doc.status(), next, observation.pods(), now)));
     }
 
     private ReconcileOutcome recordError(ClusterKey cluster, RuntimeException e) {

@@ -1,7 +1,8 @@
 package dev.raftops.simulator.faults;
 
 /**
- * Thrown out of a port right after the write a {@link Fault.CrashAfterWrite} names. It is an
+ * Thrown out of a port right after the write a {@link Fault.CrashAfterWrite} names (or just before
+ * the one a {@link Fault.CrashBeforeWrite} names). It is an
  * {@link Error}, not an exception, so the service's error handling cannot swallow it: the process
  * is gone, and the runner starts a new controller with no memory.
  */

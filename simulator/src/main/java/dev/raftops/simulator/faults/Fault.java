@@ -16,6 +16,16 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The controller process dies just before its k-th write, which is never applied: all its memory
+     * is lost, a new one starts (a crash between what a pass saw and what it wrote).
+     */
+    record CrashBeforeWrite(int write) implements Fault {
+        public String describe() {
+            return "crash-before-write:" + write;
+        }
+    }
+
     /** The k-th write is answered with 409 Conflict without being applied. */
     record ConflictOnWrite(int write) implements Fault {
         public String describe() {

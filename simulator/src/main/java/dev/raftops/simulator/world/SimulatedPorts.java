@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * Every driven port over one {@link SimWorld}, so the real {@code AdminOpsService} runs inside
- * it. This is where the counted faults strike: the k-th write conflicts or crashes the
- * controller after it is applied, the k-th read is served from a stale cache.
+ * it. This is where the counted faults strike: the k-th write conflicts, crashes the controller
+ * before it is applied or right after, the k-th read is served from a stale cache.
  *
  * <p>Writes are counted across all ports (status, StatefulSet, pods, Jobs); Events are not
  * writes a crash point is interesting after, and are only recorded.
@@ -59,6 +59,11 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Member
         if (world.scenario().faults().contains(new Fault.ConflictOnWrite(k))) {
             world.trace().write(world.trace().line("fault").put("fault", "conflict").put("write", k).put("on", what));
             return conflict.get();
+        }
+        if (world.scenario().faults().contains(new Fault.CrashBeforeWrite(k))) {
+            world.trace().write(world.trace().line("fault").put("fault", "controller-crash").put("write", k).put("before",
+                    what));
+            throw new ControllerCrash(k);
         }
         T result = apply.get();
         if (world.scenario().faults().contains(new Fault.CrashAfterWrite(k))) {

@@ -8,6 +8,10 @@ import dev.raftops.domain.testing.PropertyCases.Case;
 import dev.raftops.simulator.faults.Fault;
 import dev.raftops.simulator.trace.TraceRecord;
 import dev.raftops.simulator.world.Scenario;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +78,34 @@ class AdoptedOnDeletePropertiesTest {
         assertThat(run.violations()).as(c.why("invariants; " + run.summary())).isEmpty();
         assertThat(run.result()).as(c.why("converges; " + run.summary())).isEqualTo("converged");
         assertThat(elections(run)).as(c.why("one election per upgrade; " + run.summary())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quietWithAnyLeader")
+    void theOneElectionChoosesAMemberThatAlreadyRunsTheTarget(Case<Scenario> c) {
+        RunResult run = new ScenarioRunner().run(c.value());
+
+        assertThat(electedVersions(run)).as(c.why("the leader goes last, after every follower; " + run.summary()))
+                .containsExactly(c.value().toVersion());
+    }
+
+    /** The version each leader elected after the start runs, in order (from the trace's pod.created lines). */
+    static List<String> electedVersions(RunResult run) {
+        Map<String, String> versions = new HashMap<>();
+        List<String> elected = new ArrayList<>();
+        boolean first = true;
+        for (String text : run.trace()) {
+            TraceRecord line = TraceRecord.parse(0, text);
+            if (line.kind().equals("pod.created")) {
+                versions.put(line.string("pod"), line.string("version"));
+            } else if (line.kind().equals("raft.leader") && !line.flag("splitBrain") && line.string("pod") != null) {
+                if (!first) {
+                    elected.add(versions.get(line.string("pod")));
+                }
+                first = false;
+            }
+        }
+        return elected;
     }
 
     @ParameterizedTest

@@ -35,73 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rolling upgrade's story, one behaviour per test, against the simulator's one model of the
- * StatefulSet and Raft ({@link FamilyDrive}): a pass decides, performs its actions through the
- * world's ports and persists the status; the world then runs for five seconds.
+ * StatefulSet and Raft ({@link RollingUpgradeFixture}).
  */
-class RollingUpgradeTest {
-
-    static final String STS = SimWorld.NAME;
-    static final String POD_2 = STS + "-2";
-    static final Duration STEP = Duration.ofSeconds(5);
-
-    FamilyDrive world = world(3, 0, null);
-    ClusterSpec spec = spec(3, "2.4.4");
-    ClusterStatus status = ClusterStatus.initial().withCurrentVersion("2.4.0");
-    /** What the test makes the controller see instead of the world as it is (a report the world cannot make on cue). */
-    UnaryOperator<ClusterObservation> reported = o -> o;
-
-    /** Pods of 2.4.0, the leader at {@code leader}; pods of {@code brokenTarget} never become Ready (null: none). */
-    static FamilyDrive world(int replicas, int leader, String brokenTarget) {
-        Scenario scenario = Scenario.upgrade(replicas, "2.4.0", "2.4.4", leader, 7);
-        return new FamilyDrive(brokenTarget == null ? scenario
-                : scenario.withBrokenVersion(brokenTarget, Scenario.PodFailureMode.NEVER_READY));
-    }
-
-    static ClusterSpec spec(int replicas, String version) {
-        return ClusterSpec.of(version, null, replicas);
-    }
-
-    Decision decide() {
-        return decide(reported.apply(world.observe()));
-    }
-
-    Decision decide(ClusterObservation observation) {
-        return RollingUpgrade.decide(world.input(spec, status, observation));
-    }
-
-    /** Decides, applies and persists, like one controller pass. */
-    Decision pass() {
-        Decision d = decide();
-        d.actions().forEach(world::perform);
-        status = d.nextStatus();
-        return d;
-    }
-
-    /** Runs passes (and five seconds of the world after each) until the decision carries an action of {@code type}. */
-    <T extends Action> T passUntil(Class<T> type) {
-        for (int i = 0; i < 200; i++) {
-            Decision d = pass();
-            if (!d.actionsOf(type).isEmpty()) {
-                return d.actionsOf(type).get(0);
-            }
-            world.runFor(STEP);
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " within 200 passes; status " + status.upgrade());
-    }
-
-    int partition() {
-        return world.observe().statefulSet(STS).orElseThrow().effectivePartition();
-    }
-
-    PodView pod(int ordinal) {
-        return world.observe().podsOf(STS).get(ordinal);
-    }
-
-    /** {@code ordinal} is reported leading and every other pod following. */
-    static UnaryOperator<ClusterObservation> leading(int ordinal) {
-        return o -> o.withPods(o.pods().stream().map(p -> p.withLeadership(p.ordinal() == ordinal
-                ? Leadership.LEADER : Leadership.FOLLOWER)).toList());
-    }
+class RollingUpgradeTest extends RollingUpgradeFixture {
 
     @Test
     void takesTheLockBeforeAnyWorkloadWrite() {
@@ -450,14 +386,14 @@ class RollingUpgradeTest {
     @Test
     void aStepDownThatNeverMovesLeadershipTimesOutFromTheJobsCreation() {
         world = world(3, 2, null);
-        passUntil(Action.CreateJob.class);
+        String job = passUntil(Action.CreateJob.class).job().name();
         Instant jobCreated = world.now();
         ClusterObservation stuck = world.observe();
         // the job runs but leadership never moves
         world.runFor(Duration.ofSeconds(59));
         assertThat(decide(stuck).nextStatus().upgrade().failed()).isFalse();
         world.runFor(Duration.ofSeconds(2));
-        Decision timeout = decide(stuck.withJob(new JobView(status.upgrade().stepDown().job(), "step-down",
+        Decision timeout = decide(stuck.withJob(new JobView(job, "step-down",
                 JobResult.RUNNING, jobCreated, null, null)));
         assertThat(timeout.nextStatus().upgrade().failure().reason()).isEqualTo(RollingReasons.STEP_DOWN_TIMEOUT);
     }
