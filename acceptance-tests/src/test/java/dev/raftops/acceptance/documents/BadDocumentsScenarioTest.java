@@ -47,35 +47,51 @@ class BadDocumentsScenarioTest {
         String why = "bad documents, seed " + seed + " (replay one: -Draftops.documents.seed=" + seed
                 + " -Draftops.documents.only=N)";
 
+        try (DocumentWorld world = DocumentWorld.start(seed, dir)) {
+            run(world, seed, chosen, clusters, why);
+        }
+    }
+
+    @Test
+    void thePackagedControllerProcessReportsOneBadDocumentOfEachClassAndStaysUp() throws Exception {
+        long seed = Long.getLong("raftops.documents.seed", SEED);
+        List<Mutation> chosen = Mutations.generate(seed, MutationClass.values().length);
+        String why = "bad documents against the packaged process, seed " + seed;
+        try (DocumentWorld world = ProcessBackend.start(seed, dir)) {
+            run(world, seed, chosen, 3, why);
+        }
+    }
+
+    /** Runs {@code chosen} on {@code clusters} clusters of {@code world} at once, and asserts no violation. */
+    private static void run(DocumentWorld world, long seed, List<Mutation> chosen, int clusters, String why)
+            throws Exception {
         ConcurrentLinkedQueue<Mutation> queue = new ConcurrentLinkedQueue<>(chosen);
         List<MutationRun.Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        try (DocumentWorld world = DocumentWorld.start(seed, dir)) {
-            List<String> controllers = world.controllers();
-            ExecutorService pool = Executors.newFixedThreadPool(clusters);
-            List<Future<?>> runs = new ArrayList<>();
-            for (int c = 0; c < clusters; c++) {
-                String name = "doc" + c;
-                runs.add(pool.submit(() -> drive(world, name, queue, outcomes)));
-            }
-            for (Future<?> run : runs) {
-                run.get(60, TimeUnit.MINUTES);
-            }
-            pool.shutdown();
-            List<String> violations = new ArrayList<>();
-            outcomes.forEach(o -> violations.addAll(o.violations()));
-            for (int c = 0; c < clusters; c++) {
-                List<String> lines = world.trace("doc" + c);
-                for (Violation v : InvariantChecker.check(lines)) {
-                    violations.add("doc" + c + ": invariant " + v + " (trace " + world.traceFile() + ")");
-                }
-            }
-            assertThat(world.controllers()).as(why + ": the controller instance that started is the one running")
-                    .isEqualTo(controllers);
-            System.out.println(figures(seed, outcomes, violations.size(), System.nanoTime() - started));
-            assertThat(violations).as(why).isEmpty();
-            assertThat(outcomes).as(why + ": every mutation ran").hasSize(chosen.size());
+        List<String> controllers = world.controllers();
+        ExecutorService pool = Executors.newFixedThreadPool(clusters);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int c = 0; c < clusters; c++) {
+            String name = "doc" + c;
+            runs.add(pool.submit(() -> drive(world, name, queue, outcomes)));
         }
+        for (Future<?> run : runs) {
+            run.get(60, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        List<String> violations = new ArrayList<>();
+        outcomes.forEach(o -> violations.addAll(o.violations()));
+        for (int c = 0; c < clusters; c++) {
+            List<String> lines = world.trace("doc" + c);
+            for (Violation v : InvariantChecker.check(lines)) {
+                violations.add("doc" + c + ": invariant " + v + " (trace " + world.traceFile() + ")");
+            }
+        }
+        assertThat(world.controllers()).as(why + ": the controller instance that started is the one running")
+                .isEqualTo(controllers);
+        System.out.println(figures(seed, outcomes, violations.size(), System.nanoTime() - started));
+        assertThat(violations).as(why).isEmpty();
+        assertThat(outcomes).as(why + ": every mutation ran").hasSize(chosen.size());
     }
 
     private static void drive(DocumentWorld world, String name, ConcurrentLinkedQueue<Mutation> queue,

@@ -38,16 +38,39 @@ final class DocumentWorld implements AutoCloseable {
     static final String NAMESPACE = "documents";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final SandboxEnvironment environment;
+    /** Where the controller runs: its client, the simulated cluster, its readiness, its instances. */
+    interface Backend extends AutoCloseable {
+        KubernetesClient client();
+
+        ClusterRuntime cluster();
+
+        Map<String, String> backupTarget();
+
+        /** The addresses of each controller's health endpoint. */
+        List<InetSocketAddress> healthEndpoints();
+
+        /** The controller instances running now: a crashed one would be missing or replaced. */
+        List<String> controllers();
+
+        @Override
+        void close();
+    }
+
+    private final Backend backend;
     private final Path trace;
 
-    private DocumentWorld(SandboxEnvironment environment, Path trace) {
-        this.environment = environment;
+    DocumentWorld(Backend backend, Path trace) {
+        this.backend = backend;
         this.trace = trace;
     }
 
+    static Path traceFile(long seed, Path dir) {
+        return dir.resolve("bad-documents-seed" + seed + ".jsonl");
+    }
+
+    /** The real controller in this JVM, as the sandbox runs it. */
     static DocumentWorld start(long seed, Path dir) {
-        Path trace = dir.resolve("bad-documents-seed" + seed + ".jsonl");
+        Path trace = traceFile(seed, dir);
         SandboxEnvironment environment = SandboxEnvironment.open(new ClusterRuntime.Settings(NAMESPACE, seed,
                 Duration.ofMillis(10), Duration.ofMillis(150), Duration.ofMillis(75), null, trace), 1);
         try {
@@ -56,18 +79,48 @@ final class DocumentWorld implements AutoCloseable {
             environment.close();
             throw new UncheckedIOException(e);
         }
-        return new DocumentWorld(environment, trace);
+        return new DocumentWorld(new Backend() {
+            @Override
+            public KubernetesClient client() {
+                return environment.client();
+            }
+
+            @Override
+            public ClusterRuntime cluster() {
+                return environment.cluster();
+            }
+
+            @Override
+            public Map<String, String> backupTarget() {
+                return environment.objectStore().target();
+            }
+
+            @Override
+            public List<InetSocketAddress> healthEndpoints() {
+                return environment.endpointAddresses().values().stream().map(a -> a.get(0)).toList();
+            }
+
+            @Override
+            public List<String> controllers() {
+                return environment.controllers();
+            }
+
+            @Override
+            public void close() {
+                environment.close();
+            }
+        }, trace);
     }
 
     KubernetesClient client() {
-        return environment.client();
+        return backend.client();
     }
 
     /** A valid cluster with every parent a mutation reaches present (explicit defaults), and a backup target. */
     void create(String name, String version) {
         ClusterSpec spec = ClusterSpec.of(version, null, 3);
         spec = spec.withUpgrade(spec.upgrade().withRaftState(RaftStateSource.LABELS));
-        environment.cluster().record(name, "run.start", l -> l.put("replicas", 3).put("fromVersion", version)
+        backend.cluster().record(name, "run.start", l -> l.put("replicas", 3).put("fromVersion", version)
                 .put("strategy", "RollingUpdate"));
         client().resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, name), spec)).create();
         Map<String, Object> full = spec(name);
@@ -77,7 +130,7 @@ final class DocumentWorld implements AutoCloseable {
         child(child(upgrade, "blueGreen"), "verification").put("maxLagEntries", 100);
         child(upgrade, "rolling").put("maxLagEntries", 1000);
         Map<String, Object> backup = child(full, "backup");
-        backup.put("target", new LinkedHashMap<>(environment.objectStore().target()));
+        backup.put("target", new LinkedHashMap<>(backend.backupTarget()));
         backup.put("schedule", "@daily");
         child(backup, "retention").put("maxCount", 5);
         child(full, "maintenance").put("enabled", false);
@@ -128,12 +181,12 @@ final class DocumentWorld implements AutoCloseable {
 
     /** Records a line of the test's own in the cluster's trace (a mutation, a fix). */
     void record(String name, String kind, String what) {
-        environment.cluster().record(name, kind, l -> l.put("what", what));
+        backend.cluster().record(name, kind, l -> l.put("what", what));
     }
 
     /** The cluster's trace lines so far, in order. */
     List<String> trace(String name) {
-        environment.cluster().settle();
+        backend.cluster().settle();
         String tag = "\"cluster\":\"" + NAMESPACE + "/" + name + "\"";
         try {
             return Files.readAllLines(trace).stream().filter(l -> l.contains(tag)).collect(Collectors.toList());
@@ -154,12 +207,11 @@ final class DocumentWorld implements AutoCloseable {
 
     /** Whether every controller instance answers 200 on {@code /readyz}, as the kubelet's readiness probe asks. */
     boolean ready() {
-        Map<String, List<InetSocketAddress>> endpoints = environment.endpointAddresses();
+        List<InetSocketAddress> endpoints = backend.healthEndpoints();
         if (endpoints.isEmpty()) {
             return false;
         }
-        for (List<InetSocketAddress> addresses : endpoints.values()) {
-            InetSocketAddress a = addresses.get(0);
+        for (InetSocketAddress a : endpoints) {
             try {
                 HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + a.getPort() + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
@@ -179,11 +231,11 @@ final class DocumentWorld implements AutoCloseable {
 
     /** The controller instances running now: a crashed one would be missing or replaced. */
     List<String> controllers() {
-        return environment.controllers();
+        return backend.controllers();
     }
 
     @Override
     public void close() {
-        environment.close();
+        backend.close();
     }
 }
