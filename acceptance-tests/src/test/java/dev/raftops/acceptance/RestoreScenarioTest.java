@@ -128,4 +128,36 @@ class RestoreScenarioTest {
             s.assertInvariants(CLUSTER);
         }
     }
+
+    @Test
+    void aSecondRestoreWaitsItsTurnAndADeletedOneLeavesTheLockFree() {
+        try (Scenario s = Scenario.start("restore-queue", 93, 0, dir)) {
+            backedUp(s);
+            restoreLatest(s, "first");
+            awaitRestore(s, "first", "the first restore holds the lock", st -> st.lockEpoch != null);
+            restoreLatest(s, "second");
+
+            RaftRestoreStatus waiting = awaitRestore(s, "second", "the second restore waits for the first",
+                    st -> st.conditions != null && st.conditions.stream().anyMatch(c -> "Locked".equals(c.type)
+                            && "False".equals(c.status) && c.message.contains("restore/first")));
+            assertThat(waiting.phase).as(s.why("invariant: it waits in Pending")).isEqualTo("Pending");
+            RaftRestoreStatus first = awaitRestore(s, "first", "the first restore completes",
+                    st -> "Completed".equals(st.phase));
+            RaftRestoreStatus second = awaitRestore(s, "second", "the second restore runs",
+                    st -> "RestartingMembers".equals(st.phase) || "Completed".equals(st.phase));
+            assertThat(second.lockEpoch).as(s.why("invariant: the second took the lock after the first"))
+                    .isGreaterThan(first.lockEpoch);
+
+            s.client().resources(RaftRestore.class).inNamespace(NAMESPACE).withName("second").delete();
+
+            await(s.why("the deleted restore goes")).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> s.client().resources(RaftRestore.class).inNamespace(NAMESPACE).withName("second")
+                            .get() == null);
+            RaftClusterStatus after = s.status(CLUSTER);
+            assertThat(after.operationLock == null || after.operationLock.holder == null)
+                    .as(s.why("invariant: a deleted restore leaves the lock free")).isTrue();
+            assertThat(after.upgrade).as(s.why("invariant: and no roll of its own")).isNull();
+            s.assertInvariants(CLUSTER);
+        }
+    }
 }

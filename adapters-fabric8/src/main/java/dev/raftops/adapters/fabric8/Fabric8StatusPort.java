@@ -7,18 +7,9 @@ import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WriteResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.List;
 import java.util.Optional;
 
-/**
- * {@link StatusPort} on the {@code RaftCluster} status subresource. A write is one JSON patch of
- * {@code /status}: it sets {@code metadata.resourceVersion} to the expected value, which the API
- * server (and the CRUD mock) treats as a precondition (409 when stale; a status PUT is not
- * conflict-checked by the mock), and replaces {@code /status} as a whole. A merge patch would not
- * do: the mock concatenates lists in merge patches, so conditions would pile up.
- */
+/** {@link StatusPort} on the {@code RaftCluster} status subresource, each write a {@link StatusPatch}. */
 final class Fabric8StatusPort implements StatusPort {
 
     private final KubernetesClient client;
@@ -42,13 +33,7 @@ final class Fabric8StatusPort implements StatusPort {
 
     @Override
     public WriteResult compareAndSet(ClusterKey cluster, String expectedResourceVersion, ClusterStatus status) {
-        if (expectedResourceVersion == null) {
-            return new WriteResult.Conflict("a status write needs the resourceVersion it was decided on; nothing written");
-        }
-        String body = client.getKubernetesSerialization().asJson(List.of(
-                JsonPatch.precondition(expectedResourceVersion),
-                JsonPatch.add("/status", StatusWriting.toResource(status))));
-        return ConditionalWrite.attempt(() -> client.resources(RaftCluster.class).inNamespace(cluster.namespace())
-                .withName(cluster.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+        return StatusPatch.replace(client, RaftCluster.class, cluster, expectedResourceVersion,
+                StatusWriting.toResource(status));
     }
 }
