@@ -13,6 +13,7 @@ import dev.raftops.adapters.fabric8.crd.RaftRestoreSpec;
 import dev.raftops.adapters.fabric8.crd.RaftRestoreStatus;
 import dev.raftops.adapters.fabric8.crd.RestoreSourceSpec;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.sandbox.SandboxFault;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -126,6 +127,92 @@ class RestoreScenarioTest {
             assertThat(lines.subList(asked, lines.size())).as(s.why("invariant: no member restarts"))
                     .noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));
             s.assertInvariants(CLUSTER);
+        }
+    }
+
+    @Test
+    void aSecondRestoreWaitsItsTurnAndADeletedOneLeavesTheLockFree() {
+        try (Scenario s = Scenario.start("restore-queue", 93, 0, dir)) {
+            backedUp(s);
+            restoreLatest(s, "first");
+            awaitRestore(s, "first", "the first restore holds the lock", st -> st.lockEpoch != null);
+            restoreLatest(s, "second");
+
+            RaftRestoreStatus waiting = awaitRestore(s, "second", "the second restore waits for the first",
+                    st -> st.conditions != null && st.conditions.stream().anyMatch(c -> "Locked".equals(c.type)
+                            && "False".equals(c.status) && c.message.contains("restore/first")));
+            assertThat(waiting.phase).as(s.why("invariant: it waits in Pending")).isEqualTo("Pending");
+            RaftRestoreStatus first = awaitRestore(s, "first", "the first restore completes",
+                    st -> "Completed".equals(st.phase));
+            RaftRestoreStatus second = awaitRestore(s, "second", "the second restore runs",
+                    st -> "RestartingMembers".equals(st.phase) || "Completed".equals(st.phase));
+            assertThat(second.lockEpoch).as(s.why("invariant: the second took the lock after the first"))
+                    .isGreaterThan(first.lockEpoch);
+
+            s.client().resources(RaftRestore.class).inNamespace(NAMESPACE).withName("second").delete();
+
+            await(s.why("the deleted restore goes")).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> s.client().resources(RaftRestore.class).inNamespace(NAMESPACE).withName("second")
+                            .get() == null);
+            RaftClusterStatus after = s.status(CLUSTER);
+            assertThat(after.operationLock == null || after.operationLock.holder == null)
+                    .as(s.why("invariant: a deleted restore leaves the lock free")).isTrue();
+            assertThat(after.upgrade).as(s.why("invariant: and no roll of its own")).isNull();
+            s.assertInvariants(CLUSTER);
+        }
+    }
+
+    @Test
+    void aFailingRestoreJobFailsTheRestoreFreesTheLockAndRestartsNothing() {
+        try (Scenario s = Scenario.start("restore-job-fails", 94, 0, dir)) {
+            backedUp(s);
+            s.inject(CLUSTER, List.of(new SandboxFault.JobFail("restore")));
+
+            restoreLatest(s, "r4");
+
+            RaftRestoreStatus failed = awaitRestore(s, "r4", "the restore ends", st -> "Failed".equals(st.phase)
+                    || "Completed".equals(st.phase));
+            assertThat(failed.phase).as(s.why("a failed Job fails the restore")).isEqualTo("Failed");
+            assertThat(failed.failure.reason).isEqualTo("RestoreJobFailed");
+            RaftClusterStatus after = s.status(CLUSTER);
+            assertThat(after.operationLock == null || after.operationLock.holder == null)
+                    .as(s.why("invariant: the lock is released")).isTrue();
+            List<String> lines = s.trace(CLUSTER);
+            assertThat(lines.subList(Scenario.indexOfKind(lines, "operator", 1), lines.size()))
+                    .as(s.why("invariant: no member restarts")).noneMatch(l -> l.contains("\"kind\":\"pod.deleted\""));
+            s.assertInvariants(CLUSTER);
+        }
+    }
+
+    @Test
+    void aControllerCrashingMidRestoreLeavesTheNextOneToFinishItRestartingEachMemberOnce() {
+        for (int write : List.of(2, 5)) {
+            try (Scenario s = Scenario.start("restore-crash-after-write-" + write, 95, 0, dir)) {
+                backedUp(s);
+                s.inject(CLUSTER, List.of(new SandboxFault.ControllerCrash(write)));
+
+                restoreLatest(s, "r5");
+
+                RaftRestoreStatus done = awaitRestore(s, "r5", "the restore ends", st -> "Completed".equals(st.phase)
+                        || "Failed".equals(st.phase));
+                assertThat(done.phase).as(s.why("crash after write " + write + ": " + done.failure))
+                        .isEqualTo("Completed");
+                List<String> lines = s.trace(CLUSTER);
+                int asked = Scenario.indexOfKind(lines, "operator", 1);
+                assertThat(lines).as(s.why("the controller crashed and a new one started"))
+                        .anyMatch(l -> l.contains("\"kind\":\"controller.start\"") && l.contains("controller-2"));
+                for (int ordinal = 0; ordinal < REPLICAS; ordinal++) {
+                    String pod = "\"pod\":\"" + CLUSTER + "-" + ordinal + "\"";
+                    assertThat(lines.subList(asked, lines.size()).stream()
+                            .filter(l -> l.contains("\"kind\":\"pod.deleted\"") && l.contains(pod)).count())
+                            .as(s.why("invariant: member " + ordinal + " restarted once (crash after write " + write
+                                    + ")")).isEqualTo(1);
+                }
+                RaftClusterStatus after = s.status(CLUSTER);
+                assertThat(after.operationLock == null || after.operationLock.holder == null)
+                        .as(s.why("invariant: the lock is free")).isTrue();
+                s.assertInvariants(CLUSTER);
+            }
         }
     }
 }

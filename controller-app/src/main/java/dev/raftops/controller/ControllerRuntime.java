@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running controller: informers feed two work queues (workload repair and Day-2 admin
- * operations, so a long operation never delays repair), each drained by its own loop; a Lease
+ * operations, so a long operation never delays repair), each drained by its own loop, and a third
+ * ({@link RestoreLoop}) for {@code RaftRestore}s; a Lease
  * decides which replica runs the loops; every write of either loop goes through the leadership
  * fence, checked right before the write (the Day-2 loop's ports are {@link LeaderFence}d, the
  * workload reconciler is handed the same test), so a pass in flight when the Lease is lost writes

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link RestorePort} on {@code RaftRestore}s: the status through the status subresource and the
- * finalizer through the object, each one JSON patch whose first operation is the resourceVersion
- * precondition (as {@link Fabric8StatusPort}).
+ * {@link RestorePort} on {@code RaftRestore}s: the status through the status subresource
+ * ({@link StatusPatch}) and the finalizer through the object, each one JSON patch whose first
+ * operation is the resourceVersion precondition.
  */
 final class Fabric8RestorePort implements RestorePort {
 
@@ -36,14 +36,8 @@ final class Fabric8RestorePort implements RestorePort {
 
     @Override
     public WriteResult compareAndSet(ClusterKey restore, String expectedResourceVersion, RestoreStatus status) {
-        if (expectedResourceVersion == null) {
-            return new WriteResult.Conflict("a status write needs the resourceVersion it was decided on; nothing written");
-        }
-        String body = client.getKubernetesSerialization().asJson(List.of(
-                JsonPatch.precondition(expectedResourceVersion),
-                JsonPatch.add("/status", RestoreMapping.toResource(status))));
-        return ConditionalWrite.attempt(() -> client.resources(RaftRestore.class).inNamespace(restore.namespace())
-                .withName(restore.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+        return StatusPatch.replace(client, RaftRestore.class, restore, expectedResourceVersion,
+                RestoreMapping.toResource(status));
     }
 
     @Override

@@ -12,13 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * {@link StatusPort} on the {@code RaftCluster} status subresource. A write is one JSON patch of
- * {@code /status}: it sets {@code metadata.resourceVersion} to the expected value, which the API
- * server (and the CRUD mock) treats as a precondition (409 when stale; a status PUT is not
- * conflict-checked by the mock), and replaces {@code /status} as a whole. A merge patch would not
- * do: the mock concatenates lists in merge patches, so conditions would pile up.
- */
+/** {@link StatusPort} on the {@code RaftCluster} status subresource, each write a {@link StatusPatch}. */
 final class Fabric8StatusPort implements StatusPort {
 
     private final KubernetesClient client;
