@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link StatusPort} on the {@code RaftCluster} status subresource, each write a {@link StatusPatch}. */
+/** {@link StatusPort} on the {@code RaftCluster} status subresource, each write a JSON patch with the resourceVersion as precondition. */
 final class Fabric8StatusPort implements StatusPort {
 
     private final KubernetesClient client;
