@@ -35,6 +35,8 @@ public final class BlueGreenReasons {
     public static final String STRATEGY_ACCEPTED = "UpgradeStrategyAccepted";
     public static final String STRATEGY_DEFERRED = "UpgradeStrategyChangeDeferred";
     public static final String LEFTOVER_DELETED = "LeftoverWorkloadDeleted";
+    /** A new {@code spec.image} at the running version: Blue is not rolled in place, the next cutover uses it. */
+    public static final String IMAGE_CHANGE_NOT_SUPPORTED = "ImageChangeNotSupported";
 
     private BlueGreenReasons() {
     }

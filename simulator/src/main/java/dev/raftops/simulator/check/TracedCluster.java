@@ -20,6 +20,8 @@ final class TracedCluster {
         String version;
         /** The restart request the pod's template carried when it was created, or null. */
         String restartedAt;
+        /** The image the pod was created with, when its {@code pod.created} line names it; else null. */
+        String image;
         String revision;
         boolean ready;
         boolean exists;
@@ -75,6 +77,7 @@ final class TracedCluster {
                 pod.version = line.string("version");
                 pod.revision = line.string("revision");
                 pod.restartedAt = line.string("restartedAt");
+                pod.image = line.string("image");
             }
             case "pod.ready" -> {
                 Pod pod = pod(name, line.optionalInt("ordinal"));
