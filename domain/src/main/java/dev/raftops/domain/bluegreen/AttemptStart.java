@@ -104,7 +104,8 @@ final class AttemptStart {
      */
     private static String imageChangeRefused(Cutover c, ClusterSpec spec, String current) {
         String wanted = spec.imageFor(current);
-        String running = c.workload(c.blueSet()).map(StatefulSetView::templateImage).orElse(null);
+        String running = c.bg() == null || c.bg().blueRevision() == null ? null
+                : c.workload(c.blueSet()).map(StatefulSetView::templateImage).orElse(null);
         if (running == null || running.equals(wanted)) {
             return null;
         }

@@ -13,7 +13,6 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
-import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.version.SemVer;

@@ -171,12 +171,12 @@ class ImageChangePropertiesTest {
     @ParameterizedTest
     @MethodSource("inputs")
     void anAppliedImageChangeIsNotRolledAgain(Case<Input> c) {
-        Input in = c.value();
-        Decision d = decide(in);
+        Decision d = decide(c.value());
         String written = writtenImage(d);
         if (written == null) {
             return;
         }
+        Input in = c.value();
         // the write was applied and every pod rolled: the roll finishes, and the pass after it rolls nothing
         RollingProgress progress = d.nextStatus().upgrade();
         RollingProgress done = progress.completed(2, List.of()).completed(1, List.of()).completed(0, List.of());
