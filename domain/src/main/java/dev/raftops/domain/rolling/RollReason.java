@@ -40,8 +40,10 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
     /** What the cluster records once every pod has rolled, for a person. */
     String outcome();
 
-    /** The cluster status once every pod has rolled. */
-    ClusterStatus finished(ClusterStatus status);
+    /** The cluster status once every pod has rolled: by default as it was (the version stays). */
+    default ClusterStatus finished(ClusterStatus status) {
+        return status;
+    }
 
     /**
      * Whether {@code pod} has rolled: the StatefulSet has observed its current template (until then
@@ -99,11 +101,6 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
         @Override
         public String outcome() {
             return "status.requests.lastHandledRestart stays " + restartAt + ", the version " + version;
-        }
-
-        @Override
-        public ClusterStatus finished(ClusterStatus status) {
-            return status;
         }
     }
 
@@ -183,11 +180,6 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
         @Override
         public String outcome() {
             return "status.currentImage becomes " + image + ", the version stays " + version;
-        }
-
-        @Override
-        public ClusterStatus finished(ClusterStatus status) {
-            return status;
         }
     }
 }
