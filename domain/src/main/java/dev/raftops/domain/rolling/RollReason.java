@@ -35,10 +35,14 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
      * What the roll does, for a person ({@code raftops plan} and {@code raftops status}), with {@code arrow} between
      * what was and what will be: "upgrading 2.4.0 -> 2.4.4", "restarting every pod on 2.4.0 ...".
      */
-    String summary(String arrow);
+    default String summary(String arrow) {
+        return "rolling every pod onto " + target() + " (" + operation() + ")";
+    }
 
     /** What the cluster records once every pod has rolled, for a person. */
-    String outcome();
+    default String outcome() {
+        return completion();
+    }
 
     /** The cluster status once every pod has rolled: by default as it was (the version stays). */
     default ClusterStatus finished(ClusterStatus status) {
