@@ -87,8 +87,11 @@ final class SpecMapping {
         return new ForceRelease(f.holder.trim(), f.epoch, blankToNull(f.requestedBy));
     }
 
-    private static TlsSpec tls(SpecTls t) {
-        return t == null ? TlsSpec.defaults() : new TlsSpec(isTrue(t.disabled), blankToNull(t.caConfigMap));
+    /** The one reading of {@code spec.tls}: the probe and the workload rendering both take it from here. */
+    static TlsSpec tls(SpecTls t) {
+        return t == null ? TlsSpec.defaults()
+                : new TlsSpec(isTrue(t.disabled), blankToNull(t.caConfigMap),
+                        blankToNull(t.secretName) == null ? null : t.secretName.strip());
     }
 
     private static RaftStateSource raftState(String value) {

@@ -58,10 +58,11 @@ final class SpecWriting {
             out.operationLock.forceRelease.epoch = s.forceRelease().epoch();
             out.operationLock.forceRelease.requestedBy = s.forceRelease().requestedBy();
         }
-        if (s.tls().disabled() || s.tls().caConfigMap() != null) {
+        if (s.tls().disabled() || s.tls().caConfigMap() != null || s.tls().secretName() != null) {
             out.tls = new SpecTls();
             out.tls.disabled = s.tls().disabled() ? Boolean.TRUE : null;
             out.tls.caConfigMap = s.tls().caConfigMap();
+            out.tls.secretName = s.tls().secretName();
         }
         return out;
     }

@@ -50,7 +50,7 @@ final class StatusReading {
                 lenient(() -> lock(s.operationLock)), lenient(() -> breakGlass(s.breakGlass)),
                 lenient(() -> backup(s.backup)), requests(s.requests), lastError, s.acceptedUpgradeStrategy,
                 lenient(() -> s.workload == null ? null : new WorkloadStatus(s.workload.statefulSet, s.workload.ownedFields)),
-                MemberStatusWire.fromResource(s.members));
+                MemberStatusWire.fromResource(s.members), s.currentImage);
     }
 
     static List<Condition> conditions(List<StatusCondition> conditions) {
@@ -85,7 +85,7 @@ final class StatusReading {
                 : new RollingProgress.Snapshot(u.snapshot.job, num(u.snapshot.failedAttempts), time(u.snapshot.completedAt));
         return new RollingProgress(u.fromVersion, u.targetVersion, u.targetImage, time(u.startedAt),
                 num(u.currentPartition), u.completedOrdinals, time(u.releasedAt), stepDown, plan, failure(u.failure),
-                u.attempt == null ? 1 : u.attempt, snapshot, u.restartAt);
+                u.attempt == null ? 1 : u.attempt, snapshot, u.restartAt, u.fromImage);
     }
 
     private static BlueGreenStatus blueGreen(StatusBlueGreen b) {

@@ -37,6 +37,7 @@ final class StatusWriting {
     static RaftClusterStatus toResource(ClusterStatus s) {
         RaftClusterStatus out = new RaftClusterStatus();
         out.currentVersion = s.currentVersion();
+        out.currentImage = s.currentImage();
         out.phase = s.phase().name();
         out.observedGeneration = s.observedGeneration();
         out.conditions = conditions(s.conditions());
@@ -103,6 +104,7 @@ final class StatusWriting {
         w.failure = failure(p.failure());
         w.attempt = p.attempt();
         w.restartAt = p.restartAt();
+        w.fromImage = p.fromImage();
         if (p.snapshot() != null) {
             w.snapshot = new StatusSnapshot();
             w.snapshot.job = p.snapshot().job();

@@ -42,6 +42,10 @@ final class WorkloadPass {
         this.mayWrite = mayWrite;
     }
 
+    /**
+     * The rolling StatefulSet: created with {@code desired}'s template when missing; a live one gets only its
+     * replicas and its update strategy type, never a change of its pod template.
+     */
     void statefulSet(StatefulSet desired, StatefulSet live) {
         Resource<StatefulSet> ref = client.apps().statefulSets().inNamespace(desired.getMetadata().getNamespace())
                 .withName(desired.getMetadata().getName());
@@ -53,11 +57,8 @@ final class WorkloadPass {
         if (!Objects.equals(live.getSpec().getReplicas(), desired.getSpec().getReplicas())) {
             ops.add(JsonPatch.add("/spec/replicas", desired.getSpec().getReplicas()));
         }
-        String image = WorkloadViews.templateImage(desired);
-        Integer partition = WorkloadViews.partition(live);
-        if ((partition == null || partition == 0) && !Objects.equals(WorkloadViews.templateImage(live), image)) {
-            ops.add(JsonPatch.add("/spec/template/spec/containers/0/image", image));
-        }
+        // the pod template of a live StatefulSet is never written here: a change of it restarts pods, and only
+        // the Day-2 roll restarts pods (one at a time, the leader stepped down first; image-change-is-a-roll.md)
         if (live.getSpec().getUpdateStrategy() == null
                 || !"RollingUpdate".equals(live.getSpec().getUpdateStrategy().getType())) {
             ops.add(JsonPatch.add("/spec/updateStrategy", Map.of("type", "RollingUpdate")));

@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * of {@link WorkloadObjects} (identities, server configuration, StatefulSet, Services,
  * PodDisruptionBudget) from the cluster document, creates what is missing
  * and patches only the fields that differ, each patch conditioned on the resourceVersion just read.
- * A pass over an unchanged cluster writes nothing. It never writes the partition, never changes the
- * template image while a partition is set (Day 2 owns the image during an upgrade), and keeps the
+ * A pass over an unchanged cluster writes nothing. It never writes the partition, never changes the pod
+ * template of a live StatefulSet (a new {@code spec.image} is a Day-2 roll: image-change-is-a-roll.md), and keeps the
  * revision a client Service selects (blue/green owns traffic). Every write first asks the caller's
  * fence (the controller's leadership): a pass whose replica stopped leading writes nothing more.
  */

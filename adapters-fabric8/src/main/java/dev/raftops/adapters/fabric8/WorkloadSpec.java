@@ -1,6 +1,7 @@
 package dev.raftops.adapters.fabric8;
 
 import dev.raftops.domain.cluster.ClusterKey;
+import dev.raftops.domain.resource.TlsSpec;
 
 /**
  * What the workload rendering reads from a {@code RaftCluster} beyond the Day-2 spec: the TLS of the
@@ -41,6 +42,11 @@ record WorkloadSpec(Tls tls, String config, String executorServiceAccount, Strin
      * @param caConfigMap a ConfigMap with the CA ({@code ca.crt}) for clients that must not read the Secret, or null
      */
     record Tls(String secretName, boolean disabled, String caConfigMap) {
+
+        /** The listener {@code spec.tls} (as {@link SpecMapping#tls} reads it) asks for. */
+        static Tls of(ClusterKey cluster, TlsSpec tls) {
+            return of(cluster, tls.secretName(), tls.disabled(), tls.caConfigMap());
+        }
 
         static Tls of(ClusterKey cluster, String secretName, boolean disabled, String caConfigMap) {
             String secret = disabled ? null : secretName != null ? secretName : defaultSecret(cluster);

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link WorkloadSpec} from a {@code RaftCluster} spec: {@code spec.tls}, {@code spec.config} and
- * the executor's identity. {@link #check} names the first bad field ({@link SpecMapping} turns it into
+ * Reads {@link WorkloadSpec} from a {@code RaftCluster} spec: {@code spec.tls} as {@link SpecMapping#tls}
+ * reads it (the one reading, shared with the probe), {@code spec.config} and the executor's identity. {@link #check} names the first bad field ({@link SpecMapping} turns it into
  * the invalid-spec condition); {@link #read} of a spec that fails the check gives the defaults.
  */
 final class WorkloadSpecMapping {
@@ -30,9 +30,7 @@ final class WorkloadSpecMapping {
         if (spec == null) {
             return WorkloadSpec.defaults(cluster);
         }
-        boolean disabled = spec.tls != null && Boolean.TRUE.equals(spec.tls.disabled);
-        WorkloadSpec.Tls tls = WorkloadSpec.Tls.of(cluster, spec.tls == null ? null : blankToNull(spec.tls.secretName),
-                disabled, spec.tls == null ? null : blankToNull(spec.tls.caConfigMap));
+        WorkloadSpec.Tls tls = WorkloadSpec.Tls.of(cluster, SpecMapping.tls(spec.tls));
         var executor = spec.upgrade == null ? null : spec.upgrade.executor;
         return new WorkloadSpec(tls, spec.config, executor == null ? null : blankToNull(executor.serviceAccount),
                 executor == null ? null : blankToNull(executor.tokenAudience));

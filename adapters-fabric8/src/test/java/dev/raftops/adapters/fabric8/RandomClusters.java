@@ -61,7 +61,14 @@ final class RandomClusters {
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
                 r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup, null, forceRelease(r),
-                new dev.raftops.domain.resource.TlsSpec(r.nextBoolean(), chance(r, 0.5) ? null : "ca-" + r.nextInt(9)));
+                tls(r));
+    }
+
+    /** Plain HTTP, or TLS from the default Secret or a named one, with or without a CA ConfigMap. */
+    private static dev.raftops.domain.resource.TlsSpec tls(Random r) {
+        boolean disabled = r.nextBoolean();
+        return new dev.raftops.domain.resource.TlsSpec(disabled, chance(r, 0.5) ? null : "ca-" + r.nextInt(9),
+                disabled || chance(r, 0.5) ? null : "certs-" + r.nextInt(9));
     }
 
     private static ForceRelease forceRelease(Random r) {

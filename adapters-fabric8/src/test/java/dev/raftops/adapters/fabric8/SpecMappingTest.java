@@ -80,6 +80,17 @@ class SpecMappingTest {
     }
 
     @Test
+    void theSecretNameIsReadOnceIntoTheDomainsTlsAndTheRenderedListenerServesIt() {
+        RaftClusterSpec cr = spec(x -> {
+            x.tls = new dev.raftops.adapters.fabric8.crd.SpecTls();
+            x.tls.secretName = " vault-certs ";
+        });
+        assertThat(valid(cr).tls().secretName()).isEqualTo("vault-certs");
+        assertThat(WorkloadSpecMapping.read(new dev.raftops.domain.cluster.ClusterKey("ns", "vault"), cr).tls()
+                .secretName()).isEqualTo("vault-certs");
+    }
+
+    @Test
     void aMissingSpecIsInvalid() {
         assertThat(invalid(null).field()).isEqualTo("spec");
     }

@@ -133,6 +133,40 @@ class WorkloadReconciliationTest {
     }
 
     @Test
+    void aNewImageAtTheSameVersionLeavesTheLiveTemplateAndItsPodsAlone() {
+        ClusterDocument doc = cluster("mirrored", 3);
+        adapters().workloadReconciliation().reconcile(doc);
+        String before = sts("mirrored").getMetadata().getResourceVersion();
+        // converged on 2.1.0, no upgrade in flight, partition 0: the spec now names a mirror of the same version
+        ClusterDocument mirrored = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(),
+                new SpecReading.Valid(new dev.raftops.domain.resource.ClusterSpec("2.1.0",
+                        "mirror.example/openbao/openbao:2.1.0", 3, false, null, null, null, null)),
+                doc.status().withCurrentVersion("2.1.0"));
+
+        WorkloadReconciliation.Outcome outcome = adapters().workloadReconciliation().reconcile(mirrored);
+
+        assertThat(outcome.writes()).as("the image change is the Day-2 roll's, not this loop's")
+                .noneMatch(w -> w.contains("StatefulSet"));
+        assertThat(sts("mirrored").getMetadata().getResourceVersion()).isEqualTo(before);
+        assertThat(sts("mirrored").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("quay.io/openbao/openbao:2.1.0");
+    }
+
+    @Test
+    void aMissingStatefulSetIsCreatedWithTheImageTheSpecNames() {
+        ClusterDocument doc = cluster("recreated", 3);
+        ClusterDocument mirrored = new ClusterDocument(doc.key(), doc.uid(), 2, doc.resourceVersion(),
+                new SpecReading.Valid(new dev.raftops.domain.resource.ClusterSpec("2.1.0",
+                        "mirror.example/openbao/openbao:2.1.0", 3, false, null, null, null, null)),
+                doc.status().withCurrentVersion("2.1.0"));
+
+        adapters().workloadReconciliation().reconcile(mirrored);
+
+        assertThat(sts("recreated").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("mirror.example/openbao/openbao:2.1.0");
+    }
+
+    @Test
     void theClientServiceKeepsTheRevisionBlueGreenSelected() {
         ClusterDocument doc = cluster("traffic", 3);
         adapters().workloadReconciliation().reconcile(doc);

@@ -25,7 +25,7 @@ final class OperationWords {
         RollingProgress rolling = status.upgrade();
         if (rolling != null) {
             ProgressPreview p = ProgressPreview.of(rolling, spec == null ? pods.size() : spec.replicas(), pods);
-            StringBuilder s = new StringBuilder("upgrading " + orUnknown(p.fromVersion()) + " → " + p.targetVersion()
+            StringBuilder s = new StringBuilder(p.reason().summary("→")
                     + (p.attempt() > 1 ? " (attempt " + p.attempt() + ")" : "") + ": " + p.waitsFor());
             StringBuilder rest = new StringBuilder();
             if (!p.done().isEmpty()) {

@@ -132,7 +132,10 @@ public final class PlanCommand implements Callable<Integer> {
         String current = status.currentVersion();
         boolean retry = new OneShotRequest(clusterSpec.upgrade().requests().retry(),
                 status.requests().lastHandledRetry()).pending();
-        UpgradePreview preview = UpgradePreview.of(clusterSpec, current, pods(clusterSpec.replicas()));
+        // a BlueGreen cluster does not roll a new image in place (ImageChangeNotSupported): no image change to preview
+        UpgradePreview preview = UpgradePreview.of(clusterSpec, current,
+                clusterSpec.upgrade().strategy() == UpgradeStrategy.ROLLING_UPDATE ? status.currentImage() : null,
+                pods(clusterSpec.replicas()));
         if (status.upgrade() != null) {
             return new Plan(cluster, UpgradeStrategy.ROLLING_UPDATE, current, clusterSpec.version(), preview,
                     ProgressPreview.of(status.upgrade(), clusterSpec.replicas(), pods(clusterSpec.replicas())), null, retry);

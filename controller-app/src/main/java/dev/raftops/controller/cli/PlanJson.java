@@ -38,6 +38,7 @@ final class PlanJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("fromVersion", r.fromVersion());
             m.put("targetVersion", r.targetVersion());
+            m.put("roll", r.reason().summary("->"));
             m.put("attempt", r.attempt());
             m.put("done", r.done());
             m.put("current", r.current());

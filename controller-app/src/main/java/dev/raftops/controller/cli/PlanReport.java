@@ -8,6 +8,7 @@ import dev.raftops.domain.bluegreen.CutoverPlan.Step;
 import dev.raftops.domain.bluegreen.CutoverPlan;
 import dev.raftops.domain.resource.RollingProgress.PlanStep;
 import dev.raftops.domain.rolling.ProgressPreview;
+import dev.raftops.domain.rolling.RollReason;
 import dev.raftops.domain.version.SemVer;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +41,16 @@ final class PlanReport {
                     : "nothing to do: the cluster runs " + p.current() + ", the version spec.version asks for";
         }
         if (p.rolling() != null) {
-            return "rolling upgrade to " + p.rolling().targetVersion() + " in flight; "
+            return (p.rolling().reason() instanceof RollReason.VersionChange ? "rolling upgrade to "
+                    + p.rolling().targetVersion() : p.rolling().reason().summary("->")) + " in flight; "
                     + p.rolling().done().size() + " ordinal(s) done";
         }
         if (p.cutover() != null && p.inFlight()) {
             return "blue/green attempt " + p.cutover().attemptId() + " to " + p.cutover().greenVersion() + " in "
                     + p.cutover().phase();
+        }
+        if ("image".equals(p.preview().drift())) {
+            return p.strategy().wireName() + " image change will run: " + p.preview().message();
         }
         return p.strategy().wireName() + " upgrade " + p.current() + " -> " + canonical(p.desired()) + " will run";
     }
@@ -58,6 +63,9 @@ final class PlanReport {
         if (!p.nothingToDo()) {
             line(s, "allowed", p.preview().allowed() + (p.preview().reason() == null ? ""
                     : " (" + p.preview().reason() + ": " + p.preview().message() + ")"));
+        }
+        if ("image".equals(p.preview().drift()) && !p.inFlight()) {
+            line(s, "roll", p.preview().message());
         }
         p.preview().warnings().forEach(w -> line(s, "warning", w));
         line(s, "plan", summary(p));
@@ -82,7 +90,12 @@ final class PlanReport {
             line(s, "note", "spec.version " + p.desired() + " differs from the upgrade's target " + r.targetVersion()
                     + ": the upgrade is retargeted and every pod rolls again, highest ordinal first");
         }
-        line(s, "upgrade", r.fromVersion() + " -> " + r.targetVersion() + ", attempt " + r.attempt());
+        if (r.reason() instanceof RollReason.VersionChange) {
+            line(s, "upgrade", r.fromVersion() + " -> " + r.targetVersion() + ", attempt " + r.attempt());
+        } else {
+            // a restart or an image change keeps the version: "upgrade 2.4.0 -> 2.4.0" would say nothing
+            line(s, "roll", r.reason().summary("->") + ", attempt " + r.attempt());
+        }
         line(s, "done", r.done().isEmpty() ? "no ordinal yet" : "ordinals " + r.done().stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")));
         line(s, "now", now(r));
@@ -98,8 +111,8 @@ final class PlanReport {
             case STEPPING_DOWN -> "ordinal " + r.current() + ": step-down requested, then restart";
             case STEP_DOWN_NEXT -> "ordinal " + r.current() + ": step-down first, then restart";
             case RELEASE_NEXT -> "ordinal " + r.current() + ": restart";
-            case RELEASED -> "ordinal " + r.current() + ": released, rolling to " + r.targetVersion();
-            case FINISHING -> "every ordinal done; then status.currentVersion becomes " + r.targetVersion();
+            case RELEASED -> "ordinal " + r.current() + ": released, rolling to " + r.reason().target();
+            case FINISHING -> "every ordinal done; then " + r.reason().outcome();
         };
     }
 

@@ -28,6 +28,7 @@ final class ClusterStateGauges {
     private final MultiGauge lockAcquired;
     private final MultiGauge backupFailures;
     private final MultiGauge lastBackup;
+    private final MultiGauge neverBackedUp;
     private final MultiGauge breakGlass;
 
     ClusterStateGauges(MeterRegistry registry) {
@@ -42,6 +43,9 @@ final class ClusterStateGauges {
                 .description("Backup runs that failed in a row since the last success").register(registry);
         lastBackup = MultiGauge.builder("raftops_last_successful_backup_timestamp_seconds")
                 .description("status.backup.lastBackupTime of the last successful run, in Unix seconds").register(registry);
+        neverBackedUp = MultiGauge.builder("raftops_backup_never_succeeded")
+                .description("1 while a cluster with a backup schedule has no successful backup yet (then "
+                        + "raftops_last_successful_backup_timestamp_seconds has no series for it)").register(registry);
         breakGlass = MultiGauge.builder("raftops_break_glass_active")
                 .description("1 while the cluster waits in break-glass for a person's acknowledgement").register(registry);
     }
@@ -64,6 +68,7 @@ final class ClusterStateGauges {
         List<MultiGauge.Row<?>> failures = new ArrayList<>();
         List<MultiGauge.Row<?>> glass = new ArrayList<>();
         List<MultiGauge.Row<?>> backups = new ArrayList<>();
+        List<MultiGauge.Row<?>> never = new ArrayList<>();
         latest.forEach((key, status) -> {
             Tags cluster = Tags.of("cluster", key.toString());
             UpgradeStep.of(status).ifPresent(s -> {
@@ -80,6 +85,9 @@ final class ClusterStateGauges {
             if (status.backup().lastBackupTime() != null) {
                 backups.add(MultiGauge.Row.of(cluster, seconds(status.backup().lastBackupTime())));
             }
+            // a schedule (a next window) and no success: BackupTooOld has no timestamp to measure, this says so
+            never.add(MultiGauge.Row.of(cluster, status.backup().nextScheduledBackup() != null
+                    && status.backup().lastBackupTime() == null ? 1 : 0));
             glass.add(MultiGauge.Row.of(cluster, status.breakGlass().active() ? 1 : 0));
         });
         step.register(steps, true);
@@ -88,6 +96,7 @@ final class ClusterStateGauges {
         backupFailures.register(failures, true);
         breakGlass.register(glass, true);
         lastBackup.register(backups, true);
+        neverBackedUp.register(never, true);
     }
 
     private static double seconds(Instant at) {

@@ -61,6 +61,19 @@ class PlanCommandTest {
                 """.formatted(version, replicas, upgrade.indent(2).stripTrailing(), status.indent(2).stripTrailing());
     }
 
+    /** A rolling {@code status.upgrade} from 2.4.0, attempt 1, with {@code more} (YAML lines) added. */
+    static String inFlight(String target, String image, int partition, String more) {
+        return """
+                upgrade:
+                  fromVersion: 2.4.0
+                  targetVersion: %s
+                  targetImage: %s
+                  startedAt: "2026-11-24T10:00:00Z"
+                  currentPartition: %d
+                  attempt: 1
+                %s""".formatted(target, image, partition, more.indent(2));
+    }
+
     List<String> errLines() {
         return err.toString().lines().toList();
     }
@@ -197,22 +210,41 @@ class PlanCommandTest {
 
     @Test
     void aRollingUpgradeInFlightIsPlannedFromItsStatus() throws Exception {
-        String status = """
-                upgrade:
-                  fromVersion: 2.4.0
-                  targetVersion: 2.4.4
-                  targetImage: quay.io/openbao/openbao:2.4.4
-                  startedAt: "2026-11-24T10:00:00Z"
-                  currentPartition: 2
-                  completedOrdinals: [2]
-                  releasedAt: "2026-11-24T10:03:00Z"
-                  attempt: 1
-                """;
+        String status = inFlight("2.4.4", "quay.io/openbao/openbao:2.4.4", 2,
+                "completedOrdinals: [2]\nreleasedAt: \"2026-11-24T10:03:00Z\"");
         assertThat(plan(cluster("2.4.4", 3, "", status), "--leader", "0")).isZero();
         assertThat(out.toString()).contains("done:      ordinals 2")
                 .contains("now:       ordinal 1: released, rolling to 2.4.4")
                 .contains("waits for: ordinal 1 waits for: PodReady on 2.4.4, caught up")
                 .contains("next:\n  ordinal 0  step-down first, then restart");
+    }
+
+    @Test
+    void aRollingRestartInFlightIsShownAsARestartNotAsAnUpgradeToTheSameVersion() throws Exception {
+        String status = inFlight("2.4.0", "quay.io/openbao/openbao:2.4.0", 3, "restartAt: \"2026-11-24T09:59:00Z\"");
+        assertThat(plan(cluster("2.4.0", 3, "", status), "--leader", "0")).isZero();
+        assertThat(out.toString()).contains("roll:      restarting every pod on 2.4.0 (requested at 2026-11-24T09:59:00Z)")
+                .contains("plan:      restarting every pod on 2.4.0").doesNotContain("upgrade:   2.4.0 -> 2.4.0");
+    }
+
+    @Test
+    void anImageChangeInFlightIsShownWithTheImagesItRollsBetween() throws Exception {
+        String status = inFlight("2.4.0", "mirror.example/openbao/openbao:2.4.0", 0,
+                "fromImage: quay.io/openbao/openbao:2.4.0\ncompletedOrdinals: [2, 1, 0]");
+        assertThat(plan(cluster("2.4.0", 3, "image: mirror.example/openbao/openbao:2.4.0", status))).isZero();
+        assertThat(out.toString()).contains("roll:      changing the image on 2.4.0: quay.io/openbao/openbao:2.4.0 -> "
+                + "mirror.example/openbao/openbao:2.4.0")
+                .contains("then status.currentImage becomes mirror.example/openbao/openbao:2.4.0");
+    }
+
+    @Test
+    void aNewImageAtTheRunningVersionIsPlannedAsAnImageChangeNotNothingToDo() throws Exception {
+        assertThat(plan(cluster("2.4.0", 3, "image: mirror.example/openbao/openbao:2.4.0",
+                "currentImage: quay.io/openbao/openbao:2.4.0"), "--leader", "0")).isZero();
+        assertThat(out.toString()).doesNotContain("nothing to do")
+                .contains("plan:      RollingUpdate image change will run: changing the image on 2.4.0: "
+                        + "quay.io/openbao/openbao:2.4.0 -> mirror.example/openbao/openbao:2.4.0")
+                .contains("ordinal 0  step-down first, then restart");
     }
 
     @Test

@@ -71,6 +71,27 @@ class DayTwoMetricsTest {
     }
 
     @Test
+    void aScheduleThatNeverSucceededIsSaidSoAndTheFirstSuccessClearsIt() {
+        ClusterStatus scheduled = base.withBackup(new BackupStatus(T0.plusSeconds(3600), null, T0, null, null, 1, null,
+                0));
+        metrics.transition(KEY, base, scheduled, T0);
+        assertThat(registry.find("raftops_last_successful_backup_timestamp_seconds").gauges())
+                .as("BackupTooOld has nothing to measure").isEmpty();
+        assertThat(registry.get("raftops_backup_never_succeeded").gauge().value()).isEqualTo(1);
+
+        ClusterStatus ok = base.withBackup(new BackupStatus(T0.plusSeconds(7200), null, T0, T0.plusSeconds(60),
+                "db-backup-1", 0, null, 1));
+        metrics.transition(KEY, scheduled, ok, T0.plusSeconds(60));
+        assertThat(registry.get("raftops_backup_never_succeeded").gauge().value()).isZero();
+    }
+
+    @Test
+    void aClusterWithoutABackupScheduleIsNotReportedAsNeverBackedUp() {
+        metrics.transition(KEY, base.withPhase(dev.raftops.domain.cluster.Phase.Running), base, T0);
+        assertThat(registry.get("raftops_backup_never_succeeded").gauge().value()).isZero();
+    }
+
+    @Test
     void anUnchangedStatusRecordsNothing() {
         metrics.transition(KEY, base, base, T0);
         assertThat(registry.getMeters()).noneMatch(m -> m instanceof io.micrometer.core.instrument.Counter

@@ -99,7 +99,7 @@ class MonitoringManifestsTest {
             assertThat(Path.of("..").resolve(runbook)).as(runbook).isRegularFile();
         }
         assertThat(alerts).containsExactlyInAnyOrder("UpgradeStuck", "BackupTooOld", "BackupFailing",
-                "LockHeldTooLong", "BreakGlassWaiting");
+                "LockHeldTooLong", "BreakGlassWaiting", "BackupNeverSucceeded");
     }
 
     @Test
@@ -118,7 +118,7 @@ class MonitoringManifestsTest {
             String output = new String(promtool.getInputStream().readAllBytes());
             assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(promtool.exitValue()).as(output).isZero();
-            assertThat(output).contains("SUCCESS: 5 rules found");
+            assertThat(output).contains("SUCCESS: 6 rules found");
         } finally {
             Files.deleteIfExists(groups);
         }

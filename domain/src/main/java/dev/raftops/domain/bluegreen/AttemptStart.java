@@ -48,7 +48,12 @@ final class AttemptStart {
                 spec.upgrade().policy());
         switch (verdict.kind()) {
             case NO_CHANGE:
-                return verdict.reason() == null ? Decision.of(status, Wake.idle()) : nothingToRoll(c, status, verdict);
+                if (verdict.reason() != null) {
+                    return nothingToRoll(c, status, verdict);
+                }
+                String image = imageChangeRefused(c, spec, status.currentVersion());
+                return image == null ? Decision.of(status, Wake.idle())
+                        : blocked(c, BlueGreenReasons.IMAGE_CHANGE_NOT_SUPPORTED, image);
             case BLOCKED:
                 return blocked(c, verdict.reason(), verdict.message());
             default:
@@ -90,6 +95,24 @@ final class AttemptStart {
                 .map(k -> k.reason().equals(verdict.reason()) && k.message().equals(verdict.message())).orElse(false);
         Decision d = Decision.of(c.upgrading(status, false, verdict.reason(), verdict.message()), Wake.idle());
         return told ? d : d.plus(c.normal(verdict.reason(), verdict.message()));
+    }
+
+    /**
+     * Why a new {@code spec.image} at the running version changes nothing on a BlueGreen cluster (Blue's pods are
+     * never rolled in place, and a cutover starts on a version change), or null when Blue runs the spec's image.
+     * See docs/decisions/image-change-is-a-roll.md.
+     */
+    private static String imageChangeRefused(Cutover c, ClusterSpec spec, String current) {
+        String wanted = spec.imageFor(current);
+        String running = c.bg() == null || c.bg().blueRevision() == null ? null
+                : c.workload(c.blueSet()).map(StatefulSetView::templateImage).orElse(null);
+        if (running == null || running.equals(wanted)) {
+            return null;
+        }
+        return "spec.image " + wanted + " names another image for " + current + " than Blue runs (" + running
+                + "): a BlueGreen cluster does not roll Blue in place and starts a cutover on a new spec.version, "
+                + "whose Green gets spec.image; to roll this image now switch spec.upgrade.strategy to RollingUpdate "
+                + "while idle";
     }
 
     /** Why a target that failed before does not start again. */

@@ -37,6 +37,8 @@ public final class BlueGreenReasons {
     /** The pods of a rolling StatefulSet adopted as Blue got the revision label the client Services select on. */
     public static final String BLUE_PODS_LABELLED = "BluePodsLabelled";
     public static final String LEFTOVER_DELETED = "LeftoverWorkloadDeleted";
+    /** A new {@code spec.image} at the running version: Blue is not rolled in place, the next cutover uses it. */
+    public static final String IMAGE_CHANGE_NOT_SUPPORTED = "ImageChangeNotSupported";
 
     private BlueGreenReasons() {
     }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param snapshot the pre-upgrade snapshot, when the spec asks for one
  * @param restartAt the {@code spec.maintenance.restartAt} request this roll answers (the pod template
  *     carries it as {@code raftops.dev/restartedAt}); null when the roll answers none
+ * @param fromImage the template image when the roll started (kept across retargets and folded restarts);
+ *     null in a status written before it was recorded
  */
 public record RollingProgress(
         String fromVersion,
@@ -36,7 +38,8 @@ public record RollingProgress(
         Failure failure,
         int attempt,
         Snapshot snapshot,
-        String restartAt) {
+        String restartAt,
+        String fromImage) {
 
     public RollingProgress {
         Objects.requireNonNull(targetVersion, "targetVersion");
@@ -58,7 +61,7 @@ public record RollingProgress(
     public static RollingProgress started(String fromVersion, String targetVersion, String targetImage, Instant now,
             int replicas, List<PlanStep> plan, int attempt, boolean snapshot) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, now, replicas, List.of(), null, null, plan,
-                null, attempt, snapshot ? new Snapshot(null, 0, null) : null, null);
+                null, attempt, snapshot ? new Snapshot(null, 0, null) : null, null, null);
     }
 
     /** A roll without a restart request, as every recorded upgrade before restarts existed. */
@@ -66,18 +69,37 @@ public record RollingProgress(
             int currentPartition, List<Integer> completedOrdinals, Instant releasedAt, StepDown stepDown,
             List<PlanStep> plan, Failure failure, int attempt, Snapshot snapshot) {
         this(fromVersion, targetVersion, targetImage, startedAt, currentPartition, completedOrdinals, releasedAt,
-                stepDown, plan, failure, attempt, snapshot, null);
+                stepDown, plan, failure, attempt, snapshot, null, null);
+    }
+
+    /** A roll whose starting image was not recorded, as every recorded upgrade before images were. */
+    public RollingProgress(String fromVersion, String targetVersion, String targetImage, Instant startedAt,
+            int currentPartition, List<Integer> completedOrdinals, Instant releasedAt, StepDown stepDown,
+            List<PlanStep> plan, Failure failure, int attempt, Snapshot snapshot, String restartAt) {
+        this(fromVersion, targetVersion, targetImage, startedAt, currentPartition, completedOrdinals, releasedAt,
+                stepDown, plan, failure, attempt, snapshot, restartAt, null);
     }
 
     /** The same roll, also answering restart request {@code value}. */
     public RollingProgress withRestartAt(String value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, snapshot, value);
+                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, snapshot, value, fromImage);
+    }
+
+    /** The same roll, started from template image {@code value}. */
+    public RollingProgress withFromImage(String value) {
+        return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
+                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, snapshot, restartAt, value);
     }
 
     /** Whether the roll only restarts the pods: the version stays. */
     public boolean restartOnly() {
         return restartAt != null && Objects.equals(fromVersion, targetVersion);
+    }
+
+    /** Whether the roll changes the image alone: the version stays and no restart was asked for. */
+    public boolean imageChangeOnly() {
+        return restartAt == null && Objects.equals(fromVersion, targetVersion);
     }
 
     public boolean failed() {
@@ -91,27 +113,27 @@ public record RollingProgress(
 
     public RollingProgress withFailure(Failure value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, plan, value, attempt, snapshot, restartAt);
+                completedOrdinals, releasedAt, stepDown, plan, value, attempt, snapshot, restartAt, fromImage);
     }
 
     public RollingProgress withReleasedAt(Instant value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, value, stepDown, plan, failure, attempt, snapshot, restartAt);
+                completedOrdinals, value, stepDown, plan, failure, attempt, snapshot, restartAt, fromImage);
     }
 
     public RollingProgress withStepDown(StepDown value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, value, plan, failure, attempt, snapshot, restartAt);
+                completedOrdinals, releasedAt, value, plan, failure, attempt, snapshot, restartAt, fromImage);
     }
 
     public RollingProgress withSnapshot(Snapshot value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, value, restartAt);
+                completedOrdinals, releasedAt, stepDown, plan, failure, attempt, value, restartAt, fromImage);
     }
 
     public RollingProgress withPlan(List<PlanStep> value) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, currentPartition,
-                completedOrdinals, releasedAt, stepDown, value, failure, attempt, snapshot, restartAt);
+                completedOrdinals, releasedAt, stepDown, value, failure, attempt, snapshot, restartAt, fromImage);
     }
 
     /**
@@ -126,14 +148,14 @@ public record RollingProgress(
             remaining = Math.max(0, currentPartition - 1);
         }
         return new RollingProgress(fromVersion, targetVersion, targetImage, startedAt, remaining, done, null, null,
-                remainingPlan, failure, attempt, snapshot, restartAt);
+                remainingPlan, failure, attempt, snapshot, restartAt, fromImage);
     }
 
     /** A retry: failure cleared, time budgets restarted, a new attempt identity. */
     public RollingProgress retried(Instant now) {
         return new RollingProgress(fromVersion, targetVersion, targetImage, now, currentPartition, completedOrdinals,
                 releasedAt == null ? null : now, null, plan, null, attempt + 1,
-                snapshot == null ? null : snapshot.retried(), restartAt);
+                snapshot == null ? null : snapshot.retried(), restartAt, fromImage);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.UpgradeValidation;
 import dev.raftops.domain.version.UpgradeVerdict;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,10 @@ final class FirstConvergence {
                 : in.statefulSetName();
         StatefulSetView sts = in.observation().statefulSet(name).orElse(null);
         String image = in.spec().imageFor(verdict.target().toString());
+        if (sts != null && sts.templateImage() != null && !image.equals(sts.templateImage())) {
+            return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED, TEMPLATE_IMAGE_DIFFERS,
+                    templateImageDiffers(in, sts, image), verdict.target(), List.of()));
+        }
         boolean converged = sts != null && sts.replicas() == in.spec().replicas() && RollOrder.of(sts).converged(sts)
                 && image.equals(sts.templateImage()) && allReady(in, sts);
         if (!converged) {
@@ -55,13 +60,28 @@ final class FirstConvergence {
         ClusterStatus created = pass.restartRequest().pending()
                 ? in.status().withRequests(in.status().requests().withRestart(pass.restartRequest().token()))
                 : in.status();
-        ClusterStatus next = created.withCurrentVersion(verdict.target().toString())
+        ClusterStatus next = created.withCurrentVersion(verdict.target().toString()).withCurrentImage(image)
                 .withCondition(Condition.AVAILABLE, Condition.Status.True, CLUSTER_INITIALIZED,
                         "all " + in.spec().replicas() + " voters run " + verdict.target(), in.generation(), in.now())
                 .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
                         "running " + verdict.target(), in.generation(), in.now());
         return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(CLUSTER_INITIALIZED,
                 "cluster converged on " + verdict.target(), pass.audit())));
+    }
+
+    /**
+     * Why the first convergence waits on a StatefulSet whose template runs another image: a live template
+     * changes only by a roll, and a roll needs the version the cluster runs (docs/decisions/image-change-is-a-roll.md).
+     */
+    private static String templateImageDiffers(DecisionInput in, StatefulSetView sts, String image) {
+        String fix = in.spec().workload().adopted()
+                ? "set spec.image to " + sts.templateImage() + " (the adopted StatefulSet's image); a later change rolls"
+                : "set spec.image back to " + sts.templateImage() + " until the cluster has converged (a later change "
+                        + "rolls), or delete StatefulSet " + sts.name() + " to have it created with " + image
+                        + " (its volumes stay)";
+        return "StatefulSet " + sts.name() + " runs image " + sts.templateImage() + ", spec.image asks for " + image
+                + "; a live template changes only by a rolling roll, which starts once the cluster has converged: "
+                + fix;
     }
 
     private static boolean allReady(DecisionInput in, StatefulSetView sts) {

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param done ordinals recorded as updated, Ready and caught up, in the order they finished
  * @param current the target ordinal ({@code -1} once every ordinal is done)
  * @param next the ordinals after the current one, highest first, each marked when a step-down is expected
+ * @param reason why the pods roll: a version change, a restart request or an image change
  */
 public record ProgressPreview(String fromVersion, String targetVersion, int attempt, List<Integer> done, int current,
-        Stage stage, String waitsFor, List<PlanStep> next) {
+        Stage stage, String waitsFor, List<PlanStep> next, RollReason reason) {
 
     /** Where the upgrade stands with its current ordinal. */
     public enum Stage {
@@ -77,7 +78,7 @@ public record ProgressPreview(String fromVersion, String targetVersion, int atte
             waits = "every other voter Ready and caught up" + (replicas > 1 ? " and a known Raft leader" : "");
         }
         return new ProgressPreview(progress.fromVersion(), progress.targetVersion(), progress.attempt(),
-                progress.completedOrdinals(), target, stage, waits, next);
+                progress.completedOrdinals(), target, stage, waits, next, RollReason.of(progress));
     }
 
     private static boolean stepDownInFlight(RollingProgress progress, int target) {

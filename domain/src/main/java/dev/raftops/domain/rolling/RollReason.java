@@ -14,12 +14,14 @@ import java.util.Objects;
  * (quorum, one known leader, time budgets) are the same for every reason; a reason only says what
  * the template carries, what a rolled pod runs and what the cluster records once all have rolled.
  *
- * <p>A changed {@code spec.version} and a restart request ({@code spec.maintenance.restartAt},
- * named by {@code status.upgrade.restartAt}) and a restore ({@link RestoreRestart}, whose
- * {@code restartAt} names the restore's lock) are the reasons; see
- * docs/decisions/rolling-one-owner.md, rolling-restart.md and restore.md.
+ * <p>A changed {@code spec.version}, a restart request ({@code spec.maintenance.restartAt},
+ * named by {@code status.upgrade.restartAt}), a restore ({@link RestoreRestart}, whose
+ * {@code restartAt} names the restore's lock) and a changed {@code spec.image} at the same version
+ * (a digest pin, a registry mirror) are the reasons; see docs/decisions/rolling-one-owner.md,
+ * rolling-restart.md, restore.md and image-change-is-a-roll.md.
  */
-public sealed interface RollReason permits RollReason.VersionChange, RollReason.Restart, RestoreRestart {
+public sealed interface RollReason permits RollReason.VersionChange, RollReason.Restart, RestoreRestart,
+        RollReason.ImageChange {
 
     /** The template image the StatefulSet carries while this roll runs; any other image is drift. */
     String image();
@@ -33,8 +35,23 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
     /** The Event text once every pod has rolled. */
     String completion();
 
-    /** The cluster status once every pod has rolled. */
-    ClusterStatus finished(ClusterStatus status);
+    /**
+     * What the roll does, for a person ({@code raftops plan} and {@code raftops status}), with {@code arrow} between
+     * what was and what will be: "upgrading 2.4.0 -> 2.4.4", "restarting every pod on 2.4.0 ...".
+     */
+    default String summary(String arrow) {
+        return "rolling every pod onto " + target() + " (" + operation() + ")";
+    }
+
+    /** What the cluster records once every pod has rolled, for a person. */
+    default String outcome() {
+        return completion();
+    }
+
+    /** The cluster status once every pod has rolled: by default as it was (the version stays). */
+    default ClusterStatus finished(ClusterStatus status) {
+        return status;
+    }
 
     /** The operation whose lock the roll runs under. */
     default Operation lockOperation() {
@@ -72,6 +89,9 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
         if (progress.restartOnly()) {
             return new Restart(progress.restartAt(), progress.targetVersion(), progress.targetImage());
         }
+        if (progress.imageChangeOnly()) {
+            return new ImageChange(progress.targetVersion(), progress.fromImage(), progress.targetImage());
+        }
         return new VersionChange(progress.fromVersion(), progress.targetVersion(), progress.targetImage());
     }
 
@@ -103,8 +123,13 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
         }
 
         @Override
-        public ClusterStatus finished(ClusterStatus status) {
-            return status;
+        public String summary(String arrow) {
+            return "restarting every pod on " + version + " (requested at " + restartAt + ")";
+        }
+
+        @Override
+        public String outcome() {
+            return "status.requests.lastHandledRestart stays " + restartAt + ", the version " + version;
         }
     }
 
@@ -131,8 +156,59 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
         }
 
         @Override
+        public String summary(String arrow) {
+            return "upgrading " + (from == null ? "unknown" : from) + " " + arrow + " " + to;
+        }
+
+        @Override
+        public String outcome() {
+            return "status.currentVersion becomes " + to;
+        }
+
+        @Override
         public ClusterStatus finished(ClusterStatus status) {
             return status.withCurrentVersion(to);
+        }
+    }
+
+    /**
+     * {@code spec.image} names another image for the version the cluster runs (a digest pin, a
+     * registry mirror): every pod rolls once onto {@code image}, the version stays.
+     * See docs/decisions/image-change-is-a-roll.md.
+     */
+    record ImageChange(String version, String from, String image) implements RollReason {
+
+        public ImageChange {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(image, "image");
+        }
+
+        /** The version and the image: Job names of an image change never meet those of an upgrade to the same version. */
+        @Override
+        public String target() {
+            return version + " (image " + image + ")";
+        }
+
+        @Override
+        public String operation() {
+            return "image change to " + image;
+        }
+
+        @Override
+        public String completion() {
+            return "image change " + (from == null ? "" : "from " + from + " ") + "to " + image + " on " + version
+                    + " complete";
+        }
+
+        @Override
+        public String summary(String arrow) {
+            return "changing the image on " + version + ": " + (from == null ? "unknown" : from) + " " + arrow + " "
+                    + image;
+        }
+
+        @Override
+        public String outcome() {
+            return "status.currentImage becomes " + image + ", the version stays " + version;
         }
     }
 }

@@ -36,6 +36,13 @@ public final class RollingReasons {
     public static final String RESTART_STARTED = "RestartStarted";
     /** A restart request arrived during a roll: every pod rolls again from the top, once. */
     public static final String RESTART_FOLDED = "RestartFolded";
+    /** {@code spec.image} names another image for the version the cluster runs: every pod rolls onto it. */
+    public static final String IMAGE_CHANGE_STARTED = "ImageChangeStarted";
+    /**
+     * Before the first convergence the StatefulSet runs another image than {@code spec.image} names: a live
+     * template is changed only by a roll, which needs a converged cluster.
+     */
+    public static final String TEMPLATE_IMAGE_DIFFERS = "TemplateImageDiffers";
     /** A restart request on a BlueGreen cluster: recorded as handled, nothing rolls. */
     public static final String RESTART_NOT_SUPPORTED = "RestartNotSupported";
 

@@ -46,15 +46,14 @@ final class RollingRestart {
         }
         if (sts.onDelete()) {
             // the upgrade under way goes on at once
-            Decision refused = refused(pass, "an OnDelete StatefulSet (adopted) is not rolled again for a restart; "
-                    + "the upgrade under way deletes each pod once");
-            return Decision.of(refused.nextStatus(), Wake.now("restart refused"),
-                    refused.actions().toArray(Action[]::new));
+            return refused(pass, "an OnDelete StatefulSet (adopted) is not rolled again for a restart; "
+                    + "the upgrade under way deletes each pod once", Wake.now("restart refused"));
         }
         int replicas = in.spec().replicas();
         RollingProgress folded = RollingProgress.started(progress.fromVersion(), progress.targetVersion(),
                 progress.targetImage(), in.now(), replicas, RollingPlan.remaining(replicas, replicas, pass.pods(sts)),
-                progress.attempt() + 1, false).withSnapshot(progress.snapshot()).withRestartAt(token);
+                progress.attempt() + 1, false).withSnapshot(progress.snapshot()).withRestartAt(token)
+                .withFromImage(progress.fromImage());
         String message = "restart requested at " + token + " folded into the " + pass.reason().operation()
                 + ": every pod rolls again from ordinal " + (replicas - 1) + ", once";
         ClusterStatus next = status.withOperationLock(lock.lock()).withUpgrade(folded)
@@ -73,12 +72,17 @@ final class RollingRestart {
                 + "RollingUpdate while idle to restart it");
     }
 
-    /** The request is handled without a roll, with a Warning saying {@code why}. */
+    /** The request is handled without a roll, with a Warning saying {@code why}; the pass goes idle. */
     static Decision refused(RollingPass pass, String why) {
+        return refused(pass, why, Wake.idle());
+    }
+
+    /** The request is handled without a roll, with a Warning saying {@code why}; the pass wakes as {@code wake} says. */
+    static Decision refused(RollingPass pass, String why, Wake wake) {
         ClusterStatus status = pass.status();
         String token = pass.restartRequest().token();
         String message = "spec.maintenance.restartAt " + token + " ignored: " + why;
-        return Decision.of(status.withRequests(status.requests().withRestart(token)), Wake.idle(),
+        return Decision.of(status.withRequests(status.requests().withRestart(token)), wake,
                 new Action.Emit(ClusterEvent.warning(RESTART_NOT_SUPPORTED, message, pass.audit())));
     }
 }

@@ -13,7 +13,6 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
-import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.version.SemVer;
@@ -34,7 +33,10 @@ final class RollingStart {
     private RollingStart() {
     }
 
-    /** No upgrade exists: start one when the spec drifts upward and everything allows it. */
+    /**
+     * No upgrade exists: start one when the spec drifts upward, names another image for the version
+     * the cluster runs, or asks for a restart, and everything allows it.
+     */
     static Decision start(RollingPass pass) {
         DecisionInput in = pass.in();
         ClusterStatus status = pass.status();
@@ -45,23 +47,17 @@ final class RollingStart {
         }
         boolean restart = pass.restartRequest().pending();
         boolean versionChange = verdict.kind() != UpgradeVerdict.Kind.NO_CHANGE;
-        if (!versionChange && verdict.reason() != null && !restart) {
-            return nothingToRoll(pass, verdict);
+        String runs = runningImage(pass);
+        boolean imageChange = !versionChange && runs != null && !runs.equals(in.spec().imageFor(status.currentVersion()));
+        if (!versionChange && verdict.reason() != null && !restart && !imageChange) {
+            return NothingToRoll.buildMetadataOnly(pass, verdict);
         }
-        if (restart && !versionChange && pass.workload().map(StatefulSetView::onDelete).orElse(false)) {
+        if (restart && !versionChange && !imageChange && pass.workload().map(StatefulSetView::onDelete).orElse(false)) {
             return RollingRestart.refused(pass, "an OnDelete StatefulSet (adopted) is restarted by deleting its pods, "
-                    + "which raftops does only to roll a new version; restart it through its owner");
+                    + "which raftops does only to roll a new version or image; restart it through its owner");
         }
-        if (!versionChange && !restart) {
-            OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
-            // "complete" already says the cluster runs its version: replacing it would be a status write per upgrade
-            boolean complete = Condition.find(status.conditions(), Condition.UPGRADING)
-                    .map(c -> c.status() == Condition.Status.False && UPGRADE_COMPLETE.equals(c.reason()))
-                    .orElse(false);
-            ClusterStatus next = complete ? status.withOperationLock(lock) : status.withOperationLock(lock)
-                    .withCondition(Condition.UPGRADING, Condition.Status.False, UP_TO_DATE,
-                            "running " + status.currentVersion(), in.generation(), in.now());
-            return Decision.of(next, Wake.idle());
+        if (!versionChange && !restart && !imageChange) {
+            return NothingToRoll.upToDate(pass);
         }
         String problem = healthProblem(pass);
         if (problem != null) {
@@ -71,33 +67,41 @@ final class RollingStart {
         if (leaders.size() > 1) {
             return pass.splitBrain(leaders);
         }
-        if (versionChange && in.spec().upgrade().preUpgradeSnapshot() && in.spec().backup() == null) {
+        // a new image is a new binary, even at the same version: the snapshot the spec asks for is taken first
+        boolean snapshot = (versionChange || imageChange) && in.spec().upgrade().preUpgradeSnapshot();
+        if (snapshot && in.spec().backup() == null) {
             return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
                     SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
                             + "executor image) to take the snapshot", verdict.target(), List.of()));
         }
         String target = versionChange ? verdict.target().toString() : status.currentVersion();
         String restartAt = restart ? pass.restartRequest().token() : null;
-        RollReason reason = versionChange
-                ? new RollReason.VersionChange(status.currentVersion(), target, in.spec().imageFor(target))
-                : new RollReason.Restart(restartAt, target, in.spec().imageFor(target));
+        StatefulSetView sts = pass.workload().orElseThrow();
+        RollReason reason = reasonOf(versionChange, restartAt, status.currentVersion(), target, runs,
+                in.spec().imageFor(target));
         LockOutcome lock = status.operationLock().acquire(Operation.Upgrade, Holders.UPGRADE, reason.operation(),
                 in.now());
+        if (imageChange && lock.holds() && status.currentImage() == null) {
+            // a status written before images were recorded: the image the pods run is persisted with the lock, before
+            // the template changes, so a crash after the template write still finds the change to roll
+            return Decision.of(status.withOperationLock(lock.lock()).withCurrentImage(runs), Wake.now("lock acquired"));
+        }
         Optional<Decision> first = lockedFirst(pass, lock);
         if (first.isPresent()) {
             return first.get();
         }
-        StatefulSetView sts = pass.workload().orElseThrow();
         Map<Integer, PodView> pods = pass.pods(sts);
         String image = reason.image();
         int replicas = in.spec().replicas();
         RollOrder order = RollOrder.of(sts);
         RollingProgress progress = RollingProgress.started(status.currentVersion(), target, image, in.now(), replicas,
-                List.of(), 1, versionChange && in.spec().upgrade().preUpgradeSnapshot()).withRestartAt(restartAt);
+                List.of(), 1, snapshot).withRestartAt(restartAt).withFromImage(runs);
         progress = progress.withPlan(order.plan(progress, replicas, pods));
-        String startReason = versionChange ? UPGRADE_STARTED : RESTART_STARTED;
+        String startReason = versionChange ? UPGRADE_STARTED : restart ? RESTART_STARTED : IMAGE_CHANGE_STARTED;
         String what = versionChange ? "upgrading " + status.currentVersion() + " to " + target
-                : "restarting every pod on " + target + " as requested at " + restartAt;
+                : restart ? "restarting every pod on " + target + " as requested at " + restartAt
+                        + (imageChange ? ", onto image " + image : "")
+                : "changing the image of every pod on " + target + " from " + runs + " to " + image;
         ClusterStatus requests = restart ? status.withRequests(status.requests().withRestart(restartAt)) : status;
         ClusterStatus next = requests.withOperationLock(lock.lock()).withUpgrade(progress)
                 .withCondition(Condition.UPGRADING, Condition.Status.True, startReason, what, in.generation(), in.now());
@@ -111,6 +115,25 @@ final class RollingStart {
             actions.add(new Action.Emit(ClusterEvent.warning(RollingReasons.UPGRADE_POLICY_WARNING, warning, pass.audit(lock.lock()))));
         }
         return new Decision(actions, next, Wake.now("partition locked"));
+    }
+
+    /**
+     * The image the pods run: {@code status.currentImage}, or, in a status written before it was recorded, the live
+     * template's; null when neither is known. A {@code spec.image} naming another one for the running version is an
+     * image change, rolled like an upgrade (docs/decisions/image-change-is-a-roll.md).
+     */
+    private static String runningImage(RollingPass pass) {
+        String recorded = pass.status().currentImage();
+        return recorded != null ? recorded : pass.workload().map(StatefulSetView::templateImage).orElse(null);
+    }
+
+    private static RollReason reasonOf(boolean versionChange, String restartAt, String current, String target,
+            String fromImage, String image) {
+        if (versionChange) {
+            return new RollReason.VersionChange(current, target, image);
+        }
+        return restartAt != null ? new RollReason.Restart(restartAt, target, image)
+                : new RollReason.ImageChange(target, fromImage, image);
     }
 
     /**
@@ -148,7 +171,8 @@ final class RollingStart {
         String image = reason.image();
         RollOrder order = RollOrder.of(sts);
         RollingProgress next = RollingProgress.started(progress.fromVersion(), target, image, in.now(), replicas,
-                List.of(), progress.attempt() + 1, in.spec().upgrade().preUpgradeSnapshot());
+                List.of(), progress.attempt() + 1, in.spec().upgrade().preUpgradeSnapshot())
+                .withFromImage(progress.fromImage());
         next = next.withPlan(order.plan(next, replicas, pass.pods(sts)));
         String message = "retargeted from " + progress.targetVersion() + " to " + target
                 + "; every pod rolls again from ordinal " + order.target(next);
@@ -160,26 +184,6 @@ final class RollingStart {
         return Decision.of(nextStatus, Wake.now("retargeted"),
                 order.start(sts, replicas, image, null),
                 new Action.Emit(ClusterEvent.normal(UPGRADE_RETARGETED, message, pass.audit(lock.lock()))));
-    }
-
-    /**
-     * The desired version differs from the running one only in build metadata: the same image, so
-     * nothing rolls; the {@code Upgrading} condition and one Normal Event (per distinct message) say so.
-     */
-    private static Decision nothingToRoll(RollingPass pass, UpgradeVerdict verdict) {
-        DecisionInput in = pass.in();
-        ClusterStatus status = pass.status();
-        boolean known = Condition.find(status.conditions(), Condition.UPGRADING)
-                .map(c -> c.reason().equals(verdict.reason()) && c.message().equals(verdict.message()))
-                .orElse(false);
-        OperationLock lock = status.operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
-        ClusterStatus next = status.withOperationLock(lock).withCondition(Condition.UPGRADING, Condition.Status.False,
-                verdict.reason(), verdict.message(), in.generation(), in.now());
-        if (known) {
-            return Decision.of(next, Wake.idle());
-        }
-        return Decision.of(next, Wake.idle(), new Action.Emit(ClusterEvent.normal(verdict.reason(), verdict.message(),
-                pass.audit())));
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Each ordinal is deleted at most once per target version (and rolling restart request: a restart
- * asks for one more roll of every pod). It counts deletions of pods that were
+ * asks for one more roll of every pod; and template image: an image change at the same version asks
+ * for one more roll too). It counts deletions of pods that were
  * Ready when deleted (removing a pod that never got Ready is repair); deleting a Ready pod that
  * already runs the target is always a violation.
  */
@@ -29,7 +30,8 @@ final class OrdinalOnce implements Invariant {
             return;
         }
         String restart = before.restartTarget(pod.statefulSet);
-        String what = target + (restart == null ? "" : " restarted at " + restart);
+        String image = before.imageTarget(pod.statefulSet);
+        String what = target + (restart == null ? "" : " restarted at " + restart) + (image == null ? "" : " on " + image);
         if (before.onTarget(pod, pod.statefulSet)) {
             out.fail(NAME, "pod " + name + " already ran the target " + what + " and was Ready, yet was deleted");
         }

@@ -19,6 +19,7 @@ final class TraceState {
     private final Map<String, Integer> partitions = new TreeMap<>();
     private final Map<String, String> targets = new TreeMap<>();
     private final Map<String, String> restartTargets = new TreeMap<>();
+    private final Map<String, String> imageTargets = new TreeMap<>();
     private final Set<String> templates = new TreeSet<>();
     /** StatefulSets with {@code updateStrategy: OnDelete}: nothing rolls until a pod is deleted. */
     private final Set<String> onDelete = new TreeSet<>();
@@ -121,13 +122,21 @@ final class TraceState {
     }
 
     /**
-     * Whether {@code pod} runs what {@code sts}'s template asks for: the target version and, once a
-     * rolling restart set one, the restart request its template carried.
+     * Whether {@code pod} runs what {@code sts}'s template asks for: the target version, once a
+     * rolling restart set one, the restart request its template carried, and the template's image when
+     * the pod's {@code pod.created} line named its own (an image change keeps the version).
      */
     boolean onTarget(TracedCluster.Pod pod, String sts) {
         String target = targets.get(sts);
+        String image = imageTargets.get(sts);
         return target != null && VersionOrder.same(pod.version, target)
-                && java.util.Objects.equals(pod.restartedAt, restartTargets.get(sts));
+                && java.util.Objects.equals(pod.restartedAt, restartTargets.get(sts))
+                && (pod.image == null || image == null || pod.image.equals(image));
+    }
+
+    /** The image {@code sts}'s template moved to last, or null before any change. */
+    String imageTarget(String sts) {
+        return imageTargets.get(sts);
     }
 
     /** Moves the state past {@code line}, once every invariant has judged it. */
@@ -159,6 +168,7 @@ final class TraceState {
                 String sts = line.string("statefulSet");
                 if (!templates.add(sts)) {
                     targets.put(sts, line.string("version"));
+                    imageTargets.put(sts, line.string("image"));
                 }
                 if (line.string("restartedAt") != null) {
                     restartTargets.put(sts, line.string("restartedAt"));

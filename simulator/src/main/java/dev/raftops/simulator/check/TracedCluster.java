@@ -20,6 +20,8 @@ final class TracedCluster {
         String version;
         /** The restart request the pod's template carried when it was created, or null. */
         String restartedAt;
+        /** The image the pod was created with, when its {@code pod.created} line names it; else null. */
+        String image;
         String revision;
         /** The {@code raftops.dev/revision} label patched on the pod (an adopted Blue's), or null. */
         String trafficRevision;
@@ -78,6 +80,7 @@ final class TracedCluster {
                 pod.revision = line.string("revision");
                 pod.restartedAt = line.string("restartedAt");
                 pod.trafficRevision = null; // a new pod: its template has no patched label
+                pod.image = line.string("image");
             }
             case "pod.ready" -> {
                 Pod pod = pod(name, line.optionalInt("ordinal"));

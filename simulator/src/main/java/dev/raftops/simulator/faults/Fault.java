@@ -124,4 +124,14 @@ public sealed interface Fault {
             return (sealed ? "api-sealed@" : "api-refused@") + at + ":" + ordinal + "+" + seconds + "s";
         }
     }
+
+    /**
+     * At second {@code at}, an operator sets {@code spec.image} to {@code image} (a mirror or a digest pin of the
+     * version the cluster runs): a roll onto the new image, the version unchanged.
+     */
+    record ImageChange(int at, String image) implements Fault {
+        public String describe() {
+            return "image@" + at + "=" + image;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.raftops.simulator.run;
 
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.cluster.ClusterObservation;
 import dev.raftops.domain.cluster.Condition;
 import dev.raftops.domain.decision.OperationFamily;
 import dev.raftops.domain.opslifecycle.RetryTiming;
@@ -90,7 +91,7 @@ public final class ScenarioRunner {
         String result = "timeout";
         String reason = "no convergence within " + scenario.limit();
         for (int i = 0; i < MAX_ITERATIONS && violations.isEmpty(); i++) {
-            if (converged(world)) {
+            if (converged(world) && imageChangesAsked(scenario, world)) {
                 result = "converged";
                 reason = null;
                 break;
@@ -205,7 +206,24 @@ public final class ScenarioRunner {
         String restart = world.spec().maintenance().restartAt();
         boolean restarted = restart == null || restart.equals(status.requests().lastHandledRestart());
         return restarted && status.upgrade() == null && !status.operationLock().isHeld() && status.currentVersion() != null
-                && Versions.same(status.currentVersion(), target) && world.runsEverywhere(target);
+                && Versions.same(status.currentVersion(), target) && world.runsEverywhere(target)
+                && runsTheSpecsImage(world, target);
+    }
+
+    /** The last {@code spec.image} a scenario's {@link Fault.ImageChange} names is in the spec (none: true). */
+    private static boolean imageChangesAsked(Scenario scenario, SimWorld world) {
+        return scenario.faults().stream().filter(Fault.ImageChange.class::isInstance).map(Fault.ImageChange.class::cast)
+                .max(java.util.Comparator.comparingInt(Fault.ImageChange::at))
+                .map(f -> f.image().equals(world.spec().image())).orElse(true);
+    }
+
+    /** The rolling StatefulSet's template and every pod of it run the image the spec names (true in a blue/green world). */
+    private static boolean runsTheSpecsImage(SimWorld world, String version) {
+        String image = world.spec().imageFor(version);
+        ClusterObservation observation = world.api().observe();
+        return observation.statefulSet(SimWorld.NAME).map(sts -> image.equals(sts.templateImage())
+                && observation.podsOf(SimWorld.NAME).values().stream().allMatch(p -> image.equals(p.image())))
+                .orElse(true);
     }
 
     /**

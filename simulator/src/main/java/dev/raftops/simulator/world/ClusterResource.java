@@ -78,6 +78,11 @@ final class ClusterResource {
         edit(s -> s.withVersion(Versions.canonical(version), s.image()), "version", "version", () -> spec.version());
     }
 
+    /** A person names another image for the version: {@code spec.image} set to {@code image}. */
+    void requestImage(String image) {
+        edit(s -> s.withVersion(s.version(), image), "image", "image", () -> image);
+    }
+
     /** A person asks for a rolling restart: {@code spec.maintenance.restartAt} set to {@code at}. */
     void requestRestart(String at) {
         edit(s -> s.withMaintenance(s.maintenance().withRestartAt(at)), "restart", "restartAt", () -> at);

@@ -77,6 +77,8 @@ final class WorldDynamics {
         } else if (fault instanceof Fault.Restart f) {
             w.atSecond(f.at(), () -> w.cluster().requestRestart("2026-01-01T00:00:" + String.format("%02d", f.at() % 60)
                     + "Z"));
+        } else if (fault instanceof Fault.ImageChange f) {
+            w.atSecond(f.at(), () -> w.cluster().requestImage(f.image()));
         } else if (fault instanceof Fault.Retry f) {
             w.atSecond(f.at(), () -> w.api().requestRetry("retry@" + f.at()));
         } else if (fault instanceof Fault.ApiOutage f) {
@@ -94,7 +96,7 @@ final class WorldDynamics {
                 w.clock().instant());
         pods.put(ordinal, pod);
         TraceLine created = w.trace().line("pod.created").put("pod", pod.name).put("ordinal", ordinal).put("version",
-                pod.version).put("revision", revision);
+                pod.version).put("revision", revision).put("image", image);
         String restartedAt = sts.restartOfRevision.get(revision);
         if (restartedAt != null) {
             created.put("restartedAt", restartedAt);

@@ -13,6 +13,9 @@ public class RaftClusterStatus {
 
     @JsonPropertyDescription("The version every voter runs.")
     public String currentVersion;
+    @JsonPropertyDescription("The image the pods run, as raftops found them at the first convergence or rolled them "
+            + "last (rolling strategy).")
+    public String currentImage;
     @JsonPropertyDescription("One of Initializing, Running, Upgrading, BackingUp, Paused, Degraded, BreakGlass, "
             + "derived from the rest of the status in one place (PhaseRule).")
     public String phase;

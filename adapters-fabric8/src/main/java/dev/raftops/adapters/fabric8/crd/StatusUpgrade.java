@@ -34,4 +34,7 @@ public class StatusUpgrade {
     public StatusSnapshot snapshot;
     @JsonPropertyDescription("The spec.maintenance.restartAt request this roll answers, if any.")
     public String restartAt;
+    @JsonPropertyDescription("The image the pods ran when the roll started (status.currentImage, kept across retargets "
+            + "and folded restarts).")
+    public String fromImage;
 }

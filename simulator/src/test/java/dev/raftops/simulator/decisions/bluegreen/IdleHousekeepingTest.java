@@ -49,6 +49,19 @@ class IdleHousekeepingTest {
     }
 
     @Test
+    void aNewImageAtTheRunningVersionIsRefusedOnceAndBlueIsNotRolledInPlace() {
+        CutoverScript w = CutoverScript.running("1.4.0");
+        w.editSpec(s -> s.withVersion("1.4.0", "mirror.example/openbao/openbao:1.4.0"));
+        Decision d = w.step();
+        assertThat(d.actions()).allMatch(a -> a instanceof Action.Emit);
+        assertThat(w.emitted(BlueGreenReasons.IMAGE_CHANGE_NOT_SUPPORTED)).isTrue();
+        assertThat(dev.raftops.domain.cluster.Condition.find(w.status.conditions(),
+                dev.raftops.domain.cluster.Condition.UPGRADING).orElseThrow().reason())
+                .isEqualTo(BlueGreenReasons.IMAGE_CHANGE_NOT_SUPPORTED);
+        assertThat(w.step().actions()).as("told once").isEmpty();
+    }
+
+    @Test
     void aRetryTokenWithNothingFailedIsRecordedAndIgnored() {
         CutoverScript w = CutoverScript.idleAfterRequest(r -> r.withRetry("r1"));
         assertThat(w.status.requests().lastHandledRetry()).isEqualTo("r1");
