@@ -41,12 +41,17 @@ record Fabric8JobPort(KubernetesClient client, AdapterSettings settings) impleme
 
     @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest request) {
-        RaftCluster owner = DocumentRead.get(client, cluster).map(DocumentRead::cluster).orElse(null);
-        if (owner == null) {
+        DocumentRead read = DocumentRead.get(client, cluster).orElse(null);
+        if (read == null) {
             return new JobCreation.Refused("RaftCluster " + cluster + " does not exist");
         }
+        RaftCluster owner = read.cluster();
         String uid = owner.getMetadata().getUid();
-        SpecReading spec = SpecMapping.read(owner.getSpec());
+        SpecReading spec = read.spec();
+        if (spec instanceof SpecReading.Invalid invalid) {
+            // the spec changed since the decision: a Job rendered from it would name no pods; decide again
+            return new JobCreation.Refused("the spec is invalid now (" + invalid.field() + "): no Job rendered from it");
+        }
         ExecutorSpec executor = spec instanceof SpecReading.Valid valid ? valid.spec().upgrade().executor() : ExecutorSpec.defaults();
         int replicas = spec instanceof SpecReading.Valid valid ? valid.spec().replicas() : 0;
         Job job = ExecutorJobs.render(cluster, uid, request, executor, ExecutorPods.of(cluster, request, replicas),

@@ -95,6 +95,19 @@ class Fabric8JobPortTest {
     }
 
     @Test
+    void aJobAskedForWhileTheSpecBecameInvalidIsRefusedNotRenderedWithoutPods() {
+        ClusterFixtures.create(client, ClusterFixtures.cluster("jobs", "edited", "2.1.0", 3));
+        client.genericKubernetesResources(DocumentRead.RAFT_CLUSTERS).inNamespace("jobs").withName("edited")
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                        "{\"spec\":{\"workload\":{\"statefulSetRef\":{\"name\":\"\"}}}}");
+        assertThat(port().createIfAbsent(new ClusterKey("jobs", "edited"), stepDown("edited-step-down-1-2")))
+                .isInstanceOfSatisfying(JobCreation.Refused.class,
+                        r -> assertThat(r.reason()).contains("spec.workload.statefulSetRef.name"));
+        assertThat(job("edited-step-down-1-2")).isNull();
+    }
+
+    @Test
     void aJobOfTheSameNameNotOwnedByTheClusterIsRefused() {
         client.batch().v1().jobs().inNamespace("jobs").resource(new JobBuilder().withNewMetadata().withName("db-backup-x")
                 .endMetadata().withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
