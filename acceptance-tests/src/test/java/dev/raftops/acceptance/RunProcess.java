@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * its own kubeconfig (a user with its own bearer token, so the API server tells the processes apart),
  * {@code POD_NAME} as its Lease identity, and nothing of this machine's Kubernetes settings.
  */
-final class RunProcess implements AutoCloseable {
+public final class RunProcess implements AutoCloseable {
 
     /** The system property naming the packaged jar (set by this module's surefire configuration). */
     static final String JAR_PROPERTY = "raftops.controller.jar";
@@ -65,10 +65,20 @@ final class RunProcess implements AutoCloseable {
      * Starts {@code run} with {@code args} as {@code identity} against the API server at {@code server}
      * (http, loopback); its kubeconfig, home and output live in {@code dir}.
      */
-    static RunProcess start(String identity, String server, String namespace, Path dir, List<String> args) {
+    public static RunProcess start(String identity, String server, String namespace, Path dir, List<String> args) {
+        return start(identity, identity, server, namespace, dir, args);
+    }
+
+    /**
+     * As {@link #start(String, String, String, Path, List)} sending {@code token} as its bearer token
+     * (one per incarnation, so the API server's audit tells a restarted process from the one before);
+     * its kubeconfig and output are named by the token.
+     */
+    public static RunProcess start(String identity, String token, String server, String namespace, Path dir,
+            List<String> args) {
         try {
             Path home = Files.createDirectories(dir.resolve(identity + "-home"));
-            Path kubeconfig = dir.resolve(identity + ".kubeconfig");
+            Path kubeconfig = dir.resolve(token + ".kubeconfig");
             Files.writeString(kubeconfig, String.join("\n",
                     "apiVersion: v1",
                     "kind: Config",
@@ -79,7 +89,7 @@ final class RunProcess implements AutoCloseable {
                     "users:",
                     "- name: " + identity,
                     "  user:",
-                    "    token: " + identity,
+                    "    token: " + token,
                     "contexts:",
                     "- name: embedded",
                     "  context:",
@@ -92,7 +102,7 @@ final class RunProcess implements AutoCloseable {
                     jar().toString(), "run"));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            Path output = dir.resolve(identity + ".log");
+            Path output = dir.resolve(token + ".log");
             builder.redirectOutput(output.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(name -> name.startsWith("KUBERNETES") || name.startsWith("JAVA_TOOL")
@@ -107,16 +117,37 @@ final class RunProcess implements AutoCloseable {
         }
     }
 
-    String identity() {
+    public String identity() {
         return identity;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGSTOP: the process is frozen (a long GC pause, a stopped VM, a throttled container) until {@link #resume()}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}: every thread goes on where it stood, its clocks having jumped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + kill.exitValue());
+        }
+    }
+
     /** SIGKILL, as a node failure or the OOM killer does: no shutdown hook, no Lease release. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException(identity + " still runs 10 s after SIGKILL");
@@ -124,7 +155,7 @@ final class RunProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as the kubelet stops a pod; the exit code once the process ended. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(identity + " still runs 30 s after SIGTERM");
@@ -133,7 +164,7 @@ final class RunProcess implements AutoCloseable {
     }
 
     /** The last lines the process printed, for a failure message. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.exists(output) ? Files.readAllLines(output) : List.of();
             return identity + (process.isAlive() ? " (running)" : " (exited " + process.exitValue() + ")") + ":\n"

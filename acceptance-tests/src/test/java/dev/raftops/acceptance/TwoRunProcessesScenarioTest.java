@@ -96,7 +96,8 @@ class TwoRunProcessesScenarioTest {
                 world.await(standby.identity() + " competes for the Lease", START,
                         () -> requests.requests(standby.identity()) > 0);
 
-                // the simulated pods publish their Raft state as labels: they serve no OpenBao API to probe
+                // the shipped `run` probes pods at their cluster DNS names, which this machine cannot resolve (the
+                // simulated pods serve their API on loopback): this scenario keeps labels mode its own
                 ClusterSpec spec = ClusterSpec.of(FROM, null, REPLICAS);
                 world.create(spec.withUpgrade(spec.upgrade().withRaftState(RaftStateSource.LABELS)));
                 world.awaitStatus("the cluster runs " + FROM, st -> FROM.equals(st.currentVersion));
@@ -161,9 +162,11 @@ class TwoRunProcessesScenarioTest {
     }
 
     private static void installCrd(KubernetesClient client) throws Exception {
-        try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
-            client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
+        for (String resource : List.of(Fabric8Adapters.CRD_RESOURCE, Fabric8Adapters.RESTORE_CRD_RESOURCE)) {
+            try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(resource)) {
+                client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                        .create();
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.MemberProbe;
+import dev.raftops.ports.driven.RestorePort;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driving.ReconcileOutcome;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running controller: informers feed two work queues (workload repair and Day-2 admin
- * operations, so a long operation never delays repair), each drained by its own loop; a Lease
+ * operations, so a long operation never delays repair), each drained by its own loop, and a third
+ * ({@link RestoreLoop}) for {@code RaftRestore}s; a Lease
  * decides which replica runs the loops; every write of either loop goes through the leadership
  * fence, checked right before the write (the Day-2 loop's ports are {@link LeaderFence}d, the
  * workload reconciler is handed the same test), so a pass in flight when the Lease is lost writes
@@ -51,9 +53,16 @@ public final class ControllerRuntime implements AutoCloseable {
      * The driven ports and the workload reconciler, built on the same client.
      *
      * @param members the pods' Raft state from their API; null reads every cluster from labels (the sandbox only)
+     * @param restores the {@code RaftRestore}s; null runs no restore loop
      */
     public record Wiring(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
-            JobPort jobs, EventPort events, WorkloadReconciler workloadReconciler) {
+            JobPort jobs, EventPort events, WorkloadReconciler workloadReconciler, RestorePort restores) {
+
+        /** A wiring without restores. */
+        public Wiring(StatusPort status, ClusterObserver observer, MemberProbe members, WorkloadPort workload,
+                JobPort jobs, EventPort events, WorkloadReconciler workloadReconciler) {
+            this(status, observer, members, workload, jobs, events, workloadReconciler, null);
+        }
     }
 
     /** One workload pass for a cluster; it asks {@code mayWrite} right before each of its writes. */
@@ -69,6 +78,7 @@ public final class ControllerRuntime implements AutoCloseable {
     private final List<OpsEndpoints> endpoints = new ArrayList<>();
     private final ControllerLoop workloadLoop;
     private final ControllerLoop adminLoop;
+    private final RestoreLoop restoreLoop;
     private final LeaseLeadership leadership;
     private final OwnStatusWrites ownWrites;
     private volatile boolean loopsRunning;
@@ -85,13 +95,15 @@ public final class ControllerRuntime implements AutoCloseable {
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
-        this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), new DayTwoMetrics(registry), clock));
+        DayTwoMetrics metrics = new DayTwoMetrics(registry);
+        this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), metrics, clock));
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
         AdminOpsService service = new AdminOpsService(fence, wiring.observer(), wiring.members(), fence, fence, fence,
                 clock, new SecureRandom(), RetryTiming.defaults(), AdminOpsService.standardFamilies());
         Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
+        this.restoreLoop = new RestoreLoop(wiring, leading, clock, metrics, registry);
     }
 
     private static WorkQueue<ClusterKey> queue() {
@@ -104,7 +116,8 @@ public final class ControllerRuntime implements AutoCloseable {
                 : settings.namespaces();
         for (String namespace : namespaces) {
             informers.add(new ClusterInformers(client, namespace, this::clusterChanged, this::statefulSetChanged,
-                    key -> adminLoop.queue().add(key)));
+                    this::podOrJobChanged));
+            restoreLoop.watch(client, namespace);
         }
         endpoints.add(new OpsEndpoints(new InetSocketAddress(settings.bindAddress(), settings.healthPort()), this::ready,
                 registry::scrape));
@@ -117,6 +130,11 @@ public final class ControllerRuntime implements AutoCloseable {
         } else {
             leadership.start();
         }
+    }
+
+    private void podOrJobChanged(ClusterKey key) {
+        adminLoop.queue().add(key);
+        restoreLoop.clusterChanged(key);
     }
 
     /** The workload loop compares the StatefulSet's spec and metadata, never its status. */
@@ -133,11 +151,12 @@ public final class ControllerRuntime implements AutoCloseable {
         if (!ownWrites.echo(key, resourceVersion)) {
             adminLoop.queue().add(key);
         }
+        restoreLoop.clusterChanged(key); // the admin loop's own writes move the roll a restore follows
     }
 
     /** Informers synced; a standby replica is ready too (it serves and waits for the Lease). */
     public boolean ready() {
-        return informers.stream().allMatch(ClusterInformers::synced);
+        return informers.stream().allMatch(ClusterInformers::synced) && restoreLoop.synced();
     }
 
     public boolean leading() {
@@ -151,6 +170,7 @@ public final class ControllerRuntime implements AutoCloseable {
         loopsRunning = true;
         workloadLoop.start(settings.workers());
         adminLoop.start(settings.workers());
+        restoreLoop.start(1);
         informers.forEach(i -> i.clusters().forEach(key -> {
             workloadLoop.queue().add(key);
             adminLoop.queue().add(key);
@@ -178,6 +198,7 @@ public final class ControllerRuntime implements AutoCloseable {
         loopsRunning = false;
         adminLoop.close();
         workloadLoop.close();
+        restoreLoop.stop();
         LOG.info("identity={} controllers stopped", settings.identity());
     }
 
@@ -215,6 +236,7 @@ public final class ControllerRuntime implements AutoCloseable {
             leadership.close();
         }
         informers.forEach(ClusterInformers::close);
+        restoreLoop.close();
         endpoints.forEach(OpsEndpoints::close);
     }
 }

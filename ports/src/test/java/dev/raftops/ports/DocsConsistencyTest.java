@@ -133,6 +133,32 @@ class DocsConsistencyTest {
     }
 
     @Test
+    void theRestoreReferenceListsEveryFieldOfTheRestoreCrdWithItsValidationAndDescription() {
+        java.util.SortedMap<String, CrdSchema.Field> fields = CrdSchema.parse(
+                read(ROOT.resolve("controller-app/deploy/restore-crd.yaml")));
+        List<String> rows = read(DOCS.resolve("reference/restore.md")).lines()
+                .filter(l -> l.startsWith("| `spec.") || l.startsWith("| `status.")).toList();
+        int checked = 0;
+        for (CrdSchema.Field field : fields.values()) {
+            if (!field.type().equals("string") && !field.type().equals("boolean") && !field.type().equals("integer")) {
+                continue;
+            }
+            List<String> row = rows.stream().filter(l -> l.startsWith("| `" + field.path() + "` |")).toList();
+            assertThat(row).as("reference/restore.md has one row for %s", field.path()).hasSize(1);
+            List<String> cells = cells(row.get(0));
+            if (field.path().startsWith("spec.")) {
+                assertThat(cells.get(3)).as("CRD validation of %s", field.path())
+                        .isEqualTo(field.rendered().isEmpty() ? "none" : field.rendered());
+            }
+            String meaning = cells.get(cells.size() - 1).replace("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1");
+            assertThat(meaning).as("the row of %s starts with the CRD description", field.path())
+                    .startsWith(field.description().replaceAll("\\.$", ""));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
     void thePrinterColumnsAreInTheOrderTheUserGuideShows() {
         String crd = read(ROOT.resolve("controller-app/deploy/crd.yaml"));
         String block = crd.substring(crd.indexOf("additionalPrinterColumns:"), crd.indexOf("    name: \"v1alpha1\""));

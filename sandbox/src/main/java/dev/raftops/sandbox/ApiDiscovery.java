@@ -40,7 +40,8 @@ final class ApiDiscovery {
         GROUPS.put("batch/v1", List.of(new Served("jobs", "Job", true, List.of())));
         GROUPS.put("coordination.k8s.io/v1", List.of(new Served("leases", "Lease", true, List.of())));
         GROUPS.put("policy/v1", List.of(new Served("poddisruptionbudgets", "PodDisruptionBudget", true, List.of("pdb"))));
-        GROUPS.put("raftops.dev/v1alpha1", List.of(new Served("raftclusters", "RaftCluster", true, List.of("raft"))));
+        GROUPS.put("raftops.dev/v1alpha1", List.of(new Served("raftclusters", "RaftCluster", true, List.of("raft")),
+                new Served("raftrestores", "RaftRestore", true, List.of())));
         GROUPS.put("apiextensions.k8s.io/v1", List.of(new Served("customresourcedefinitions",
                 "CustomResourceDefinition", false, List.of("crd", "crds"))));
     }

@@ -6,7 +6,9 @@ import dev.raftops.controller.cli.Fabric8Wiring;
 import dev.raftops.simulator.runtime.ClusterRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import dev.raftops.domain.cluster.ClusterKey;
 import java.io.IOException;
+import java.net.URI;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -53,12 +55,17 @@ final class ControllerInstances {
         KubernetesClient own = server.createClient(b -> b.editOrNewConfig()
                 .withUserAgent(ControllerWrites.AGENT + name).endConfig());
         ControllerRuntime runtime = new ControllerRuntime(own, new ControllerSettings(List.of(namespace),
-                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()), Fabric8Wiring::readingLabels,
-                Clock.systemUTC());
+                controllers > 1, name, namespace, 0, 0, 1, InetAddress.getLoopbackAddress()),
+                (client, clock) -> Fabric8Wiring.create(client, clock, this::podAddress), Clock.systemUTC());
         running.put(name, new Instance(name, own, runtime));
         cluster.recordEverywhere("controller.start", l -> l.put("instance", name));
         runtime.start();
         return name;
+    }
+
+    /** Where the member probe reaches a pod: its loopback API as the runtime serves it, not its cluster DNS name. */
+    private URI podAddress(ClusterKey key, String pod, boolean plainHttp) {
+        return URI.create(cluster.podEndpoints().address(pod));
     }
 
     /** Per running instance, the addresses its health and metrics endpoints listen on. */

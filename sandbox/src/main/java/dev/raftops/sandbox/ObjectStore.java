@@ -115,6 +115,15 @@ public final class ObjectStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Overwrites {@code key} with {@code bytes} and {@code metadata}, as someone with write access to
+     * the bucket could (a tampered snapshot, for the restore's checks).
+     */
+    public void replace(String key, byte[] bytes, Map<String, String> metadata) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(metadata),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     /** The object's user metadata ({@code sha256}, {@code bytes}, ...) as the executor wrote it. */
     public Map<String, String> metadata(String key) {
         return s3.headObject(b -> b.bucket(BUCKET).key(key)).metadata();

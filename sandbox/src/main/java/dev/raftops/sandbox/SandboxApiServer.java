@@ -13,7 +13,7 @@ import java.util.HashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sandbox's API server: fabric8's mock server in CRUD mode, answering {@code writes}, with raftops' CRD. */
+/** The sandbox's API server: fabric8's mock server in CRUD mode, answering {@code writes}, with raftops' CRDs. */
 final class SandboxApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxApiServer.class);
@@ -26,8 +26,11 @@ final class SandboxApiServer {
                 writes, false);
         server.init();
         try (KubernetesClient client = server.createClient();
-                InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
+                InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE);
+                InputStream restores = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.RESTORE_CRD_RESOURCE)) {
             client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                    .create();
+            client.resource(client.getKubernetesSerialization().unmarshal(restores, CustomResourceDefinition.class))
                     .create();
         } catch (IOException e) {
             server.destroy();

@@ -13,7 +13,8 @@ import java.util.Locale;
 public sealed interface SandboxFault {
 
     /** The names {@link #parse} accepts, with the argument each takes. */
-    List<String> USAGE = List.of("controller-crash@N", "conflict@N", "pod-never-ready@ORDINAL", "job-fail@ACTION");
+    List<String> USAGE = List.of("controller-crash@N", "conflict@N", "pod-never-ready@ORDINAL", "job-fail@ACTION",
+            "api-refused@ORDINAL", "api-sealed@ORDINAL");
 
     /** After its {@code write}-th write (applied) the controller is discarded and a new one started. */
     record ControllerCrash(int write) implements SandboxFault {
@@ -49,6 +50,14 @@ public sealed interface SandboxFault {
     record PodNeverReady(int ordinal) implements SandboxFault {
     }
 
+    /**
+     * The OpenBao API of the pod at {@code ordinal}, once it is recreated on a new revision, refuses
+     * every connection ({@link RuntimeFaults.ApiFault#REFUSED}) or answers sealed ({@code SEALED})
+     * while the fault is injected; the pod stays Ready to the kubelet.
+     */
+    record PodApi(int ordinal, RuntimeFaults.ApiFault fault) implements SandboxFault {
+    }
+
     /** The first executor Job with label {@code raftops.dev/action = action} fails (one more per repetition). */
     record JobFail(String action) implements SandboxFault {
     }
@@ -69,6 +78,10 @@ public sealed interface SandboxFault {
                 return new Conflict(number(spec, arg, 1, "a write number from 1"));
             case "pod-never-ready":
                 return new PodNeverReady(number(spec, arg, 0, "an ordinal from 0"));
+            case "api-refused":
+                return new PodApi(number(spec, arg, 0, "an ordinal from 0"), RuntimeFaults.ApiFault.REFUSED);
+            case "api-sealed":
+                return new PodApi(number(spec, arg, 0, "an ordinal from 0"), RuntimeFaults.ApiFault.SEALED);
             case "job-fail":
                 if (!arg.matches("[a-z0-9][a-z0-9-]*")) {
                     throw bad(spec, "needs an executor Job action such as backup or step-down");
@@ -93,6 +106,9 @@ public sealed interface SandboxFault {
         if (fault instanceof JobFail j) {
             return "job-fail@" + j.action();
         }
+        if (fault instanceof PodApi p) {
+            return p.fault().spelling() + "@" + p.ordinal();
+        }
         return fault.toString();
     }
 
@@ -104,6 +120,8 @@ public sealed interface SandboxFault {
                 runtime = runtime.withNeverReady(p.ordinal());
             } else if (fault instanceof JobFail j) {
                 runtime = runtime.withFailingJob(j.action());
+            } else if (fault instanceof PodApi p) {
+                runtime = runtime.withApi(p.ordinal(), p.fault());
             }
         }
         return runtime;

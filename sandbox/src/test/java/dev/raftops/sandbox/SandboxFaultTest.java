@@ -3,6 +3,7 @@ package dev.raftops.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.raftops.simulator.runtime.RuntimeFaults.ApiFault;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ class SandboxFaultTest {
         assertThat(SandboxFault.parse("conflict@1")).isEqualTo(new SandboxFault.Conflict(1));
         assertThat(SandboxFault.parse("pod-never-ready@0")).isEqualTo(new SandboxFault.PodNeverReady(0));
         assertThat(SandboxFault.parse("job-fail@step-down")).isEqualTo(new SandboxFault.JobFail("step-down"));
+        assertThat(SandboxFault.parse("api-refused@2")).isEqualTo(new SandboxFault.PodApi(2, ApiFault.REFUSED));
+        assertThat(SandboxFault.parse("api-sealed@0")).isEqualTo(new SandboxFault.PodApi(0, ApiFault.SEALED));
     }
 
     @Test
@@ -43,5 +46,13 @@ class SandboxFaultTest {
                 new SandboxFault.JobFail("backup"), new SandboxFault.JobFail("backup")));
 
         assertThat(runtime).hasToString("pod-never-ready@2 job-fail@backup job-fail@backup");
+    }
+
+    @Test
+    void theRuntimeGetsThePodApiFaultsSpelledAsTheCommandLineSpellsThem() {
+        var faults = List.<SandboxFault>of(new SandboxFault.PodApi(1, ApiFault.SEALED));
+
+        assertThat(SandboxFault.runtimeFaults(faults)).hasToString("api-sealed@1");
+        assertThat(SandboxFault.spelling(faults.get(0))).isEqualTo("api-sealed@1");
     }
 }

@@ -8,6 +8,7 @@ import dev.raftops.ports.driven.ClusterObserver;
 import dev.raftops.ports.driven.EventPort;
 import dev.raftops.ports.driven.JobPort;
 import dev.raftops.ports.driven.MemberProbe;
+import dev.raftops.ports.driven.RestorePort;
 import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WorkloadPort;
 import dev.raftops.ports.driven.SpecReading;
@@ -26,6 +27,8 @@ public final class Fabric8Adapters {
 
     /** Where the generated CRD sits on the classpath (inside this module's jar). */
     public static final String CRD_RESOURCE = "/META-INF/fabric8/raftclusters.raftops.dev-v1.yml";
+    /** The generated {@code RaftRestore} CRD on the classpath. */
+    public static final String RESTORE_CRD_RESOURCE = "/META-INF/fabric8/raftrestores.raftops.dev-v1.yml";
 
     private final KubernetesClient client;
     private final AdapterSettings settings;
@@ -48,6 +51,11 @@ public final class Fabric8Adapters {
 
     public StatusPort statusPort() {
         return new Fabric8StatusPort(client);
+    }
+
+    /** The {@code RaftRestore} resources. */
+    public RestorePort restorePort() {
+        return new Fabric8RestorePort(client);
     }
 
     public WorkloadPort workloadPort() {

@@ -149,7 +149,7 @@ record Fabric8ClusterObserver(KubernetesClient client, AdapterSettings settings)
                 pod.getMetadata().getUid(), labels.get(Labels.REVISION_HASH), image, version, ready(pod),
                 pod.getMetadata().getDeletionTimestamp() != null, restarts(pod), leadership(labels.get(settings.leaderLabel())),
                 lag(annotations.get(settings.lagAnnotation())), !"false".equals(annotations.get(Labels.VOTER)), annotations,
-                pod.getMetadata().getResourceVersion()));
+                pod.getMetadata().getResourceVersion(), null, labels.get(Labels.REVISION)));
     }
 
     private static boolean ready(Pod pod) {

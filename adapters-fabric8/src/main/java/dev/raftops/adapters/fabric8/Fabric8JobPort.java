@@ -41,7 +41,7 @@ record Fabric8JobPort(KubernetesClient client, AdapterSettings settings) impleme
 
     @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest request) {
-        RaftCluster owner = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
+        RaftCluster owner = DocumentRead.get(client, cluster).map(DocumentRead::cluster).orElse(null);
         if (owner == null) {
             return new JobCreation.Refused("RaftCluster " + cluster + " does not exist");
         }

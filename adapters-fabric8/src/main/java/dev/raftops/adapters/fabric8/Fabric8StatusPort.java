@@ -12,13 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * {@link StatusPort} on the {@code RaftCluster} status subresource. A write is one JSON patch of
- * {@code /status}: it sets {@code metadata.resourceVersion} to the expected value, which the API
- * server (and the CRUD mock) treats as a precondition (409 when stale; a status PUT is not
- * conflict-checked by the mock), and replaces {@code /status} as a whole. A merge patch would not
- * do: the mock concatenates lists in merge patches, so conditions would pile up.
- */
+/** {@link StatusPort} on the {@code RaftCluster} status subresource, each write a JSON patch with the resourceVersion as precondition. */
 final class Fabric8StatusPort implements StatusPort {
 
     private final KubernetesClient client;
@@ -29,15 +23,18 @@ final class Fabric8StatusPort implements StatusPort {
 
     @Override
     public Optional<ClusterDocument> read(ClusterKey cluster) {
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
-        return Optional.ofNullable(cr).map(c -> document(cluster, c));
+        return DocumentRead.get(client, cluster).map(read -> document(cluster, read));
     }
 
     static ClusterDocument document(ClusterKey cluster, RaftCluster cr) {
+        return document(cluster, new DocumentRead(cr, null, List.of()));
+    }
+
+    static ClusterDocument document(ClusterKey cluster, DocumentRead read) {
+        RaftCluster cr = read.cluster();
         Long generation = cr.getMetadata().getGeneration();
         return new ClusterDocument(cluster, cr.getMetadata().getUid(), generation == null ? 0 : generation,
-                cr.getMetadata().getResourceVersion(), SpecMapping.read(cr.getSpec()),
-                StatusReading.fromResource(cr.getStatus()));
+                cr.getMetadata().getResourceVersion(), read.spec(), StatusReading.fromResource(cr.getStatus()));
     }
 
     @Override
@@ -48,7 +45,9 @@ final class Fabric8StatusPort implements StatusPort {
         String body = client.getKubernetesSerialization().asJson(List.of(
                 JsonPatch.precondition(expectedResourceVersion),
                 JsonPatch.add("/status", StatusWriting.toResource(status))));
-        return ConditionalWrite.attempt(() -> client.resources(RaftCluster.class).inNamespace(cluster.namespace())
-                .withName(cluster.name()).status().patch(PatchContext.of(PatchType.JSON), body));
+        // generic, as the read: the answer is the whole document, which a bad spec would fail to bind
+        return ConditionalWrite.attempt(() -> client.genericKubernetesResources(DocumentRead.RAFT_CLUSTERS)
+                .inNamespace(cluster.namespace()).withName(cluster.name()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), body));
     }
 }

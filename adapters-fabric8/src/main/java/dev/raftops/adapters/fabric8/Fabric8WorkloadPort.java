@@ -126,7 +126,7 @@ record Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) im
 
     @Override
     public WriteResult createWorkload(ClusterKey cluster, Action.CreateWorkload action) {
-        RaftCluster owner = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
+        RaftCluster owner = DocumentRead.get(client, cluster).map(DocumentRead::cluster).orElse(null);
         if (owner == null) {
             return new WriteResult.NotFound("RaftCluster " + cluster + " does not exist");
         }
@@ -203,6 +203,11 @@ record Fabric8WorkloadPort(KubernetesClient client, AdapterSettings settings) im
             }
         }
         return last;
+    }
+
+    @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod action) {
+        return new PodTrafficLabel(client).label(cluster, action);
     }
 
     private int containerIndex(StatefulSet sts) {

@@ -215,8 +215,9 @@ final class SpecMapping {
                 throw new InvalidField("spec.backup.retention.maxCount",
                         "spec.backup.retention.maxCount must be at least 1, was " + b.retention.maxCount);
             }
-            retention = new BackupSpec.Retention(b.retention.maxCount,
-                    Durations.parse("spec.backup.retention.maxAge", b.retention.maxAge));
+            // a zero age would let the backup Job's retention delete every snapshot it keeps
+            retention = new BackupSpec.Retention(b.retention.maxCount, positive("spec.backup.retention.maxAge",
+                    Durations.parse("spec.backup.retention.maxAge", b.retention.maxAge)));
         }
         // schedule and time zone stay raw: the backup decision reports them as BackupConfigurationInvalid
         return new BackupSpec(b.schedule, b.timeZone, retention, b.target,

@@ -53,7 +53,7 @@ final class StatusReading {
                 MemberStatusWire.fromResource(s.members));
     }
 
-    private static List<Condition> conditions(List<StatusCondition> conditions) {
+    static List<Condition> conditions(List<StatusCondition> conditions) {
         List<Condition> out = new ArrayList<>();
         if (conditions != null) {
             for (StatusCondition c : conditions) {
@@ -96,7 +96,8 @@ final class StatusReading {
                 b.blueRevision, b.greenRevision, b.blueImage, b.greenImage, b.greenVersion, num(b.greenReplicas),
                 Boolean.TRUE.equals(b.manualPromotionRequired), time(b.phaseStartedAt), num(b.jobFailureCount),
                 failure(b.lastJobFailure), b.snapshotJob, b.rollbackReason, time(b.rollbackStartedAt),
-                num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason);
+                num(b.rollbackAttempt), b.failedTarget, b.completedSteps, b.holdReason,
+                b.blueStatefulSet);
     }
 
     private static OperationLock lock(StatusOperationLock l) {
@@ -142,14 +143,14 @@ final class StatusReading {
                 r.lastHandledBackupTrigger, r.lastHandledForceRelease, r.lastHandledRestart);
     }
 
-    private static Failure failure(StatusFailureRecord f) {
+    static Failure failure(StatusFailureRecord f) {
         if (f == null) {
             return null;
         }
         return new Failure(f.reason, f.message == null ? "" : f.message, time(f.at));
     }
 
-    private static Instant time(String text) {
+    static Instant time(String text) {
         return text == null ? null : Instant.parse(text);
     }
 

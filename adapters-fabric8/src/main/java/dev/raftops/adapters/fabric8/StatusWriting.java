@@ -58,7 +58,7 @@ final class StatusWriting {
         return out;
     }
 
-    private static List<StatusCondition> conditions(List<Condition> conditions) {
+    static List<StatusCondition> conditions(List<Condition> conditions) {
         List<StatusCondition> out = new ArrayList<>();
         for (Condition c : conditions) {
             StatusCondition w = new StatusCondition();
@@ -136,6 +136,7 @@ final class StatusWriting {
         w.failedTarget = b.failedTarget();
         w.completedSteps = b.completedSteps().isEmpty() ? null : b.completedSteps();
         w.holdReason = b.holdReason();
+        w.blueStatefulSet = b.blueStatefulSet();
         return w;
     }
 
@@ -201,7 +202,7 @@ final class StatusWriting {
         return w;
     }
 
-    private static StatusFailureRecord failure(Failure f) {
+    static StatusFailureRecord failure(Failure f) {
         if (f == null) {
             return null;
         }

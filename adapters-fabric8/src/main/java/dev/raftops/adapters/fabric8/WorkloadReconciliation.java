@@ -4,6 +4,7 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.ports.driven.ClusterDocument;
 import dev.raftops.ports.driven.SpecReading;
 import dev.raftops.ports.driving.ReconcileOutcome;
@@ -69,12 +70,12 @@ public final class WorkloadReconciliation {
      * is done: this replica no longer leads, and the one that does reconciles the cluster itself.
      */
     public ReconcileOutcome reconcile(ClusterKey cluster, BooleanSupplier mayWrite) {
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(cluster.namespace()).withName(cluster.name()).get();
-        if (cr == null) {
+        DocumentRead read = DocumentRead.get(client, cluster).orElse(null);
+        if (read == null) {
             return new ReconcileOutcome.Done();
         }
-        Outcome o = reconcile(Fabric8StatusPort.document(cluster, cr), WorkloadSpecMapping.read(cluster, cr.getSpec()),
-                mayWrite);
+        Outcome o = reconcile(Fabric8StatusPort.document(cluster, read),
+                WorkloadSpecMapping.read(cluster, read.cluster().getSpec()), mayWrite);
         return o.conflicted() && !o.fenced() ? new ReconcileOutcome.WaitFor(CONFLICT_RETRY, "WorkloadConflict")
                 : new ReconcileOutcome.Done();
     }
@@ -91,7 +92,7 @@ public final class WorkloadReconciliation {
      */
     public Outcome reconcile(ClusterDocument document, BooleanSupplier mayWrite) {
         ClusterKey key = document.key();
-        RaftCluster cr = client.resources(RaftCluster.class).inNamespace(key.namespace()).withName(key.name()).get();
+        RaftCluster cr = DocumentRead.get(client, key).map(DocumentRead::cluster).orElse(null);
         return reconcile(document, cr == null ? WorkloadSpec.defaults(key) : WorkloadSpecMapping.read(key, cr.getSpec()),
                 mayWrite);
     }
@@ -118,8 +119,10 @@ public final class WorkloadReconciliation {
         boolean colours = blue != null && rolling == null;
         StatefulSet desired = colours ? blue : WorkloadRendering.statefulSet(key, uid, spec, document.status(), workload,
                 settings);
-        // while a blue/green attempt runs, Day 2 alone creates and deletes the colours and their configuration
-        boolean dayTwoOwns = colours && blueGreenInFlight(document.status());
+        // while a blue/green attempt runs, Day 2 alone creates and deletes the colours and their configuration; so
+        // too, under BlueGreen, the rolling StatefulSet adopted as Blue under its own name: no replica or image
+        // patch may touch it (docs/decisions/strategy-switch.md)
+        boolean dayTwoOwns = colours && blueGreenInFlight(document.status()) || adoptedBlue(key, document.status());
         for (HasMetadata object : WorkloadObjects.of(key, uid, dayTwoOwns ? null : desired, workload, settings)) {
             if (object instanceof ServiceAccount account) {
                 pass.serviceAccount(account);
@@ -144,6 +147,11 @@ public final class WorkloadReconciliation {
             }
         }
         return new Outcome(pass.writes, pass.conflicted, pass.fenced);
+    }
+
+    private static boolean adoptedBlue(ClusterKey key, ClusterStatus status) {
+        return status != null && status.blueGreen() != null && key.name().equals(status.blueGreen().blueStatefulSet())
+                && UpgradeStrategy.BLUE_GREEN.wireName().equals(status.acceptedUpgradeStrategy());
     }
 
     private static boolean blueGreenInFlight(ClusterStatus status) {

@@ -5,6 +5,7 @@ import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
+import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.Revision;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import dev.raftops.domain.version.SemVer;
@@ -108,13 +109,17 @@ final class WorkloadRendering {
      * The Blue StatefulSet of a cluster under the BlueGreen strategy ({@code status.acceptedUpgradeStrategy},
      * else {@code spec.upgrade.strategy}): {@code <name>-<blueRevision>}, where the revision is the one
      * {@code status.blueGreen} records, or before that the revision of the version the template runs.
-     * Null under RollingUpdate.
+     * Null under RollingUpdate, unless {@code status.blueGreen} records a revisioned Blue (a switch back
+     * from BlueGreen): that Blue stays the workload, so no {@code <name>} is created beside it.
      */
     static StatefulSet initialBlue(ClusterKey cluster, String ownerUid, ClusterSpec spec, ClusterStatus status,
             WorkloadSpec workload, AdapterSettings settings) {
         String accepted = status.acceptedUpgradeStrategy();
         UpgradeStrategy strategy = accepted != null ? UpgradeStrategy.fromWire(accepted) : spec.upgrade().strategy();
-        if (strategy != UpgradeStrategy.BLUE_GREEN) {
+        BlueGreenStatus recorded = status.blueGreen();
+        // a revisioned Blue stays the workload after a switch back to RollingUpdate: Day 2 rolls it where it is
+        boolean revisionedBlue = recorded != null && recorded.blueRevision() != null && recorded.blueStatefulSet() == null;
+        if (strategy != UpgradeStrategy.BLUE_GREEN && !revisionedBlue) {
             return null;
         }
         String version = SemVer.canonical(templateVersion(spec, status));

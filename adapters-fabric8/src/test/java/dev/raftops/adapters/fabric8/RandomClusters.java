@@ -91,7 +91,8 @@ final class RandomClusters {
         BlueGreenStatus blueGreen = chance(r, 0.5) ? null : new BlueGreenStatus(oneOf(r, BlueGreenPhase.values()), text(r),
                 "b0", text(r), text(r), text(r), text(r), between(r, 0, 5), r.nextBoolean(), maybeInstant(r), between(r, 0, 5),
                 chance(r, 0.5) ? null : failure(r), text(r), text(r), maybeInstant(r), between(r, 0, 3), text(r),
-                chance(r, 0.5) ? List.of() : List.of("join-green", "wait-synced"), text(r));
+                chance(r, 0.5) ? List.of() : List.of("join-green", "wait-synced"), text(r),
+                chance(r, 0.5) ? null : "db");
         BreakGlass breakGlass = chance(r, 0.7) ? BreakGlass.inactive() : new BreakGlass(true, "SplitBrain", "two leaders",
                 "00ff" + r.nextInt(1000), instant(r), List.of("1. look", "2. fix"), maybeInstant(r));
         BackupStatus.ActiveRun run = chance(r, 0.5) ? null

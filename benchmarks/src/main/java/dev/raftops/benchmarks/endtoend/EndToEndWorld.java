@@ -5,7 +5,11 @@ import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
+import dev.raftops.controller.ControllerRuntime;
+import dev.raftops.controller.ControllerSettings;
+import dev.raftops.controller.cli.Fabric8Wiring;
 import dev.raftops.simulator.runtime.ClusterRuntime;
+import dev.raftops.simulator.runtime.PodEndpoints;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -20,6 +24,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +64,9 @@ final class EndToEndWorld implements AutoCloseable {
     /** cluster → nanoTime the driver first saw it converged on the expected version. */
     private final Map<String, Long> converged = new ConcurrentHashMap<>();
     private ControllerHandle controller;
+    /** A controller in this JVM ({@link #startControllerHere}), probing the pods where the runtime serves them. */
+    private ControllerRuntime here;
+    private KubernetesClient hereClient;
 
     EndToEndWorld(ClusterRuntime.Settings settings) {
         Logger.getLogger("").setLevel(Level.WARNING); // MockWebServer logs every request at INFO
@@ -126,6 +134,30 @@ final class EndToEndWorld implements AutoCloseable {
         controller = ControllerHandle.start(base.getMasterUrl(), NAMESPACE, workers, jvm, log);
     }
 
+    /**
+     * Starts the real controller in this JVM, its member probe reaching each pod's OpenBao API where
+     * the runtime serves it (as the sandbox wires it): for runs that compare {@code raftState: api} with
+     * {@code labels}, which a controller in another JVM cannot probe.
+     */
+    void startControllerHere(int workers) throws IOException {
+        hereClient = AgentClients.build(base, CountingDispatcher.CONTROLLER_AGENT);
+        PodEndpoints pods = runtime.podEndpoints();
+        here = new ControllerRuntime(hereClient, new ControllerSettings(List.of(NAMESPACE), false, "perf", NAMESPACE,
+                0, 0, workers), (c, clock) -> Fabric8Wiring.create(c, clock, (key, pod, plain) -> URI.create(
+                        pods.address(pod))), Clock.systemUTC());
+        here.start();
+    }
+
+    ClusterRuntime runtime() {
+        return runtime;
+    }
+
+    /** Passes of the in-JVM controller's RaftCluster queue so far. */
+    long passesHere() {
+        var timer = here.registry().find("raftops_reconcile_duration").tag("controller", "adminops").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
     ControllerHandle controller() {
         return controller;
     }
@@ -141,8 +173,12 @@ final class EndToEndWorld implements AutoCloseable {
 
     /** Creates a RaftCluster at {@link #FROM_VERSION}, expected to converge on it. */
     void create(String cluster, int replicas) {
-        RaftCluster cr = user.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster),
-                ClusterSpec.of(FROM_VERSION, null, replicas))).create();
+        create(cluster, ClusterSpec.of(FROM_VERSION, null, replicas));
+    }
+
+    /** Creates a RaftCluster of {@code spec} (at {@link #FROM_VERSION}), expected to converge on it. */
+    void create(String cluster, ClusterSpec spec) {
+        RaftCluster cr = user.resource(Fabric8Adapters.raftCluster(new ClusterKey(NAMESPACE, cluster), spec)).create();
         expect(cluster, FROM_VERSION, cr.getMetadata().getGeneration());
     }
 
@@ -212,6 +248,10 @@ final class EndToEndWorld implements AutoCloseable {
         try {
             if (controller != null) {
                 controller.close();
+            }
+            if (here != null) {
+                here.close();
+                hereClient.close();
             }
         } finally {
             watch.stop();

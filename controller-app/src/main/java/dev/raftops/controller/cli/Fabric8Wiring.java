@@ -8,8 +8,8 @@ import java.time.Clock;
 
 /**
  * The controller's ports on the fabric8 adapters, with the OpenBao defaults: what {@code run} wires
- * (the member probe asks each pod's API), and what the sandbox (its own module) wires each controller
- * instance with ({@link #readingLabels}, until its simulated pods serve the API double).
+ * (the member probe asks each pod's API at its cluster DNS name), and what the sandbox (its own
+ * module) wires each controller instance with, its simulated pods answering on loopback.
  */
 public final class Fabric8Wiring {
 
@@ -17,20 +17,23 @@ public final class Fabric8Wiring {
     }
 
     public static ControllerRuntime.Wiring create(KubernetesClient client, Clock clock) {
-        Fabric8Adapters adapters = new Fabric8Adapters(client, AdapterSettings.openBao(), clock);
-        return new ControllerRuntime.Wiring(adapters.statusPort(), adapters.clusterObserver(), adapters.memberProbe(),
-                adapters.workloadPort(), adapters.jobPort(), adapters.eventPort(),
-                adapters.workloadReconciliation()::reconcile);
+        return create(client, clock, AdapterSettings.openBao());
     }
 
     /**
-     * As {@link #create}, without a member probe: every cluster is read from its pods' labels and
-     * annotations whatever {@code spec.upgrade.raftState} says. Only for the sandbox, whose simulated
-     * pods do not serve OpenBao's API yet.
+     * As {@link #create(KubernetesClient, Clock)}, the member probe reaching each pod where
+     * {@code podAddress} says: only for the sandbox, whose simulated pods serve OpenBao's API on loopback.
      */
-    public static ControllerRuntime.Wiring readingLabels(KubernetesClient client, Clock clock) {
-        ControllerRuntime.Wiring full = create(client, clock);
-        return new ControllerRuntime.Wiring(full.status(), full.observer(), null, full.workload(), full.jobs(),
-                full.events(), full.workloadReconciler());
+    public static ControllerRuntime.Wiring create(KubernetesClient client, Clock clock,
+            AdapterSettings.PodAddress podAddress) {
+        AdapterSettings openBao = AdapterSettings.openBao();
+        return create(client, clock, openBao.withPodAddress(podAddress, openBao.probeTimeout()));
+    }
+
+    private static ControllerRuntime.Wiring create(KubernetesClient client, Clock clock, AdapterSettings settings) {
+        Fabric8Adapters adapters = new Fabric8Adapters(client, settings, clock);
+        return new ControllerRuntime.Wiring(adapters.statusPort(), adapters.clusterObserver(), adapters.memberProbe(),
+                adapters.workloadPort(), adapters.jobPort(), adapters.eventPort(),
+                adapters.workloadReconciliation()::reconcile, adapters.restorePort());
     }
 }

@@ -88,6 +88,11 @@ public final class LeaderFence implements StatusPort, WorkloadPort, JobPort, Eve
     }
 
     @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod action) {
+        return leading.getAsBoolean() ? workload.labelPod(cluster, action) : NOT_LEADER;
+    }
+
+    @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest job) {
         return leading.getAsBoolean() ? jobs.createIfAbsent(cluster, job) : new JobCreation.Refused("not the leader");
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public final class LeaseLeadership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLeadership.class);
 
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final TimedLeaseLock lock;
+    private final long renewDeadlineNanos;
     private final KubernetesClient client;
     private final String namespace;
     private final String leaseName;
@@ -36,7 +39,17 @@ public final class LeaseLeadership implements AutoCloseable {
      */
     public LeaseLeadership(KubernetesClient client, String namespace, String leaseName, String identity,
             Duration leaseDuration, Duration renewDeadline, Duration retryPeriod, Runnable onStart, Runnable onStop) {
+        this(client, namespace, leaseName, identity, leaseDuration, renewDeadline, retryPeriod, onStart, onStop,
+                System::nanoTime);
+    }
+
+    /** As the public constructor, with the monotonic clock the fence reads ({@link System#nanoTime()} in production). */
+    LeaseLeadership(KubernetesClient client, String namespace, String leaseName, String identity,
+            Duration leaseDuration, Duration renewDeadline, Duration retryPeriod, Runnable onStart, Runnable onStop,
+            LongSupplier nanos) {
         this.client = client;
+        this.lock = new TimedLeaseLock(new LeaseLock(namespace, leaseName, identity), nanos);
+        this.renewDeadlineNanos = renewDeadline.toNanos();
         this.namespace = namespace;
         this.leaseName = leaseName;
         this.identity = identity;
@@ -54,7 +67,7 @@ public final class LeaseLeadership implements AutoCloseable {
                 newLeader -> LOG.info("lease={} leader={}", leaseName, newLeader));
         elector = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                 .withName(leaseName)
-                .withLock(new LeaseLock(namespace, leaseName, identity))
+                .withLock(lock)
                 .withLeaseDuration(leaseDuration)
                 .withRenewDeadline(renewDeadline)
                 .withRetryPeriod(retryPeriod)
@@ -67,8 +80,15 @@ public final class LeaseLeadership implements AutoCloseable {
         running = elector.start();
     }
 
+    /**
+     * Whether this replica leads now: the elector says so and its last renewal was sent within the
+     * renew deadline on the monotonic clock. The second half is the fence of a process that was frozen
+     * (SIGSTOP, a long GC pause) for longer than the Lease: on waking, its threads go on where they
+     * stood and the elector has not yet noticed the Lease is gone, but the clock has moved, so every
+     * write is refused from the first instant, not from the elector's next round.
+     */
     public boolean leading() {
-        return leading.get();
+        return leading.get() && lock.renewedWithin(renewDeadlineNanos);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.raftops.controller.metrics;
 
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.Condition;
+import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.opslifecycle.OperationLock;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress;
@@ -66,7 +67,8 @@ public final class DayTwoMetrics {
     }
 
     private void lock(OperationLock before, OperationLock after, ClusterStatus statusBefore, Instant now) {
-        if (after.isHeld() && after.epoch() > before.epoch()) {
+        // a restore waits on its own resource: MeteredRestorePort times it from its Locked condition
+        if (after.isHeld() && after.epoch() > before.epoch() && after.operation() != Operation.Restore) {
             Instant blockedSince = Condition.find(statusBefore.conditions(), Condition.PROGRESSING)
                     .filter(c -> c.reason().equals(RollingReasons.OPERATION_LOCK_BLOCKED))
                     .map(Condition::lastTransitionTime).orElse(now);
@@ -79,6 +81,12 @@ public final class DayTwoMetrics {
                     .tags(Tags.of("operation", before.operation().name())).register(registry)
                     .record(Duration.between(before.acquiredAt(), now));
         }
+    }
+
+    /** A restore took the cluster's lock after waiting {@code waited} for it. */
+    public void restoreLockWait(Duration waited) {
+        Timer.builder("raftops_lock_wait").description("Time an operation waited for the operation lock")
+                .tags(Tags.of("operation", Operation.Restore.name())).register(registry).record(waited);
     }
 
     private void backup(ClusterStatus before, ClusterStatus after) {

@@ -57,6 +57,31 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theDeployedRestoreCrdIsTheGeneratedOne() throws Exception {
+        try (InputStream in = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.RESTORE_CRD_RESOURCE)) {
+            assertThat(Files.readString(DEPLOY.resolve("restore-crd.yaml")))
+                    .as("copy adapters-fabric8/target/classes" + Fabric8Adapters.RESTORE_CRD_RESOURCE
+                            + " to deploy/restore-crd.yaml")
+                    .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void rbacLetsTheControllerReadRestoresWriteTheirStatusAndTheirFinalizer() throws Exception {
+        for (String file : List.of("rbac.yaml", "namespaced/role.yaml")) {
+            List<PolicyRule> rules = load(file).stream()
+                    .filter(o -> o instanceof ClusterRole || o instanceof io.fabric8.kubernetes.api.model.rbac.Role)
+                    .map(o -> o instanceof ClusterRole c ? c.getRules()
+                    : ((io.fabric8.kubernetes.api.model.rbac.Role) o).getRules()).findFirst().orElseThrow();
+            assertThat(rules).as(file).anySatisfy(r -> {
+                assertThat(r.getResources()).containsExactly("raftrestores");
+                assertThat(r.getVerbs()).contains("watch", "patch");
+            });
+            assertThat(rules).as(file).anySatisfy(r -> assertThat(r.getResources()).contains("raftrestores/status"));
+        }
+    }
+
+    @Test
     void rbacNamesEveryVerbAndResourceWithoutWildcards() throws Exception {
         List<HasMetadata> rbac = load("rbac.yaml");
         ClusterRole role = rbac.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast).findFirst()
@@ -156,8 +181,8 @@ class DeployManifestsTest {
     void theClusterWideInstallationAddsTheCrdNamespaceAndClusterRoleToTheBase() throws Exception {
         Map<String, Object> kustomization = (Map<String, Object>) yaml(Files.readString(DEPLOY.resolve("kustomization.yaml")));
 
-        assertThat((List<String>) kustomization.get("resources")).containsExactly("namespace.yaml", "crd.yaml", "rbac.yaml",
-                "base");
+        assertThat((List<String>) kustomization.get("resources")).containsExactly("namespace.yaml", "crd.yaml",
+                "restore-crd.yaml", "rbac.yaml", "base");
         assertThat(Files.readString(DEPLOY.resolve("rbac.yaml"))).as("it states what it can reach")
                 .contains("reaches, in", "No Secrets");
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -70,5 +71,22 @@ class LeaseLeadershipTest {
         assertThat(a.leading()).isFalse();
         assertThat(client.leases().inNamespace("raftops-system").withName("raftops-controller").get().getSpec()
                 .getHolderIdentity()).isEqualTo("a");
+    }
+
+    @Test
+    void aLeaderFrozenPastItsRenewDeadlineRefusesToLeadTheMomentItWakesBeforeTheElectorRunsAgain() {
+        AtomicLong nanos = new AtomicLong(System.nanoTime());
+        // renewals about every 6 s: the elector does not run again between the jump of the clock and the look
+        try (LeaseLeadership a = new LeaseLeadership(client, "raftops-system", "raftops-controller", "a",
+                Duration.ofSeconds(20), Duration.ofSeconds(15), Duration.ofSeconds(6), () -> { }, () -> { },
+                nanos::get)) {
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).until(a::leading);
+
+            // SIGSTOP for longer than the renew deadline, then SIGCONT: the monotonic clock moved on meanwhile
+            nanos.addAndGet(Duration.ofSeconds(15).toNanos());
+
+            assertThat(a.leading()).as("a renewal older than the renew deadline fences every write").isFalse();
+        }
     }
 }

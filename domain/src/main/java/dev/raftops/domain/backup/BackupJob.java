@@ -7,7 +7,6 @@ import dev.raftops.domain.resource.BackupStatus.ActiveRun;
 import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.ExecutorSpec;
-import dev.raftops.domain.resource.Revision;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,7 +63,7 @@ public final class BackupJob {
     private static String workload(DecisionInput in) {
         BlueGreenStatus blueGreen = in.status().blueGreen();
         if (blueGreen != null && blueGreen.blueRevision() != null && !blueGreen.blueRevision().isBlank()) {
-            return Revision.statefulSet(in.cluster().name(), blueGreen.blueRevision());
+            return blueGreen.blueSet(in.cluster().name());
         }
         return in.statefulSetName();
     }

@@ -2,9 +2,11 @@ package dev.raftops.domain.bluegreen;
 
 import dev.raftops.domain.cluster.StatefulSetView;
 import dev.raftops.domain.decision.Action;
+import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.Decision;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.decision.Wake;
+import dev.raftops.domain.opslifecycle.AuditFields;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
@@ -32,9 +34,13 @@ public final class BlueGreenDecision {
     }
 
     public static Decision decide(DecisionInput in) {
-        ClusterStatus status = in.status();
-        BlueGreenStatus recorded = status.blueGreen();
         StrategyAcceptance strategy = StrategyAcceptance.of(in);
+        // an accepted switch to BlueGreen has just adopted Blue
+        BlueGreenStatus recorded = strategy.status().blueGreen();
+        Optional<Decision> labelling = labelAdoptedBlue(in, strategy);
+        if (labelling.isPresent()) {
+            return labelling.get();
+        }
         if (strategy.accepted() != UpgradeStrategy.BLUE_GREEN) {
             return new Decision(strategy.events(), strategy.status(), Wake.idle());
         }
@@ -47,6 +53,25 @@ public final class BlueGreenDecision {
         List<Action> actions = new ArrayList<>(strategy.events());
         actions.addAll(step.actions());
         return new Decision(actions, step.nextStatus(), step.wake());
+    }
+
+    /**
+     * The pods of an adopted Blue that lack its revision label get it, under either strategy: the
+     * client Services keep selecting every pod that serves, including one its StatefulSet just created.
+     */
+    private static Optional<Decision> labelAdoptedBlue(DecisionInput in, StrategyAcceptance strategy) {
+        BlueGreenStatus bg = strategy.status().blueGreen();
+        List<Action> labels = BlueAdoption.labels(in, bg);
+        if (labels.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Action> actions = new ArrayList<>(strategy.events());
+        actions.addAll(labels);
+        actions.add(new Action.Emit(ClusterEvent.normal(BlueGreenReasons.BLUE_PODS_LABELLED, "labelled "
+                + BlueAdoption.names(labels) + " of StatefulSet " + bg.blueStatefulSet() + " with " + Revision.LABEL
+                + "=" + bg.blueRevision() + " so the client Services select them; no pod restarted",
+                AuditFields.of(in.cluster().toString(), strategy.status().operationLock(), null))));
+        return Optional.of(new Decision(actions, strategy.status(), Wake.now("Blue's pods labelled")));
     }
 
     private static Decision route(Cutover c) {

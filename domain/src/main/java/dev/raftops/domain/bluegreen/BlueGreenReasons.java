@@ -34,6 +34,8 @@ public final class BlueGreenReasons {
     public static final String BREAK_GLASS_REQUIRED = "BreakGlassRequired";
     public static final String STRATEGY_ACCEPTED = "UpgradeStrategyAccepted";
     public static final String STRATEGY_DEFERRED = "UpgradeStrategyChangeDeferred";
+    /** The pods of a rolling StatefulSet adopted as Blue got the revision label the client Services select on. */
+    public static final String BLUE_PODS_LABELLED = "BluePodsLabelled";
     public static final String LEFTOVER_DELETED = "LeftoverWorkloadDeleted";
 
     private BlueGreenReasons() {

@@ -48,7 +48,7 @@ record Cutover(DecisionInput in, BlueGreenStatus bg) {
     }
 
     String blueSet() {
-        return Revision.statefulSet(cluster(), bg.blueRevision());
+        return bg.blueSet(cluster());
     }
 
     String greenSet() {

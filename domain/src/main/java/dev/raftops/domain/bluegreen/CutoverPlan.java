@@ -76,7 +76,7 @@ public record CutoverPlan(String blueStatefulSet, String greenStatefulSet, Strin
         for (BlueGreenPhase phase : PhaseSteps.forwardPath()) {
             stages.add(new Stage(phase, StageState.NEXT, PhaseSteps.of(phase, cluster, spec, planned)));
         }
-        return new CutoverPlan(idle == null ? null : Revision.statefulSet(cluster, idle.blueRevision()),
+        return new CutoverPlan(idle == null ? null : idle.blueSet(cluster),
                 Revision.statefulSet(cluster, target.revision()), version, spec.replicas(), !target.autoPromote(), null,
                 BlueGreenPhase.Idle, stages, null,
                 idle != null && target.revision().equals(idle.failedTarget()) ? AttemptStart.latched(target) : null);
@@ -108,7 +108,7 @@ public record CutoverPlan(String blueStatefulSet, String greenStatefulSet, Strin
             }
             stages.add(new Stage(phase, state, steps));
         }
-        return new CutoverPlan(Revision.statefulSet(cluster, bg.blueRevision()),
+        return new CutoverPlan(bg.blueSet(cluster),
                 Revision.statefulSet(cluster, bg.greenRevision()), bg.greenVersion(), bg.greenReplicas(),
                 bg.manualPromotionRequired(), bg.attemptId(), bg.phase(), stages, waits, null);
     }

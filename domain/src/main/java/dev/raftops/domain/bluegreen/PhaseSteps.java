@@ -45,7 +45,7 @@ final class PhaseSteps {
 
     /** The steps of {@code phase} for an attempt at {@code bg}'s target under {@code spec}. */
     static List<Step> of(BlueGreenPhase phase, String cluster, ClusterSpec spec, BlueGreenStatus bg) {
-        String blue = Revision.statefulSet(cluster, bg.blueRevision());
+        String blue = bg.blueSet(cluster);
         String green = Revision.statefulSet(cluster, bg.greenRevision());
         BlueGreenSpec.Verification verification = spec.upgrade().blueGreen().verification();
         List<Step> steps = new ArrayList<>();

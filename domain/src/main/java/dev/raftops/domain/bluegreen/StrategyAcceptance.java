@@ -4,6 +4,7 @@ import dev.raftops.domain.decision.Action;
 import dev.raftops.domain.decision.ClusterEvent;
 import dev.raftops.domain.decision.DecisionInput;
 import dev.raftops.domain.opslifecycle.AuditFields;
+import dev.raftops.domain.resource.BlueGreenStatus;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.UpgradeStrategy;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * {@code status.acceptedUpgradeStrategy}: the strategy in force. A different {@code spec.upgrade.strategy}
  * is accepted only while the cluster is fully idle (no lock, no rolling progress, no blue/green
  * attempt, no break-glass); otherwise it is deferred with a reason and the strategy in force finishes.
+ * Accepting BlueGreen makes the StatefulSet the rolling upgrade worked on Blue ({@link BlueAdoption});
+ * accepting RollingUpdate keeps Blue as the StatefulSet to roll (docs/decisions/strategy-switch.md).
  */
 record StrategyAcceptance(UpgradeStrategy accepted, ClusterStatus status, List<Action> events) {
 
@@ -28,10 +31,23 @@ record StrategyAcceptance(UpgradeStrategy accepted, ClusterStatus status, List<A
         }
         AuditFields audit = AuditFields.of(in.cluster().toString(), status.operationLock(), null);
         String busy = busyWith(status);
+        if (busy == null && requested == UpgradeStrategy.BLUE_GREEN) {
+            busy = BlueAdoption.waitsFor(in.withStatus(status));
+        }
         if (busy == null) {
-            return new StrategyAcceptance(requested, status.withAcceptedUpgradeStrategy(requested.wireName()),
-                    List.of(new Action.Emit(ClusterEvent.normal(BlueGreenReasons.STRATEGY_ACCEPTED,
-                            "upgrade strategy is now " + requested.wireName(), audit))));
+            ClusterStatus accepted = status.withAcceptedUpgradeStrategy(requested.wireName());
+            String message = "upgrade strategy is now " + requested.wireName();
+            if (requested == UpgradeStrategy.BLUE_GREEN) {
+                BlueGreenStatus blue = BlueAdoption.blue(in.withStatus(status));
+                accepted = accepted.withBlueGreen(blue);
+                message += "; StatefulSet " + blue.blueSet(in.cluster().name()) + " serves as Blue (revision "
+                        + blue.blueRevision() + "), no pod restarted";
+            } else if (status.blueGreen() != null && status.blueGreen().blueRevision() != null) {
+                message += "; Blue, StatefulSet " + status.blueGreen().blueSet(in.cluster().name())
+                        + ", is the StatefulSet the next upgrade rolls, no pod restarted";
+            }
+            return new StrategyAcceptance(requested, accepted, List.of(new Action.Emit(ClusterEvent.normal(
+                    BlueGreenReasons.STRATEGY_ACCEPTED, message, audit))));
         }
         return new StrategyAcceptance(recorded, status, List.of(new Action.Emit(ClusterEvent.warning(
                 BlueGreenReasons.STRATEGY_DEFERRED, "spec.upgrade.strategy " + requested.wireName()

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * @param resourceVersion the pod's resourceVersion as observed (a delete's precondition), or null when unknown
  * @param member what the workload's API said about the pod ({@code spec.upgrade.raftState: api}), or
  *     null when the facts come from the leader label and the annotations ({@code labels})
+ * @param trafficRevision the pod's {@code raftops.dev/revision} label, which the client Services select
+ *     on (a blue/green colour's pods carry it from their template; an adopted Blue's pods get it
+ *     patched), or null when the pod has none
  */
 public record PodView(
         String name,
@@ -33,7 +36,16 @@ public record PodView(
         boolean voter,
         Map<String, String> annotations,
         String resourceVersion,
-        MemberState member) {
+        MemberState member,
+        String trafficRevision) {
+
+    /** A pod without the traffic label (a rolling StatefulSet's, or one that does not report it). */
+    public PodView(String name, String statefulSet, int ordinal, String uid, String revision, String image,
+            String version, boolean ready, boolean terminating, int restartCount, Leadership leadership, Long lag,
+            boolean voter, Map<String, String> annotations, String resourceVersion, MemberState member) {
+        this(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating, restartCount, leadership,
+                lag, voter, annotations, resourceVersion, member, null);
+    }
 
     /** Gates a pod fails on its own, besides those of {@link MemberState#unmet()}. */
     public static final String POD_READY = "PodReady";
@@ -93,6 +105,12 @@ public record PodView(
         return List.copyOf(out);
     }
 
+    /** This pod with the traffic label {@code value}. */
+    public PodView withTrafficRevision(String value) {
+        return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
+                restartCount, leadership, lag, voter, annotations, resourceVersion, member, value);
+    }
+
     /** The probe's error, when the workload's API did not answer. */
     public String probeError() {
         return member == null ? null : member.error();
@@ -100,17 +118,17 @@ public record PodView(
 
     public PodView withReady(boolean value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, value, terminating,
-                restartCount, leadership, lag, voter, annotations, resourceVersion, member);
+                restartCount, leadership, lag, voter, annotations, resourceVersion, member, trafficRevision);
     }
 
     public PodView withLeadership(Leadership value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
-                restartCount, value, lag, voter, annotations, resourceVersion, member);
+                restartCount, value, lag, voter, annotations, resourceVersion, member, trafficRevision);
     }
 
     public PodView withLag(Long value) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready, terminating,
-                restartCount, leadership, value, voter, annotations, resourceVersion, member);
+                restartCount, leadership, value, voter, annotations, resourceVersion, member, trafficRevision);
     }
 
     /**
@@ -123,6 +141,6 @@ public record PodView(
                 ? Math.max(0, leaderCommitted - value.appliedIndex()) : null;
         String runs = value.version() != null ? value.version() : version;
         return new PodView(name, statefulSet, ordinal, uid, revision, image, runs, ready, terminating,
-                restartCount, lead, behind, voter, annotations, resourceVersion, value);
+                restartCount, lead, behind, voter, annotations, resourceVersion, value, trafficRevision);
     }
 }

@@ -120,6 +120,18 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * Sets the pod's {@code raftops.dev/revision} label to {@code revision}, only if the pod still has
+     * {@code uid}: how the pods of a rolling StatefulSet adopted as Blue become selectable by the client
+     * Services. A label is pod metadata, so the patch restarts nothing.
+     */
+    record LabelPod(String pod, String uid, String revision) implements Action {
+        public LabelPod {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(revision, "revision");
+        }
+    }
+
     /** Points the client Services at the pods of {@code revision}. */
     record SwitchTraffic(String revision) implements Action {
         public SwitchTraffic {

@@ -32,8 +32,15 @@ public record DecisionInput(ClusterKey cluster, long generation, ClusterSpec spe
         return new DecisionInput(cluster, generation, spec, next, observation, now, random, timing);
     }
 
-    /** The name of the (rolling) StatefulSet Day 2 works on: the adopted one, else the cluster name. */
+    /**
+     * The name of the StatefulSet Day 2 rolls: the adopted one ({@code spec.workload}); else Blue, once
+     * the cluster has a blue/green status (the colour that serves stays the workload after a switch back
+     * to RollingUpdate, docs/decisions/strategy-switch.md); else the cluster name.
+     */
     public String statefulSetName() {
+        if (!spec.workload().adopted() && status.blueGreen() != null && status.blueGreen().blueRevision() != null) {
+            return status.blueGreen().blueSet(cluster.name());
+        }
         return spec.workload().statefulSetName(cluster.name());
     }
 }

@@ -7,6 +7,8 @@ public final class PassReasons {
     public static final String INVALID_SPEC = "InvalidSpec";
     /** A pass that threw: recorded as {@code status.adminOps.lastError}, the controller backs off. */
     public static final String RECONCILE_ERROR = "ReconcileError";
+    /** The status differs from raftops's last write by another client's edit: a Warning Event naming the fields. */
+    public static final String STATUS_EDITED = "StatusEdited";
 
     private PassReasons() {
     }

@@ -3,6 +3,7 @@ package dev.raftops.domain.pass;
 import dev.raftops.domain.backup.BackupReasons;
 import dev.raftops.domain.bluegreen.BlueGreenReasons;
 import dev.raftops.domain.gates.GateReasons;
+import dev.raftops.domain.restore.RestoreReasons;
 import dev.raftops.domain.rolling.RollingReasons;
 import dev.raftops.domain.version.UpgradeVerdict;
 import java.lang.reflect.Field;
@@ -22,7 +23,8 @@ public final class ReasonRegistry {
 
     /** The classes whose public static String constants are reasons. */
     public static final List<Class<?>> DECLARING_CLASSES = List.of(GateReasons.class, PassReasons.class,
-            RollingReasons.class, BlueGreenReasons.class, BackupReasons.class, UpgradeVerdict.class);
+            RollingReasons.class, BlueGreenReasons.class, BackupReasons.class, RestoreReasons.class,
+            UpgradeVerdict.class);
 
     private ReasonRegistry() {
     }

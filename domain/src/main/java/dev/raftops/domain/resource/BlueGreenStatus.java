@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param completedSteps executor actions that succeeded in the current phase (wire names, in order),
  *                       so a finished Job that expired is never run twice
  * @param holdReason non-null while the attempt waits for a person (a {@code retry} or {@code rollback} token)
+ * @param blueStatefulSet Blue's StatefulSet when it is not {@code <cluster>-<blueRevision>}: the rolling
+ *                        StatefulSet adopted as Blue by a switch to BlueGreen (its pods restarted by
+ *                        nothing, labelled with {@code blueRevision}); null otherwise. Cleared when a
+ *                        cutover completes (Green, revisioned, becomes Blue).
  */
 public record BlueGreenStatus(
         BlueGreenPhase phase,
@@ -41,7 +45,8 @@ public record BlueGreenStatus(
         int rollbackAttempt,
         String failedTarget,
         List<String> completedSteps,
-        String holdReason) {
+        String holdReason,
+        String blueStatefulSet) {
 
     public BlueGreenStatus {
         phase = phase == null ? BlueGreenPhase.Idle : phase;
@@ -54,7 +59,21 @@ public record BlueGreenStatus(
     /** Nothing in flight; {@code blueRevision} serves. */
     public static BlueGreenStatus idle(String blueRevision, String blueImage) {
         return new BlueGreenStatus(BlueGreenPhase.Idle, null, blueRevision, null, blueImage, null, null, 0, false,
-                null, 0, null, null, null, null, 0, null, List.of(), null);
+                null, 0, null, null, null, null, 0, null, List.of(), null, null);
+    }
+
+    /**
+     * Nothing in flight; the rolling StatefulSet {@code statefulSet} was adopted as Blue on a switch
+     * to BlueGreen and serves {@code blueRevision} under its own name.
+     */
+    public static BlueGreenStatus adopted(String statefulSet, String blueRevision, String blueImage) {
+        return new BlueGreenStatus(BlueGreenPhase.Idle, null, blueRevision, null, blueImage, null, null, 0, false,
+                null, 0, null, null, null, null, 0, null, List.of(), null, statefulSet);
+    }
+
+    /** The Blue StatefulSet: the adopted one, else {@code <cluster>-<blueRevision>}. */
+    public String blueSet(String cluster) {
+        return blueStatefulSet != null ? blueStatefulSet : Revision.statefulSet(cluster, blueRevision);
     }
 
     /** A new attempt at {@code target}, entering DeployingGreen; the latch and the last rollback are cleared. */
@@ -62,7 +81,7 @@ public record BlueGreenStatus(
         Objects.requireNonNull(newAttemptId, "attemptId");
         return new BlueGreenStatus(BlueGreenPhase.DeployingGreen, newAttemptId, blueRevision, target.revision(),
                 blueImage, target.image(), target.version(), target.replicas(), !target.autoPromote(), now, 0, null,
-                snapshot, null, null, 0, null, List.of(), null);
+                snapshot, null, null, 0, null, List.of(), null, blueStatefulSet);
     }
 
     /** The frozen target of the attempt in flight. */
@@ -82,7 +101,7 @@ public record BlueGreenStatus(
     public BlueGreenStatus advancedTo(BlueGreenPhase next, Instant now) {
         return new BlueGreenStatus(next, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, now, 0, null, snapshotJob, rollbackReason, rollbackStartedAt,
-                rollbackAttempt, failedTarget, List.of(), null);
+                rollbackAttempt, failedTarget, List.of(), null, blueStatefulSet);
     }
 
     /** Enters RollingBack for {@code reason}. */
@@ -90,14 +109,14 @@ public record BlueGreenStatus(
         BlueGreenStatus next = advancedTo(BlueGreenPhase.RollingBack, now);
         return new BlueGreenStatus(next.phase, attemptId, blueRevision, greenRevision, blueImage, greenImage,
                 greenVersion, greenReplicas, manualPromotionRequired, now, 0, null, snapshotJob, reason, now,
-                rollbackAttempt, failedTarget, List.of(), null);
+                rollbackAttempt, failedTarget, List.of(), null, blueStatefulSet);
     }
 
     /** A retried rollback after an acknowledged break-glass: new Job names, fresh counters. */
     public BlueGreenStatus rollbackRetried() {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, 0, null, snapshotJob, rollbackReason,
-                rollbackStartedAt, rollbackAttempt + 1, failedTarget, List.of(), null);
+                rollbackStartedAt, rollbackAttempt + 1, failedTarget, List.of(), null, blueStatefulSet);
     }
 
     public BlueGreenStatus withStepDone(ExecutorAction action) {
@@ -107,39 +126,45 @@ public record BlueGreenStatus(
         }
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, jobFailureCount, lastJobFailure, snapshotJob,
-                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, steps, holdReason);
+                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, steps, holdReason,
+                blueStatefulSet);
     }
 
     /** Records an executor failure; {@code count} is the new failure count (a new count means a new Job name). */
     public BlueGreenStatus withJobFailure(int count, Failure failure) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, count, failure, snapshotJob, rollbackReason,
-                rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason);
+                rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason,
+                blueStatefulSet);
     }
 
     public BlueGreenStatus withHold(String reason) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, jobFailureCount, lastJobFailure, snapshotJob,
-                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, reason);
+                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, reason,
+                blueStatefulSet);
     }
 
     /** Restarts the phase timer without leaving the phase (DeployingGreen times Green's readiness from its creation). */
     public BlueGreenStatus withPhaseStartedAt(Instant at) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, at, jobFailureCount, lastJobFailure, snapshotJob,
-                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason);
+                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason,
+                blueStatefulSet);
     }
 
     public BlueGreenStatus withSnapshotJob(String job) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, jobFailureCount, lastJobFailure, job,
-                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason);
+                rollbackReason, rollbackStartedAt, rollbackAttempt, failedTarget, completedSteps, holdReason,
+                blueStatefulSet);
     }
 
     public BlueGreenStatus withFailedTarget(String revision) {
         return new BlueGreenStatus(phase, attemptId, blueRevision, greenRevision, blueImage, greenImage, greenVersion,
                 greenReplicas, manualPromotionRequired, phaseStartedAt, jobFailureCount, lastJobFailure, snapshotJob,
-                rollbackReason, rollbackStartedAt, rollbackAttempt, revision, completedSteps, holdReason);
+                rollbackReason, rollbackStartedAt, rollbackAttempt, revision, completedSteps, holdReason,
+                blueStatefulSet);
     }
 
     /** The attempt completed: Green becomes Blue, everything transient is cleared. */
@@ -154,6 +179,6 @@ public record BlueGreenStatus(
     public BlueGreenStatus unwound(String reason, boolean latch) {
         return new BlueGreenStatus(BlueGreenPhase.Idle, null, blueRevision, null, blueImage, null, null, 0, false,
                 null, 0, null, null, reason, rollbackStartedAt, rollbackAttempt,
-                latch ? greenRevision : failedTarget, List.of(), null);
+                latch ? greenRevision : failedTarget, List.of(), null, blueStatefulSet);
     }
 }

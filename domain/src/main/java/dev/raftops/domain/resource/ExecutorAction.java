@@ -12,7 +12,8 @@ public enum ExecutorAction {
     REMOVE_BLUE_PEERS("remove-blue-peers"),
     REPAIR_CONSENSUS("repair-consensus"),
     REMOVE_GREEN_PEERS("remove-green-peers"),
-    VALIDATION_HOOK("validation-hook");
+    VALIDATION_HOOK("validation-hook"),
+    RESTORE("restore");
 
     private final String wireName;
 

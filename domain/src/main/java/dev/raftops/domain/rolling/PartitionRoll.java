@@ -251,7 +251,7 @@ final class PartitionRoll {
         }
         var released = pass.status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
         String message = "all " + pass.replicas() + " pods run " + pass.reason().target();
-        ClusterStatus status = pass.reason().finished(pass.status()).withUpgrade(null).withOperationLock(released);
+        ClusterStatus status = pass.reason().finished(pass.status().withOperationLock(released)).withUpgrade(null);
         for (String type : List.of(Condition.UPGRADING, Condition.DEGRADED, Condition.PROGRESSING)) {
             status = pass.condition(status, type, Condition.Status.False, UPGRADE_COMPLETE, message);
         }

@@ -2,6 +2,8 @@ package dev.raftops.domain.rolling;
 
 import dev.raftops.domain.cluster.PodView;
 import dev.raftops.domain.cluster.StatefulSetView;
+import dev.raftops.domain.opslifecycle.Holders;
+import dev.raftops.domain.opslifecycle.Operation;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import java.util.Objects;
@@ -13,10 +15,11 @@ import java.util.Objects;
  * the template carries, what a rolled pod runs and what the cluster records once all have rolled.
  *
  * <p>A changed {@code spec.version} and a restart request ({@code spec.maintenance.restartAt},
- * named by {@code status.upgrade.restartAt}) are the reasons today; a restore adds a record here,
- * not another way of rolling; see docs/decisions/rolling-one-owner.md and rolling-restart.md.
+ * named by {@code status.upgrade.restartAt}) and a restore ({@link RestoreRestart}, whose
+ * {@code restartAt} names the restore's lock) are the reasons; see
+ * docs/decisions/rolling-one-owner.md, rolling-restart.md and restore.md.
  */
-public sealed interface RollReason permits RollReason.VersionChange, RollReason.Restart {
+public sealed interface RollReason permits RollReason.VersionChange, RollReason.Restart, RestoreRestart {
 
     /** The template image the StatefulSet carries while this roll runs; any other image is drift. */
     String image();
@@ -33,6 +36,24 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
     /** The cluster status once every pod has rolled. */
     ClusterStatus finished(ClusterStatus status);
 
+    /** The operation whose lock the roll runs under. */
+    default Operation lockOperation() {
+        return Operation.Upgrade;
+    }
+
+    /** The holder of that lock. */
+    default String lockHolder() {
+        return Holders.UPGRADE;
+    }
+
+    /**
+     * Whether the roll takes and releases the lock itself; a roll that runs under another
+     * operation's lock (a restore's) only checks that the lock is still that operation's.
+     */
+    default boolean ownsLock() {
+        return true;
+    }
+
     /**
      * Whether {@code pod} has rolled: the StatefulSet has observed its current template (until then
      * {@code updateRevision} still names the old revision and every old pod would look rolled), and
@@ -45,6 +66,9 @@ public sealed interface RollReason permits RollReason.VersionChange, RollReason.
 
     /** The reason of the upgrade recorded in {@code status.upgrade}. */
     static RollReason of(RollingProgress progress) {
+        if (progress.restartOnly() && RestoreRestart.names(progress.restartAt())) {
+            return RestoreRestart.of(progress);
+        }
         if (progress.restartOnly()) {
             return new Restart(progress.restartAt(), progress.targetVersion(), progress.targetImage());
         }

@@ -178,7 +178,9 @@ record RollingPass(DecisionInput in, RollingProgress progress, ClusterStatus rec
             return Decision.of(status(), Wake.idle());
         }
         RollingProgress failed = progress.withFailure(new Failure(reason, message, in.now()));
-        OperationLock released = status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock();
+        // a roll under another operation's lock leaves it to that operation (a restore records its failure)
+        OperationLock released = reason().ownsLock()
+                ? status().operationLock().release(Operation.Upgrade, Holders.UPGRADE).lock() : status().operationLock();
         ClusterStatus next = condition(status().withUpgrade(failed).withOperationLock(released), Condition.DEGRADED,
                 Condition.Status.True, reason, message);
         next = condition(next, Condition.UPGRADING, Condition.Status.False, UPGRADE_FAILED, message);

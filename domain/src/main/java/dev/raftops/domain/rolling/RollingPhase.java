@@ -30,13 +30,16 @@ enum RollingPhase {
         if (progress == null) {
             return pass.status().currentVersion() == null ? Converging : Steady;
         }
-        if (pass.retargetVerdict() != null) {
+        // a restore's restart runs under the restore's lock: a new version or restart request waits for its end
+        boolean restore = !pass.reason().ownsLock();
+        if (!restore && pass.retargetVerdict() != null) {
             return Retargeting;
         }
         if (progress.failed()) {
             return Failed;
         }
-        if (pass.restartRequest().pending() && !pass.restartRequest().token().equals(progress.restartAt())) {
+        if (!restore && pass.restartRequest().pending()
+                && !pass.restartRequest().token().equals(progress.restartAt())) {
             return Restarting;
         }
         if (progress.snapshot() != null && !progress.snapshot().done()) {

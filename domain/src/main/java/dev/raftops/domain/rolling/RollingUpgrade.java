@@ -69,6 +69,9 @@ public final class RollingUpgrade {
 
     /** A running upgrade holds the lock, and finds its StatefulSet with the template it set, before any step. */
     private static Decision running(RollingPass pass, BiFunction<RollingPass, StatefulSetView, Decision> step) {
+        if (!pass.reason().ownsLock()) {
+            return RestoreRestart.running(pass, step);
+        }
         LockOutcome lock = pass.status().operationLock().acquire(Operation.Upgrade, Holders.UPGRADE,
                 pass.reason().operation() + " (in progress)", pass.in().now());
         if (lock instanceof LockOutcome.HeldByOther held) {
@@ -78,6 +81,11 @@ public final class RollingUpgrade {
         if (lock instanceof LockOutcome.Acquired) {
             return Decision.of(pass.status().withOperationLock(lock.lock()), Wake.now("lock re-acquired"));
         }
+        return onTemplate(pass, step);
+    }
+
+    /** The step, once the StatefulSet exists and carries the template the roll set. */
+    static Decision onTemplate(RollingPass pass, BiFunction<RollingPass, StatefulSetView, Decision> step) {
         StatefulSetView sts = pass.workload().orElse(null);
         if (sts == null) {
             return pass.notReady("StatefulSet " + pass.in().statefulSetName() + " not found");

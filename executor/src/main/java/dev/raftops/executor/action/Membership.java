@@ -3,6 +3,7 @@ package dev.raftops.executor.action;
 import dev.raftops.executor.ActionFailure;
 import dev.raftops.executor.Environment;
 import dev.raftops.executor.openbao.AutopilotState;
+import dev.raftops.executor.openbao.Members;
 import dev.raftops.executor.openbao.OpenBaoApi;
 import dev.raftops.executor.openbao.RaftServer;
 import java.util.ArrayList;
@@ -153,18 +154,18 @@ public record Membership(String name, String blueSet, String greenSet, long maxL
 
     private String remove(ActionContext c, String statefulSet) {
         String leader = c.leader();
-        if (leader.startsWith(statefulSet + "-")) {
+        if (Members.podOf(leader, statefulSet)) {
             throw ActionFailure.refused(leader + " of " + statefulSet + " leads; move leadership before removing its peers");
         }
         List<String> removed = new ArrayList<>();
         for (RaftServer s : inConfiguration(c, leader).values()) {
-            if (s.nodeId().startsWith(statefulSet + "-")) {
+            if (Members.podOf(s.nodeId(), statefulSet)) {
                 c.api().membership(leader, "remove-peer", s.nodeId());
                 removed.add(s.nodeId());
             }
         }
         c.until("no server of " + statefulSet + " is in the configuration", () -> Optional.of(true).filter(x ->
-                inConfiguration(c, c.leader()).keySet().stream().noneMatch(id -> id.startsWith(statefulSet + "-"))));
+                inConfiguration(c, c.leader()).keySet().stream().noneMatch(id -> Members.podOf(id, statefulSet))));
         c.facts().put("removed", removed);
         return removed.isEmpty() ? "no server of " + statefulSet + " was left in the configuration" : "removed " + removed;
     }

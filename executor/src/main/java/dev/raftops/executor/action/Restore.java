@@ -19,12 +19,16 @@ import java.util.Optional;
  * SHA-256 verified in a first streamed read, then streamed again to the leader's
  * {@code POST /v1/sys/storage/raft/snapshot} ({@code snapshot-force} only with
  * {@code RAFTOPS_RESTORE_FORCE=true}); done when a leader reports an applied index at least the
- * snapshot's. Two reads keep memory constant and need no disk.
+ * snapshot's. Two reads keep memory constant and need no disk. With {@code RAFTOPS_RESTORE_SHA256}
+ * (the checksum the controller recorded for the backup) the object's metadata and its bytes must
+ * both match that value, so an object replaced with bytes and metadata of its own is refused too.
  */
-public record Restore(StorageTarget target, Optional<String> object, boolean force) implements Action {
+public record Restore(StorageTarget target, Optional<String> object, boolean force, Optional<String> recorded)
+        implements Action {
 
     static Restore from(Environment env) {
-        return new Restore(StorageTarget.from(env), env.optional("RAFTOPS_RESTORE_OBJECT"), env.flag("RAFTOPS_RESTORE_FORCE", false));
+        return new Restore(StorageTarget.from(env), env.optional("RAFTOPS_RESTORE_OBJECT"),
+                env.flag("RAFTOPS_RESTORE_FORCE", false), env.optional("RAFTOPS_RESTORE_SHA256"));
     }
 
     @Override
@@ -48,6 +52,10 @@ public record Restore(StorageTarget target, Optional<String> object, boolean for
         String expected = stored.metadata().get("sha256");
         if (expected == null || expected.isEmpty()) {
             throw ActionFailure.refused("object " + key + " carries no sha256 metadata; not restoring an unverified snapshot");
+        }
+        if (recorded.isPresent() && !recorded.get().equalsIgnoreCase(expected)) {
+            throw ActionFailure.refused("object " + key + " says SHA-256 " + expected + ", the backup recorded "
+                    + recorded.get() + "; not restoring a replaced snapshot");
         }
         long index = Long.parseLong(stored.metadata().getOrDefault("raft-index", "0"));
         c.facts().put("sha256", expected);

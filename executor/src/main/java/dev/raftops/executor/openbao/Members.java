@@ -56,9 +56,18 @@ public record Members(List<String> pods, String addressTemplate, String service,
         return Optional.empty();
     }
 
-    /** Members whose name starts with {@code statefulSet-} (a colour's pods). */
+    /** Members that are pods of {@code statefulSet} (a colour's pods). */
     public List<String> of(String statefulSet) {
-        return pods.stream().filter(p -> p.startsWith(statefulSet + "-")).toList();
+        return pods.stream().filter(p -> podOf(p, statefulSet)).toList();
+    }
+
+    /**
+     * Whether {@code pod} is {@code <statefulSet>-<ordinal>}: a prefix alone is not enough, since an adopted
+     * Blue {@code db} is a prefix of its Green {@code db-<revision>}'s pods.
+     */
+    public static boolean podOf(String pod, String statefulSet) {
+        return pod != null && pod.startsWith(statefulSet + "-")
+                && pod.substring(statefulSet.length() + 1).matches("[0-9]{1,9}");
     }
 
     private static boolean same(String a, String b) {

@@ -49,4 +49,31 @@ class RestoreTest extends ActionOnWorkplace {
         assertThat(run.message()).contains("not restoring a corrupted snapshot");
         assertThat(w.openbao.restores()).isZero();
     }
+
+    @Test
+    void anObjectReplacedWithItsOwnChecksumIsRefusedAgainstTheRecordedOne() throws Exception {
+        String key = "raftops/secrets/vault/manual/2026-12-03T02-00-00Z.snap";
+        Map<String, String> env = w.env("restore");
+        env.put("RAFTOPS_RESTORE_OBJECT", key);
+        env.put("RAFTOPS_RESTORE_SHA256", "11".repeat(32));
+
+        Workplace.Run run = w.run(env);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.message()).contains("the backup recorded " + "11".repeat(32));
+        assertThat(w.openbao.restores()).isZero();
+    }
+
+    @Test
+    void theRecordedChecksumOfTheBackupLetsItsObjectBeRestored() throws Exception {
+        Workplace.Run backup = w.run(w.backupEnv("manual", "2026-12-03T03:00:00Z"));
+        Map<String, String> env = w.env("restore");
+        env.put("RAFTOPS_RESTORE_OBJECT", backup.facts().path("objectKey").asString());
+        env.put("RAFTOPS_RESTORE_SHA256", backup.facts().path("sha256").asString());
+
+        Workplace.Run run = w.run(env);
+
+        assertThat(run.exit()).as(run.log()).isZero();
+        assertThat(w.openbao.restores()).isEqualTo(1);
+    }
 }

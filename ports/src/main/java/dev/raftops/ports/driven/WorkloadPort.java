@@ -25,4 +25,7 @@ public interface WorkloadPort {
     WriteResult deleteWorkload(ClusterKey cluster, Action.DeleteWorkload action);
 
     WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic action);
+
+    /** Sets a pod's traffic label ({@code raftops.dev/revision}), conditioned on its UID. */
+    WriteResult labelPod(ClusterKey cluster, Action.LabelPod action);
 }

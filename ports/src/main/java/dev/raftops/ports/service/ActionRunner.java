@@ -29,6 +29,8 @@ public record ActionRunner(WorkloadPort workload, JobPort jobs, EventPort events
             return workload.deleteWorkload(cluster, a);
         } else if (action instanceof Action.SwitchTraffic a) {
             return workload.switchTraffic(cluster, a);
+        } else if (action instanceof Action.LabelPod a) {
+            return workload.labelPod(cluster, a);
         } else if (action instanceof Action.CreateJob a) {
             JobCreation created = jobs.createIfAbsent(cluster, a.job());
             if (created instanceof JobCreation.Refused refused) {

@@ -15,6 +15,7 @@ import dev.raftops.domain.opslifecycle.RetryTiming;
 import dev.raftops.domain.pass.DayTwoPass;
 import dev.raftops.domain.pass.InvalidSpec;
 import dev.raftops.domain.pass.PassReasons;
+import dev.raftops.domain.pass.StatusEdit;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.rolling.RollingUpgrade;
@@ -61,6 +62,7 @@ public final class AdminOpsService implements AdminOperations {
     private final RetryTiming timing;
     private final DayTwoPass pass;
     private final MemberReading members;
+    private final LastWrites lastWrites = new LastWrites();
     private final MemberShowing shown = new MemberShowing();
 
     /**
@@ -120,10 +122,17 @@ public final class AdminOpsService implements AdminOperations {
                 Optional<ClusterDocument> read = status.read(cluster);
                 if (read.isEmpty()) {
                     members.forget(cluster);
+                    lastWrites.forget(cluster);
                     shown.forget(cluster);
                     return new ReconcileOutcome.Done();
                 }
                 ClusterDocument doc = read.get();
+                // a status another client wrote is named and never decided from: our own record is written back
+                Optional<StatusEdit> edit = lastWrites.editOf(doc);
+                if (edit.isPresent()) {
+                    runner.run(cluster, new Action.Emit(edit.get().event(cluster)));
+                    doc = lastWrites.restored(doc);
+                }
                 Instant now = clock.instant();
                 Decision decision = decide(doc, now);
                 if (disrupted && decision.hasDisruptiveAction()) {
@@ -144,9 +153,9 @@ public final class AdminOpsService implements AdminOperations {
                     continue;
                 }
                 ClusterStatus next = decision.nextStatus().withLastError(null);
-                boolean changed = !next.equals(doc.status());
+                boolean changed = edit.isPresent() || !next.equals(doc.status());
                 if (changed) {
-                    WriteResult written = status.compareAndSet(cluster, doc.resourceVersion(), next);
+                    WriteResult written = write(cluster, doc.resourceVersion(), next);
                     if (!written.written()) {
                         outcome = new ReconcileOutcome.WaitFor(timing.poll(random), "status conflict");
                         continue;
@@ -166,6 +175,15 @@ public final class AdminOpsService implements AdminOperations {
         } catch (RuntimeException e) {
             return recordError(cluster, e);
         }
+    }
+
+    /** A compare-and-set of the status, remembered when it was written (see {@link LastWrites}). */
+    private WriteResult write(ClusterKey cluster, String resourceVersion, ClusterStatus next) {
+        WriteResult written = status.compareAndSet(cluster, resourceVersion, next);
+        if (written instanceof WriteResult.Written w) {
+            lastWrites.wrote(cluster, w.resourceVersion(), next);
+        }
+        return written;
     }
 
     private Decision decide(ClusterDocument doc, Instant now) {
@@ -190,8 +208,11 @@ public final class AdminOpsService implements AdminOperations {
             Optional<ClusterDocument> read = status.read(cluster);
             if (read.isPresent()) {
                 ClusterDocument doc = read.get();
+                if (lastWrites.editOf(doc).isPresent()) {
+                    doc = lastWrites.restored(doc);
+                }
                 ClusterStatus failed = doc.status().withLastError(new Failure(reason, message, clock.instant()));
-                status.compareAndSet(cluster, doc.resourceVersion(), failed);
+                write(cluster, doc.resourceVersion(), failed);
             }
         } catch (RuntimeException ignored) {
             // the error is still returned; the controller backs off and the next pass records it

@@ -51,6 +51,19 @@ class MemberReadingTest {
     }
 
     @Test
+    void aSteadyClusterWithAPodBehindIsProbedOnEveryPass() {
+        MemberProbe behind = (cluster, pods, tls) -> {
+            probes.add(T0.plusSeconds(probes.size()));
+            return Map.of("db-0", new MemberState(true, false, true, true, "2.4.0", null, null, T0, null));
+        };
+        MemberReading reading = new MemberReading(behind);
+        reading.read(KEY, SPEC, ClusterStatus.initial(), ONE_POD, T0);
+        reading.read(KEY, SPEC, ClusterStatus.initial(), ONE_POD, T0.plusSeconds(1));
+        assertThat(probes).as("a sealed pod is asked again at once: the start it holds must not wait out the interval")
+                .hasSize(2);
+    }
+
+    @Test
     void anActiveOperationProbesOnEveryPass() {
         MemberReading reading = new MemberReading(probe);
         ClusterStatus active = ClusterStatus.initial().withOperationLock(

@@ -20,14 +20,15 @@ import picocli.CommandLine;
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, showDefaultValues = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the cluster (and demo-bg) run their target version, no upgrade in flight",
+        exitCodeList = {"0:the cluster runs its target version, no upgrade in flight",
             "1:--timeout passed", "2:blocked (the reason is printed) or a bad option (one line, nothing started)"},
         description = {"Run the real controller against an embedded API server and a simulated cluster: create a "
                 + "RaftCluster at --from, wait until it runs, ask for --to, and print the view at each change "
                 + "(pods with version, Ready and leader; partition; running Jobs; phase; lock). Then, unless "
                 + "--no-backup, ask for a manual backup (spec.backup with schedule @daily and requests.trigger). "
-                + "Then, after a RollingUpdate run and unless --then-blue-green none, create a second cluster "
-                + "demo-bg at --to under BlueGreen and upgrade it to --then-blue-green (2.5.0).",
+                + "Then, after a RollingUpdate run and unless --then-blue-green none, switch the same cluster to "
+                + "BlueGreen (the StatefulSet it rolled becomes Blue, no pod restarts) and upgrade it to "
+                + "--then-blue-green (2.5.0).",
             "Every option is checked before anything starts. By default stdout shows only the view (lines of at "
                 + "most " + SandboxCommand.WIDTH + " columns) and a summary per cluster; the logs go to a file named "
                 + "at the end (--log), --verbose shows them in between.",
@@ -36,7 +37,9 @@ import picocli.CommandLine;
             "--fault injects a fault (repeatable): controller-crash@N (the controller is discarded and restarted "
                 + "after its N-th write), conflict@N (its N-th write is answered 409), pod-never-ready@ORDINAL (that "
                 + "pod never becomes Ready on the new version), job-fail@ACTION (the executor of the first Job of that "
-                + "action meets a broken snapshot stream or a rejected login; repeat for more). Writes are counted from the request for --to."})
+                + "action meets a broken snapshot stream or a rejected login; repeat for more), api-refused@ORDINAL / "
+                + "api-sealed@ORDINAL (that pod's OpenBao API refuses connections / answers sealed on the new "
+                + "version). Writes are counted from the request for --to."})
 public final class SandboxCommand implements Callable<Integer> {
 
     /** The widest line printed, the time column included (docs/decisions/sandbox-input-and-output.md). */
@@ -108,7 +111,7 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "NAME[@ARG]", converter = FaultConverter.class,
             showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Inject a fault; repeatable: controller-crash@N, conflict@N, pod-never-ready@ORDINAL, "
-                    + "job-fail@ACTION.")
+                    + "job-fail@ACTION, api-refused@ORDINAL, api-sealed@ORDINAL.")
     List<SandboxFault> faults = new ArrayList<>();
 
     @Option(names = "--pod-ready-timeout", paramLabel = "DURATION",
@@ -132,8 +135,8 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     @Option(names = "--then-blue-green", paramLabel = "VERSION", defaultValue = "2.5.0",
-            description = "After a RollingUpdate run converged, create a second cluster, demo-bg, at --to under "
-                    + "the BlueGreen strategy and upgrade it to VERSION; none skips it.")
+            description = "After a RollingUpdate run converged, switch the cluster to the BlueGreen strategy and "
+                    + "upgrade it to VERSION; none skips it.")
     String thenBlueGreen;
 
     @Override

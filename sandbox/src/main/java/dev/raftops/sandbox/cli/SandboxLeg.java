@@ -34,6 +34,8 @@ final class SandboxLeg {
     private final UpgradeStrategy strategy;
     private final int timeoutSeconds;
     private final Instant started;
+    /** The cluster's trace lines before this leg (an earlier leg of the same cluster): the summary skips them. */
+    private final int traceFrom;
     private String target;
     private Instant requested;
     private String lastLine;
@@ -55,6 +57,7 @@ final class SandboxLeg {
         this.strategy = strategy;
         this.timeoutSeconds = timeoutSeconds;
         this.started = started;
+        this.traceFrom = cluster.traceLines(name).size();
     }
 
     String name() {
@@ -73,6 +76,27 @@ final class SandboxLeg {
         client.resource(Fabric8Adapters.raftCluster(new ClusterKey(namespace, name),
                 initial.withUpgrade(initial.upgrade().withStrategy(strategy)))).create();
         return follow(deadline, s -> s != null && s.currentVersion != null);
+    }
+
+    /**
+     * Switches a running cluster to the leg's strategy and follows it until the switch is in force and,
+     * for BlueGreen, Blue's pods carry Blue's revision (the client Services can select them); false on
+     * timeout. The leg's summary counts from here.
+     */
+    boolean switchStrategy(Instant deadline) throws InterruptedException {
+        cluster.record(name, "operator", l -> l.put("request", "strategy").put("strategy", strategy.wireName()));
+        patchSpec(Map.of("upgrade", Map.of("strategy", strategy.wireName())));
+        return follow(deadline, s -> s != null && strategy.wireName().equals(s.acceptedUpgradeStrategy)
+                && (strategy != UpgradeStrategy.BLUE_GREEN || blueLabelled(s)));
+    }
+
+    private boolean blueLabelled(RaftClusterStatus s) {
+        if (s.blueGreen == null || s.blueGreen.blueRevision == null) {
+            return false;
+        }
+        String set = s.blueGreen.blueStatefulSet != null ? s.blueGreen.blueStatefulSet : name + "-" + s.blueGreen.blueRevision;
+        return client.pods().inNamespace(namespace).withLabel("raftops.dev/statefulset", set).list().getItems().stream()
+                .allMatch(p -> s.blueGreen.blueRevision.equals(p.getMetadata().getLabels().get("raftops.dev/revision")));
     }
 
     /** From now on the leg asks for {@code version}: its upgrade time starts here. */
@@ -145,8 +169,10 @@ final class SandboxLeg {
         cluster.record(name, "run.end", l -> l.put("result", result)
                 .put("currentVersion", status == null ? null : status.currentVersion).put("reason", reason));
         Instant now = Instant.now();
+        java.util.List<String> lines = java.util.List.copyOf(cluster.traceLines(name));
         return SandboxSummary.of(namespace + "/" + name, from, target, strategy.wireName(), result,
-                cluster.traceLines(name), Duration.between(started, now),
+                lines.subList(Math.min(traceFrom, lines.size()), lines.size()),
+                Duration.between(started, now),
                 requested == null ? null : Duration.between(requested, now));
     }
 }

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The guided tour {@code raftops sandbox} runs: a cluster created at {@code --from} and upgraded to
  * {@code --to} under the faults given, then (unless {@code --no-backup}) a manual backup, then
- * (after a RollingUpdate run, unless {@code --then-blue-green none}) a second cluster upgraded
- * blue/green; each cluster is one {@link SandboxLeg}, and a summary per leg closes the run.
+ * (after a RollingUpdate run, unless {@code --then-blue-green none}) a switch of the same cluster to
+ * BlueGreen and a blue/green upgrade; each upgrade is one {@link SandboxLeg}, and a summary per leg
+ * closes the run.
  */
 final class SandboxTour {
 
@@ -142,22 +143,22 @@ final class SandboxTour {
     }
 
     /**
-     * The tour's blue/green leg on a second cluster: switching a running RollingUpdate cluster to
-     * BlueGreen is not supported (docs/decisions/bluegreen-initial-blue.md), so the leg creates
-     * {@code <name>-bg} at --to under BlueGreen and upgrades it to --then-blue-green.
+     * The tour's blue/green leg on the same cluster: {@code spec.upgrade.strategy} switches to
+     * BlueGreen, the StatefulSet the tour rolled becomes Blue under its own name without a pod
+     * restart (docs/decisions/strategy-switch.md), then --then-blue-green is asked for.
      */
     private int blueGreenTour(SandboxEnvironment environment, Instant deadline, int rollingCode)
             throws InterruptedException {
-        SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME + "-bg", o.to, o.to,
+        SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.to, o.to,
                 UpgradeStrategy.BLUE_GREEN, o.timeoutSeconds, Instant.now());
-        leg.recordStart(o.replicas, o.thenBlueGreen, o.seed, o.leader);
-        say("blue/green next: creating RaftCluster " + NAMESPACE + "/" + leg.name() + " at " + o.to + " with "
-                + o.replicas + " replicas and spec.upgrade.strategy BlueGreen (a running RollingUpdate cluster cannot "
-                + "switch yet)");
-        if (!leg.create(o.replicas, deadline)) {
-            return end(leg, "timeout", null, 1);
+        say("switching " + NAME + " to spec.upgrade.strategy BlueGreen: the StatefulSet it rolled becomes Blue");
+        if (!leg.switchStrategy(deadline)) {
+            return end(leg, "timeout", leg.status(), 1);
         }
-        say(leg.name() + " runs " + o.to + " as Blue; asking for " + o.thenBlueGreen + ": Green is created beside it");
+        RaftClusterStatus blue = leg.status();
+        say(NAME + " runs " + o.to + " with StatefulSet " + blue.blueGreen.blueStatefulSet + " as Blue (revision "
+                + SandboxView.shortRevision(blue.blueGreen.blueRevision) + ", pods labelled, none restarted); asking for "
+                + o.thenBlueGreen + ": Green is created beside it");
         leg.requesting(o.thenBlueGreen);
         boolean ended = leg.askAndFollow(Map.of("version", o.thenBlueGreen), deadline);
         RaftClusterStatus status = leg.status();
@@ -165,8 +166,7 @@ final class SandboxTour {
             return end(leg, "timeout", status, 1);
         }
         if (leg.converged(status)) {
-            say("done: " + NAME + " runs " + o.to + " (rolling), " + leg.name() + " runs " + o.thenBlueGreen
-                    + " (blue/green)");
+            say("done: " + NAME + " runs " + o.thenBlueGreen + " (rolled to " + o.to + ", then blue/green)");
             return end(leg, "converged", status, rollingCode);
         }
         say("blocked: " + SandboxView.blocked(status));

@@ -3,6 +3,7 @@ package dev.raftops.sandbox.cli;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
 import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.adapters.fabric8.crd.StatusCondition;
+import dev.raftops.adapters.fabric8.crd.StatusMember;
 import dev.raftops.domain.version.UpgradeVerdict;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,8 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the sandbox shows a person: one line with every pod (version, Ready, voter, leader), the
- * partition, the phase, the lock and the current version, read from the API as the controller sees it.
+ * What the sandbox shows a person: one line with every pod (version and Ready from the pod; leader,
+ * voter, sealed, uninitialised or unknown Raft state from {@code status.members}, what the controller
+ * last saw), the partition, the phase, the lock and the current version, read from the API.
  */
 final class SandboxView {
 
@@ -39,7 +41,12 @@ final class SandboxView {
         // the cluster's own pods, not the pods its executor Jobs ran in
         List<Pod> items = client.pods().inNamespace(namespace).withLabel("raftops.dev/cluster", name)
                 .withoutLabel("job-name").list().getItems();
-        List<PodState> states = items.stream().map(p -> PodState.of(p, name))
+        RaftClusterStatus status = status(client, namespace, name);
+        Map<String, StatusMember> members = new java.util.HashMap<>();
+        if (status != null && status.members != null) {
+            status.members.forEach(m -> members.put(m.name, m));
+        }
+        List<PodState> states = items.stream().map(p -> PodState.of(p, name, members.get(p.getMetadata().getName())))
                 .sorted(Comparator.comparing(PodState::set).thenComparingInt(PodState::ordinal)).toList();
         List<String> state = state(client, namespace, name);
         List<List<String>> sets = sets(states, 3);
@@ -120,10 +127,13 @@ final class SandboxView {
 
     /** One pod as the view shows it. */
     private record PodState(String set, int ordinal, String version, boolean ready, boolean nonVoter,
-            boolean leader) {
+            boolean leader, String raft) {
 
-        /** {@code <set>-<ordinal>}, the set's revision suffix (blue/green) cut short. */
-        static PodState of(Pod pod, String cluster) {
+        /**
+         * {@code <set>-<ordinal>}, the set's revision suffix (blue/green) cut short; its Raft facts from
+         * {@code member} (its {@code status.members} entry), else from the pod's label and annotation.
+         */
+        static PodState of(Pod pod, String cluster, StatusMember member) {
             String podName = pod.getMetadata().getName();
             int dash = podName.lastIndexOf('-');
             String set = dash < 0 ? podName : podName.substring(0, dash);
@@ -134,22 +144,39 @@ final class SandboxView {
             }
             Map<String, String> labels = pod.getMetadata().getLabels();
             Map<String, String> annotations = pod.getMetadata().getAnnotations();
+            boolean nonVoter = member != null ? Boolean.FALSE.equals(member.voter)
+                    : annotations != null && "false".equals(annotations.get("raftops.dev/voter"));
+            boolean leader = member != null ? Boolean.TRUE.equals(member.leading)
+                    : labels != null && "true".equals(labels.get("openbao-active"));
             return new PodState(set, ordinal, annotations == null ? "?" : annotations.get("raftops.dev/version"),
-                    SandboxView.ready(pod), annotations != null && "false".equals(annotations.get("raftops.dev/voter")),
-                    labels != null && "true".equals(labels.get("openbao-active")));
+                    SandboxView.ready(pod), nonVoter, leader, raft(member));
+        }
+
+        /** What the probe said beyond leading: {@code sealed}, {@code uninitialised}, {@code unknown}; null when nothing. */
+        private static String raft(StatusMember member) {
+            if (member == null) {
+                return null;
+            }
+            if (member.probeError != null) {
+                return "unknown";
+            }
+            // a pod that is no Raft member yet (Green before it joins) answers uninitialised, and sealed too
+            return Boolean.FALSE.equals(member.initialized) ? "uninitialised"
+                    : Boolean.TRUE.equals(member.sealed) ? "sealed" : null;
         }
 
         /** The next ordinal of the same set, in the same state, neither leading. */
         boolean alike(PodState previous) {
             return set.equals(previous.set) && ordinal == previous.ordinal + 1 && !leader && !previous.leader
                     && Objects.equals(version, previous.version) && ready == previous.ready
-                    && nonVoter == previous.nonVoter;
+                    && nonVoter == previous.nonVoter && Objects.equals(raft, previous.raft);
         }
 
         /** This pod, or the range from it to {@code last}. */
         String text(int last) {
             return set + "-" + ordinal + (last == ordinal ? "" : ".." + last) + " " + version + " "
-                    + (ready ? "Ready" : "starting") + (nonVoter ? " non-voter" : "") + (leader ? " LEADER" : "");
+                    + (ready ? "Ready" : "starting") + (raft == null ? "" : " " + raft) + (nonVoter ? " non-voter" : "")
+                    + (leader ? " LEADER" : "");
         }
     }
 

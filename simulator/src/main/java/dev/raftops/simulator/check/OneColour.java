@@ -56,7 +56,9 @@ final class OneColour implements Invariant {
         for (String leader : before.cluster().leaders()) {
             TracedCluster.Pod pod = before.cluster().find(leader);
             // a blue/green pod belongs to revision r when it says so, or when its StatefulSet is <cluster>-<r>
-            led |= pod != null && (revision.equals(pod.revision) || pod.statefulSet.endsWith("-" + revision));
+            // (or when its label was patched to r: a rolling StatefulSet adopted as Blue)
+            led |= pod != null && (revision.equals(pod.revision) || pod.statefulSet.endsWith("-" + revision)
+                    || revision.equals(pod.trafficRevision));
         }
         if (!led) {
             out.fail(NAME, "traffic switched to revision " + revision + " before any of its pods led");

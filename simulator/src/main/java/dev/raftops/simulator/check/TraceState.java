@@ -31,6 +31,7 @@ final class TraceState {
     private String toVersion;
     private String currentVersion;
     private String lock;
+    private boolean rolling;
 
     TracedCluster cluster() {
         return cluster;
@@ -53,6 +54,11 @@ final class TraceState {
     /** The operation holding the lock, or null. */
     String lock() {
         return lock;
+    }
+
+    /** Whether the last status recorded a roll ({@code status.upgrade}, its partition in the line). */
+    boolean rolling() {
+        return rolling;
     }
 
     /** The partition of {@code sts}, or null before any. */
@@ -166,6 +172,7 @@ final class TraceState {
             }
             case "status" -> {
                 lock = line.string("lock");
+                rolling = line.optionalInt("partition") != null;
                 if (line.string("currentVersion") != null) {
                     currentVersion = line.string("currentVersion");
                 }

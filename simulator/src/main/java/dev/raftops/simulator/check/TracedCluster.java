@@ -21,6 +21,8 @@ final class TracedCluster {
         /** The restart request the pod's template carried when it was created, or null. */
         String restartedAt;
         String revision;
+        /** The {@code raftops.dev/revision} label patched on the pod (an adopted Blue's), or null. */
+        String trafficRevision;
         boolean ready;
         boolean exists;
 
@@ -75,6 +77,7 @@ final class TracedCluster {
                 pod.version = line.string("version");
                 pod.revision = line.string("revision");
                 pod.restartedAt = line.string("restartedAt");
+                pod.trafficRevision = null; // a new pod: its template has no patched label
             }
             case "pod.ready" -> {
                 Pod pod = pod(name, line.optionalInt("ordinal"));
@@ -83,6 +86,7 @@ final class TracedCluster {
                 pod.version = line.string("version");
             }
             case "pod.unready" -> pod(name, line.optionalInt("ordinal")).ready = false;
+            case "pod.labelled" -> pod(name, line.optionalInt("ordinal")).trafficRevision = line.string("revision");
             case "pod.deleted" -> {
                 Pod pod = pod(name, line.optionalInt("ordinal"));
                 pod.ready = false;

@@ -113,4 +113,15 @@ public sealed interface Fault {
             return "restart@" + at;
         }
     }
+
+    /**
+     * From second {@code at}, for {@code seconds}, the OpenBao API of the pod at {@code ordinal}
+     * refuses every connection ({@code sealed} false) or answers sealed; Kubernetes still calls the
+     * pod Ready (the runtime's {@code api-refused} / {@code api-sealed}).
+     */
+    record ApiOutage(int at, int ordinal, int seconds, boolean sealed) implements Fault {
+        public String describe() {
+            return (sealed ? "api-sealed@" : "api-refused@") + at + ":" + ordinal + "+" + seconds + "s";
+        }
+    }
 }

@@ -36,7 +36,8 @@ final class DoubleRoutes implements HttpHandler {
         // not closed on an exception: the server then drops the connection (a cut stream)
         {
             String[] parts = ex.getRequestURI().getPath().split("/", 4);
-            if (parts.length < 4 || !parts[2].equals("v1") || !d.pods.contains(parts[1])) {
+            ServedPods.Answer answer = parts.length < 4 ? ServedPods.Answer.NOT_SERVED : answer(parts[1]);
+            if (answer == ServedPods.Answer.NOT_SERVED || !parts[2].equals("v1")) {
                 send(ex, 404, error("no such pod or path"));
                 ex.close();
                 return;
@@ -45,12 +46,21 @@ final class DoubleRoutes implements HttpHandler {
             String path = parts[3];
             String method = ex.getRequestMethod();
             d.requests.add(method + " " + pod + " " + path);
+            if (answer == ServedPods.Answer.REFUSED) {
+                throw new IOException(pod + " does not listen"); // the server drops the connection unanswered
+            }
             synchronized (d) {
                 d.beforeRequest.accept(pod, path);
             }
             route(ex, pod, path, method);
         }
         ex.close();
+    }
+
+    private ServedPods.Answer answer(String pod) {
+        synchronized (d) {
+            return d.served.answer(pod);
+        }
     }
 
     private void route(HttpExchange ex, String pod, String path, String method) throws IOException {
@@ -83,7 +93,7 @@ final class DoubleRoutes implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         synchronized (d) {
             boolean member = d.raft.servers().contains(pod);
-            boolean sealed = !member || d.sealed.contains(pod);
+            boolean sealed = !member || d.sealed(pod);
             boolean active = member && !sealed && d.raft.leader().filter(pod::equals).isPresent();
             status = !member ? 501 : sealed ? 503 : active ? 200 : 429;
             body.put("initialized", member);
@@ -92,7 +102,7 @@ final class DoubleRoutes implements HttpHandler {
             body.put("replication_performance_mode", "disabled");
             body.put("replication_dr_mode", "disabled");
             body.put("server_time_utc", System.currentTimeMillis() / 1000);
-            body.put("version", d.version);
+            body.put("version", d.served.version(pod));
             if (member) {
                 body.put("cluster_name", "raftops-double");
                 body.put("cluster_id", "00000000-0000-0000-0000-000000000001");
@@ -109,7 +119,7 @@ final class DoubleRoutes implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         synchronized (d) {
             body.put("ha_enabled", true);
-            boolean member = d.raft.servers().contains(pod) && !d.sealed.contains(pod);
+            boolean member = d.raft.servers().contains(pod) && !d.sealed(pod);
             Optional<String> leader = member ? d.raft.leader() : Optional.empty();
             if (leader.filter(pod::equals).isPresent()) {
                 body.put("is_self", true);
@@ -136,7 +146,11 @@ final class DoubleRoutes implements HttpHandler {
             send(ex, 400, error("invalid role name \"" + in.path("role").asString("") + "\""));
             return;
         }
-        if (!d.jwt.equals(in.path("jwt").asString(""))) {
+        boolean accepted;
+        synchronized (d) {
+            accepted = d.served.accepts(in.path("jwt").asString(""));
+        }
+        if (!accepted) {
             send(ex, 403, error("permission denied"));
             return;
         }
@@ -165,7 +179,7 @@ final class DoubleRoutes implements HttpHandler {
 
     boolean unavailable(String pod) {
         synchronized (d) {
-            return !d.raft.servers().contains(pod) || d.sealed.contains(pod);
+            return !d.raft.servers().contains(pod) || d.sealed(pod);
         }
     }
 

@@ -25,11 +25,10 @@ public final class OpenBaoDouble implements AutoCloseable {
 
     final RaftCluster raft;
     final List<String> pods;
-    final String version;
     final String mount;
     final String role;
-    final String jwt;
     final Set<String> sealed = new HashSet<>();
+    final ServedPods served;
     final Set<String> tokens = new HashSet<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,14 +41,14 @@ public final class OpenBaoDouble implements AutoCloseable {
     long restores;
     private final HttpServer server;
 
-    private OpenBaoDouble(RaftCluster raft, List<String> pods, String version, String mount, String role, String jwt)
-            throws IOException {
+    /** {@code served} null: the fixed {@code pods}, running {@code version}, sealed by {@link #seal}, logins with {@code jwt}. */
+    private OpenBaoDouble(RaftCluster raft, List<String> pods, ServedPods served, String version, String mount,
+            String role, String jwt) throws IOException {
         this.raft = raft;
         this.pods = List.copyOf(pods);
-        this.version = version;
+        this.served = served != null ? served : ServedPods.fixed(pods, sealed, version, jwt);
         this.mount = mount;
         this.role = role;
-        this.jwt = jwt;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", new DoubleRoutes(this));
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -65,10 +64,27 @@ public final class OpenBaoDouble implements AutoCloseable {
      */
     public static OpenBaoDouble start(RaftCluster raft, List<String> pods, String version, String mount, String role,
             String jwt) throws IOException {
-        OpenBaoDouble d = new OpenBaoDouble(raft, pods, version, mount, role, jwt);
+        OpenBaoDouble d = new OpenBaoDouble(raft, pods, null, version, mount, role, jwt);
         d.server.start();
         d.scheduler.scheduleAtFixedRate(d::tick, 100, 100, TimeUnit.MILLISECONDS);
         return d;
+    }
+
+    /**
+     * Starts the double for the pods {@code served} names, as they answer now (a played runtime's
+     * pods, their versions and faults), accepting at {@code auth/<mount>/login} for {@code role} the
+     * tokens {@code served} accepts. It does not tick: the caller plays the Raft's progress.
+     */
+    public static OpenBaoDouble serve(RaftCluster raft, ServedPods served, String mount, String role)
+            throws IOException {
+        OpenBaoDouble d = new OpenBaoDouble(raft, List.of(), served, null, mount, role, null);
+        d.server.start();
+        return d;
+    }
+
+    /** Whether {@code pod} runs sealed now. */
+    boolean sealed(String pod) {
+        return served.answer(pod) == ServedPods.Answer.SEALED;
     }
 
     private void tick() {
@@ -88,7 +104,7 @@ public final class OpenBaoDouble implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + pod;
     }
 
-    /** Every pod the double answers for, servers or not. */
+    /** Every pod of the fixed list the double answers for, servers or not (empty for {@link #serve}). */
     public List<String> pods() {
         return pods;
     }
@@ -97,7 +113,8 @@ public final class OpenBaoDouble implements AutoCloseable {
         return raft;
     }
 
-    public synchronized void faults(DoubleFaults faults) {
+    /** Not under the double's lock: a runtime sets faults while it holds its own lock. */
+    public void faults(DoubleFaults faults) {
         this.faults = faults;
     }
 

@@ -163,14 +163,14 @@ final class RaftRoutes {
                 m.put("id", s);
                 m.put("name", s);
                 m.put("address", s + ":8201");
-                m.put("node_status", d.sealed.contains(s) ? "left" : "alive");
+                m.put("node_status", d.sealed(s) ? "left" : "alive");
                 m.put("last_term", d.raft.term());
                 m.put("last_index", d.raft.appliedIndex(s));
-                m.put("healthy", !d.sealed.contains(s));
+                m.put("healthy", !d.sealed(s));
                 m.put("status", s.equals(leader) ? "leader" : voter ? "voter" : "non-voter");
                 servers.put(s, m);
             }
-            data.put("healthy", d.sealed.isEmpty());
+            data.put("healthy", d.raft.servers().stream().noneMatch(d::sealed));
             data.put("leader", leader);
             data.put("voters", voters);
             data.put("non_voters", nonVoters);

@@ -76,10 +76,7 @@ public final class ClusterRuntime implements AutoCloseable {
         }, deleters);
     }
 
-    /**
-     * Plays every executor Job from now on with {@code jobs}: the program's exit code and result,
-     * not the runtime, decide how a Job ends ({@link JobPlayer}). Without it Jobs are played on the model.
-     */
+    /** Plays every executor Job from now on with {@code jobs}, the program deciding how it ends (else: on the model). */
     public void playJobsWith(JobPlayer jobs) {
         this.player = Objects.requireNonNull(jobs, "jobs");
     }
@@ -146,12 +143,17 @@ public final class ClusterRuntime implements AutoCloseable {
      * {@code cause: crash}. False when the runtime plays no such pod.
      */
     public synchronized boolean crashPod(String statefulSet, int ordinal) {
-        clock.advanceTo(wall.instant());
-        namespace.absorb(changes.drain(true));
-        PlayedStatefulSet set = namespace.playedSet(statefulSet);
+        PlayedStatefulSet set = caughtUp(statefulSet);
         boolean crashed = set != null && set.crash(ordinal, clock.instant());
         traces.flush();
         return crashed;
+    }
+
+    /** Takes every change watched so far; {@code statefulSet} as played then (null when never seen). */
+    private PlayedStatefulSet caughtUp(String statefulSet) {
+        clock.advanceTo(wall.instant());
+        namespace.absorb(changes.drain(true));
+        return statefulSet == null ? null : namespace.playedSet(statefulSet);
     }
 
     /**
@@ -159,12 +161,15 @@ public final class ClusterRuntime implements AutoCloseable {
      * spontaneous election would (no step-down Job); false when that pod is not Ready or leads already.
      */
     public synchronized boolean changeLeader(String statefulSet, int ordinal) {
-        clock.advanceTo(wall.instant());
-        namespace.absorb(changes.drain(true));
-        PlayedStatefulSet set = namespace.playedSet(statefulSet);
+        PlayedStatefulSet set = caughtUp(statefulSet);
         boolean moved = set != null && set.moveLeader(ordinal);
         traces.flush();
         return moved;
+    }
+
+    /** Where the played pods' OpenBao API answers ({@link PodEndpoints}). */
+    public PodEndpoints podEndpoints() {
+        return new PodEndpoints(this, namespace);
     }
 
     /**
@@ -195,8 +200,7 @@ public final class ClusterRuntime implements AutoCloseable {
      * whole run, such as a controller restart), in order with the runtime's lines.
      */
     public synchronized void recordEverywhere(String kind, UnaryOperator<TraceLine> fields) {
-        clock.advanceTo(wall.instant());
-        namespace.absorb(changes.drain(true));
+        caughtUp(null);
         for (Trace trace : traces.all()) {
             trace.write(fields.apply(trace.line(kind)));
         }
@@ -208,8 +212,7 @@ public final class ClusterRuntime implements AutoCloseable {
      * {@code run.start}, {@code operator} and {@code run.end}), in order with the runtime's lines.
      */
     public synchronized void record(String cluster, String kind, UnaryOperator<TraceLine> fields) {
-        clock.advanceTo(wall.instant());
-        namespace.absorb(changes.drain(true));
+        caughtUp(null);
         Trace trace = traces.of(cluster);
         trace.write(fields.apply(trace.line(kind)));
         traces.flush();

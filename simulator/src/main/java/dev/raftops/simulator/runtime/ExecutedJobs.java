@@ -1,32 +1,25 @@
 package dev.raftops.simulator.runtime;
 
-import dev.raftops.simulator.model.RaftMembership;
-import dev.raftops.simulator.openbao.MembershipRaftCluster;
-import dev.raftops.simulator.openbao.RaftCluster;
-import dev.raftops.simulator.trace.Trace;
+import dev.raftops.simulator.openbao.OpenBaoDouble;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
- * The executor Jobs of one cluster whose program runs ({@link ExecutorRun}), by name: each is
- * served the API of the Raft its pods belong to, as the runtime plays it.
+ * The executor Jobs of one cluster whose program runs ({@link ExecutorRun}), by name: each talks to
+ * the API its pods serve ({@link PodApis}), over the Raft the runtime plays.
  */
 final class ExecutedJobs {
 
-    private final Trace trace;
     private final Map<String, PlayedStatefulSet> sets;
-    private final Supplier<Object> lock;
+    private final PodApis apis;
     private final Map<String, ExecutorRun> running = new TreeMap<>();
 
-    ExecutedJobs(Trace trace, Map<String, PlayedStatefulSet> sets, Supplier<Object> lock) {
-        this.trace = trace;
+    ExecutedJobs(Map<String, PlayedStatefulSet> sets, PodApis apis) {
         this.sets = sets;
-        this.lock = lock;
+        this.apis = apis;
     }
 
     /**
@@ -37,8 +30,7 @@ final class ExecutedJobs {
         String name = job.getMetadata().getName();
         ExecutorRun run = running.get(name);
         if (run == null) {
-            running.put(name, ExecutorRun.start(player, job, lock.get(), servedRaft(job), version(job),
-                    fail.getAsBoolean()));
+            running.put(name, ExecutorRun.start(player, job, servedApi(job), apis, fail.getAsBoolean()));
             return null;
         }
         JobPlayer.JobEnd end = run.end();
@@ -61,22 +53,10 @@ final class ExecutedJobs {
         running.clear();
     }
 
-    /** The Raft the Job's pods belong to, as OpenBao's API reports it; an empty one when none is played. */
-    private RaftCluster servedRaft(Job job) {
+    /** The API of the Raft the Job's pods belong to, as their pods serve it; one where every pod refuses when none is played. */
+    private OpenBaoDouble servedApi(Job job) {
         PlayedStatefulSet set = set(String.valueOf(env(job, "RAFTOPS_PODS")).split(",")[0].trim());
-        return set != null ? set.raft.api()
-                : new MembershipRaftCluster(new RaftMembership(trace, 0), new Random(0), 0);
-    }
-
-    /** The version the Job's pods run, as sys/health reports it: the first played pod's. */
-    private String version(Job job) {
-        for (String pod : String.valueOf(env(job, "RAFTOPS_PODS")).split(",")) {
-            PlayedStatefulSet set = set(pod.trim());
-            if (set != null && set.version() != null) {
-                return set.version();
-            }
-        }
-        return "unknown";
+        return set != null ? apis.of(set.raft) : apis.unplayed();
     }
 
     private PlayedStatefulSet set(String pod) {

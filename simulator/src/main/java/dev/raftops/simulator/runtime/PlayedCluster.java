@@ -34,9 +34,19 @@ final class PlayedCluster {
     private final Map<String, PlayedStatefulSet> sets = new TreeMap<>();
     private final PlayedJobs jobs;
     private final Map<String, String> selectors = new TreeMap<>();
+    /** The traffic label traced last, by pod ({@link #labelled}). */
+    private final Map<String, String> labels = new java.util.TreeMap<>();
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private PlayedColours colours;
     private String lastStatus;
+    /**
+     * Whether the RaftCluster reads Raft state from labels ({@code spec.upgrade.raftState}); null until
+     * one is seen (a bare StatefulSet, as the runtime's own tests play): its pods then carry the
+     * annotations as before.
+     */
+    private Boolean raftFromLabels;
+    /** The OpenBao API its pods serve. */
+    final PodApis apis;
     private final Map<String, String> lastDecision = new java.util.HashMap<>();
     /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
     Supplier<RuntimeFaults> faults = RuntimeFaults::none;
@@ -52,8 +62,9 @@ final class PlayedCluster {
         this.trace = trace;
         this.random = random;
         this.now = now;
+        this.apis = new PodApis(trace, () -> lock, this::setOfPod);
         this.jobs = new PlayedJobs(trace, new PodWrites(client, settings.namespace()), settings.readyDelay(), now, sets,
-                () -> colours, () -> faults.get(), () -> player.get(), () -> lock);
+                () -> colours, () -> faults.get(), () -> player.get(), apis);
     }
 
     /** Takes a state of one of the cluster's StatefulSets as the watch reported it. */
@@ -71,8 +82,9 @@ final class PlayedCluster {
                     colour(sts) ? colours().colour(n, joins(sts))
                             : new RaftGroup(trace, random, settings.electionDelay(), settings.initialLeader(), n,
                                     PlayedTemplate.replicas(sts)),
-                    settings.readyDelay());
+                    settings.readyDelay(), PlayedTemplate.onDelete(sts));
             set.faults = () -> faults.get();
+            set.api.raftAnnotations = () -> raftFromLabels == null || raftFromLabels;
             return set;
         });
     }
@@ -90,10 +102,27 @@ final class PlayedCluster {
 
     private PlayedColours colours() {
         if (colours == null) {
-            colours = new PlayedColours(trace, random, settings.electionDelay(), settings.readyDelay(),
-                    settings.initialLeader());
+            // a colour beside a rolling StatefulSet: that one was adopted as Blue, its Raft is the colours' Raft
+            PlayedStatefulSet rolling = sets.values().stream().filter(s -> s.raft instanceof RaftGroup).findFirst()
+                    .orElse(null);
+            colours = rolling != null
+                    ? PlayedColours.adopting(rolling.name, (RaftGroup) rolling.raft, random, settings.electionDelay(),
+                            settings.readyDelay())
+                    : new PlayedColours(trace, random, settings.electionDelay(), settings.readyDelay(),
+                            settings.initialLeader());
         }
         return colours;
+    }
+
+    /** The RaftCluster reads Raft state from labels ({@code true}) or from the pods' API. */
+    void raftStateFromLabels(boolean labels) {
+        raftFromLabels = labels;
+    }
+
+    /** The played StatefulSet pod {@code pod} ({@code <set>-<ordinal>}) belongs to, or null. */
+    PlayedStatefulSet setOfPod(String pod) {
+        int dash = pod.lastIndexOf('-');
+        return dash <= 0 || !pod.substring(dash + 1).matches("[0-9]{1,9}") ? null : sets.get(pod.substring(0, dash));
     }
 
     /** A StatefulSet of the cluster was deleted: its pods go (garbage collection). */
@@ -119,6 +148,13 @@ final class PlayedCluster {
         }
         selectors.put(name, revision);
         trace.write(trace.line("service.selector").put("service", name).put("revision", revision));
+    }
+
+    /** Traces a pod's traffic label when it is new or changed ({@link PodLabelled}). */
+    void labelled(String pod, String revision) {
+        if (!revision.equals(labels.put(pod, revision))) {
+            trace.write(trace.line("pod.labelled").put("pod", pod).put("revision", revision));
+        }
     }
 
     void play(StatefulSet sts) {
@@ -157,9 +193,10 @@ final class PlayedCluster {
         jobs.finishDue();
     }
 
-    /** Stops the executor Jobs still running: the API they talk to goes. */
+    /** Stops the executor Jobs still running, then the API the pods serve. */
     void close() {
         jobs.close();
+        apis.close();
     }
 
     /** Records a status line when the RaftCluster's status, as the watch reported it, changed what the trace shows. */

@@ -33,11 +33,30 @@ final class PlayedColours {
 
     PlayedColours(Trace trace, RandomGenerator random, Duration electionDelay, Duration readyDelay,
             Integer initialLeader) {
-        this.raft = new RaftMembership(trace, 0);
+        this(new RaftMembership(trace, 0), null, random, electionDelay, readyDelay, initialLeader);
+    }
+
+    private PlayedColours(RaftMembership raft, MembershipRaftCluster api, RandomGenerator random,
+            Duration electionDelay, Duration readyDelay, Integer initialLeader) {
+        this.raft = raft;
+        this.api = api;
         this.random = random;
         this.election = new ElectionTimer(random, electionDelay);
         this.readyDelay = readyDelay;
         this.initialLeader = initialLeader;
+    }
+
+    /**
+     * The colours of a cluster whose rolling StatefulSet {@code blue} was adopted as Blue (a switch to
+     * BlueGreen, docs/decisions/strategy-switch.md): they share its Raft group's configuration and API,
+     * so Green joins the Raft that already runs; nothing restarts.
+     */
+    static PlayedColours adopting(String blue, RaftGroup group, RandomGenerator random, Duration electionDelay,
+            Duration readyDelay) {
+        PlayedColours colours = new PlayedColours(group.membership(), group.api(), random, electionDelay, readyDelay,
+                null);
+        colours.firstSet = blue;
+        return colours;
     }
 
     /** The view of colour {@code statefulSet}; {@code joins} when it was created to join another colour. */

@@ -42,9 +42,9 @@ final class PlayedJobs {
 
     PlayedJobs(Trace trace, PodWrites api, Duration readyDelay, Supplier<Instant> now,
             Map<String, PlayedStatefulSet> sets, Supplier<PlayedColours> colours, Supplier<RuntimeFaults> faults,
-            Supplier<JobPlayer> player, Supplier<Object> lock) {
+            Supplier<JobPlayer> player, PodApis apis) {
         this.player = player;
-        this.executed = new ExecutedJobs(trace, sets, lock);
+        this.executed = new ExecutedJobs(sets, apis);
         this.trace = trace;
         this.api = api;
         this.readyDelay = readyDelay;

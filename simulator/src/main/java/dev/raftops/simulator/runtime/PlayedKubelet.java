@@ -1,5 +1,6 @@
 package dev.raftops.simulator.runtime;
 
+import dev.raftops.simulator.openbao.ServedPods;
 import dev.raftops.simulator.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class PlayedKubelet {
     void play(Collection<PlayedPod> pods, String firstRevision, Instant now) {
         for (PlayedPod pod : pods) {
             String podName = statefulSet + "-" + pod.ordinal;
+            apiFault(pod, podName, firstRevision);
             Instant started = pod.restartedAt != null ? pod.restartedAt : pod.createdAt;
             if (pod.readyAt == null && !now.isBefore(started.plus(readyDelay)) && !stuck(pod, firstRevision)) {
                 pod.readyAt = now;
@@ -44,14 +46,42 @@ final class PlayedKubelet {
                 api.ready(podName, now, pod.lag);
                 trace.write(trace.line("pod.ready").put("pod", podName).put("ordinal", pod.ordinal)
                         .put("version", pod.version));
-                raft.ready(podName);
+                if (pod.api != ServedPods.Answer.SEALED) {
+                    raft.ready(podName);
+                }
+                raft.lag(podName, pod.lag);
                 pod.member = null;
             } else if (!raft.reportsLag() && pod.readyAt != null && pod.lag > 0
                     && !now.isBefore(pod.readyAt.plus(readyDelay))) {
                 pod.lag = 0; // caught up with the leader's log
                 api.lag(podName, 0);
+                raft.lag(podName, 0);
             }
         }
+    }
+
+    /**
+     * Applies the pod's API fault when it changed (traced as a {@code fault} line): {@code api-sealed}
+     * takes the member out of Raft until it is unsealed, {@code api-refused} only closes the API. Like
+     * {@code pod-never-ready}, a fault strikes a pod once it is on a revision other than the first.
+     * The kubelet's readiness does not follow it: the fault is what the API tells its clients (a
+     * NetworkPolicy that shuts the controller out, a readiness probe that accepts a sealed server).
+     */
+    private void apiFault(PlayedPod pod, String podName, String firstRevision) {
+        RuntimeFaults.ApiFault fault = pod.revision.equals(firstRevision) ? null : faults.get().api(pod.ordinal);
+        ServedPods.Answer want = fault == null ? ServedPods.Answer.SERVING
+                : fault == RuntimeFaults.ApiFault.REFUSED ? ServedPods.Answer.REFUSED : ServedPods.Answer.SEALED;
+        if (want == pod.api) {
+            return;
+        }
+        trace.write(trace.line("fault").put("fault", fault == null ? "api-healed" : fault.spelling())
+                .put("pod", podName).put("ordinal", pod.ordinal));
+        if (pod.readyAt != null && want == ServedPods.Answer.SEALED) {
+            raft.lose(pod.ordinal, podName);
+        } else if (pod.readyAt != null && pod.api == ServedPods.Answer.SEALED) {
+            raft.ready(podName);
+        }
+        pod.api = want;
     }
 
     /** The pod's container restarted in place: not Ready until a ready delay from {@code now}. */

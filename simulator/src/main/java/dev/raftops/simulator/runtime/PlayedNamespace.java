@@ -31,6 +31,7 @@ final class PlayedNamespace {
     /** The managed StatefulSets as the watch last reported them, and the resourceVersions taken, by object. */
     private final Map<String, StatefulSet> sets = new TreeMap<>();
     private final Map<String, Long> seen = new TreeMap<>();
+    private final ClosedPort closed = new ClosedPort();
 
     PlayedNamespace(KubernetesClient client, String namespace, Function<String, PlayedCluster> newCluster,
             PodDeleters deleters) {
@@ -78,6 +79,10 @@ final class PlayedNamespace {
                 } else {
                     deleters.causeOf(d.name());
                 }
+            } else if (change instanceof PodLabelled l) {
+                if (l.cluster() != null && clusters.containsKey(l.cluster())) {
+                    clusters.get(l.cluster()).labelled(l.pod(), l.revision());
+                }
             } else if (change instanceof WatchedChanges.JobChanged c) {
                 job(c.job());
             } else if (change instanceof WatchedChanges.JobDeleted d) {
@@ -85,8 +90,11 @@ final class PlayedNamespace {
                     clusters.get(d.cluster()).jobDeleted(d.name());
                 }
             } else if (change instanceof WatchedChanges.StatusChanged s) {
-                if (takes("cluster/" + s.cluster(), s.resourceVersion()) && s.status() != null) {
-                    played(s.cluster()).status(s.status());
+                if (takes("cluster/" + s.cluster(), s.resourceVersion())) {
+                    played(s.cluster()).raftStateFromLabels(s.labels());
+                    if (s.status() != null) {
+                        played(s.cluster()).status(s.status());
+                    }
                 }
             }
         }
@@ -146,9 +154,26 @@ final class PlayedNamespace {
         return written;
     }
 
-    /** Stops the executor Jobs still running. */
+    /** Stops the executor Jobs still running and the API the pods serve. */
     void close() {
         clusters.values().forEach(PlayedCluster::close);
+        closed.close();
+    }
+
+    /** Where {@code pod}'s OpenBao API answers now; a port nothing listens on when its server does not run. */
+    String podAddress(String pod) {
+        for (PlayedCluster cluster : clusters.values()) {
+            String base = cluster.setOfPod(pod) == null ? null : cluster.apis.base(pod);
+            if (base != null) {
+                return base;
+            }
+        }
+        return closed.base(pod);
+    }
+
+    /** HTTP requests the pods' API answered (or dropped) so far. */
+    long apiRequests() {
+        return clusters.values().stream().mapToLong(c -> c.apis.requests()).sum();
     }
 
     /** The StatefulSet {@code name} as played, or null when it was never seen. */

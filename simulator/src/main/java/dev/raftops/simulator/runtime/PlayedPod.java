@@ -16,6 +16,8 @@ final class PlayedPod {
     long lag = 1000;
     /** The leader label last written ({@code "false"} at creation). */
     String label = "false";
+    /** How its OpenBao API answers while it runs (an {@code api-*} fault changes it). */
+    dev.raftops.simulator.openbao.ServedPods.Answer api = dev.raftops.simulator.openbao.ServedPods.Answer.SERVING;
     /** The Raft annotations last written (null: write them again). */
     Map<String, String> member;
 

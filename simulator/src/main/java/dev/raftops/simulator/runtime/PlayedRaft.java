@@ -36,6 +36,10 @@ interface PlayedRaft {
     default void ready(String pod) {
     }
 
+    /** The member hosted by {@code pod} is {@code lag} entries behind the leader (a Raft that plays lag itself ignores it). */
+    default void lag(String pod, long lag) {
+    }
+
     /** Whether the Raft reports the pods' lag itself (the kubelet then leaves the lag annotation alone). */
     default boolean reportsLag() {
         return false;

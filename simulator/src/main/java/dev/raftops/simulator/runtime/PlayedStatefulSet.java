@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 final class PlayedStatefulSet {
 
-    private final PodWrites api;
+    final PodWrites api;
     private final Trace trace;
     final String name;
     final PlayedRaft raft;
@@ -35,8 +35,7 @@ final class PlayedStatefulSet {
     private final Map<String, String> restartOfRevision = new TreeMap<>();
     private String restartedAt;
     private final Map<Integer, PlayedPod> pods = new TreeMap<>();
-    private String currentRevision;
-    private String image;
+    private String currentRevision, image;
     private Integer partition;
     /** The run's faults (set by the cluster); only the never-Ready pod is played here ({@link PlayedKubelet}). */
     Supplier<RuntimeFaults> faults = RuntimeFaults::none;
@@ -47,15 +46,17 @@ final class PlayedStatefulSet {
     /** The status last written. */
     private String lastStatus;
 
+    /** {@code onDelete}: the StatefulSet's update strategy, traced with its creation (a template change rolls nothing). */
     PlayedStatefulSet(KubernetesClient client, String namespace, String name, Trace trace, PlayedRaft raft,
-            Duration readyDelay) {
+            Duration readyDelay, boolean onDelete) {
         this.api = new PodWrites(client, namespace);
         this.name = name;
         this.trace = trace;
         this.raft = raft;
         this.kubelet = new PlayedKubelet(api, trace, readyDelay, name, raft, () -> faults.get());
         this.labels = new RaftLabels(api, name, raft);
-        trace.write(trace.line("sts.created").put("statefulSet", name));
+        var created = trace.line("sts.created").put("statefulSet", name);
+        trace.write(onDelete ? created.put("onDelete", true) : created);
     }
 
     /** Ordinals of the pods that are Ready now. */
@@ -69,6 +70,11 @@ final class PlayedStatefulSet {
     String version() {
         return pods.values().stream().filter(p -> raft.leads(p.ordinal)).findFirst()
                 .or(() -> pods.values().stream().findFirst()).map(p -> p.version).orElse(null);
+    }
+
+    /** The pod at {@code ordinal}, or null. */
+    PlayedPod pod(int ordinal) {
+        return pods.get(ordinal);
     }
 
     /** Ordinals of the pods that exist now. */

@@ -26,6 +26,11 @@ final class PodWrites {
 
     private final KubernetesClient client;
     private final String namespace;
+    /**
+     * Whether the pods carry the Raft annotations (lag, voter): only for a cluster that reads Raft state
+     * from labels. In a real cluster nothing writes them; the API tells what they would.
+     */
+    java.util.function.BooleanSupplier raftAnnotations = () -> true;
 
     PodWrites(KubernetesClient client, String namespace) {
         this.client = client;
@@ -40,7 +45,8 @@ final class PodWrites {
         labels.put(LEADER, "false");
         pod.getMetadata().setLabels(labels);
         pod.getMetadata().setNamespace(namespace);
-        pod.getMetadata().setAnnotations(new TreeMap<>(Map.of(VERSION, version, LAG, "1000")));
+        pod.getMetadata().setAnnotations(new TreeMap<>(raftAnnotations.getAsBoolean() ? Map.of(VERSION, version, LAG,
+                "1000") : Map.of(VERSION, version)));
         pod.getSpec().getContainers().get(0).setImage(image);
         pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Pending").build());
         return client.pods().inNamespace(namespace).resource(pod).create();
@@ -62,18 +68,24 @@ final class PodWrites {
     private void readiness(String pod, String ready, Instant now, long lag) {
         Map<String, Object> condition = new TreeMap<>(Map.of("type", "Ready", "status", ready,
                 "lastTransitionTime", now.toString()));
-        patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag))),
-                "status", Map.of("phase", "Running")));
+        patch(pod, raftAnnotations.getAsBoolean() ? Map.of("metadata", Map.of("annotations", Map.of(LAG,
+                String.valueOf(lag))), "status", Map.of("phase", "Running")) : Map.of("status", Map.of("phase", "Running")));
         unlessGone(() -> client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON),
                 json(List.of(Map.of("op", "add", "path", "/status/conditions", "value", List.of(condition))))));
     }
 
     void lag(String pod, long lag) {
+        if (!raftAnnotations.getAsBoolean()) {
+            return;
+        }
         patch(pod, Map.of("metadata", Map.of("annotations", Map.of(LAG, String.valueOf(lag)))));
     }
 
     /** Sets the pod's Raft annotations (voter status, lag) as the Raft reports them. */
     void annotate(String pod, Map<String, String> annotations) {
+        if (!raftAnnotations.getAsBoolean()) {
+            return;
+        }
         patch(pod, Map.of("metadata", Map.of("annotations", annotations)));
     }
 

@@ -40,6 +40,11 @@ final class RaftGroup implements PlayedRaft {
         members.bootstrap(voters);
     }
 
+    /** The configuration, shared with the colours when this StatefulSet is adopted as Blue. */
+    RaftMembership membership() {
+        return members;
+    }
+
     @Override
     public MembershipRaftCluster api() {
         if (api == null) {
@@ -66,6 +71,11 @@ final class RaftGroup implements PlayedRaft {
     @Override
     public void ready(String pod) {
         members.ready(pod, true);
+    }
+
+    @Override
+    public void lag(String pod, long lag) {
+        members.lag(pod, lag);
     }
 
     /** Holds an election when one is due and a quorum of voters is Ready. */

@@ -36,8 +36,8 @@ final class WatchedChanges implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedChanges.class);
 
     /** One reported change. */
-    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged, PodDeleted, JobChanged,
-            JobDeleted {
+    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged, PodDeleted, PodLabelled,
+            JobChanged, JobDeleted {
     }
 
     /** A managed StatefulSet was created or changed; {@code statefulSet} is its new state. */
@@ -52,8 +52,12 @@ final class WatchedChanges implements AutoCloseable {
     record ServiceChanged(Service service) implements Change {
     }
 
-    /** A RaftCluster was created or changed; {@code status} is its status (null when it has none). */
-    record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status) implements Change {
+    /**
+     * A RaftCluster was created or changed; {@code status} is its status (null when it has none),
+     * {@code labels} whether it reads Raft state from labels ({@code spec.upgrade.raftState: labels}).
+     */
+    record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status, boolean labels)
+            implements Change {
     }
 
     /**
@@ -111,11 +115,13 @@ final class WatchedChanges implements AutoCloseable {
             lists.remove("clusters");
             LOG.debug("no RaftCluster API to watch ({}); no status lines will be traced", e.getMessage());
         }
-        // pods and Jobs carry the cluster label; a pod's change other than its deletion only tells how far the watch is
+        // pods and Jobs carry the cluster label; a pod's change other than its deletion only tells how far
+        // the watch is, unless it shows a traffic label patched on it (PodLabelled)
         var pods = client.pods().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER);
         newest.put("pods", Long.MIN_VALUE);
         lists.put("pods", () -> pods.list().getItems());
-        watches.add(pods.watch(watcher(pod -> newest.merge("pods", resourceVersion(pod), Math::max),
+        watches.add(pods.watch(watcher(pod -> java.util.Optional.ofNullable(PodLabelled.of(pod)).ifPresentOrElse(
+                l -> deliver("pods", l, pod), () -> newest.merge("pods", resourceVersion(pod), Math::max)),
                 pod -> deliver("pods", new PodDeleted(cluster(pod), pod.getMetadata().getName(),
                         pod.getMetadata().getUid()), pod))));
         var jobs = client.batch().v1().jobs().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER);
@@ -149,8 +155,11 @@ final class WatchedChanges implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Change statusChanged(GenericKubernetesResource cr) {
         Object status = cr.getAdditionalProperties().get("status");
+        Object spec = cr.getAdditionalProperties().get("spec");
+        Object upgrade = spec instanceof Map<?, ?> m ? m.get("upgrade") : null;
+        boolean labels = upgrade instanceof Map<?, ?> u && "labels".equals(u.get("raftState"));
         return new StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
-                status instanceof Map ? (Map<String, Object>) status : null);
+                status instanceof Map ? (Map<String, Object>) status : null, labels);
     }
 
     /**

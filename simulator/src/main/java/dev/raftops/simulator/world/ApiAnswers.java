@@ -7,7 +7,8 @@ import java.time.Instant;
  * What a simulated pod's OpenBao API would answer to {@code sys/health} and {@code sys/leader},
  * straight from the Raft model: a pod that is not running refuses the connection, one that is no
  * Raft member answers as an uninitialised node (501), a member answers with its role and its
- * applied index ({@link #COMMITTED} less its lag). The simulated pods are never sealed.
+ * applied index ({@link #COMMITTED} less its lag). A scenario's {@code Fault.ApiOutage} closes or seals one
+ * for a while (SimulatedPorts).
  */
 final class ApiAnswers {
 

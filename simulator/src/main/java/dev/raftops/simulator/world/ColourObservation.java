@@ -37,7 +37,7 @@ record ColourObservation(SortedMap<String, ColourSet> sets, SortedMap<String, Co
                 out.add(new PodView(pod.name, set.name, pod.ordinal, pod.uid, set.revision, pod.image, pod.version,
                         pod.ready(), pod.terminating(), pod.restartCount,
                         leads ? Leadership.LEADER : Leadership.FOLLOWER, pod.ready() ? lag : null,
-                        raft.isVoter(pod.name), pod.annotations));
+                        raft.isVoter(pod.name), pod.annotations, null, null, set.revision));
             }
         }
         return out;

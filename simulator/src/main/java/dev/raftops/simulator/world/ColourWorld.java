@@ -150,6 +150,20 @@ final class ColourWorld implements Workloads {
         return new WriteResult.Written(null);
     }
 
+    /** A colour's pods carry their revision from the template: a label write that names it changes nothing. */
+    @Override
+    public WriteResult labelPod(String name, String uid, String revision) {
+        for (ColourSet set : sets.values()) {
+            SimPod pod = set.pods.values().stream().filter(p -> p.name.equals(name)).findFirst().orElse(null);
+            if (pod != null) {
+                return !pod.uid.equals(uid) ? new WriteResult.Conflict("pod " + name + " has UID " + pod.uid)
+                        : set.revision.equals(revision) ? new WriteResult.Written(null)
+                        : new WriteResult.Conflict("pod " + name + " is a pod of revision " + set.revision);
+            }
+        }
+        return new WriteResult.NotFound("pod " + name + " not found");
+    }
+
     @Override
     public WriteResult deletePod(String name, String uid) {
         for (ColourSet set : sets.values()) {

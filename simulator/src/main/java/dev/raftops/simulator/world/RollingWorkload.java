@@ -179,19 +179,9 @@ final class RollingWorkload implements Workloads {
     }
 
     @Override
-    public WriteResult createWorkload(String statefulSet, String revision, String version, String image, int replicas,
-            String joinRevision) {
-        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
-    }
-
-    @Override
-    public WriteResult deleteWorkload(String statefulSet, String uid) {
-        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
-    }
-
-    @Override
-    public WriteResult switchTraffic(String revision) {
-        return new WriteResult.NotFound("no client Service selects a revision in a rolling scenario");
+    public WriteResult labelPod(String name, String uid, String revision) {
+        SimPod pod = podNamed(name);
+        return pod == null ? new WriteResult.NotFound("pod " + name + " not found") : pod.label(uid, revision, w);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.raftops.simulator.world;
 
 import dev.raftops.domain.cluster.Leadership;
 import dev.raftops.domain.cluster.PodView;
+import dev.raftops.ports.driven.WriteResult;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ final class SimPod {
     final String version;
     final Instant createdAt;
     final Map<String, String> annotations = new TreeMap<>();
+    /** The {@code raftops.dev/revision} label patched on the pod (a rolling pod's template has none); null when absent. */
+    String trafficRevision;
     State state = State.STARTING;
     int restartCount;
 
@@ -30,6 +33,23 @@ final class SimPod {
         this.image = image;
         this.version = version;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * Sets the traffic label, if the pod still has {@code uid}. A label is pod metadata: the pod keeps
+     * running; a change is traced as {@code pod.labelled}.
+     */
+    WriteResult label(String expectedUid, String revision, SimWorld w) {
+        if (expectedUid != null && !uid.equals(expectedUid)) {
+            return new WriteResult.Conflict("pod " + name + " has UID " + uid + ", not " + expectedUid);
+        }
+        if (!revision.equals(trafficRevision)) {
+            trafficRevision = revision;
+            w.trace().write(w.trace().line("pod.labelled").put("pod", name).put("revision", revision)
+                    .put("write", w.writeInFlight()));
+            w.changed();
+        }
+        return new WriteResult.Written(null);
     }
 
     boolean ready() {
@@ -44,6 +64,6 @@ final class SimPod {
     PodView view(String statefulSet, boolean leads, Long lag) {
         return new PodView(name, statefulSet, ordinal, uid, revision, image, version, ready(), terminating(),
                 restartCount, leads ? Leadership.LEADER : Leadership.FOLLOWER, ready() ? lag : null, true,
-                annotations);
+                annotations, null, null, trafficRevision);
     }
 }

@@ -118,10 +118,25 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Member
         java.util.Map<String, dev.raftops.domain.cluster.MemberState> out = new java.util.TreeMap<>();
         for (String pod : pods) {
             if (all.containsKey(pod)) {
-                out.put(pod, all.get(pod));
+                out.put(pod, outage(pod, all.get(pod)));
             }
         }
         return out;
+    }
+
+    /** {@code answer}, unless an {@link Fault.ApiOutage} holds the pod's API now. */
+    private dev.raftops.domain.cluster.MemberState outage(String pod, dev.raftops.domain.cluster.MemberState answer) {
+        long second = java.time.Duration.between(world.clock().start(), world.clock().instant()).toSeconds();
+        Integer ordinal = dev.raftops.simulator.model.RaftMembership.ordinal(pod);
+        for (Fault fault : world.scenario().faults()) {
+            if (fault instanceof Fault.ApiOutage o && ordinal != null && o.ordinal() == ordinal && second >= o.at()
+                    && second < o.at() + o.seconds()) {
+                return o.sealed() ? new dev.raftops.domain.cluster.MemberState(true, false, true, true,
+                        answer.version(), null, null, answer.probedAt(), null)
+                        : dev.raftops.domain.cluster.MemberState.failed(answer.probedAt(), "sys/health: connection refused");
+            }
+        }
+        return answer;
     }
 
     @Override
@@ -167,6 +182,11 @@ public final class SimulatedPorts implements StatusPort, ClusterObserver, Member
     @Override
     public WriteResult switchTraffic(ClusterKey cluster, Action.SwitchTraffic a) {
         return conditioned("switch-traffic", () -> world.api().switchTraffic(a.revision()));
+    }
+
+    @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod a) {
+        return conditioned("label-pod", () -> world.api().labelPod(a.pod(), a.uid(), a.revision()));
     }
 
     /** An injected failure on Job creation is refused without creating anything; the pass decides again. */

@@ -32,12 +32,22 @@ interface Workloads {
     /** Sets or removes the maintenance annotation on a StatefulSet or a pod. */
     WriteResult annotate(boolean statefulSet, String name, String annotation, boolean set);
 
-    WriteResult createWorkload(String statefulSet, String revision, String version, String image, int replicas,
-            String joinRevision);
+    /** A colour's StatefulSet; a rolling workload has none (NotFound, as an API server would answer). */
+    default WriteResult createWorkload(String statefulSet, String revision, String version, String image,
+            int replicas, String joinRevision) {
+        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+    }
 
-    WriteResult deleteWorkload(String statefulSet, String uid);
+    default WriteResult deleteWorkload(String statefulSet, String uid) {
+        return new WriteResult.NotFound("no blue/green workloads in a rolling scenario");
+    }
 
-    WriteResult switchTraffic(String revision);
+    default WriteResult switchTraffic(String revision) {
+        return new WriteResult.NotFound("no client Service selects a revision in a rolling scenario");
+    }
+
+    /** Sets a pod's traffic label, if the pod still has {@code uid}. */
+    WriteResult labelPod(String pod, String uid, String revision);
 
     /** An executor Job was created: it runs, then acts on the Raft (or fails). */
     void run(SimJob job);

@@ -61,6 +61,10 @@ public final class WorldApi {
         return w.workloads().switchTraffic(revision);
     }
 
+    public WriteResult labelPod(String pod, String uid, String revision) {
+        return w.workloads().labelPod(pod, uid, revision);
+    }
+
     public ClusterObservation observe() {
         return w.workloads().observe(w.jobs().views());
     }

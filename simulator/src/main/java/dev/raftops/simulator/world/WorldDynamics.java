@@ -79,6 +79,12 @@ final class WorldDynamics {
                     + "Z"));
         } else if (fault instanceof Fault.Retry f) {
             w.atSecond(f.at(), () -> w.api().requestRetry("retry@" + f.at()));
+        } else if (fault instanceof Fault.ApiOutage f) {
+            // the probe reads the outage off the scenario (SimulatedPorts); the trace marks its start and end
+            String name = f.sealed() ? "api-sealed" : "api-refused";
+            w.atSecond(f.at(), () -> w.trace().write(w.trace().line("fault").put("fault", name).put("ordinal", f.ordinal())));
+            w.atSecond(f.at() + f.seconds(), () -> w.trace().write(w.trace().line("fault").put("fault", "api-healed")
+                    .put("ordinal", f.ordinal())));
         }
     }
 

@@ -204,6 +204,23 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aRestoreRestartingTheMembersThroughTheRollItRecordedBreaksNothing() {
+        Story s = new Story();
+        s.add(s.line("status").put("phase", "Upgrading").put("currentVersion", "2.1.0").put("partition", 3)
+                .put("lock", "Restore").put("blueGreenPhase", null).put("breakGlass", false));
+        s.partition(3).add(s.line("sts.template").put("statefulSet", "raft").put("image", "img:2.1.0")
+                .put("version", "2.1.0"));
+        s.partition(2).deleted(2, "2.1.0", false, "rollout").created(2, "2.1.0").ready(2, "2.1.0");
+        assertThat(s.invariants()).doesNotContain(InvariantChecker.LOCK_EXCLUSIVE);
+    }
+
+    @Test
+    void disruptingWhileARestoreHoldsTheLockWithNoRollRecordedIsCaught() {
+        Story s = new Story().status("2.1.0", "Restore").deleted(1, "2.1.0", false, "controller");
+        assertThat(s.invariants()).contains(InvariantChecker.LOCK_EXCLUSIVE);
+    }
+
+    @Test
     void trafficSplitAcrossColoursIsCaught() {
         Story s = new Story();
         s.add(s.line("service.selector").put("service", "raft").put("revision", "rev-2.1.0"));

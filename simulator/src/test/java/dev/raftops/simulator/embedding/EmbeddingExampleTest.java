@@ -127,6 +127,11 @@ class EmbeddingExampleTest {
             return api.switchTraffic(a.revision());
         }
 
+        @Override
+        public WriteResult labelPod(ClusterKey key, Action.LabelPod a) {
+            return api.labelPod(a.pod(), a.uid(), a.revision());
+        }
+
         @Override // JobPort: create by deterministic name; an existing Job is the same work
         public JobCreation createIfAbsent(ClusterKey key, JobRequest job) {
             return api.createJob(job);

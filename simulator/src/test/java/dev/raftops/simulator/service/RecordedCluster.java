@@ -148,6 +148,11 @@ final class RecordedCluster implements StatusPort, ClusterObserver, WorkloadPort
     }
 
     @Override
+    public WriteResult labelPod(ClusterKey cluster, Action.LabelPod action) {
+        return workload("label " + action.pod(), () -> world.labelPod(cluster, action));
+    }
+
+    @Override
     public JobCreation createIfAbsent(ClusterKey cluster, JobRequest job) {
         if (conflicts("job " + job.name())) {
             return new JobCreation.Refused("injected conflict");

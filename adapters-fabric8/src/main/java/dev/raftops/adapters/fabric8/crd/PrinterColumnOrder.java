@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A build step run right after the CRD generator ({@code process-classes}, see the module's pom):
  * the generator sorts printer columns by JSON path, and {@code kubectl get} shows them in list
  * order, so this puts them back in the order {@link RaftCluster} declares them (Phase, Current,
- * Target, Ready, Age). Only the order of the list items changes; every line stays as generated.
+ * Target, Ready, Age), or the class named by a second argument ({@link RaftRestore}). Only the order
+ * of the list items changes; every line stays as generated.
  */
 public final class PrinterColumnOrder {
 
@@ -27,19 +28,30 @@ public final class PrinterColumnOrder {
 
     public static void main(String[] args) throws IOException {
         Path crd = Path.of(args[0]);
-        Files.writeString(crd, reorder(Files.readString(crd, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        Class<?> type = args.length > 1 && args[1].equals(RaftRestore.class.getSimpleName()) ? RaftRestore.class
+                : RaftCluster.class;
+        Files.writeString(crd, reorder(Files.readString(crd, StandardCharsets.UTF_8), type), StandardCharsets.UTF_8);
     }
 
-    /** The column names in declaration order. */
+    /** The column names of the RaftCluster in declaration order. */
     static List<String> declared() {
+        return declared(RaftCluster.class);
+    }
+
+    static List<String> declared(Class<?> type) {
         List<String> names = new ArrayList<>();
-        for (AdditionalPrinterColumn column : RaftCluster.class.getAnnotationsByType(AdditionalPrinterColumn.class)) {
+        for (AdditionalPrinterColumn column : type.getAnnotationsByType(AdditionalPrinterColumn.class)) {
             names.add(column.name());
         }
         return names;
     }
 
     static String reorder(String yaml) {
+        return reorder(yaml, RaftCluster.class);
+    }
+
+    static String reorder(String yaml, Class<?> type) {
+        List<String> order = declared(type);
         List<String> lines = new ArrayList<>(yaml.lines().toList());
         int start = lines.indexOf("  - additionalPrinterColumns:");
         if (start < 0) {
@@ -58,11 +70,11 @@ public final class PrinterColumnOrder {
                     .findFirst().orElseThrow(() -> new IllegalStateException("a printer column without a name"));
             columns.put(name, column);
         }
-        if (!columns.keySet().containsAll(declared()) || columns.size() != declared().size()) {
-            throw new IllegalStateException("generated printer columns " + columns.keySet() + ", declared " + declared());
+        if (!columns.keySet().containsAll(order) || columns.size() != order.size()) {
+            throw new IllegalStateException("generated printer columns " + columns.keySet() + ", declared " + order);
         }
         List<String> out = new ArrayList<>(lines.subList(0, start + 1));
-        declared().forEach(name -> out.addAll(columns.get(name)));
+        order.forEach(name -> out.addAll(columns.get(name)));
         out.addAll(lines.subList(end, lines.size()));
         return String.join("\n", out) + "\n";
     }

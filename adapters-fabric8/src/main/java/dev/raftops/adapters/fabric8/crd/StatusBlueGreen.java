@@ -12,8 +12,12 @@ public class StatusBlueGreen {
     public String phase;
     @JsonPropertyDescription("Random per attempt (8 hex characters); part of every executor Job name.")
     public String attemptId;
-    @JsonPropertyDescription("Revision of the serving StatefulSet <name>-<blueRevision>.")
+    @JsonPropertyDescription("Revision of the serving StatefulSet <name>-<blueRevision> (or blueStatefulSet).")
     public String blueRevision;
+
+    @JsonPropertyDescription("Blue's StatefulSet when it is not <name>-<blueRevision>: the rolling StatefulSet adopted"
+            + " as Blue by a switch to BlueGreen, its pods labelled raftops.dev/revision=<blueRevision> (no restart).")
+    public String blueStatefulSet;
     @JsonPropertyDescription("Revision of the StatefulSet being introduced.")
     public String greenRevision;
     @JsonPropertyDescription("Blue's image.")
