@@ -9,6 +9,7 @@ import dev.raftops.domain.resource.ExecutorAction;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.rolling.RollingUpgrade;
 import java.time.Duration;
+import java.util.List;
 
 /** Planted bug: where the real decision would ask the leader to step down, this one releases it at once. */
 public final class RestartLeaderWithoutStepDown {
@@ -18,16 +19,21 @@ public final class RestartLeaderWithoutStepDown {
 
     public static Decision decide(DecisionInput in) {
         Decision d = RollingUpgrade.decide(in);
-        boolean stepDown = d.actionsOf(Action.CreateJob.class).stream()
-                .anyMatch(j -> j.job().action() == ExecutorAction.STEP_DOWN);
-        // the real decision may record a finished ordinal and ask for a step-down in one pass: release what it targets
+        String pod = d.actionsOf(Action.CreateJob.class).stream()
+                .filter(j -> j.job().action() == ExecutorAction.STEP_DOWN)
+                .map(j -> j.job().parameters().get("RAFTOPS_TARGET_POD")).findFirst().orElse(null);
         RollingProgress progress = d.nextStatus().upgrade();
         StatefulSetView sts = in.observation().statefulSet(in.statefulSetName()).orElse(null);
-        if (!stepDown || progress == null || sts == null) {
+        if (pod == null || progress == null || sts == null) {
             return d;
         }
-        return Decision.of(d.nextStatus().withUpgrade(progress.withStepDown(null).withReleasedAt(in.now())),
+        // release the pod the real decision asks to step down; a finished ordinal before it (which the real
+        // step-down leaves to its release to record) is recorded here
+        int target = Integer.parseInt(pod.substring(pod.lastIndexOf('-') + 1));
+        RollingProgress released = progress.targetOrdinal() == target ? progress
+                : progress.completed(progress.targetOrdinal(), List.of());
+        return Decision.of(d.nextStatus().withUpgrade(released.withStepDown(null).withReleasedAt(in.now())),
                 Wake.onEvent(Duration.ofSeconds(5), "released"),
-                new Action.SetPartition(sts.name(), progress.targetOrdinal(), sts.resourceVersion()));
+                new Action.SetPartition(sts.name(), target, sts.resourceVersion()));
     }
 }
