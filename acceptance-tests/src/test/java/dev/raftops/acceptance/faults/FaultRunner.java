@@ -107,12 +107,25 @@ public final class FaultRunner {
         }
     }
 
-    /** A condition that names why the operation stopped: True, with a reason, and not a plain progress report. */
+    /** Conditions whose True says the cluster stopped (docs/reference/conditions-and-reasons.md). */
+    private static final java.util.Set<String> STOPPED = java.util.Set.of("Degraded", "Paused", "BackupFailing",
+            "BackupConfigurationInvalid");
+    /** Reasons of a False {@code Upgrading} that are no stop: done, nothing to do. */
+    private static final java.util.Set<String> NOT_STOPPED = java.util.Set.of("UpgradeComplete", "UpToDate",
+            "BuildMetadataOnly");
+
+    /**
+     * The condition that names why the operation stopped: a True {@code Degraded}, {@code Paused} or
+     * backup failure, or a False {@code Upgrading} with a blocking reason; null when none does (a True
+     * {@code Available} is no reason to stop).
+     */
     private static StatusCondition stopCondition(RaftClusterStatus st) {
         if (st == null || st.conditions == null) {
             return null;
         }
-        return st.conditions.stream().filter(c -> "True".equals(c.status) && c.reason != null && !c.reason.isBlank()
-                && !"Ready".equals(c.type) && !"Progressing".equals(c.type)).findFirst().orElse(null);
+        return st.conditions.stream().filter(c -> c.reason != null && !c.reason.isBlank()
+                && ("True".equals(c.status) && STOPPED.contains(c.type) || "False".equals(c.status)
+                        && "Upgrading".equals(c.type) && !NOT_STOPPED.contains(c.reason)))
+                .findFirst().orElse(null);
     }
 }

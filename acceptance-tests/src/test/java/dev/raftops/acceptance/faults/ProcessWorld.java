@@ -65,6 +65,7 @@ public final class ProcessWorld implements AutoCloseable {
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), audit, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         this.client = server.createClient();
+        audit.exempt(client.getConfiguration().getOauthToken()); // the simulated cluster's and the test's requests
         this.cluster = new ClusterRuntime(client, new ClusterRuntime.Settings(NAMESPACE, seed, Duration.ofMillis(10),
                 Duration.ofMillis(500), Duration.ofMillis(250), 0, dir.resolve("trace-seed" + seed + ".jsonl")),
                 Clock.systemUTC());
