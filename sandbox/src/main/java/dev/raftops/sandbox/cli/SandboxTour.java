@@ -82,6 +82,10 @@ final class SandboxTour {
         if (!leg.create(o.replicas, deadline)) {
             return end(leg, "timeout", null, 1);
         }
+        if (o.scenario() != SandboxScenario.TOUR && !o.faults.isEmpty()) {
+            say("faults from now on: " + o.faults.stream().map(SandboxFault::spelling).collect(Collectors.joining(" ")));
+            environment.inject(o.faults);
+        }
         SandboxOutcome outcome;
         switch (o.scenario()) {
             case RESTART -> outcome = new SandboxRestart(console, environment, leg, o.replicas).run(o.from, deadline);

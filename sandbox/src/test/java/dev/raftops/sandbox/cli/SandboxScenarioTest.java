@@ -62,4 +62,25 @@ class SandboxScenarioTest {
                 .contains("3 pods restarted, 1 step-down");
         assertThat(out.toString().lines()).allMatch(l -> l.length() <= SandboxCommand.WIDTH);
     }
+
+    @Test
+    void theRestoreScenarioBacksUpRestoresTheLatestBackupRestartingEachMemberOnceAndItsTracePassesTheChecker()
+            throws Exception {
+        Path trace = dir.resolve("restore.jsonl");
+
+        int code = sandbox("restore", trace);
+
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        List<String> restore = after(lines, "restore");
+        eachPodDeletedOnce(restore);
+        assertThat(restore).anyMatch(l -> l.contains("\"action\":\"restore\"") && l.contains("\"succeeded\""));
+        String text = out.toString().replaceAll("\\R {10}", " ");
+        assertThat(text).contains("backup done: job demo-backup-")
+                .contains("restore demo-restore phase RestartingMembers")
+                .containsPattern("done: restore demo-restore .*Completed; object sandbox/demo/manual/\\S+\\.snap")
+                .contains("3 of 3 members restarted, one at a time");
+        assertThat(out.toString().lines()).allMatch(l -> l.length() <= SandboxCommand.WIDTH);
+    }
 }
