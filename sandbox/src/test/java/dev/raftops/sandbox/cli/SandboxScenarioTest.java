@@ -27,6 +27,16 @@ class SandboxScenarioTest {
                 "--trace", trace.toString(), "--log", dir.resolve("sandbox.log").toString());
     }
 
+    /** Runs {@code scenario}, which exits 0; its trace, which the InvariantChecker passes. */
+    private List<String> checkedTrace(String scenario) throws java.io.IOException {
+        Path trace = dir.resolve(scenario + ".jsonl");
+        int code = sandbox(scenario, trace);
+        assertThat(code).as(out.toString()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
+        return lines;
+    }
+
     /** The cluster's trace from the operator's request of {@code request} on. */
     private static List<String> after(List<String> lines, String request) {
         int asked = lines.indexOf(lines.stream().filter(l -> l.contains("\"kind\":\"operator\"")
@@ -44,14 +54,7 @@ class SandboxScenarioTest {
 
     @Test
     void theRestartScenarioRollsEveryPodOnceTheLeaderLastAndItsTracePassesTheChecker() throws Exception {
-        Path trace = dir.resolve("restart.jsonl");
-
-        int code = sandbox("restart", trace);
-
-        assertThat(code).as(out.toString()).isEqualTo(0);
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
-        List<String> restart = after(lines, "restart");
+        List<String> restart = after(checkedTrace("restart"), "restart");
         eachPodDeletedOnce(restart);
         assertThat(restart).anyMatch(l -> l.contains("\"action\":\"step-down\"") && l.contains("\"succeeded\""))
                 .noneMatch(l -> l.contains("\"kind\":\"pod.deleted\"") && l.contains("\"leader\":true"));
@@ -66,14 +69,7 @@ class SandboxScenarioTest {
     @Test
     void theRestoreScenarioBacksUpRestoresTheLatestBackupRestartingEachMemberOnceAndItsTracePassesTheChecker()
             throws Exception {
-        Path trace = dir.resolve("restore.jsonl");
-
-        int code = sandbox("restore", trace);
-
-        assertThat(code).as(out.toString()).isEqualTo(0);
-        List<String> lines = Files.readAllLines(trace);
-        assertThat(InvariantChecker.check(lines)).as(String.join("\n", lines)).isEmpty();
-        List<String> restore = after(lines, "restore");
+        List<String> restore = after(checkedTrace("restore"), "restore");
         eachPodDeletedOnce(restore);
         assertThat(restore).anyMatch(l -> l.contains("\"action\":\"restore\"") && l.contains("\"succeeded\""));
         String text = out.toString().replaceAll("\\R {10}", " ");
