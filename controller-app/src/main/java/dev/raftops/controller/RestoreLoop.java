@@ -32,12 +32,13 @@ final class RestoreLoop implements AutoCloseable {
     private final List<RestoreInformers> informers = new ArrayList<>();
 
     RestoreLoop(ControllerRuntime.Wiring wiring, BooleanSupplier leading, Clock clock, DayTwoMetrics metrics,
-            MeterRegistry registry) {
+            MeterRegistry registry, RestoreStatusWrites.Adopt admin) {
         if (wiring.restores() == null) {
             this.loop = null;
             return;
         }
-        LeaderFence fence = new LeaderFence(leading, new MeteredStatusPort(wiring.status(), metrics, clock),
+        LeaderFence fence = new LeaderFence(leading, new RestoreStatusWrites(
+                new MeteredStatusPort(wiring.status(), metrics, clock), admin),
                 wiring.workload(), wiring.jobs(), wiring.events());
         RestoreService service = new RestoreService(new FencedRestorePort(leading,
                 new MeteredRestorePort(wiring.restores(), metrics, clock)), fence,

@@ -10,13 +10,14 @@ import dev.raftops.ports.driven.WriteResult;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class OwnStatusWritesTest {
+/** Also the status subresource fake of other controller tests ({@link Answering}). */
+public class OwnStatusWritesTest {
 
     static final ClusterKey DB = new ClusterKey("ns", "db");
 
     /** A status subresource whose next write answers {@code answer}. */
-    static final class Answering implements StatusPort {
-        WriteResult answer = new WriteResult.Written("8");
+    public static final class Answering implements StatusPort {
+        public WriteResult answer = new WriteResult.Written("8");
 
         @Override
         public Optional<ClusterDocument> read(ClusterKey cluster) {

@@ -177,6 +177,15 @@ public final class AdminOpsService implements AdminOperations {
         }
     }
 
+    /**
+     * A status write of {@code cluster} another service of this process made (a restore taking or
+     * releasing the lock): raftops's own, so the next pass decides from it instead of writing its
+     * older record back as over a {@link StatusEdit}.
+     */
+    public void adopt(ClusterKey cluster, String resourceVersion, ClusterStatus written) {
+        lastWrites.wrote(cluster, resourceVersion, written);
+    }
+
     /** A compare-and-set of the status, remembered when it was written (see {@link LastWrites}). */
     private WriteResult write(ClusterKey cluster, String resourceVersion, ClusterStatus next) {
         WriteResult written = status.compareAndSet(cluster, resourceVersion, next);

@@ -48,6 +48,12 @@ public final class SandboxCommand implements Callable<Integer> {
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
             "io.fabric8.mockwebserver");
 
+    @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "tour",
+            description = "What to show: tour (the guided tour), restart (a rolling restart through "
+                    + "spec.maintenance.restartAt) or restore (a manual backup, then a RaftRestore of the latest one); "
+                    + "restart and restore run one cluster at --from.")
+    String scenario;
+
     @Option(names = "--replicas", paramLabel = "N", defaultValue = "3",
             description = "Raft members, 1 to " + SandboxOptionsCheck.MAX_REPLICAS + ".")
     int replicas;
@@ -154,6 +160,10 @@ public final class SandboxCommand implements Callable<Integer> {
                 console.say("logs written to " + logFile.path());
             }
         }
+    }
+
+    SandboxScenario scenario() {
+        return SandboxScenario.parse(scenario);
     }
 
     UpgradeStrategy strategy() {

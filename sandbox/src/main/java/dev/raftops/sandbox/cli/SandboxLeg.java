@@ -64,6 +64,10 @@ final class SandboxLeg {
         return name;
     }
 
+    String namespace() {
+        return namespace;
+    }
+
     /** Traces {@code run.start} of the leg's cluster. */
     void recordStart(int replicas, String to, long seed, Integer leader) {
         cluster.record(name, "run.start", l -> l.put("replicas", replicas).put("fromVersion", from)

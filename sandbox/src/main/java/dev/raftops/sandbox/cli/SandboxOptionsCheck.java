@@ -46,6 +46,7 @@ final class SandboxOptionsCheck {
                     + ")");
         }
         UpgradeStrategy strategy = strategy(c.strategy);
+        scenario(c.scenario, strategy);
         version("--from", c.from, "");
         version("--to", c.to, "");
         if (!"none".equalsIgnoreCase(c.thenBlueGreen)) {
@@ -75,6 +76,18 @@ final class SandboxOptionsCheck {
             return UpgradeStrategy.fromWire(value);
         } catch (IllegalArgumentException e) {
             throw bad("--strategy", value, "RollingUpdate or BlueGreen");
+        }
+    }
+
+    /** A scenario other than the tour runs one RollingUpdate cluster at --from. */
+    private void scenario(String value, UpgradeStrategy strategy) {
+        try {
+            if (SandboxScenario.parse(value) != SandboxScenario.TOUR && strategy != UpgradeStrategy.ROLLING_UPDATE) {
+                throw bad("--scenario", value, "tour with --strategy " + strategy.wireName()
+                        + " (restore and restart run a RollingUpdate cluster)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw bad("--scenario", value, SandboxScenario.choices());
         }
     }
 

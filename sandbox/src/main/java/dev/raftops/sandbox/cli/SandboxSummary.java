@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * What one cluster's leg of a sandbox run did, counted from its trace (the simulated cluster's own
- * record of what happened, trace.md) from the version request (or the strategy switch) on: pods restarted (deleted, then
+ * record of what happened, trace.md) from the first request (a version, a strategy switch, a backup, a
+ * restart or a restore) on: pods restarted (deleted, then
  * created again under the same name), pods created and removed (blue/green), step-down Jobs that
  * succeeded, leader elections (leadership taken by a pod), and the backup Jobs that succeeded.
  */
@@ -20,6 +21,8 @@ record SandboxSummary(String cluster, String from, String to, String strategy, S
         Duration upgrade) {
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
+    /** The requests a leg is counted from: a version, a strategy switch, a backup, a restart, a restore. */
+    private static final Set<Object> REQUESTS = Set.of("version", "strategy", "backup", "restart", "restore");
 
     SandboxSummary {
         backups = List.copyOf(backups);
@@ -45,8 +48,7 @@ record SandboxSummary(String cluster, String from, String to, String strategy, S
             Map<String, Object> line = JSON.unmarshal(json, Map.class);
             String kind = String.valueOf(line.get("kind"));
             if (!requested) {
-                requested = "operator".equals(kind) && ("version".equals(line.get("request"))
-                        || "strategy".equals(line.get("request")));
+                requested = "operator".equals(kind) && REQUESTS.contains(line.get("request"));
                 continue;
             }
             String pod = (String) line.get("pod");

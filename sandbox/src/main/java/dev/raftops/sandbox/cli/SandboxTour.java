@@ -26,7 +26,6 @@ final class SandboxTour {
 
     private static final String NAMESPACE = "sandbox";
     private static final String NAME = "demo";
-    private static final String BACKUP_TOKEN = "sandbox-tour-1";
 
     private final SandboxCommand o;
     private final SandboxConsole console;
@@ -54,9 +53,10 @@ final class SandboxTour {
                 readyDelay, readyDelay.dividedBy(2), o.leader, trace);
         try (SandboxEnvironment environment = SandboxEnvironment.open(runtimeSettings)) {
             store = environment.objectStore();
-            SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.from, o.to, o.strategy(),
+            String target = o.scenario() == SandboxScenario.TOUR ? o.to : o.from;
+            SandboxLeg leg = new SandboxLeg(console, environment, NAMESPACE, NAME, o.from, target, o.strategy(),
                     o.timeoutSeconds, console.started());
-            leg.recordStart(o.replicas, o.to, o.seed, o.leader);
+            leg.recordStart(o.replicas, target, o.seed, o.leader);
             environment.start();
             environment.endpointAddresses().values().stream().flatMap(List::stream).findFirst().ifPresent(a -> say(
                     "controller health and metrics on http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
@@ -67,7 +67,7 @@ final class SandboxTour {
                 say("a kubeconfig for kubectl and raftops status is written; in another shell:");
                 say("export KUBECONFIG=" + o.kubeconfig.toAbsolutePath());
             }
-            int code = tour(environment, leg, deadline);
+            int code = scenario(environment, leg, deadline);
             if (o.keep) {
                 say("the sandbox keeps running (API server, controller, simulated pods) until interrupted (Ctrl-C)");
                 leg.follow(Instant.now().plus(Duration.ofDays(3650)), s -> false);
@@ -76,12 +76,29 @@ final class SandboxTour {
         }
     }
 
-    /** The tour itself, from the first cluster's creation; the exit code. */
-    private int tour(SandboxEnvironment environment, SandboxLeg leg, Instant deadline) throws Exception {
+    /** The scenario asked for, from the cluster's creation; the exit code. */
+    private int scenario(SandboxEnvironment environment, SandboxLeg leg, Instant deadline) throws Exception {
         say("creating RaftCluster " + NAMESPACE + "/" + NAME + " at " + o.from + " with " + o.replicas + " replicas");
         if (!leg.create(o.replicas, deadline)) {
             return end(leg, "timeout", null, 1);
         }
+        if (o.scenario() != SandboxScenario.TOUR && !o.faults.isEmpty()) {
+            say("faults from now on: " + o.faults.stream().map(SandboxFault::spelling).collect(Collectors.joining(" ")));
+            environment.inject(o.faults);
+        }
+        SandboxOutcome outcome;
+        switch (o.scenario()) {
+            case RESTART -> outcome = new SandboxRestart(console, environment, leg, o.replicas).run(o.from, deadline);
+            case RESTORE -> outcome = new SandboxRestore(console, environment, leg, o.replicas).run(o.from, deadline);
+            default -> {
+                return tour(environment, leg, deadline);
+            }
+        }
+        return end(leg, outcome.result(), outcome.status(), outcome.code());
+    }
+
+    /** The guided tour, once the cluster runs at --from; the exit code. */
+    private int tour(SandboxEnvironment environment, SandboxLeg leg, Instant deadline) throws Exception {
         say("cluster runs " + o.from + "; asking for " + o.to);
         leg.requesting(o.to);
         String timeout = o.podReadyTimeout != null ? o.podReadyTimeout
@@ -106,17 +123,17 @@ final class SandboxTour {
         }
         if (leg.converged(status) && o.backup) {
             say("the cluster runs " + o.to + "; asking for a manual backup (schedule @daily, trigger "
-                    + BACKUP_TOKEN + ")");
-            status = manualBackup(environment, leg, deadline);
+                    + SandboxBackup.TOKEN + ")");
+            status = SandboxBackup.ask(environment, leg, deadline);
             if (status == null) {
                 return end(leg, "timeout", leg.status(), 1);
             }
-            if (backupFailure(status) != null) {
-                say("blocked: " + backupFailure(status));
+            if (SandboxBackup.failure(status) != null) {
+                say("blocked: " + SandboxBackup.failure(status));
                 return end(leg, "blocked", status, 2);
             }
             say("backup done: job " + status.backup.lastBackupJob);
-            store.objects().forEach(b -> say("backup object " + object(b)));
+            store.objects().forEach(b -> say("backup object " + SandboxBackup.object(b)));
         }
         if (leg.converged(status) && blueGreenLeg()) {
             int code = end(leg, "converged", status, 0, false);
@@ -173,28 +190,6 @@ final class SandboxTour {
         return end(leg, "blocked", status, 2);
     }
 
-    /** Sets {@code spec.backup} with a trigger token; the status once the backup ended, null on timeout. */
-    private RaftClusterStatus manualBackup(SandboxEnvironment environment, SandboxLeg leg, Instant deadline)
-            throws InterruptedException {
-        leg.patchSpec(Map.of("backup", Map.of("schedule", "@daily", "requests", Map.of("trigger", BACKUP_TOKEN),
-                "target", environment.objectStore().target())));
-        environment.cluster().record(leg.name(), "operator", l -> l.put("request", "backup").put("token", BACKUP_TOKEN));
-        boolean ended = leg.follow(deadline, s -> s != null && (backupFailure(s) != null || (s.requests != null
-                && BACKUP_TOKEN.equals(s.requests.lastHandledBackupTrigger) && s.backup != null
-                && s.backup.activeRun == null && s.backup.lastBackupJob != null)));
-        return ended ? leg.status() : null;
-    }
-
-    /** An object as the tour shows it: key, size and the SHA-256 of the bytes read back. */
-    private static String object(ObjectStore.StoredObject b) {
-        return b.key() + " " + b.bytes() + " bytes sha256 " + b.sha256();
-    }
-
-    private static String backupFailure(RaftClusterStatus s) {
-        return s.backup == null || s.backup.lastFailure == null ? null
-                : s.backup.lastFailure.reason + ": " + s.backup.lastFailure.message;
-    }
-
     private int end(SandboxLeg leg, String result, RaftClusterStatus status, int code) {
         return end(leg, result, status, code, true);
     }
@@ -207,7 +202,7 @@ final class SandboxTour {
             List<ObjectStore.StoredObject> objects = store == null ? List.of() : store.objects();
             say("bucket " + ObjectStore.BUCKET + " at " + (store == null ? "-" : store.endpoint()) + ": "
                     + objects.size() + (objects.size() == 1 ? " object" : " objects"));
-            objects.forEach(b -> say("  " + object(b)));
+            objects.forEach(b -> say("  " + SandboxBackup.object(b)));
         }
         if (o.trace != null && last) {
             say("trace written to " + o.trace);

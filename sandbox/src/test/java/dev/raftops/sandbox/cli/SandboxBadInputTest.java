@@ -24,6 +24,8 @@ class SandboxBadInputTest {
         "--replicas 16                       | --replicas          | 16",
         "--replicas banana                   | --replicas          | banana",
         "--strategy Foo                      | --strategy          | Foo",
+        "--scenario rollback                 | --scenario          | rollback",
+        "--scenario restart --strategy BlueGreen | --scenario      | restart",
         "--leader 9 --replicas 3             | --leader            | 9",
         "--leader -1                         | --leader            | -1",
         "--pod-ready-timeout banana          | --pod-ready-timeout | banana",
