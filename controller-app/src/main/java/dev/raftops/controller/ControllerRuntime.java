@@ -103,7 +103,7 @@ public final class ControllerRuntime implements AutoCloseable {
         Function<ClusterKey, ReconcileOutcome> workload = key -> wiring.workloadReconciler().reconcile(key, leading);
         this.workloadLoop = new ControllerLoop("workload", queue(), workload, registry);
         this.adminLoop = new ControllerLoop("adminops", queue(), service::reconcile, registry);
-        this.restoreLoop = new RestoreLoop(wiring, leading, clock, metrics, registry, service::adopt);
+        this.restoreLoop = new RestoreLoop(wiring, leading, clock, metrics, registry, service::writeAsOwn);
     }
 
     private static WorkQueue<ClusterKey> queue() {

@@ -7,6 +7,7 @@ import dev.raftops.ports.driven.StatusPort;
 import dev.raftops.ports.driven.WriteResult;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The restore loop's {@link StatusPort}: each RaftCluster status it writes (the operation lock a
@@ -19,7 +20,7 @@ final class RestoreStatusWrites implements StatusPort {
     /** Where a written status goes: the admin-ops service's record of its own writes. */
     @FunctionalInterface
     interface Adopt {
-        void wrote(ClusterKey cluster, String resourceVersion, ClusterStatus status);
+        WriteResult writeAsOwn(ClusterKey cluster, ClusterStatus status, Supplier<WriteResult> write);
     }
 
     private final StatusPort delegate;
@@ -37,10 +38,6 @@ final class RestoreStatusWrites implements StatusPort {
 
     @Override
     public WriteResult compareAndSet(ClusterKey cluster, String expectedResourceVersion, ClusterStatus status) {
-        WriteResult result = delegate.compareAndSet(cluster, expectedResourceVersion, status);
-        if (result instanceof WriteResult.Written w && w.resourceVersion() != null) {
-            admin.wrote(cluster, w.resourceVersion(), status);
-        }
-        return result;
+        return admin.writeAsOwn(cluster, status, () -> delegate.compareAndSet(cluster, expectedResourceVersion, status));
     }
 }

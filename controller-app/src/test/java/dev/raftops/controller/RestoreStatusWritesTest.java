@@ -20,7 +20,13 @@ class RestoreStatusWritesTest {
     private final OwnStatusWritesTest.Answering api = new OwnStatusWritesTest.Answering();
     private final List<Adopted> adopted = new ArrayList<>();
     private final RestoreStatusWrites writes = new RestoreStatusWrites(api,
-            (cluster, version, status) -> adopted.add(new Adopted(cluster, version, status)));
+            (cluster, status, write) -> {
+                WriteResult result = write.get();
+                if (result instanceof WriteResult.Written w) {
+                    adopted.add(new Adopted(cluster, w.resourceVersion(), status));
+                }
+                return result;
+            });
 
     @Test
     void aStatusTheRestoreWroteIsHandedToTheAdminServiceAsItsOwnWithTheNewResourceVersion() {

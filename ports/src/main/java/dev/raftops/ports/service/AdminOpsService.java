@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -178,12 +179,12 @@ public final class AdminOpsService implements AdminOperations {
     }
 
     /**
-     * A status write of {@code cluster} another service of this process made (a restore taking or
-     * releasing the lock): raftops's own, so the next pass decides from it instead of writing its
-     * older record back as over a {@link StatusEdit}.
+     * A status write of {@code cluster} another loop of this process makes (a restore taking or
+     * releasing the lock), done by {@code write}: raftops's own, so no pass takes it for a
+     * {@link StatusEdit} and writes its older record back over it, neither while it is in flight nor after.
      */
-    public void adopt(ClusterKey cluster, String resourceVersion, ClusterStatus written) {
-        lastWrites.wrote(cluster, resourceVersion, written);
+    public WriteResult writeAsOwn(ClusterKey cluster, ClusterStatus status, Supplier<WriteResult> write) {
+        return lastWrites.writeAsOwn(cluster, status, write);
     }
 
     /** A compare-and-set of the status, remembered when it was written (see {@link LastWrites}). */
