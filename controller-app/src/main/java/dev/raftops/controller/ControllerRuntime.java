@@ -3,6 +3,7 @@ package dev.raftops.controller;
 import dev.raftops.controller.http.OpsEndpoints;
 import dev.raftops.controller.lease.LeaderFence;
 import dev.raftops.controller.lease.LeaseLeadership;
+import dev.raftops.controller.lease.WireFence;
 import dev.raftops.controller.metrics.DayTwoMetrics;
 import dev.raftops.controller.metrics.MeteredStatusPort;
 import dev.raftops.controller.queue.ControllerLoop;
@@ -72,6 +73,8 @@ public final class ControllerRuntime implements AutoCloseable {
     }
 
     private final KubernetesClient client;
+    /** The client every loop writes with: {@code client} itself, or behind the {@link WireFence} when a Lease decides. */
+    private final KubernetesClient writes;
     private final ControllerSettings settings;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<ClusterInformers> informers = new ArrayList<>();
@@ -88,13 +91,14 @@ public final class ControllerRuntime implements AutoCloseable {
             BiFunction<KubernetesClient, Clock, Wiring> wiringFactory, Clock clock) {
         this.client = client;
         this.settings = settings;
-        Wiring wiring = wiringFactory.apply(client, clock);
         this.leadership = settings.leaderElection()
                 ? new LeaseLeadership(client, settings.leaseNamespace(), "raftops-controller", settings.identity(),
                         settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod(), this::startLoops,
                         this::leadershipLost)
                 : null;
         BooleanSupplier leading = leadership == null ? () -> true : leadership::leading;
+        this.writes = leadership == null ? client : WireFence.around(client, leading);
+        Wiring wiring = wiringFactory.apply(writes, clock);
         DayTwoMetrics metrics = new DayTwoMetrics(registry);
         this.ownWrites = new OwnStatusWrites(new MeteredStatusPort(wiring.status(), metrics, clock));
         LeaderFence fence = new LeaderFence(leading, ownWrites, wiring.workload(), wiring.jobs(), wiring.events());
@@ -238,5 +242,8 @@ public final class ControllerRuntime implements AutoCloseable {
         informers.forEach(ClusterInformers::close);
         restoreLoop.close();
         endpoints.forEach(OpsEndpoints::close);
+        if (writes != client) {
+            writes.close();
+        }
     }
 }
