@@ -34,7 +34,24 @@ final class LeaderStepDown {
     private LeaderStepDown() {
     }
 
+    /**
+     * Leadership must leave {@code target} before its release. The step-down is told with the
+     * release's Event, which follows within {@code timeouts.stepDown} (one Event per step): the Job
+     * and {@code status.upgrade.plan} show it meanwhile.
+     */
     static Decision request(RollingPass pass, int target) {
+        return request(pass, target, false);
+    }
+
+    /**
+     * {@code target}, already released, was elected before the StatefulSet restarted it: no release
+     * follows to tell this step-down, so it has an Event of its own.
+     */
+    static Decision requestAfterRelease(RollingPass pass, int target) {
+        return request(pass, target, true);
+    }
+
+    private static Decision request(RollingPass pass, int target, boolean told) {
         StepDown sd = current(pass, target);
         // a finished step-down with the pod still reported leader asks again; unknown leadership waits for clarity
         PodView targetPod = pass.in().observation().podsOf(pass.in().statefulSetName()).get(target);
@@ -46,7 +63,7 @@ final class LeaderStepDown {
                     + sd.sequence() + " successful step-down jobs (last " + sd.job() + ")");
         }
         if (sd == null || sd.confirmedAt() != null || finished) {
-            return newJob(pass, target, sd == null ? 1 : sd.sequence() + 1);
+            return newJob(pass, target, sd == null ? 1 : sd.sequence() + 1, told);
         }
         Duration budget = pass.in().spec().upgrade().timeouts().stepDown();
         if (Duration.between(sd.startedAt(), pass.in().now()).compareTo(budget) > 0) {
@@ -94,15 +111,25 @@ final class LeaderStepDown {
         return Decision.of(pass.unwritten(), pass.poll("step-down"));
     }
 
-    private static Decision newJob(RollingPass pass, int target, int sequence) {
+    private static Decision newJob(RollingPass pass, int target, int sequence, boolean told) {
         String job = jobName(pass, target, sequence);
         String pod = pass.in().statefulSetName() + "-" + target;
         var executor = pass.in().spec().upgrade().executor();
         JobRequest request = new JobRequest(job, ExecutorAction.STEP_DOWN, executor.image(), executor.serviceAccount(),
                 Map.of("RAFTOPS_TARGET_POD", pod), 0);
-        return Decision.of(pass.unwritten(), pass.poll("step-down"), new Action.CreateJob(request),
+        Action create = new Action.CreateJob(request);
+        if (!told) {
+            return Decision.of(pass.unwritten(), pass.poll("step-down"), create);
+        }
+        return Decision.of(pass.unwritten(), pass.poll("step-down"), create,
                 new Action.Emit(ClusterEvent.normal(STEP_DOWN_REQUESTED, "pod " + pod
-                        + " may lead; asking it to step down before its restart (job " + job + ")", pass.audit())));
+                        + " was elected after its release; asking it to step down before its restart (job " + job
+                        + ")", pass.audit())));
+    }
+
+    /** How a release tells the step-down that preceded it. */
+    static String toldAtRelease(StepDown stepDown) {
+        return " after its leader step-down (job " + stepDown.job() + ")";
     }
 
     /** The roll's target keeps apart the Jobs of successive upgrades, whose attempts all start at 1. */

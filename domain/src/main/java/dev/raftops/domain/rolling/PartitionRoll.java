@@ -16,7 +16,6 @@ import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress.StepDown;
 import dev.raftops.domain.resource.RollingProgress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,8 +106,8 @@ final class PartitionRoll {
         return Decision.of(status, pass.poll("pod " + target + " rolling"),
                 order.release(sts, target, pods.get(target)),
                 new Action.Emit(ClusterEvent.normal(POD_RELEASED, (order == RollOrder.PARTITION ? "released" : "deleted")
-                        + " ordinal " + target + " (pod " + sts.name() + "-" + target + ") to " + pass.reason().target(),
-                        pass.audit())));
+                        + " ordinal " + target + " (pod " + sts.name() + "-" + target + ") to " + pass.reason().target()
+                        + (stepDown != null ? LeaderStepDown.toldAtRelease(stepDown) : ""), pass.audit())));
     }
 
     /**
@@ -147,7 +146,7 @@ final class PartitionRoll {
         if (order == RollOrder.PARTITION && pass.replicas() > 1 && pod != null && pod.isLeader() && !pod.terminating()
                 && !Objects.equals(pod.revision(), sts.updateRevision())) {
             // elected after its release, before the StatefulSet restarted it: ask it to step down again
-            return LeaderStepDown.request(pass, target);
+            return LeaderStepDown.requestAfterRelease(pass, target);
         }
         Duration budget = pass.in().spec().upgrade().timeouts().podReady();
         // a step-down Job for the next ordinal says a pass saw this one rolled (and left its record to the
@@ -199,10 +198,12 @@ final class PartitionRoll {
         String done = "ordinal " + ordinal + " runs " + pass.reason().target() + " and is caught up";
         RollingPass after = pass.over(status);
         Decision then = next.currentPartition() == 0 ? finish(after, sts) : next(after, sts);
-        if (nextStepDownAsked(pass, sts, ordinal)) {
-            return then; // told with the step-down's Event, recorded with the release that follows it
+        ClusterEvent upgraded = ClusterEvent.normal(POD_UPGRADED, done, pass.audit());
+        if (nextStepDownAsked(pass, sts, ordinal) || StepEvents.stepDownAsked(then)) {
+            // a step-down comes first: told and recorded with the release that follows it, not before
+            return StepEvents.foldedInto(then, upgraded);
         }
-        return toldWith(then, ClusterEvent.normal(POD_UPGRADED, done, pass.audit()));
+        return StepEvents.toldWith(then, upgraded);
     }
 
     /**
@@ -214,24 +215,6 @@ final class PartitionRoll {
         RollingProgress next = recorded.withPlan(RollOrder.of(sts).plan(recorded, pass.replicas(), pass.pods(sts)));
         int following = RollOrder.of(sts).target(next);
         return following >= 0 && next.currentPartition() > 0 && LeaderStepDown.inFlight(pass.with(next), following);
-    }
-
-    /**
-     * {@code then} with the completion told in its first Normal Event (one Event per step), or in
-     * {@code upgraded} of its own when the next step emits none (it waits).
-     */
-    private static Decision toldWith(Decision then, ClusterEvent upgraded) {
-        List<Action> actions = new ArrayList<>(then.actions());
-        for (int i = 0; i < actions.size(); i++) {
-            if (actions.get(i) instanceof Action.Emit emit && emit.event().type() == ClusterEvent.Type.Normal) {
-                ClusterEvent event = emit.event();
-                actions.set(i, new Action.Emit(new ClusterEvent(event.type(), event.reason(),
-                        upgraded.message() + "; " + event.message(), event.audit())));
-                return new Decision(actions, then.nextStatus(), then.wake());
-            }
-        }
-        actions.add(0, new Action.Emit(upgraded));
-        return new Decision(actions, then.nextStatus(), then.wake());
     }
 
     static Decision finish(RollingPass pass, StatefulSetView sts) {

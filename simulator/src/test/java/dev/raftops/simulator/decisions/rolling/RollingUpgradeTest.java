@@ -417,6 +417,11 @@ class RollingUpgradeTest extends RollingUpgradeFixture {
         assertThat(d.actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().action().wireName()).isEqualTo("step-down"));
         assertThat(d.hasDisruptiveAction()).isFalse();
+        // no release follows to tell it: this step-down has an Event of its own
+        assertThat(d.actionsOf(Action.Emit.class)).singleElement().satisfies(e -> {
+            assertThat(e.event().reason()).isEqualTo(RollingReasons.STEP_DOWN_REQUESTED);
+            assertThat(e.event().message()).contains("was elected after its release");
+        });
     }
 
     @Test

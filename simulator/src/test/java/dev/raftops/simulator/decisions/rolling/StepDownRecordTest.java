@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StepDownRecordTest extends RollingUpgradeFixture {
 
     @Test
-    void aStepDownCreatesItsJobAndEmitsItsEventWithoutAStatusWrite() {
+    void aStepDownCreatesItsJobWithoutAStatusWriteOrAnEventOfItsOwn() {
         world = world(3, 2, null);
         passUntil(Action.LockPartitionAndSetImage.class);
         world.runFor(STEP);
@@ -27,9 +27,21 @@ class StepDownRecordTest extends RollingUpgradeFixture {
 
         assertThat(stepDown.actionsOf(Action.CreateJob.class)).singleElement()
                 .satisfies(j -> assertThat(j.job().name()).startsWith(STS + "-step-down-2-2-4-4-a1-s1-"));
-        assertThat(stepDown.actionsOf(Action.Emit.class)).singleElement()
-                .satisfies(e -> assertThat(e.event().reason()).isEqualTo(RollingReasons.STEP_DOWN_REQUESTED));
+        assertThat(stepDown.actionsOf(Action.Emit.class)).isEmpty();
         assertThat(stepDown.nextStatus()).isEqualTo(before);
+    }
+
+    @Test
+    void theReleaseAfterAStepDownTellsItInItsEvent() {
+        world = world(3, 2, null);
+        String job = passUntil(Action.CreateJob.class).job().name();
+
+        passUntil(Action.SetPartition.class);
+
+        assertThat(lastPass.actionsOf(Action.Emit.class)).singleElement().satisfies(e -> {
+            assertThat(e.event().reason()).isEqualTo(RollingReasons.POD_RELEASED);
+            assertThat(e.event().message()).endsWith("after its leader step-down (job " + job + ")");
+        });
     }
 
     @Test
@@ -67,15 +79,14 @@ class StepDownRecordTest extends RollingUpgradeFixture {
         Decision stepDown = lastPass;
 
         assertThat(status.upgrade().completedOrdinals()).isEmpty();
-        assertThat(stepDown.actionsOf(Action.Emit.class)).singleElement().satisfies(e -> assertThat(e.event().message())
-                .startsWith("ordinal 2 runs 2.4.4 and is caught up; pod " + STS + "-1 may lead"));
+        assertThat(stepDown.actionsOf(Action.Emit.class)).isEmpty();
 
         passUntil(Action.SetPartition.class);
 
         assertThat(status.upgrade().completedOrdinals()).containsExactly(2);
         assertThat(status.upgrade().currentPartition()).isEqualTo(2);
         assertThat(status.upgrade().stepDown().ordinal()).isEqualTo(1);
-        assertThat(lastPass.actionsOf(Action.Emit.class)).singleElement()
-                .satisfies(e -> assertThat(e.event().message()).startsWith("released ordinal 1"));
+        assertThat(lastPass.actionsOf(Action.Emit.class)).singleElement().satisfies(e -> assertThat(e.event().message())
+                .startsWith("ordinal 2 runs 2.4.4 and is caught up; released ordinal 1"));
     }
 }
