@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link MemberProbe} on the JDK HTTP client: for every pod at once, the unauthenticated
- * {@code GET /v1/sys/health}, then (when the pod is unsealed and initialised) {@code GET /v1/sys/leader}.
+ * {@code GET /v1/sys/health}, then (when the pod is unsealed and initialised) {@code GET /v1/sys/leader},
+ * whose {@code is_self} says who leads. When more than one pod claims leadership, those are asked
+ * {@code sys/leader} once more: answers taken one after another can straddle a change of leader.
  * No token is sent; TLS trusts the CA of {@code spec.tls.caConfigMap} ({@link ProbeTrust}). One
  * semaphore bounds the requests in flight for the whole controller; each request has the settings'
  * timeout, after which the pod is unknown.
@@ -77,19 +79,43 @@ final class HttpMemberProbe implements MemberProbe {
             running.put(pod, CompletableFuture.supplyAsync(() -> member(client, base, at), workers));
         }
         long budget = settings.probeTimeout().toMillis() * 3;
-        running.forEach((pod, f) -> {
-            try {
-                out.put(pod, f.get(budget, TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
-                out.put(pod, MemberState.failed(at, "no answer within " + budget + " ms"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.put(pod, MemberState.failed(at, "interrupted"));
-            } catch (java.util.concurrent.ExecutionException e) {
-                out.put(pod, MemberState.failed(at, describe(e.getCause())));
-            }
-        });
+        running.forEach((pod, f) -> out.put(pod, answer(f, at, budget)));
+        List<String> claimants = out.entrySet().stream().filter(e -> e.getValue().leading()).map(Map.Entry::getKey)
+                .toList();
+        if (claimants.size() > 1) {
+            // the pods answer one after another: leadership that moved between two answers (a step-down, an
+            // election) looks like two leaders. Those who claimed it are asked again; one that still does leads.
+            Map<String, CompletableFuture<MemberState>> again = new LinkedHashMap<>();
+            claimants.forEach(pod -> again.put(pod, CompletableFuture.supplyAsync(
+                    () -> stillLeading(client, settings.podAddress().base(cluster, pod, tls.disabled()), out.get(pod)),
+                    workers)));
+            again.forEach((pod, f) -> out.put(pod, answer(f, at, budget)));
+        }
         return out;
+    }
+
+    private static MemberState answer(CompletableFuture<MemberState> f, Instant at, long budget) {
+        try {
+            return f.get(budget, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return MemberState.failed(at, "no answer within " + budget + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MemberState.failed(at, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return MemberState.failed(at, describe(e.getCause()));
+        }
+    }
+
+    /** {@code first} with the leadership {@code sys/leader} reports now. */
+    private MemberState stillLeading(HttpClient client, URI base, MemberState first) {
+        HttpResponse<String> leader = get(client, base, "sys/leader");
+        if (leader.statusCode() != 200) {
+            return MemberState.failed(first.probedAt(), "sys/leader answered HTTP " + leader.statusCode());
+        }
+        boolean leading = Boolean.TRUE.equals(parse(leader.body()).get("is_self"));
+        return new MemberState(first.answered(), leading, first.sealed(), first.initialized(), first.version(),
+                first.appliedIndex(), first.committedIndex(), first.probedAt(), first.error());
     }
 
     /** HTTP requests sent so far (for the measurements in docs/performance.md). */
@@ -117,7 +143,8 @@ final class HttpMemberProbe implements MemberProbe {
             return MemberState.failed(at, "sys/leader answered HTTP " + leader.statusCode());
         }
         Map<?, ?> l = parse(leader.body());
-        boolean leading = code == 200 || Boolean.TRUE.equals(l.get("is_self"));
+        // the later of the two answers decides: health 200 may predate a step-down that sys/leader already shows
+        boolean leading = Boolean.TRUE.equals(l.get("is_self"));
         return new MemberState(true, leading, false, true, version, index(l, "raft_applied_index"),
                 index(l, "raft_committed_index"), at, null);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * ({@code error} set) knows nothing: such a member may lead and is not caught up.
  *
  * @param answered the pod answered its health endpoint with a status the API documents
- * @param leading the pod reports itself active ({@code is_self}, or health 200)
+ * @param leading the pod reports itself active ({@code is_self} of {@code sys/leader}, asked after health)
  * @param sealed health 503
  * @param initialized false on health 501
  * @param version the version health reports, or null
