@@ -105,10 +105,30 @@ class BadDocumentsScenarioTest {
         for (Mutation m = queue.poll(); m != null; m = queue.poll()) {
             String from = "2.4." + minor;
             String to = "2.4." + (++minor);
-            MutationRun.Outcome o = new MutationRun(world, name).run(m, from, to, m.index() % 2 == 1);
+            MutationRun.Outcome o = runOnce(world, name, m, from, to);
             outcomes.add(o);
             System.out.println("bad document " + m.describe() + " on " + name + (o.midUpgrade() ? " mid-upgrade" : "")
                     + (o.noOp() ? " (no change)" : "") + ": " + (o.violations().isEmpty() ? "ok" : o.violations()));
+        }
+    }
+
+    /**
+     * One mutation; a request of this harness that the API server did not answer in time (this JVM
+     * also runs the API server, the controller and twelve clusters' runtime) runs it again on the
+     * next version, once. A second timeout is a violation: the run goes on with the next mutation.
+     */
+    private static MutationRun.Outcome runOnce(DocumentWorld world, String name, Mutation m, String from, String to) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new MutationRun(world, name).run(m, from, to, m.index() % 2 == 1);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                System.out.println("bad document " + m.describe() + " on " + name + ": the harness's request failed ("
+                        + e.getMessage() + "), attempt " + attempt);
+                if (attempt == 2) {
+                    return new MutationRun.Outcome(m, false, false, List.of(m.describe()
+                            + ": the API server did not answer the harness twice: " + e.getMessage()));
+                }
+            }
         }
     }
 

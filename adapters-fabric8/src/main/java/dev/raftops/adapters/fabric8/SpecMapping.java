@@ -74,8 +74,13 @@ final class SpecMapping {
         if (workload.adopted() && upgrade.strategy() == UpgradeStrategy.BLUE_GREEN) {
             throw new InvalidField("spec.upgrade.strategy", ClusterSpec.ADOPTED_BLUE_GREEN);
         }
+        BackupSpec backup = backup(spec.backup);
+        if (upgrade.preUpgradeSnapshot() && backup == null) {
+            // named now, whatever runs: before, it was named only when the next upgrade tried to start
+            throw new InvalidField("spec.upgrade.preUpgradeSnapshot", ClusterSpec.SNAPSHOT_NEEDS_BACKUP);
+        }
         return new ClusterSpec(spec.version.trim(), blankToNull(spec.image), replicas, isTrue(spec.paused), maintenance,
-                blankToNull(spec.breakGlassAck), upgrade, backup(spec.backup), workload, forceRelease(spec.operationLock),
+                blankToNull(spec.breakGlassAck), upgrade, backup, workload, forceRelease(spec.operationLock),
                 tls(spec.tls));
     }
 

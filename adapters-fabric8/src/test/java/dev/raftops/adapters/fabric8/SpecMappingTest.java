@@ -110,6 +110,16 @@ class SpecMappingTest {
     }
 
     @Test
+    void aPreUpgradeSnapshotWithoutABackupIsInvalidWhateverRunsNamingTheField() {
+        SpecReading.Invalid bad = invalid(spec(x -> {
+            x.upgrade = new SpecUpgrade();
+            x.upgrade.preUpgradeSnapshot = true;
+        }));
+        assertThat(bad.field()).isEqualTo("spec.upgrade.preUpgradeSnapshot");
+        assertThat(bad.message()).contains("needs spec.backup");
+    }
+
+    @Test
     void anUnknownStrategyIsInvalid() {
         SpecReading.Invalid bad = invalid(spec(x -> {
             x.upgrade = new SpecUpgrade();

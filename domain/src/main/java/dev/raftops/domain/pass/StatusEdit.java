@@ -68,6 +68,10 @@ public record StatusEdit(List<String> fields) {
         }
         if (out.size() == before) {
             out.add(path);
+        } else if (out.size() - before > SHOWN && !path.equals("status")) {
+            // more of this part changed than an Event shows (a part read as absent, say): the part is what changed
+            out.subList(before, out.size()).clear();
+            out.add(path);
         }
     }
 

@@ -45,6 +45,10 @@ public record ClusterSpec(
         }
     }
 
+    /** Why a pre-upgrade snapshot cannot be taken: no backup target or executor image to take it with. */
+    public static final String SNAPSHOT_NEEDS_BACKUP = "spec.upgrade.preUpgradeSnapshot needs spec.backup (target "
+            + "and executor image) to take the snapshot";
+
     /** Why blue/green is refused for an adopted StatefulSet (docs/decisions/adopted-statefulsets.md). */
     public static final String ADOPTED_BLUE_GREEN = "spec.upgrade.strategy BlueGreen cannot upgrade the adopted "
             + "StatefulSet named by spec.workload.statefulSetRef: blue/green creates a second StatefulSet, and raftops "

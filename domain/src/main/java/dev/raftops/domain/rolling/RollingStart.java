@@ -13,6 +13,7 @@ import dev.raftops.domain.decision.Wake;
 import dev.raftops.domain.opslifecycle.Holders;
 import dev.raftops.domain.opslifecycle.LockOutcome;
 import dev.raftops.domain.opslifecycle.Operation;
+import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ClusterStatus;
 import dev.raftops.domain.resource.RollingProgress;
 import dev.raftops.domain.version.SemVer;
@@ -71,8 +72,7 @@ final class RollingStart {
         boolean snapshot = (versionChange || imageChange) && in.spec().upgrade().preUpgradeSnapshot();
         if (snapshot && in.spec().backup() == null) {
             return pass.blocked(new UpgradeVerdict(UpgradeVerdict.Kind.BLOCKED,
-                    SNAPSHOT_PREREQUISITE_MISSING, "spec.upgrade.preUpgradeSnapshot needs spec.backup (target and "
-                            + "executor image) to take the snapshot", verdict.target(), List.of()));
+                    SNAPSHOT_PREREQUISITE_MISSING, ClusterSpec.SNAPSHOT_NEEDS_BACKUP, verdict.target(), List.of()));
         }
         String target = versionChange ? verdict.target().toString() : status.currentVersion();
         String restartAt = restart ? pass.restartRequest().token() : null;

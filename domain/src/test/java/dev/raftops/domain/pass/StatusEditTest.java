@@ -31,6 +31,14 @@ class StatusEditTest {
     }
 
     @Test
+    void aPartOfWhichMoreFieldsChangedThanTheEventShowsIsNamedAsThePart() {
+        // an edited epoch of -1 makes the lock unreadable: it is read as absent, the free lock, and all six fields differ
+        ClusterStatus edited = OURS.withOperationLock(OperationLock.free());
+        assertThat(StatusEdit.between(OURS, edited)).hasValueSatisfying(e -> assertThat(e.fields())
+                .containsExactly("status.operationLock"));
+    }
+
+    @Test
     void lastErrorIsNamedWhereTheWireHasIt() {
         ClusterStatus edited = OURS.withLastError(new Failure("X", "y", T0));
         assertThat(StatusEdit.between(OURS, edited)).hasValueSatisfying(e -> assertThat(e.fields())
