@@ -12,19 +12,30 @@ public record FaultRun(Fault fault, long seed, Operation operation, int point) {
     /** The most trace lines a run waits for before its fault: about a rolling upgrade's length. */
     static final int POINTS = 14;
 
+    /** The operations a seed draws from; {@link Operation#RESTORE} is named explicitly (it came later, and seeds keep their runs). */
+    private static final Operation[] DRAWN = {Operation.ROLLING_UPGRADE, Operation.BLUE_GREEN, Operation.BACKUP};
+
     public static FaultRun of(Fault fault, long seed) {
         Random random = new Random(seed);
-        Operation[] operations = Operation.values();
-        return new FaultRun(fault, seed, operations[random.nextInt(operations.length)], random.nextInt(POINTS));
+        return new FaultRun(fault, seed, DRAWN[random.nextInt(DRAWN.length)], random.nextInt(POINTS));
     }
 
-    /** {@code KILL:42}, as {@code -Draftops.faults.run} takes it. */
+    /** The run of {@code fault} and {@code seed} (its point from the seed) interrupting {@code operation}. */
+    public static FaultRun of(Fault fault, long seed, Operation operation) {
+        FaultRun drawn = of(fault, seed);
+        return new FaultRun(fault, seed, operation, drawn.point());
+    }
+
+    /** {@code KILL:42}, or {@code KILL:42:RESTORE} with the operation named, as {@code -Draftops.faults.run} takes it. */
     public static FaultRun parse(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("-Draftops.faults.run=" + text + ": expected FAULT:SEED, e.g. KILL:42");
+        String[] parts = text.split(":");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new IllegalArgumentException("-Draftops.faults.run=" + text
+                    + ": expected FAULT:SEED or FAULT:SEED:OPERATION, e.g. KILL:42 or KILL:42:RESTORE");
         }
-        return of(Fault.valueOf(text.substring(0, colon).trim()), Long.parseLong(text.substring(colon + 1).trim()));
+        Fault fault = Fault.valueOf(parts[0].trim());
+        long seed = Long.parseLong(parts[1].trim());
+        return parts.length == 2 ? of(fault, seed) : of(fault, seed, Operation.valueOf(parts[2].trim()));
     }
 
     /** The random choices of the fault itself, apart from those that chose the run. */
@@ -33,7 +44,7 @@ public record FaultRun(Fault fault, long seed, Operation operation, int point) {
     }
 
     public String name() {
-        return fault + ":" + seed;
+        return fault + ":" + seed + (operation == Operation.RESTORE ? ":RESTORE" : "");
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class FaultRunner {
             int startedAt = world.trace(CLUSTER).size();
             op.start(world, CLUSTER, run.seed());
             world.within(Duration.ofSeconds(20), () -> world.trace(CLUSTER).size() >= startedAt + run.point()
-                    || op.done(world.status(CLUSTER), run.seed()));
+                    || op.done(world, CLUSTER, run.seed()));
             ControllerSlot leader = world.slot(world.holder());
             if (leader == null) {
                 world.await("a process holds the Lease", START, () -> world.holder() != null);
@@ -57,14 +57,15 @@ public final class FaultRunner {
             FaultPlayed played = run.fault().play(world, leader, run.faultRandom());
             mark.run();
 
-            boolean done = world.within(FINISH, () -> op.done(world.status(CLUSTER), run.seed()));
+            boolean done = world.within(FINISH, () -> op.done(world, CLUSTER, run.seed()));
             List<String> violations = new ArrayList<>();
             String outcome;
             if (done) {
                 outcome = "completed";
             } else {
                 RaftClusterStatus st = world.status(CLUSTER);
-                StatusCondition named = stopCondition(st);
+                StatusCondition condition = stopCondition(st);
+                String named = condition != null ? condition.type + "/" + condition.reason : op.stopped(world, CLUSTER);
                 int stoppedAt = world.trace(CLUSTER).size();
                 Thread.sleep(QUIET.toMillis());
                 if (named == null) {
@@ -72,7 +73,7 @@ public final class FaultRunner {
                     violations.add("the " + op + " neither completed nor stopped with a named condition within "
                             + FINISH + "; status " + world.client().getKubernetesSerialization().asJson(st));
                 } else {
-                    outcome = "stopped: " + named.type + "/" + named.reason;
+                    outcome = "stopped: " + named;
                     violations.addAll(RunChecks.quietAfter(world.trace(CLUSTER), stoppedAt, outcome));
                 }
             }

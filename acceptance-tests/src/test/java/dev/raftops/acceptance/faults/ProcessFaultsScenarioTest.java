@@ -39,11 +39,14 @@ class ProcessFaultsScenarioTest {
         if (!count.isBlank()) {
             Fault[] faults = Fault.values();
             int first = Integer.parseInt(System.getProperty("raftops.faults.first", "0").trim());
+            String operation = System.getProperty("raftops.faults.operation", "").trim();
             return Stream.iterate(first, i -> i + 1).limit(Integer.parseInt(count.trim()))
-                    .map(i -> FaultRun.of(faults[i % faults.length], LONG_SEED + i));
+                    .map(i -> operation.isEmpty() ? FaultRun.of(faults[i % faults.length], LONG_SEED + i)
+                            : FaultRun.of(faults[i % faults.length], LONG_SEED + i, Operation.valueOf(operation)));
         }
-        // the sample: the fence, a takeover after SIGKILL, and the API server refusing, over three operations
-        return Stream.of(FaultRun.of(Fault.PAUSE, 7), FaultRun.of(Fault.KILL, 2), FaultRun.of(Fault.HTTP_ERRORS, 5));
+        // the sample: the fence, a takeover after SIGKILL (of a restore too), and the API server refusing
+        return Stream.of(FaultRun.of(Fault.PAUSE, 7), FaultRun.of(Fault.KILL, 2), FaultRun.of(Fault.HTTP_ERRORS, 5),
+                FaultRun.of(Fault.KILL, 3, Operation.RESTORE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -105,12 +105,15 @@ public final class ProcessWorld implements AutoCloseable {
         }
     }
 
+    /** Both CRDs the controller serves, as the adapters generate them: clusters and restores. */
     private static void installCrd(KubernetesClient client) {
-        try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(Fabric8Adapters.CRD_RESOURCE)) {
-            client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String resource : List.of(Fabric8Adapters.CRD_RESOURCE, Fabric8Adapters.RESTORE_CRD_RESOURCE)) {
+            try (InputStream crd = Fabric8Adapters.class.getResourceAsStream(resource)) {
+                client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                        .create();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -2,10 +2,8 @@ package dev.raftops.adapters.fabric8;
 
 import dev.raftops.adapters.fabric8.crd.RaftClusterSpec;
 import dev.raftops.adapters.fabric8.crd.SpecBackup;
-import dev.raftops.adapters.fabric8.crd.SpecBlueGreen;
 import dev.raftops.adapters.fabric8.crd.SpecExecutor;
 import dev.raftops.adapters.fabric8.crd.SpecPolicy;
-import dev.raftops.adapters.fabric8.crd.SpecPrePromotionHook;
 import dev.raftops.adapters.fabric8.crd.SpecForceRelease;
 import dev.raftops.adapters.fabric8.crd.SpecOperationLock;
 import dev.raftops.adapters.fabric8.crd.SpecRequests;
@@ -13,10 +11,8 @@ import dev.raftops.adapters.fabric8.crd.SpecRolling;
 import dev.raftops.adapters.fabric8.crd.SpecTimeouts;
 import dev.raftops.adapters.fabric8.crd.SpecTls;
 import dev.raftops.adapters.fabric8.crd.SpecUpgrade;
-import dev.raftops.adapters.fabric8.crd.SpecVerification;
 import dev.raftops.adapters.fabric8.crd.SpecWorkload;
 import dev.raftops.domain.resource.BackupSpec;
-import dev.raftops.domain.resource.BlueGreenSpec;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.domain.resource.ExecutorSpec;
 import dev.raftops.domain.resource.Maintenance;
@@ -126,7 +122,7 @@ final class SpecMapping {
             throw new InvalidField("spec.upgrade.strategy", e.getMessage());
         }
         return new UpgradeSpec(strategy, isTrue(u.preUpgradeSnapshot), policy(u.policy), timeouts(u.timeouts),
-                executor(u.executor), requests(u.requests), blueGreen(u.blueGreen), rolling(u.rolling),
+                executor(u.executor), requests(u.requests), BlueGreenSpecMapping.blueGreen(u.blueGreen), rolling(u.rolling),
                 raftState(u.raftState));
     }
 
@@ -173,46 +169,6 @@ final class SpecMapping {
         return r == null ? UpgradeRequests.none() : new UpgradeRequests(r.retry, r.promote, r.rollback);
     }
 
-    private static BlueGreenSpec blueGreen(SpecBlueGreen b) {
-        if (b == null) {
-            return BlueGreenSpec.defaults();
-        }
-        int maxJobFailures = b.maxJobFailures == null ? BlueGreenSpec.DEFAULT_MAX_JOB_FAILURES : b.maxJobFailures;
-        if (maxJobFailures < 1) {
-            throw new InvalidField("spec.upgrade.blueGreen.maxJobFailures",
-                    "spec.upgrade.blueGreen.maxJobFailures must be at least 1, was " + maxJobFailures);
-        }
-        BlueGreenSpec.AutoRollback rollback = b.autoRollback == null ? BlueGreenSpec.AutoRollback.defaults()
-                : new BlueGreenSpec.AutoRollback(notFalse(b.autoRollback.enabled), notFalse(b.autoRollback.onJobFailure),
-                        notFalse(b.autoRollback.onValidationFailure));
-        return new BlueGreenSpec(notFalse(b.autoPromote), maxJobFailures, verification(b.verification), rollback);
-    }
-
-    private static BlueGreenSpec.Verification verification(SpecVerification v) {
-        if (v == null) {
-            return BlueGreenSpec.Verification.defaults();
-        }
-        String prefix = "spec.upgrade.blueGreen.verification.";
-        long maxLag = v.maxLagEntries == null ? BlueGreenSpec.DEFAULT_MAX_LAG_ENTRIES : v.maxLagEntries;
-        if (maxLag < 0) {
-            throw new InvalidField(prefix + "maxLagEntries", prefix + "maxLagEntries must not be negative, was " + maxLag);
-        }
-        BlueGreenSpec.PrePromotionHook hook = null;
-        if (v.prePromotionHook != null) {
-            SpecPrePromotionHook h = v.prePromotionHook;
-            if (h.image == null || h.image.isBlank()) {
-                throw new InvalidField(prefix + "prePromotionHook.image", prefix + "prePromotionHook.image is required");
-            }
-            if (h.timeoutSeconds != null && h.timeoutSeconds < 1) {
-                throw new InvalidField(prefix + "prePromotionHook.timeoutSeconds",
-                        prefix + "prePromotionHook.timeoutSeconds must be at least 1, was " + h.timeoutSeconds);
-            }
-            hook = new BlueGreenSpec.PrePromotionHook(h.image, h.command, h.args,
-                    h.timeoutSeconds == null ? 0 : h.timeoutSeconds);
-        }
-        return new BlueGreenSpec.Verification(Durations.parse(prefix + "minSyncDuration", v.minSyncDuration), maxLag, hook);
-    }
-
     private static BackupSpec backup(SpecBackup b) {
         if (b == null) {
             return null;
@@ -241,10 +197,6 @@ final class SpecMapping {
 
     private static boolean isTrue(Boolean b) {
         return b != null && b;
-    }
-
-    private static boolean notFalse(Boolean b) {
-        return b == null || b;
     }
 
     private static String blankToNull(String s) {

@@ -2,7 +2,6 @@ package dev.raftops.benchmarks.endtoend;
 
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
-import dev.raftops.adapters.fabric8.crd.RaftClusterStatus;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.resource.ClusterSpec;
 import dev.raftops.controller.ControllerRuntime;
@@ -32,8 +31,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,13 +53,7 @@ final class EndToEndWorld implements AutoCloseable {
     private final KubernetesClient user;
     private final ClusterRuntime runtime;
     private final SharedIndexInformer<RaftCluster> watch;
-    /** What a cluster is expected to converge on: its version, at or after its spec's generation. */
-    private record Expected(String version, long generation) {
-    }
-
-    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
-    /** cluster → nanoTime the driver first saw it converged on the expected version. */
-    private final Map<String, Long> converged = new ConcurrentHashMap<>();
+    private final Convergence convergence = new Convergence();
     private ControllerHandle controller;
     /** A controller in this JVM ({@link #startControllerHere}), probing the pods where the runtime serves them. */
     private ControllerRuntime here;
@@ -91,12 +82,12 @@ final class EndToEndWorld implements AutoCloseable {
         this.watch = user.resources(RaftCluster.class).inNamespace(NAMESPACE).inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(RaftCluster obj) {
-                seen(obj);
+                convergence.seen(obj);
             }
 
             @Override
             public void onUpdate(RaftCluster oldObj, RaftCluster newObj) {
-                seen(newObj);
+                convergence.seen(newObj);
             }
 
             @Override
@@ -108,18 +99,6 @@ final class EndToEndWorld implements AutoCloseable {
     /** Default runtime settings of the runs: no trace file (the dispatcher's timestamps are used). */
     static ClusterRuntime.Settings settings(long seed, Duration tick, Duration readyDelay) {
         return new ClusterRuntime.Settings(NAMESPACE, seed, tick, readyDelay, readyDelay.dividedBy(2), null, null);
-    }
-
-    // synchronized with expect: an event judged against the old expectation must not count as the new convergence
-    private synchronized void seen(RaftCluster cr) {
-        String name = cr.getMetadata().getName();
-        Expected want = expected.get(name);
-        RaftClusterStatus s = cr.getStatus();
-        if (want != null && s != null && want.version().equals(s.currentVersion) && s.upgrade == null
-                && s.observedGeneration != null && s.observedGeneration >= want.generation()
-                && "Running".equals(s.phase)) {
-            converged.putIfAbsent(name, System.nanoTime());
-        }
     }
 
     static String name(int i) {
@@ -206,13 +185,8 @@ final class EndToEndWorld implements AutoCloseable {
                         "{\"metadata\":{\"annotations\":{\"perf.raftops.dev/touch\":\"" + value + "\"}}}");
     }
 
-    private synchronized void expect(String cluster, String version, Long generation) {
-        converged.remove(cluster);
-        expected.put(cluster, new Expected(version, generation == null ? 0L : generation));
-        RaftCluster now = watch.getStore().getByKey(NAMESPACE + "/" + cluster);
-        if (now != null) {
-            seen(now);
-        }
+    private void expect(String cluster, String version, Long generation) {
+        convergence.expect(cluster, version, generation, watch.getStore().getByKey(NAMESPACE + "/" + cluster));
     }
 
     /**
@@ -220,27 +194,10 @@ final class EndToEndWorld implements AutoCloseable {
      * seen converged. Throws with the stragglers' status when {@code timeout} passes.
      */
     Map<String, Long> awaitConverged(Collection<String> clusters, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, Long> done = new TreeMap<>();
-            for (String c : clusters) {
-                Long at = converged.get(c);
-                if (at != null) {
-                    done.put(c, at);
-                }
-            }
-            if (done.size() == clusters.size()) {
-                return done;
-            }
-            if (System.nanoTime() > deadline) {
-                String straggler = clusters.stream().filter(c -> !done.containsKey(c)).findFirst().orElseThrow();
-                RaftCluster cr = watch.getStore().getByKey(NAMESPACE + "/" + straggler);
-                throw new IllegalStateException((clusters.size() - done.size()) + " of " + clusters.size()
-                        + " clusters did not converge within " + timeout + "; e.g. " + straggler + ": "
-                        + (cr == null ? "absent" : user.getKubernetesSerialization().asJson(cr.getStatus())));
-            }
-            Thread.sleep(20);
-        }
+        return convergence.await(clusters, timeout, straggler -> {
+            RaftCluster cr = watch.getStore().getByKey(NAMESPACE + "/" + straggler);
+            return cr == null ? "absent" : user.getKubernetesSerialization().asJson(cr.getStatus());
+        });
     }
 
     @Override

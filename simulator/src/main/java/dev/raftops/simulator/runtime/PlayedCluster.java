@@ -28,6 +28,7 @@ final class PlayedCluster {
     private final KubernetesClient client;
     private final ClusterRuntime.Settings settings;
     private final Trace trace;
+    private final StatusTrace statusTrace;
     private final Random random;
     private final Supplier<Instant> now;
     private final String cluster;
@@ -38,7 +39,6 @@ final class PlayedCluster {
     private final Map<String, String> labels = new java.util.TreeMap<>();
     /** The Raft shared by the colours of a blue/green cluster; null until one appears. */
     private PlayedColours colours;
-    private String lastStatus;
     /**
      * Whether the RaftCluster reads Raft state from labels ({@code spec.upgrade.raftState}); null until
      * one is seen (a bare StatefulSet, as the runtime's own tests play): its pods then carry the
@@ -47,7 +47,6 @@ final class PlayedCluster {
     private Boolean raftFromLabels;
     /** The OpenBao API its pods serve. */
     final PodApis apis;
-    private final Map<String, String> lastDecision = new java.util.HashMap<>();
     /** The run's faults, read at every use so a heal takes effect at once (set by the runtime). */
     Supplier<RuntimeFaults> faults = RuntimeFaults::none;
     /** Who runs the executor Jobs (null: the runtime plays them on its model), and the lock the runtime ticks under. */
@@ -60,6 +59,7 @@ final class PlayedCluster {
         this.settings = settings;
         this.cluster = cluster;
         this.trace = trace;
+        this.statusTrace = new StatusTrace(trace);
         this.random = random;
         this.now = now;
         this.apis = new PodApis(trace, () -> lock, this::setOfPod);
@@ -200,52 +200,7 @@ final class PlayedCluster {
     }
 
     /** Records a status line when the RaftCluster's status, as the watch reported it, changed what the trace shows. */
-    @SuppressWarnings("unchecked")
     void status(Map<String, Object> s) {
-        decisions(s);
-        Object partition = field(s, "upgrade", "currentPartition");
-        Object lock = field(s, "operationLock", "operation");
-        Object blueGreen = field(s, "blueGreen", "phase");
-        Object failure = field(s, "upgrade", "failure") instanceof Map ? field((Map<String, Object>) s.get("upgrade"),
-                "failure", "reason") : null;
-        boolean breakGlass = Boolean.TRUE.equals(field(s, "breakGlass", "active"));
-        String summary = s.get("phase") + "|" + s.get("currentVersion") + "|" + partition + "|" + lock + "|"
-                + blueGreen + "|" + breakGlass + "|" + failure;
-        if (summary.equals(lastStatus)) {
-            return;
-        }
-        lastStatus = summary;
-        trace.write(trace.line("status").put("phase", (String) s.get("phase"))
-                .put("currentVersion", (String) s.get("currentVersion")).put("partition", (Number) partition)
-                .put("lock", (String) lock).put("blueGreenPhase", (String) blueGreen).put("breakGlass", breakGlass)
-                .put("failure", (String) failure));
-    }
-
-    /** A {@code decision} line for each condition whose status, reason or message changed: what the controller decided and why. */
-    @SuppressWarnings("unchecked")
-    private void decisions(Map<String, Object> s) {
-        if (!(s.get("conditions") instanceof java.util.List<?> conditions)) {
-            return;
-        }
-        for (Object c : conditions) {
-            if (!(c instanceof Map<?, ?> condition) || !(condition.get("type") instanceof String type)) {
-                continue;
-            }
-            String said = condition.get("status") + "|" + condition.get("reason") + "|" + condition.get("message");
-            if (!said.equals(lastDecision.put(type, said))) {
-                trace.write(trace.line("decision").put("condition", type).put("status", str(condition.get("status")))
-                        .put("reason", str(condition.get("reason"))).put("message", str(condition.get("message"))));
-            }
-        }
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object field(Map<String, Object> status, String object, String field) {
-        Object inner = status.get(object);
-        return inner instanceof Map ? ((Map<String, Object>) inner).get(field) : null;
+        statusTrace.status(s);
     }
 }

@@ -52,9 +52,9 @@ final class PlayedNamespace {
     }
 
     /** Takes watched changes, in the order they happened. */
-    void absorb(List<WatchedChanges.Change> changes) {
-        for (WatchedChanges.Change change : changes) {
-            if (change instanceof WatchedChanges.SetChanged c) {
+    void absorb(List<WatchedChange> changes) {
+        for (WatchedChange change : changes) {
+            if (change instanceof WatchedChange.SetChanged c) {
                 StatefulSet sts = c.statefulSet();
                 String name = sts.getMetadata().getName();
                 String cluster = sts.getMetadata().getLabels() == null ? null
@@ -64,16 +64,16 @@ final class PlayedNamespace {
                 }
                 sets.put(name, sts);
                 played(cluster).observe(sts);
-            } else if (change instanceof WatchedChanges.SetDeleted d) {
+            } else if (change instanceof WatchedChange.SetDeleted d) {
                 StatefulSet gone = sets.remove(d.name());
                 String cluster = gone == null || gone.getMetadata().getLabels() == null ? null
                         : gone.getMetadata().getLabels().get(ClusterRuntime.CLUSTER);
                 if (cluster != null) {
                     played(cluster).deleted(d.name());
                 }
-            } else if (change instanceof WatchedChanges.ServiceChanged c) {
+            } else if (change instanceof WatchedChange.ServiceChanged c) {
                 service(c.service());
-            } else if (change instanceof WatchedChanges.PodDeleted d) {
+            } else if (change instanceof WatchedChange.PodDeleted d) {
                 if (d.cluster() != null && clusters.containsKey(d.cluster())) {
                     clusters.get(d.cluster()).podDeleted(d.name(), d.uid(), deleters.causeOf(d.name()));
                 } else {
@@ -83,13 +83,13 @@ final class PlayedNamespace {
                 if (l.cluster() != null && clusters.containsKey(l.cluster())) {
                     clusters.get(l.cluster()).labelled(l.pod(), l.revision());
                 }
-            } else if (change instanceof WatchedChanges.JobChanged c) {
+            } else if (change instanceof WatchedChange.JobChanged c) {
                 job(c.job());
-            } else if (change instanceof WatchedChanges.JobDeleted d) {
+            } else if (change instanceof WatchedChange.JobDeleted d) {
                 if (d.cluster() != null && clusters.containsKey(d.cluster())) {
                     clusters.get(d.cluster()).jobDeleted(d.name());
                 }
-            } else if (change instanceof WatchedChanges.StatusChanged s) {
+            } else if (change instanceof WatchedChange.StatusChanged s) {
                 if (takes("cluster/" + s.cluster(), s.resourceVersion())) {
                     played(s.cluster()).raftStateFromLabels(s.labels());
                     if (s.status() != null) {

@@ -121,7 +121,12 @@ final class PlayedStatefulSet {
         raftRound(replicas, now);
         boolean changed = createMissing(sts, replicas, updateRevision, now);
         if (!changed) {
-            roll(PlayedTemplate.onDelete(sts), replicas, updateRevision);
+            // RollingUpdate: with every pod Ready, the highest out-of-date ordinal at or above the partition; OnDelete: none
+            StatefulSetRules.nextToRoll(PlayedTemplate.onDelete(sts), replicas, partition, updateRevision, replicas())
+                    .ifPresent(ordinal -> {
+                        api.delete(name + "-" + ordinal);
+                        deleted(pods.get(ordinal), "rollout");
+                    });
         }
         writeStatus(sts, replicas, updateRevision);
     }
@@ -222,17 +227,6 @@ final class PlayedStatefulSet {
             trace.write(restart == null ? line : line.put("restartedAt", restart));
         }
         return ordered ? !StatefulSetRules.allReady(replicas, seen) : !create.isEmpty();
-    }
-
-    /**
-     * RollingUpdate ({@link StatefulSetRules}): with every pod Ready, restart the highest out-of-date
-     * ordinal at or above the partition; OnDelete restarts nothing.
-     */
-    private void roll(boolean onDelete, int replicas, String updateRevision) {
-        StatefulSetRules.nextToRoll(onDelete, replicas, partition, updateRevision, replicas()).ifPresent(ordinal -> {
-            api.delete(name + "-" + ordinal);
-            deleted(pods.get(ordinal), "rollout");
-        });
     }
 
     private void writeStatus(StatefulSet sts, int replicas, String updateRevision) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * StatefulSet adopted as Blue (docs/decisions/strategy-switch.md). Traced as {@code pod.labelled},
  * so the checker knows which pods a revision selector picks.
  */
-record PodLabelled(String cluster, String pod, String revision) implements WatchedChanges.Change {
+record PodLabelled(String cluster, String pod, String revision) implements WatchedChange {
 
     /** The change {@code pod} reports, or null when it has no such label (a colour's pods have theirs by name). */
     static PodLabelled of(Pod pod) {

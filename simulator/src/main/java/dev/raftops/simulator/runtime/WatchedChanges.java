@@ -2,9 +2,6 @@ package dev.raftops.simulator.runtime;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -35,51 +32,11 @@ final class WatchedChanges implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedChanges.class);
 
-    /** One reported change. */
-    sealed interface Change permits SetChanged, SetDeleted, StatusChanged, ServiceChanged, PodDeleted, PodLabelled,
-            JobChanged, JobDeleted {
-    }
-
-    /** A managed StatefulSet was created or changed; {@code statefulSet} is its new state. */
-    record SetChanged(StatefulSet statefulSet) implements Change {
-    }
-
-    /** A managed StatefulSet was deleted. */
-    record SetDeleted(String name) implements Change {
-    }
-
-    /** A managed Service was created or changed (blue/green switches the client Services' selector). */
-    record ServiceChanged(Service service) implements Change {
-    }
-
-    /**
-     * A RaftCluster was created or changed; {@code status} is its status (null when it has none),
-     * {@code labels} whether it reads Raft state from labels ({@code spec.upgrade.raftState: labels}).
-     */
-    record StatusChanged(String cluster, long resourceVersion, Map<String, Object> status, boolean labels)
-            implements Change {
-    }
-
-    /**
-     * A pod of {@code cluster} was deleted, by anyone: the runtime knows its own pods by uid, so
-     * its own deletions and older pods of the same name are told apart from the controller's.
-     */
-    record PodDeleted(String cluster, String name, String uid) implements Change {
-    }
-
-    /** An executor Job of a cluster was created or changed; {@code job} is its new state. */
-    record JobChanged(Job job) implements Change {
-    }
-
-    /** An executor Job of {@code cluster} was deleted. */
-    record JobDeleted(String cluster, String name) implements Change {
-    }
-
     /** The longest a change waits for the other watch to catch up. */
     static final Duration HOLD = Duration.ofMillis(500);
 
     /** A change as delivered, with its resourceVersion and when it arrived. */
-    private record Delivered(Change change, long resourceVersion, long arrivedNanos) {
+    private record Delivered(WatchedChange change, long resourceVersion, long arrivedNanos) {
     }
 
     private final ConcurrentLinkedQueue<Delivered> queue = new ConcurrentLinkedQueue<>();
@@ -98,12 +55,12 @@ final class WatchedChanges implements AutoCloseable {
         var sets = client.apps().statefulSets().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
         newest.put("sets", Long.MIN_VALUE);
         lists.put("sets", () -> sets.list().getItems());
-        watches.add(sets.watch(watcher(sts -> deliver("sets", new SetChanged(sts), sts),
-                sts -> deliver("sets", new SetDeleted(sts.getMetadata().getName()), sts))));
+        watches.add(sets.watch(watcher(sts -> deliver("sets", new WatchedChange.SetChanged(sts), sts),
+                sts -> deliver("sets", new WatchedChange.SetDeleted(sts.getMetadata().getName()), sts))));
         var services = client.services().inNamespace(namespace).withLabel(ClusterRuntime.MANAGED_BY, "raftops");
         newest.put("services", Long.MIN_VALUE);
         lists.put("services", () -> services.list().getItems());
-        watches.add(services.watch(watcher(svc -> deliver("services", new ServiceChanged(svc), svc), svc -> { })));
+        watches.add(services.watch(watcher(svc -> deliver("services", new WatchedChange.ServiceChanged(svc), svc), svc -> { })));
         var clusters = client.genericKubernetesResources(PlayedCluster.RAFT_CLUSTER)
                 .inNamespace(namespace);
         try {
@@ -122,26 +79,26 @@ final class WatchedChanges implements AutoCloseable {
         lists.put("pods", () -> pods.list().getItems());
         watches.add(pods.watch(watcher(pod -> java.util.Optional.ofNullable(PodLabelled.of(pod)).ifPresentOrElse(
                 l -> deliver("pods", l, pod), () -> newest.merge("pods", resourceVersion(pod), Math::max)),
-                pod -> deliver("pods", new PodDeleted(cluster(pod), pod.getMetadata().getName(),
+                pod -> deliver("pods", new WatchedChange.PodDeleted(cluster(pod), pod.getMetadata().getName(),
                         pod.getMetadata().getUid()), pod))));
         var jobs = client.batch().v1().jobs().inNamespace(namespace).withLabel(ClusterRuntime.CLUSTER);
         newest.put("jobs", Long.MIN_VALUE);
         lists.put("jobs", () -> jobs.list().getItems());
-        watches.add(jobs.watch(watcher(job -> deliver("jobs", new JobChanged(job), job),
-                job -> deliver("jobs", new JobDeleted(cluster(job), job.getMetadata().getName()), job))));
-        sets.list().getItems().forEach(sts -> deliver("sets", new SetChanged(sts), sts));
-        services.list().getItems().forEach(svc -> deliver("services", new ServiceChanged(svc), svc));
-        jobs.list().getItems().forEach(job -> deliver("jobs", new JobChanged(job), job));
+        watches.add(jobs.watch(watcher(job -> deliver("jobs", new WatchedChange.JobChanged(job), job),
+                job -> deliver("jobs", new WatchedChange.JobDeleted(cluster(job), job.getMetadata().getName()), job))));
+        sets.list().getItems().forEach(sts -> deliver("sets", new WatchedChange.SetChanged(sts), sts));
+        services.list().getItems().forEach(svc -> deliver("services", new WatchedChange.ServiceChanged(svc), svc));
+        jobs.list().getItems().forEach(job -> deliver("jobs", new WatchedChange.JobChanged(job), job));
     }
 
     private static String cluster(HasMetadata object) {
         return object.getMetadata().getLabels() == null ? null : object.getMetadata().getLabels().get(ClusterRuntime.CLUSTER);
     }
 
-    private void deliver(String watch, Change change, HasMetadata object) {
+    private void deliver(String watch, WatchedChange change, HasMetadata object) {
         long version = resourceVersion(object);
         long position = version;
-        if (change instanceof SetDeleted || change instanceof PodDeleted || change instanceof JobDeleted) {
+        if (change instanceof WatchedChange.SetDeleted || change instanceof WatchedChange.PodDeleted || change instanceof WatchedChange.JobDeleted) {
             // the embedded API server reports a deletion with the object's last resourceVersion, not a new
             // one: it goes after every change delivered before it, as a read when it arrived would have seen it
             for (long delivered : newest.values()) {
@@ -153,12 +110,12 @@ final class WatchedChanges implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static Change statusChanged(GenericKubernetesResource cr) {
+    private static WatchedChange statusChanged(GenericKubernetesResource cr) {
         Object status = cr.getAdditionalProperties().get("status");
         Object spec = cr.getAdditionalProperties().get("spec");
         Object upgrade = spec instanceof Map<?, ?> m ? m.get("upgrade") : null;
         boolean labels = upgrade instanceof Map<?, ?> u && "labels".equals(u.get("raftState"));
-        return new StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
+        return new WatchedChange.StatusChanged(cr.getMetadata().getName(), resourceVersion(cr),
                 status instanceof Map ? (Map<String, Object>) status : null, labels);
     }
 
@@ -192,7 +149,7 @@ final class WatchedChanges implements AutoCloseable {
      * caught up with, and any that waited {@link #HOLD} (with every older one). With {@code everything},
      * all reported so far (the caller is about to trace a line of its own after them).
      */
-    synchronized List<Change> drain(boolean everything) {
+    synchronized List<WatchedChange> drain(boolean everything) {
         for (Delivered d = queue.poll(); d != null; d = queue.poll()) {
             pending.add(d);
         }
@@ -207,7 +164,7 @@ final class WatchedChanges implements AutoCloseable {
                 release = i + 1;
             }
         }
-        List<Change> changes = new ArrayList<>();
+        List<WatchedChange> changes = new ArrayList<>();
         for (Delivered d : pending.subList(0, release)) {
             changes.add(d.change());
         }
