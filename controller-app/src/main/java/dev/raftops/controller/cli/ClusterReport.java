@@ -12,9 +12,10 @@ import java.util.List;
  */
 record ClusterReport(String namespace, String name, String phase, String currentVersion, String specVersion,
         Instant readAt, String membersFrom, List<Member> members, Operation operation, String lock, String backup,
-        List<ConditionLine> conditions, List<EventLine> events) {
+        List<ConditionLine> conditions, List<EventLine> events, List<RestoreLine> restores) {
 
     ClusterReport {
+        restores = List.copyOf(restores);
         members = List.copyOf(members);
         conditions = List.copyOf(conditions);
         events = List.copyOf(events);
@@ -36,5 +37,9 @@ record ClusterReport(String namespace, String name, String phase, String current
     }
 
     record EventLine(Instant at, String type, String reason, String message, int count) {
+    }
+
+    /** A {@code RaftRestore} of the cluster: its name, phase, object and, when it failed, why. */
+    record RestoreLine(String name, String phase, String objectKey, String failure, Instant startedAt) {
     }
 }

@@ -3,6 +3,8 @@ package dev.raftops.controller.cli;
 import dev.raftops.adapters.fabric8.AdapterSettings;
 import dev.raftops.adapters.fabric8.Fabric8Adapters;
 import dev.raftops.adapters.fabric8.crd.RaftCluster;
+import dev.raftops.adapters.fabric8.crd.RaftRestore;
+import dev.raftops.adapters.fabric8.crd.RaftRestoreStatus;
 import dev.raftops.controller.watch.ClusterInformers;
 import dev.raftops.domain.cluster.ClusterKey;
 import dev.raftops.domain.cluster.PodView;
@@ -13,6 +15,7 @@ import dev.raftops.ports.driven.SpecReading;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +68,7 @@ final class StatusReading {
         return Optional.of(new ClusterReport(key.namespace(), key.name(), status.phase().name(),
                 status.currentVersion(), spec == null ? null : spec.version(), now, from, members,
                 OperationWords.operation(status, spec, byOrdinal), OperationWords.lock(status.operationLock(), now, ages),
-                OperationWords.backup(status.backup(), now, ages), conditions, events(client, key)));
+                OperationWords.backup(status.backup(), now, ages), conditions, events(client, key), restores(client, key)));
     }
 
     /**
@@ -79,6 +82,34 @@ final class StatusReading {
             raw.setAdditionalProperty("status", without);
         }
         return client.getKubernetesSerialization().convertValue(raw, RaftCluster.class);
+    }
+
+    /** The cluster's {@code RaftRestore}s, oldest first; none where the restore CRD is not installed. */
+    static List<ClusterReport.RestoreLine> restores(KubernetesClient client, ClusterKey key) {
+        List<ClusterReport.RestoreLine> out = new ArrayList<>();
+        try {
+            for (RaftRestore r : client.resources(RaftRestore.class).inNamespace(key.namespace()).list().getItems()) {
+                if (r.getSpec() == null || !key.name().equals(r.getSpec().clusterRef)) {
+                    continue;
+                }
+                RaftRestoreStatus s = r.getStatus();
+                out.add(new ClusterReport.RestoreLine(r.getMetadata().getName(), s == null || s.phase == null ? "Pending"
+                        : s.phase, s == null ? null : s.objectKey, s == null || s.failure == null ? null
+                        : s.failure.reason + ": " + s.failure.message, s == null ? null : instant(s.startedAt)));
+            }
+        } catch (KubernetesClientException e) {
+            return List.of(); // the restore CRD is not installed (404) or not readable: nothing to show
+        }
+        out.sort(Comparator.comparing(ClusterReport.RestoreLine::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The newest Events about the RaftCluster, newest last. */

@@ -26,6 +26,11 @@ final class StatusText {
         s.append(r.operation().rest()).append('\n');
         s.append("lock:       ").append(r.lock()).append('\n');
         s.append("backup:     ").append(r.backup()).append('\n');
+        for (ClusterReport.RestoreLine restore : r.restores()) {
+            s.append("restore:    ").append(restore.name()).append(' ').append(restore.phase())
+                    .append(restore.objectKey() == null ? "" : ", object " + restore.objectKey())
+                    .append(restore.failure() == null ? "" : ", " + restore.failure()).append('\n');
+        }
         s.append('\n').append("members (from ").append(r.membersFrom()).append("):\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ORDINAL", "POD", "VERSION", "READY", "LEADER", "VOTER", "LAG", "SEALED"});

@@ -117,6 +117,33 @@ class StatusCommandTest {
     }
 
     @Test
+    void theClustersRestoresAreShownWithTheirPhaseAndObjectAndNoOtherClustersOnes() throws Exception {
+        upgrading(Map.of());
+        restore("r1", "vault", "Restoring", "sandbox/vault/2026-12-04.snap");
+        restore("other", "consul", "Completed", "sandbox/consul/x.snap");
+
+        assertThat(status("vault")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("restore:    r1 Restoring, object sandbox/vault/2026-12-04.snap\n")
+                .doesNotContain("consul");
+    }
+
+    private void restore(String name, String cluster, String phase, String objectKey) {
+        var restore = new dev.raftops.adapters.fabric8.crd.RaftRestore();
+        restore.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace("secrets")
+                .build());
+        restore.setSpec(new dev.raftops.adapters.fabric8.crd.RaftRestoreSpec());
+        restore.getSpec().clusterRef = cluster;
+        var created = client.resource(restore).create();
+        var status = new dev.raftops.adapters.fabric8.crd.RaftRestoreStatus();
+        status.phase = phase;
+        status.objectKey = objectKey;
+        status.startedAt = "2026-12-04T10:00:00Z";
+        created.setStatus(status);
+        client.resource(created).updateStatus();
+    }
+
+    @Test
     void withoutStatusMembersTheTableIsReadOffThePods() throws Exception {
         upgrading(Map.of());
         assertThat(status("vault", "-n", "secrets")).isZero();
