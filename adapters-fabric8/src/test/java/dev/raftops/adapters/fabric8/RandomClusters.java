@@ -59,6 +59,9 @@ final class RandomClusters {
                 oneOf(r, "UTC", "Europe/Berlin"), new BackupSpec.Retention(chance(r, 0.5) ? between(r, 1, 30) : null,
                         chance(r, 0.5) ? duration(r, 1) : null),
                 chance(r, 0.5) ? Map.of("bucket", "b" + r.nextInt(9)) : Map.of(), text(r), text(r));
+        if (backup == null) {
+            upgrade = upgrade.withPreUpgradeSnapshot(false); // a snapshot needs spec.backup: else the spec is invalid
+        }
         return new ClusterSpec(oneOf(r, "2.1.0", "v3.0.0-rc.1", "not-a-version"), text(r), between(r, 1, 7),
                 r.nextBoolean(), new Maintenance(r.nextBoolean(), text(r)), text(r), upgrade, backup, null, forceRelease(r),
                 tls(r));
